@@ -1,0 +1,48 @@
+package org.timecoin.bench;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.timecoin.common.time.Clock;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * One benchmark behind {@code bin/bench NAME}: runs, then prints its table to stdout and, with
+ * {@code --json}, one JSON object as the very last line. Progress goes to stderr so stdout stays
+ * parseable.
+ */
+public abstract class BenchCommand implements Callable<Integer> {
+  @Spec protected CommandSpec spec;
+
+  @Option(names = "--json", description = "Print one JSON object as the last line of stdout.")
+  protected boolean json;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of every random choice (keys, amounts), so runs are comparable.")
+  protected long seed;
+
+  protected final Clock clock = Clock.SYSTEM;
+
+  /** Runs the benchmark and fills {@code report}. */
+  protected abstract void run(Report report, Progress progress) throws Exception;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Progress progress = new Progress(spec.commandLine().getErr(), clock);
+    Report report = new Report(spec.name());
+    run(report, progress);
+    report.field("elapsed_s", progress.elapsedNanos() / 1e9);
+    report.field("cores", Runtime.getRuntime().availableProcessors());
+    report.field("java", Runtime.version().toString());
+    report.printTable(out);
+    if (json) {
+      out.println(report.toJson());
+    }
+    out.flush();
+    return 0;
+  }
+}
