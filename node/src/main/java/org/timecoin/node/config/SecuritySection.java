@@ -1,0 +1,36 @@
+package org.timecoin.node.config;
+
+import static org.timecoin.node.config.TomlTemplate.ms;
+import static org.timecoin.node.config.TomlTemplate.num;
+
+import java.time.Duration;
+
+/** {@code [security]}: per-peer rate limits, ban length and RPC connection limits. */
+public record SecuritySection(
+    int peerMessagesPerSecond, Duration banDuration, int rpcMaxConnections) {
+
+  public static SecuritySection defaults() {
+    return new SecuritySection(20_000, Duration.ofMinutes(10), 64);
+  }
+
+  static SecuritySection read(TomlTable t) {
+    SecuritySection d = defaults();
+    SecuritySection s =
+        new SecuritySection(
+            t.intIn("peer_messages_per_second", d.peerMessagesPerSecond, 1, 10_000_000),
+            t.millis("ban_duration_ms", d.banDuration, 0, 30L * 86_400_000),
+            t.intIn("rpc_max_connections", d.rpcMaxConnections, 1, 100_000));
+    t.rejectUnknownKeys();
+    return s;
+  }
+
+  void writeTo(TomlTemplate w) {
+    w.section("security", "Limits that protect the node from misbehaving peers and clients.")
+        .key(
+            "peer_messages_per_second",
+            num(peerMessagesPerSecond),
+            "Messages accepted per peer per second")
+        .key("ban_duration_ms", ms(banDuration), "How long a misbehaving peer stays banned")
+        .key("rpc_max_connections", num(rpcMaxConnections), "Concurrent RPC connections accepted");
+  }
+}

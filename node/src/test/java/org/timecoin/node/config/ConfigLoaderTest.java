@@ -1,0 +1,161 @@
+package org.timecoin.node.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void missingFileIsWrittenWithCommentedDefaultsAndLoadsBackAsDefaults() throws Exception {
+    Path file = dir.resolve("config.toml");
+    NodeConfig loaded = ConfigLoader.loadOrCreate(file, NetworkName.TESTNET);
+
+    assertThat(file).exists();
+    String text = Files.readString(file);
+    assertThat(text).contains("# ", "[node]", "[network]", "[rpc]", "[storage]", "[consensus]");
+    assertThat(text).contains("[block]", "[logging]", "[masternode]", "[security]");
+    assertThat(loaded).isEqualTo(NodeConfig.defaults(dir.toAbsolutePath(), NetworkName.TESTNET));
+  }
+
+  @Test
+  void testnetDefaults() {
+    NodeConfig c = ConfigLoader.parse(dir.resolve("c.toml"), "");
+    assertThat(c.network().port()).isEqualTo(24100);
+    assertThat(c.rpc().port()).isEqualTo(24101);
+    assertThat(c.rpc().bindAddress()).isEqualTo("127.0.0.1");
+    assertThat(c.consensus().timeoutPropose()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(c.consensus().timeoutDelta()).isEqualTo(Duration.ofMillis(500));
+    assertThat(c.consensus().maxRoundTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.block().blockInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(c.block().emptyBlockInterval()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(c.masternode().enabled()).isFalse();
+  }
+
+  @Test
+  void mainnetChangesDefaultPortsButKeepsExplicitOnes() {
+    NodeConfig c = ConfigLoader.parse(dir.resolve("c.toml"), "[node]\nnetwork = \"mainnet\"\n");
+    assertThat(c.network().port()).isEqualTo(24000);
+    assertThat(c.rpc().port()).isEqualTo(24001);
+
+    NodeConfig d =
+        ConfigLoader.parse(
+            dir.resolve("c.toml"), "[node]\nnetwork = \"mainnet\"\n[rpc]\nport = 9000\n");
+    assertThat(d.rpc().port()).isEqualTo(9000);
+  }
+
+  @Test
+  void readsEveryKindOfValue() {
+    String toml =
+        """
+        [network]
+        bootstrap_peers = ["10.0.0.1:24100", "[::1]:24100"]
+        ping_interval_ms = 1000
+        peer_timeout_ms = 3000
+        [storage]
+        cache_bytes = 1048576
+        [masternode]
+        enabled = true
+        [logging]
+        level = "DEBUG"
+        """;
+    NodeConfig c = ConfigLoader.parse(dir.resolve("c.toml"), toml);
+    assertThat(c.network().bootstrapPeers()).containsExactly("10.0.0.1:24100", "[::1]:24100");
+    assertThat(c.network().pingInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(c.storage().cacheBytes()).isEqualTo(1_048_576);
+    assertThat(c.masternode().enabled()).isTrue();
+    assertThat(c.logging().level()).isEqualTo("debug");
+  }
+
+  @Test
+  void relativePathsResolveAgainstTheConfigDirectory() {
+    NodeConfig c = ConfigLoader.parse(dir.resolve("c.toml"), "[node]\ndata_dir = \"chain\"\n");
+    assertThat(c.dataDir()).isEqualTo(dir.toAbsolutePath().resolve("chain"));
+    assertThat(c.keyFile()).isEqualTo(dir.toAbsolutePath().resolve("node.key"));
+  }
+
+  @Test
+  void roundTripOfNonDefaultConfig() {
+    NodeConfig c =
+        NodeConfig.defaults(dir.toAbsolutePath(), NetworkName.MAINNET)
+            .withNetwork(
+                new NetworkSection(
+                    "127.0.0.1",
+                    1234,
+                    List.of("a:1"),
+                    2,
+                    3,
+                    Duration.ofMillis(200),
+                    Duration.ofMillis(500),
+                    65536))
+            .withMasternode(new MasternodeSection(true, "x"));
+    Path file = dir.resolve("c.toml");
+    ConfigLoader.write(file, c);
+    assertThat(ConfigLoader.load(file)).isEqualTo(c);
+  }
+
+  @Test
+  void roundTimeoutGrowsByDeltaAndIsCapped() {
+    ConsensusSection c = ConsensusSection.defaults();
+    assertThat(c.forRound(c.timeoutPropose(), 0)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(c.forRound(c.timeoutPropose(), 2)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(c.forRound(c.timeoutPropose(), 10_000)).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  /** Each row: the TOML text ('|' for newlines), then fragments the error message must contain. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "[node|x = 1; not valid TOML;",
+        "[nodes]; unknown section or top-level key 'nodes';",
+        "port = 1; unknown section or top-level key 'port';",
+        "node = 3; [node] must be a table;",
+        "[rpc]|prot = 24101; [rpc] unknown key 'prot'; allowed keys",
+        "[rpc]|port = \"24101\"; [rpc] port = \"24101\"; must be an integer between 1 and 65535",
+        "[rpc]|port = 70000; [rpc] port = 70000; out of range: allowed 1 to 65535",
+        "[network]|port = 0; [network] port = 0; out of range",
+        "[rpc]|port = 1.5; [rpc] port = 1.5; must be an integer",
+        "[rpc]|enabled = \"yes\"; [rpc] enabled; must be true or false",
+        "[rpc]|bind_address = 127; [rpc] bind_address; must be a string",
+        "[rpc]|bind_address = \"\"; [rpc] bind_address must not be empty;",
+        "[node]|network = \"moonnet\"; [node] network; must be one of [mainnet, testnet]",
+        "[consensus]|timeout_propose_ms = -5; [consensus] timeout_propose_ms = -5; out of range",
+        "[consensus]|timeout_delta_ms = -1; [consensus] timeout_delta_ms = -1; out of range",
+        "[consensus]|max_round_timeout_ms = 10|timeout_prevote_ms = 20; max_round_timeout_ms; at least",
+        "[block]|empty_block_interval_ms = 10|block_interval_ms = 20; empty_block_interval_ms; at least",
+        "[network]|ping_interval_ms = 5000|peer_timeout_ms = 5000; peer_timeout_ms; greater than",
+        "[network]|bootstrap_peers = \"a:1\"; bootstrap_peers; array of strings",
+        "[network]|bootstrap_peers = [1]; bootstrap_peers; array of strings",
+        "[network]|bootstrap_peers = [\"nohost\"]; bootstrap_peers; host:port",
+        "[network]|bootstrap_peers = [\"h:99999\"]; bootstrap_peers; host:port",
+        "[node]|mempool_max_txs = 0; [node] mempool_max_txs = 0; out of range",
+        "[storage]|cache_bytes = 10; [storage] cache_bytes = 10; out of range",
+        "[logging]|level = \"loud\"; [logging] level; must be one of",
+        "[security]|ban_duration_ms = -1; [security] ban_duration_ms; out of range",
+      })
+  void rejectsBadValuesNamingFileKeyAndWhatIsAllowed(String toml, String f1, String f2) {
+    Path file = dir.resolve("bad.toml");
+    assertThatThrownBy(() -> ConfigLoader.parse(file, toml.replace('|', '\n')))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining(f1)
+        .hasMessageContaining(f2 == null ? "" : f2);
+  }
+
+  @Test
+  void unreadableFileIsAClearError() {
+    assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.toml")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("nope.toml: cannot read");
+  }
+}
