@@ -1,0 +1,131 @@
+package org.timecoin.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.timecoin.storage.kv.KeyRange;
+import org.timecoin.storage.kv.KvBatch;
+import org.timecoin.storage.kv.KvColumn;
+import org.timecoin.storage.kv.KvCursor;
+import org.timecoin.storage.kv.KvSnapshot;
+import org.timecoin.storage.kv.KvStore;
+
+/**
+ * A {@link KvStore} that passes everything to another and keeps a copy of the puts and deletes of
+ * the last written batch, so a benchmark can replay exactly those bytes as a plain batch and
+ * compare.
+ */
+final class RecordingKvStore implements KvStore {
+  /** One put (value non-null) or delete (value null). */
+  record Write(KvColumn column, byte[] key, byte[] value) {}
+
+  private final KvStore inner;
+  private List<Write> lastWrites = List.of();
+
+  RecordingKvStore(KvStore inner) {
+    this.inner = inner;
+  }
+
+  /** The writes of the most recent {@link #write(KvBatch)}. */
+  List<Write> lastWrites() {
+    return lastWrites;
+  }
+
+  /** Writes {@code writes} as one batch to the underlying store, bypassing the recording. */
+  void writeRaw(List<Write> writes) {
+    try (KvBatch batch = inner.newBatch()) {
+      for (Write w : writes) {
+        if (w.value() == null) {
+          batch.delete(w.column(), w.key());
+        } else {
+          batch.put(w.column(), w.key(), w.value());
+        }
+      }
+      inner.write(batch);
+    }
+  }
+
+  @Override
+  public KvBatch newBatch() {
+    return new RecordingBatch(inner.newBatch());
+  }
+
+  @Override
+  public void write(KvBatch batch) {
+    if (batch instanceof RecordingBatch recording) {
+      inner.write(recording.inner);
+      lastWrites = List.copyOf(recording.writes);
+    } else {
+      inner.write(batch);
+    }
+  }
+
+  @Override
+  public byte[] get(KvColumn column, byte[] key) {
+    return inner.get(column, key);
+  }
+
+  @Override
+  public List<byte[]> multiGet(KvColumn column, List<byte[]> keys) {
+    return inner.multiGet(column, keys);
+  }
+
+  @Override
+  public KvCursor scan(KvColumn column, KeyRange range) {
+    return inner.scan(column, range);
+  }
+
+  @Override
+  public KvSnapshot snapshot() {
+    return inner.snapshot();
+  }
+
+  @Override
+  public Optional<Path> location() {
+    return inner.location();
+  }
+
+  @Override
+  public boolean createdNew() {
+    return inner.createdNew();
+  }
+
+  @Override
+  public void close() {
+    inner.close();
+  }
+
+  private static final class RecordingBatch implements KvBatch {
+    private final KvBatch inner;
+    private final List<Write> writes = new ArrayList<>();
+
+    RecordingBatch(KvBatch inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public KvBatch put(KvColumn column, byte[] key, byte[] value) {
+      inner.put(column, key, value);
+      writes.add(new Write(column, key.clone(), value.clone()));
+      return this;
+    }
+
+    @Override
+    public KvBatch delete(KvColumn column, byte[] key) {
+      inner.delete(column, key);
+      writes.add(new Write(column, key.clone(), null));
+      return this;
+    }
+
+    @Override
+    public int size() {
+      return inner.size();
+    }
+
+    @Override
+    public void close() {
+      inner.close();
+    }
+  }
+}
