@@ -1,0 +1,31 @@
+package org.timecoin.storage.kv;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * An ordered key-value store with column families, atomic batches and snapshots: the port behind
+ * which RocksDB (and an in-memory store for tests) lives.
+ *
+ * <p>Threading: reads, scans and snapshots may run on any thread except a network event loop (every
+ * call may block on disk). Writes are thread-safe but the chain's stores keep a single writer so
+ * that batches are applied in block order. After {@link #close()} every call throws {@link
+ * org.timecoin.storage.StorageException} of kind CLOSED.
+ */
+public interface KvStore extends KvReader, AutoCloseable {
+  KvBatch newBatch();
+
+  /** Applies all writes of the batch atomically. The caller still closes the batch. */
+  void write(KvBatch batch);
+
+  KvSnapshot snapshot();
+
+  /** The directory of the database, or empty for an in-memory store. */
+  Optional<Path> location();
+
+  /** True when this open created the database (it did not exist before). */
+  boolean createdNew();
+
+  @Override
+  void close();
+}
