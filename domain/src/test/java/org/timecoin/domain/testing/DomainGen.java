@@ -4,8 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.timecoin.common.Hash32;
+import org.timecoin.domain.block.Block;
+import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.CommitCertificate;
+import org.timecoin.domain.block.CommitSignature;
+import org.timecoin.domain.block.Tier;
+import org.timecoin.domain.block.Validator;
+import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.domain.genesis.ConsensusParams;
+import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.tx.Address;
+import org.timecoin.domain.tx.Network;
 import org.timecoin.domain.tx.OutPoint;
 import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.TxIn;
@@ -81,5 +91,79 @@ public final class DomainGen {
 
   public Utxo utxo() {
     return new Utxo(outPoint(), txOut(), random.nextLong() & Long.MAX_VALUE, random.nextBoolean());
+  }
+
+  public BlockHeader header() {
+    return new BlockHeader(
+        random.nextInt(),
+        hash(),
+        random.nextLong() & Long.MAX_VALUE,
+        hash(),
+        hash(),
+        hash(),
+        random.nextLong(),
+        publicKey(),
+        random.nextInt() & Integer.MAX_VALUE);
+  }
+
+  public Block block() {
+    int n = random.nextInt(4);
+    List<Transaction> txs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      txs.add(transaction());
+    }
+    return new Block(header(), txs);
+  }
+
+  public CommitSignature commitSignature() {
+    return new CommitSignature(publicKey(), bytes(64));
+  }
+
+  public CommitCertificate certificate() {
+    int n = random.nextInt(5);
+    List<CommitSignature> sigs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      sigs.add(commitSignature());
+    }
+    return new CommitCertificate(
+        random.nextLong() & Long.MAX_VALUE, random.nextInt() & Integer.MAX_VALUE, hash(), sigs);
+  }
+
+  public Validator validator() {
+    Tier tier = Tier.values()[random.nextInt(Tier.values().length)];
+    return new Validator(publicKey(), 1 + random.nextInt(1_000_000), tier, address());
+  }
+
+  public ValidatorSet validatorSet() {
+    int n = 1 + random.nextInt(6);
+    List<Validator> list = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      list.add(validator());
+    }
+    return new ValidatorSet(list);
+  }
+
+  public ConsensusParams consensusParams() {
+    long[] v = new long[14];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = random.nextInt(1_000_000);
+    }
+    return new ConsensusParams(
+        v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]);
+  }
+
+  public GenesisConfig genesis() {
+    List<TxOut> allocations = new ArrayList<>();
+    int n = random.nextInt(4);
+    for (int i = 0; i < n; i++) {
+      allocations.add(new TxOut(random.nextInt(Integer.MAX_VALUE), address()));
+    }
+    return new GenesisConfig(
+        "chain-" + random.nextInt(1000) + (random.nextBoolean() ? "-\u00e9" : ""),
+        Network.values()[random.nextInt(2)],
+        random.nextLong() & Long.MAX_VALUE,
+        validatorSet().validators(),
+        allocations,
+        consensusParams());
   }
 }
