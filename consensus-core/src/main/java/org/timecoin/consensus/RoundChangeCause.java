@@ -1,0 +1,9 @@
+package org.timecoin.consensus;
+
+/** Why a height moved to a higher round: this is the view change of the protocol. */
+public enum RoundChangeCause {
+  /** Lines 65-67: the precommit timeout of the current round expired. */
+  PRECOMMIT_TIMEOUT,
+  /** Lines 55-56: votes of more than 1/3 of the voting power were seen for a higher round. */
+  ROUND_SKIP
+}
