@@ -1,0 +1,35 @@
+package org.timecoin.node.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Read-only questions about a running node, answered from its components. The RPC server and other
+ * observers use only this (and {@link TransactionSubmitter}, {@link NodeControl}); they never reach
+ * storage directly. Implementations may block briefly on storage reads, so callers run them off
+ * network threads.
+ */
+public interface ChainQueries {
+  ChainInfo chainInfo();
+
+  Optional<BlockView> blockByHeight(long height);
+
+  /** {@code hashHex} is 64 hex characters; an unknown hash gives empty. */
+  Optional<BlockView> blockByHash(String hashHex);
+
+  List<PeerView> peers();
+
+  ConsensusView consensus();
+
+  MempoolView mempool();
+
+  /** Txids (hex) of the transactions waiting, best fee rate first. */
+  List<String> mempoolTxids();
+
+  UtxoSetView utxoSet();
+
+  AddressCheck validateAddress(String address);
+
+  /** Seconds since the node started. */
+  long uptimeSeconds();
+}

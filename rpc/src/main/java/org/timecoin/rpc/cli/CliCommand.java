@@ -1,0 +1,23 @@
+package org.timecoin.rpc.cli;
+
+import java.util.List;
+
+/** A time-cli command: its kebab-case name, the RPC method it calls and a usage line. */
+record CliCommand(String name, String method, String usage) {
+  static final List<CliCommand> ALL =
+      List.of(
+          new CliCommand("get-blockchain-info", "getblockchaininfo", "chain, tip and sync state"),
+          new CliCommand("get-block-count", "getblockcount", "height of the best block"),
+          new CliCommand("get-best-block-hash", "getbestblockhash", "hash of the best block"),
+          new CliCommand("get-block", "getblock", "<hash|height> [verbosity 0-2]: a block"),
+          new CliCommand("get-peer-info", "getpeerinfo", "connected peers"),
+          new CliCommand("get-consensus-info", "getconsensusinfo", "consensus height, round, step"),
+          new CliCommand("get-mempool-info", "getmempoolinfo", "mempool size and limits"),
+          new CliCommand("get-raw-mempool", "getrawmempool", "txids in the mempool"),
+          new CliCommand("get-txout-set-info", "gettxoutsetinfo", "UTXO set summary"),
+          new CliCommand(
+              "send-raw-transaction", "sendrawtransaction", "<hex>: submit a transaction"),
+          new CliCommand("validate-address", "validateaddress", "<address>: check an address"),
+          new CliCommand("uptime", "uptime", "seconds since the node started"),
+          new CliCommand("stop", "stop", "stop the node"));
+}

@@ -1,0 +1,79 @@
+package org.timecoin.rpc.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A blocking JSON-RPC 2.0 client over HTTP, as used by time-cli and tests. */
+public final class RpcClient {
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final HttpClient http;
+  private final URI uri;
+  private final AtomicLong nextId = new AtomicLong(1);
+
+  public RpcClient(URI uri) {
+    this.uri = uri;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** The method's result; a JSON-RPC error object becomes an {@link RpcCallException}. */
+  public JsonNode call(String method, Object... params) throws IOException, InterruptedException {
+    ArrayNode p = mapper.createArrayNode();
+    for (Object o : params) {
+      p.add(o instanceof JsonNode j ? j : mapper.valueToTree(o));
+    }
+    return call(method, p);
+  }
+
+  public JsonNode call(String method, ArrayNode params) throws IOException, InterruptedException {
+    ObjectNode req = mapper.createObjectNode();
+    req.put("jsonrpc", "2.0");
+    req.put("id", nextId.getAndIncrement());
+    req.put("method", method);
+    req.set("params", params);
+    JsonNode resp = mapper.readTree(post(mapper.writeValueAsBytes(req)).body());
+    JsonNode error = resp.get("error");
+    if (error != null && !error.isNull()) {
+      throw new RpcCallException(error.path("code").asInt(), error.path("message").asText());
+    }
+    return resp.get("result");
+  }
+
+  /** Sends raw bytes and returns the raw HTTP response (for protocol-level tests). */
+  public HttpResponse<String> post(byte[] body) throws IOException, InterruptedException {
+    HttpRequest req =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    return http.send(req, HttpResponse.BodyHandlers.ofString());
+  }
+
+  public URI uri() {
+    return uri;
+  }
+
+  /** A JSON-RPC error answered by the server. */
+  public static final class RpcCallException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final int code;
+
+    public RpcCallException(int code, String message) {
+      super(message);
+      this.code = code;
+    }
+
+    public int code() {
+      return code;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package org.timecoin.rpc.methods;
+
+import java.util.List;
+import org.timecoin.node.api.ChainQueries;
+import org.timecoin.node.api.NodeControl;
+import org.timecoin.node.api.TransactionSubmitter;
+import org.timecoin.rpc.server.RpcMethod;
+
+/** Every method the node serves. */
+public final class RpcMethods {
+  private RpcMethods() {}
+
+  public static List<RpcMethod> all(
+      ChainQueries chain, TransactionSubmitter submitter, NodeControl control) {
+    return List.of(
+        new GetBlockchainInfo(chain),
+        new GetBlockCount(chain),
+        new GetBestBlockHash(chain),
+        new GetBlock(chain),
+        new GetPeerInfo(chain),
+        new GetConsensusInfo(chain),
+        new GetMempoolInfo(chain),
+        new GetRawMempool(chain),
+        new GetTxOutSetInfo(chain),
+        new SendRawTransaction(submitter),
+        new ValidateAddress(chain),
+        new Uptime(chain),
+        new Stop(control));
+  }
+}

@@ -1,0 +1,153 @@
+package org.timecoin.rpc.server;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a JSON-RPC 2.0 request body (single or batch) into a response body. Every failure becomes a
+ * JSON-RPC error object; an unexpected exception is logged here and answered as an internal error,
+ * so no stack trace ever reaches a client.
+ */
+public final class JsonRpcDispatcher {
+  private static final Logger log = LoggerFactory.getLogger(JsonRpcDispatcher.class);
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final Map<String, RpcMethod> methods = new LinkedHashMap<>();
+
+  public JsonRpcDispatcher(Collection<RpcMethod> methods) {
+    for (RpcMethod m : methods) {
+      if (this.methods.putIfAbsent(m.name(), m) != null) {
+        throw new IllegalArgumentException("two methods named " + m.name());
+      }
+    }
+  }
+
+  public Collection<RpcMethod> methods() {
+    return methods.values();
+  }
+
+  /** The response body, or null when the request held only notifications (nothing to answer). */
+  public byte[] handle(byte[] body) {
+    JsonNode request;
+    try {
+      request = mapper.readTree(body);
+    } catch (JacksonException e) {
+      return write(
+          error(
+              JSON.nullNode(),
+              RpcErrorCodes.PARSE_ERROR,
+              "Parse error: " + e.getOriginalMessage()));
+    } catch (java.io.IOException e) {
+      return write(error(JSON.nullNode(), RpcErrorCodes.PARSE_ERROR, "Parse error"));
+    }
+    if (request == null || request.isMissingNode()) {
+      return write(error(JSON.nullNode(), RpcErrorCodes.PARSE_ERROR, "Parse error: empty body"));
+    }
+    if (request.isArray()) {
+      if (request.isEmpty()) {
+        return write(
+            error(JSON.nullNode(), RpcErrorCodes.INVALID_REQUEST, "Invalid Request: empty batch"));
+      }
+      ArrayNode responses = JSON.arrayNode();
+      for (JsonNode r : request) {
+        ObjectNode response = handleOne(r);
+        if (response != null) {
+          responses.add(response);
+        }
+      }
+      return responses.isEmpty() ? null : write(responses);
+    }
+    ObjectNode response = handleOne(request);
+    return response == null ? null : write(response);
+  }
+
+  private ObjectNode handleOne(JsonNode req) {
+    if (!req.isObject()) {
+      return error(
+          JSON.nullNode(), RpcErrorCodes.INVALID_REQUEST, "Invalid Request: not an object");
+    }
+    JsonNode id = req.get("id");
+    boolean notification = id == null;
+    if (id != null && !(id.isTextual() || id.isNumber() || id.isNull())) {
+      return error(
+          JSON.nullNode(),
+          RpcErrorCodes.INVALID_REQUEST,
+          "Invalid Request: id must be a string, number or null");
+    }
+    JsonNode responseId = id == null ? JSON.nullNode() : id;
+    JsonNode version = req.get("jsonrpc");
+    // "1.0" and a missing member are tolerated: Bitcoin-style clients send them.
+    if (version != null
+        && !(version.isTextual()
+            && ("2.0".equals(version.asText()) || "1.0".equals(version.asText())))) {
+      return error(
+          responseId, RpcErrorCodes.INVALID_REQUEST, "Invalid Request: jsonrpc must be \"2.0\"");
+    }
+    JsonNode method = req.get("method");
+    if (method == null || !method.isTextual()) {
+      return error(
+          responseId, RpcErrorCodes.INVALID_REQUEST, "Invalid Request: method must be a string");
+    }
+    JsonNode params = req.get("params");
+    if (params != null && !(params.isArray() || params.isObject() || params.isNull())) {
+      return error(
+          responseId,
+          RpcErrorCodes.INVALID_REQUEST,
+          "Invalid Request: params must be an array or an object");
+    }
+    RpcMethod m = methods.get(method.asText());
+    ObjectNode response;
+    if (m == null) {
+      response =
+          error(responseId, RpcErrorCodes.METHOD_NOT_FOUND, "Method not found: " + method.asText());
+    } else {
+      response = call(m, params, responseId);
+    }
+    return notification ? null : response;
+  }
+
+  private ObjectNode call(RpcMethod m, JsonNode params, JsonNode id) {
+    try {
+      JsonNode result = m.call(Params.of(params == null || params.isNull() ? null : params));
+      ObjectNode ok = JSON.objectNode();
+      ok.put("jsonrpc", "2.0");
+      ok.set("result", result == null ? JSON.nullNode() : result);
+      ok.set("id", id);
+      return ok;
+    } catch (RpcException e) {
+      return error(id, e.code(), e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("RPC method {} failed", m.name(), e);
+      return error(id, RpcErrorCodes.INTERNAL_ERROR, "Internal error");
+    }
+  }
+
+  static ObjectNode error(JsonNode id, int code, String message) {
+    ObjectNode err = JSON.objectNode();
+    err.put("code", code);
+    err.put("message", message);
+    ObjectNode out = JSON.objectNode();
+    out.put("jsonrpc", "2.0");
+    out.set("error", err);
+    out.set("id", id);
+    return out;
+  }
+
+  private byte[] write(JsonNode node) {
+    try {
+      return mapper.writeValueAsBytes(node);
+    } catch (JacksonException e) {
+      throw new IllegalStateException("cannot serialize a JSON tree", e);
+    }
+  }
+}

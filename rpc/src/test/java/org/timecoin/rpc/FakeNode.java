@@ -1,0 +1,128 @@
+package org.timecoin.rpc;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.timecoin.node.api.AddressCheck;
+import org.timecoin.node.api.BlockView;
+import org.timecoin.node.api.ChainInfo;
+import org.timecoin.node.api.ChainQueries;
+import org.timecoin.node.api.ConsensusView;
+import org.timecoin.node.api.MempoolView;
+import org.timecoin.node.api.NodeControl;
+import org.timecoin.node.api.PeerView;
+import org.timecoin.node.api.SubmitResult;
+import org.timecoin.node.api.TransactionSubmitter;
+import org.timecoin.node.api.TxView;
+import org.timecoin.node.api.UtxoSetView;
+
+/** A node with one block at height 7, for exercising the RPC layer alone. */
+public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeControl {
+  public static final String HASH = "ab".repeat(32);
+  public final AtomicBoolean stopped = new AtomicBoolean();
+
+  @Override
+  public ChainInfo chainInfo() {
+    return new ChainInfo(
+        "testnet",
+        "01".repeat(32),
+        "02".repeat(32),
+        7,
+        HASH,
+        1000,
+        "03".repeat(32),
+        false,
+        7,
+        4,
+        true);
+  }
+
+  @Override
+  public Optional<BlockView> blockByHeight(long height) {
+    return height == 7 ? Optional.of(block()) : Optional.empty();
+  }
+
+  @Override
+  public Optional<BlockView> blockByHash(String hashHex) {
+    return HASH.equals(hashHex) ? Optional.of(block()) : Optional.empty();
+  }
+
+  private static BlockView block() {
+    TxView cb =
+        new TxView(
+            "cd".repeat(32),
+            true,
+            60,
+            List.of(),
+            List.of(new TxView.OutputView(0, 5000, "TIME0abc")));
+    return new BlockView(
+        HASH,
+        7,
+        1,
+        "00".repeat(32),
+        null,
+        "04".repeat(32),
+        "03".repeat(32),
+        1000,
+        "05".repeat(32),
+        0,
+        300,
+        List.of(cb),
+        3,
+        0);
+  }
+
+  @Override
+  public List<PeerView> peers() {
+    return List.of(new PeerView("06".repeat(32), "127.0.0.1:24100", false, 7, 3, 10, 5, 6));
+  }
+
+  @Override
+  public ConsensusView consensus() {
+    return new ConsensusView(
+        "consensus", 8, 0, "propose", "05".repeat(32), 4, 4, 2, true, "05".repeat(32));
+  }
+
+  @Override
+  public MempoolView mempool() {
+    return new MempoolView(1, 250, 100, 1000, 1000, 3, 1);
+  }
+
+  @Override
+  public List<String> mempoolTxids() {
+    return List.of("ef".repeat(32));
+  }
+
+  @Override
+  public UtxoSetView utxoSet() {
+    return new UtxoSetView(7, HASH, 10, 123456, "03".repeat(32));
+  }
+
+  @Override
+  public AddressCheck validateAddress(String address) {
+    return address.startsWith("TIME0")
+        ? new AddressCheck(true, address, "testnet", null)
+        : new AddressCheck(false, address, null, "bad prefix");
+  }
+
+  @Override
+  public long uptimeSeconds() {
+    return 42;
+  }
+
+  @Override
+  public SubmitResult submit(byte[] encodedTx) {
+    if (encodedTx.length == 1 && encodedTx[0] == 0) {
+      return SubmitResult.rejected(null, SubmitResult.DECODE_FAILED, "truncated");
+    }
+    if (encodedTx.length == 1) {
+      return SubmitResult.rejected("aa".repeat(32), "missing-inputs", "input not found");
+    }
+    return SubmitResult.accepted("aa".repeat(32));
+  }
+
+  @Override
+  public void requestStop() {
+    stopped.set(true);
+  }
+}

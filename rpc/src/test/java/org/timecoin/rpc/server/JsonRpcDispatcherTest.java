@@ -1,0 +1,138 @@
+package org.timecoin.rpc.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.timecoin.rpc.FakeNode;
+import org.timecoin.rpc.methods.RpcMethods;
+
+class JsonRpcDispatcherTest {
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final FakeNode node = new FakeNode();
+  private final JsonRpcDispatcher dispatcher = dispatcher(node);
+
+  static JsonRpcDispatcher dispatcher(FakeNode node) {
+    List<RpcMethod> methods = new ArrayList<>(RpcMethods.all(node, node, node));
+    methods.add(
+        new RpcMethod() {
+          @Override
+          public String name() {
+            return "explode";
+          }
+
+          @Override
+          public String help() {
+            return "";
+          }
+
+          @Override
+          public JsonNode call(Params params) {
+            throw new IllegalStateException("secret internal detail");
+          }
+        });
+    return new JsonRpcDispatcher(methods);
+  }
+
+  private JsonNode send(String body) throws Exception {
+    byte[] out = dispatcher.handle(body.getBytes(StandardCharsets.UTF_8));
+    return out == null ? null : mapper.readTree(out);
+  }
+
+  @Test
+  void answersAMethodWithResultAndSameId() throws Exception {
+    JsonNode r = send("{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"getblockcount\"}");
+    assertThat(r.get("result").asLong()).isEqualTo(7);
+    assertThat(r.get("id").asText()).isEqualTo("a");
+    assertThat(r.get("jsonrpc").asText()).isEqualTo("2.0");
+    assertThat(r.has("error")).isFalse();
+  }
+
+  @Test
+  void acceptsNamedParams() throws Exception {
+    JsonNode r =
+        send(
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getblock\",\"params\":{\"blockhash\":7,\"verbosity\":2}}");
+    assertThat(r.at("/result/height").asLong()).isEqualTo(7);
+    assertThat(r.at("/result/tx/0/txid").asText()).isEqualTo("cd".repeat(32));
+  }
+
+  @Test
+  void notificationGetsNoResponse() throws Exception {
+    assertThat(send("{\"jsonrpc\":\"2.0\",\"method\":\"getblockcount\"}")).isNull();
+  }
+
+  @Test
+  void batchAnswersEachRequestSkippingNotifications() throws Exception {
+    JsonNode r =
+        send(
+            "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getblockcount\"},"
+                + "{\"jsonrpc\":\"2.0\",\"method\":\"getblockcount\"},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"nope\"}, 5]");
+    assertThat(r.isArray()).isTrue();
+    assertThat(r).hasSize(3);
+    assertThat(r.get(0).get("result").asLong()).isEqualTo(7);
+    assertThat(r.get(1).at("/error/code").asInt()).isEqualTo(-32601);
+    assertThat(r.get(2).at("/error/code").asInt()).isEqualTo(-32600);
+  }
+
+  @ParameterizedTest(name = "[{index}] expects {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{not json|-32700",
+        "''|-32700",
+        "[]|-32600",
+        "42|-32600",
+        "\"getblockcount\"|-32600",
+        "{\"jsonrpc\":\"3.0\",\"id\":1,\"method\":\"getblockcount\"}|-32600",
+        "{\"jsonrpc\":2,\"id\":1,\"method\":\"getblockcount\"}|-32600",
+        "{\"jsonrpc\":\"2.0\",\"id\":1}|-32600",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}|-32600",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getblockcount\",\"params\":\"x\"}|-32600",
+        "{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"getblockcount\"}|-32600",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"nosuchmethod\"}|-32601",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getblockcount\",\"params\":[1]}|-32602",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getblock\"}|-32602",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getblock\",\"params\":[\"xyz\"]}|-32602",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getblock\",\"params\":[-1]}|-32602",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getblock\",\"params\":[7, 9]}|-32602",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getblock\",\"params\":[7, \"x\"]}|-32602",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"validateaddress\",\"params\":[3]}|-32602",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sendrawtransaction\"}|-32602",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getblock\",\"params\":[8]}|-5",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sendrawtransaction\",\"params\":[\"zz\"]}|-22",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sendrawtransaction\",\"params\":[\"abc\"]}|-22",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sendrawtransaction\",\"params\":[\"00\"]}|-22",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sendrawtransaction\",\"params\":[\"01\"]}|-26",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"explode\"}|-32603",
+      })
+  void malformedOrFailingRequestsGetErrorObjects(String body, int code) throws Exception {
+    JsonNode r = send(body);
+    assertThat(r.at("/error/code").asInt()).as(r.toString()).isEqualTo(code);
+    assertThat(r.at("/error/message").asText()).isNotBlank();
+    assertThat(r.has("result")).isFalse();
+    assertThat(r.has("id")).isTrue();
+    assertThat(r.toString()).doesNotContain("Exception", "\tat ", "secret internal detail");
+  }
+
+  @Test
+  void rejectedTransactionCarriesTheReason() throws Exception {
+    JsonNode r =
+        send(
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sendrawtransaction\",\"params\":[\"01\"]}");
+    assertThat(r.at("/error/message").asText()).contains("missing-inputs", "input not found");
+  }
+
+  @Test
+  void errorKeepsTheRequestId() throws Exception {
+    JsonNode r = send("{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"nosuchmethod\"}");
+    assertThat(r.get("id").asInt()).isEqualTo(99);
+  }
+}
