@@ -1,0 +1,172 @@
+package org.timecoin.p2p;
+
+import java.util.List;
+import org.timecoin.common.Hash32;
+import org.timecoin.common.codec.ByteReader;
+import org.timecoin.common.codec.ByteWriter;
+import org.timecoin.common.codec.Codec;
+import org.timecoin.common.codec.CodecException;
+import org.timecoin.domain.crypto.Ed25519;
+import org.timecoin.domain.crypto.PublicKey;
+
+/**
+ * The messages p2p itself speaks (types below {@link MessageRegistry#FIRST_APPLICATION_TYPE}).
+ * Every payload starts with a u8 message version, so a layout can change without a new type id; a
+ * version we do not know is a malformed message.
+ */
+final class ControlMessages {
+  static final int HELLO = 0x01;
+  static final int AUTH = 0x02;
+  static final int PING = 0x03;
+  static final int PONG = 0x04;
+  static final int GETADDR = 0x05;
+  static final int ADDR = 0x06;
+
+  static final int MESSAGE_VERSION = 1;
+  static final int NONCE_SIZE = 32;
+  static final int MAX_ADDRESSES = 1000;
+
+  private ControlMessages() {}
+
+  /** First handshake message, sent by both sides as soon as the connection is up. */
+  record Hello(
+      long magic,
+      long protocolVersion,
+      Hash32 genesisHash,
+      PublicKey nodeKey,
+      PeerAddress listenAddress,
+      long bestHeight,
+      byte[] nonce) {}
+
+  /** Second handshake message: a signature over {@link #authBytes}. */
+  record Auth(byte[] signature) {}
+
+  /** Keep-alive probe; the height lets peers track each other's progress for free. */
+  record Ping(long nonce, long bestHeight) {}
+
+  record Pong(long nonce, long bestHeight) {}
+
+  record GetAddr() {}
+
+  record Addr(List<PeerAddress> addresses) {}
+
+  private static final byte[] AUTH_DOMAIN = "TIME-P2P-HANDSHAKE-V1".getBytes();
+
+  /**
+   * What a node signs to prove it holds its key: the verifier's nonce makes the signature fresh,
+   * the signer's own nonce and the genesis hash bind it to this connection and this chain.
+   */
+  static byte[] authBytes(byte[] verifierNonce, byte[] signerNonce, Hash32 genesisHash) {
+    return new ByteWriter(AUTH_DOMAIN.length + 2 * NONCE_SIZE + Hash32.SIZE)
+        .raw(AUTH_DOMAIN)
+        .raw(verifierNonce)
+        .raw(signerNonce)
+        .hash(genesisHash)
+        .toByteArray();
+  }
+
+  private static void readVersion(ByteReader in, String what) {
+    int version = in.u8();
+    if (version != MESSAGE_VERSION) {
+      throw new CodecException(what + " message version " + version + " is not supported");
+    }
+  }
+
+  static final Codec<Hello> HELLO_CODEC =
+      new Codec<>() {
+        @Override
+        public void write(ByteWriter out, Hello h) {
+          out.u8(MESSAGE_VERSION).u32(h.magic()).u32(h.protocolVersion()).hash(h.genesisHash());
+          PublicKey.CODEC.write(out, h.nodeKey());
+          PeerAddress.CODEC.write(out, h.listenAddress());
+          out.u64(h.bestHeight()).raw(h.nonce());
+        }
+
+        @Override
+        public Hello read(ByteReader in) {
+          readVersion(in, "hello");
+          return new Hello(
+              in.u32(),
+              in.u32(),
+              in.hash(),
+              PublicKey.CODEC.read(in),
+              PeerAddress.CODEC.read(in),
+              in.u64(),
+              in.raw(NONCE_SIZE));
+        }
+      };
+
+  static final Codec<Auth> AUTH_CODEC =
+      new Codec<>() {
+        @Override
+        public void write(ByteWriter out, Auth a) {
+          out.u8(MESSAGE_VERSION).raw(a.signature());
+        }
+
+        @Override
+        public Auth read(ByteReader in) {
+          readVersion(in, "auth");
+          return new Auth(in.raw(Ed25519.SIGNATURE_SIZE));
+        }
+      };
+
+  static final Codec<Ping> PING_CODEC =
+      new Codec<>() {
+        @Override
+        public void write(ByteWriter out, Ping p) {
+          out.u8(MESSAGE_VERSION).u64(p.nonce()).u64(p.bestHeight());
+        }
+
+        @Override
+        public Ping read(ByteReader in) {
+          readVersion(in, "ping");
+          return new Ping(in.u64(), in.u64());
+        }
+      };
+
+  static final Codec<Pong> PONG_CODEC =
+      new Codec<>() {
+        @Override
+        public void write(ByteWriter out, Pong p) {
+          out.u8(MESSAGE_VERSION).u64(p.nonce()).u64(p.bestHeight());
+        }
+
+        @Override
+        public Pong read(ByteReader in) {
+          readVersion(in, "pong");
+          return new Pong(in.u64(), in.u64());
+        }
+      };
+
+  static final Codec<GetAddr> GETADDR_CODEC =
+      new Codec<>() {
+        @Override
+        public void write(ByteWriter out, GetAddr g) {
+          out.u8(MESSAGE_VERSION);
+        }
+
+        @Override
+        public GetAddr read(ByteReader in) {
+          readVersion(in, "getaddr");
+          return new GetAddr();
+        }
+      };
+
+  static final Codec<Addr> ADDR_CODEC =
+      new Codec<>() {
+        @Override
+        public void write(ByteWriter out, Addr a) {
+          out.u8(MESSAGE_VERSION).list(a.addresses(), PeerAddress.CODEC::write);
+        }
+
+        @Override
+        public Addr read(ByteReader in) {
+          readVersion(in, "addr");
+          return new Addr(in.list(MAX_ADDRESSES, PeerAddress.CODEC::read));
+        }
+      };
+
+  static Frame frame(int type, byte[] payload) {
+    return new Frame(type, payload);
+  }
+}

@@ -1,0 +1,7 @@
+package org.timecoin.p2p;
+
+/** Who opened the connection: we dialled (OUTBOUND) or the peer did (INBOUND). */
+public enum Direction {
+  INBOUND,
+  OUTBOUND
+}

@@ -1,0 +1,330 @@
+package org.timecoin.p2p;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.timecoin.common.time.Clock;
+import org.timecoin.domain.crypto.KeyPair;
+import org.timecoin.domain.crypto.PublicKey;
+
+/** The Netty implementation of {@link PeerNetwork}. */
+public final class P2pNode implements PeerNetwork {
+  private static final Logger log = LoggerFactory.getLogger(P2pNode.class);
+
+  /** Bulk frames enter a channel only below this many pending bytes (see {@link OutboundQueue}). */
+  static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
+
+  private final P2pConfig config;
+  private final KeyPair identity;
+  private final Executor delivery;
+  private final Clock clock;
+  private final LongSupplier bestHeight;
+  private final RandomGenerator jitter;
+  private final P2pMetrics metrics = new P2pMetrics();
+  private final MessageRegistry registry = new MessageRegistry();
+  private final PeerManager peers;
+
+  private EventLoopGroup group;
+  private ExecutorService work;
+  private NodeContext context;
+  private Channel serverChannel;
+
+  /**
+   * @param delivery where handlers and peer listeners run (e.g. the node's inbound queue or a
+   *     pool); messages of one peer are delivered one at a time, in order
+   * @param bestHeight our chain height, announced in the handshake and keep-alives
+   */
+  public P2pNode(
+      P2pConfig config, KeyPair identity, Executor delivery, Clock clock, LongSupplier bestHeight) {
+    this(config, identity, delivery, clock, bestHeight, RandomGenerator.getDefault());
+  }
+
+  /** As above, with the random source of reconnection jitter given (tests pass a seeded one). */
+  public P2pNode(
+      P2pConfig config,
+      KeyPair identity,
+      Executor delivery,
+      Clock clock,
+      LongSupplier bestHeight,
+      RandomGenerator jitter) {
+    this.config = config;
+    this.identity = identity;
+    this.delivery = delivery;
+    this.clock = clock;
+    this.bestHeight = bestHeight;
+    this.jitter = jitter;
+    Backoff backoff = new Backoff(config.reconnectBaseDelay(), config.reconnectMaxDelay(), jitter);
+    this.peers =
+        new PeerManager(
+            config,
+            identity.publicKey(),
+            clock,
+            new AddressBook(clock, backoff, config.addressBookSize()),
+            config.dataDir() == null ? null : new AddressBookFile(config.dataDir()),
+            new BanList(clock, config.banDuration(), config.banThreshold()),
+            metrics);
+  }
+
+  @Override
+  public synchronized void start() {
+    if (group != null) {
+      throw new IllegalStateException("already started");
+    }
+    loadAddressBook();
+    group = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
+    work =
+        Executors.newFixedThreadPool(
+            2, Thread.ofPlatform().name("p2p-work-", 0).daemon(true).factory());
+    EventLoopGuard guard = new EventLoopGuard(group, metrics);
+    context =
+        new NodeContext(
+            config,
+            identity,
+            clock,
+            metrics,
+            registry,
+            new SeenCache(config.seenCacheSize()),
+            peers,
+            guard,
+            work,
+            delivery,
+            newSecureRandom(),
+            bestHeight);
+    ServerBootstrap server =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+            .childHandler(initializer(Direction.INBOUND, null));
+    serverChannel =
+        server.bind(config.listenHost(), config.listenPort()).syncUninterruptibly().channel();
+    InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
+    PeerAddress advertised = new PeerAddress(config.listenHost(), bound.getPort());
+    log.info("p2p listening on {} as {}", bound, identity.publicKey().toHex());
+    peers.start(
+        advertised, this::dial, new EventLoopScheduler(group.next()), work, delivery, guard);
+  }
+
+  private void loadAddressBook() {
+    if (config.dataDir() == null) {
+      return;
+    }
+    AddressBookFile file = new AddressBookFile(config.dataDir());
+    try {
+      peers.load(file.load(config.addressBookSize()));
+    } catch (IOException | RuntimeException e) {
+      log.warn("ignoring unreadable address book {}: {}", file.path(), e.toString());
+    }
+  }
+
+  private static SecureRandom newSecureRandom() {
+    try {
+      // DRBG reseeds rarely: nonces drawn on an event loop do not read the entropy device.
+      SecureRandom random = SecureRandom.getInstance("DRBG");
+      random.nextBytes(new byte[1]);
+      return random;
+    } catch (NoSuchAlgorithmException e) {
+      return new SecureRandom();
+    }
+  }
+
+  private ChannelInitializer<SocketChannel> initializer(Direction direction, PeerAddress dialed) {
+    return new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(SocketChannel ch) {
+        ch.pipeline()
+            .addLast("frames", new FrameDecoder(config.maxFrameSize()))
+            .addLast("encoder", FrameEncoder.INSTANCE)
+            .addLast(
+                "idle",
+                new IdleStateHandler(config.peerTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS))
+            .addLast(
+                "peer",
+                new PeerHandler(context, new PeerConnection(ch, direction, dialed, context)));
+      }
+    };
+  }
+
+  /** Resolves off the event loops (name lookups block), then connects without blocking. */
+  private void dial(PeerAddress address) {
+    try {
+      work.execute(
+          () -> {
+            InetAddress ip;
+            try {
+              ip = InetAddress.getByName(address.host());
+            } catch (UnknownHostException e) {
+              peers.onDialFailed(address, e);
+              return;
+            }
+            new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .option(
+                    ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                    (int) config.handshakeTimeout().toMillis())
+                .handler(initializer(Direction.OUTBOUND, address))
+                .connect(new InetSocketAddress(ip, address.port()))
+                .addListener(
+                    f -> {
+                      if (!f.isSuccess()) {
+                        peers.onDialFailed(address, f.cause());
+                      }
+                    });
+          });
+    } catch (RejectedExecutionException e) {
+      peers.onDialFailed(address, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (group == null || group.isShuttingDown()) {
+        return;
+      }
+      peers.stop();
+      serverChannel.close().syncUninterruptibly();
+      for (PeerConnection c : peers.established()) {
+        c.channel.close();
+      }
+    }
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    work.shutdown();
+    try {
+      work.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    peers.saveAddressBook();
+    log.info("p2p stopped");
+  }
+
+  @Override
+  public InetSocketAddress localAddress() {
+    return (InetSocketAddress) requireStarted().localAddress();
+  }
+
+  @Override
+  public PublicKey nodeKey() {
+    return identity.publicKey();
+  }
+
+  @Override
+  public <T> void register(MessageType<T> type, PeerMessageHandler<T> handler) {
+    registry.register(type, handler);
+  }
+
+  @Override
+  public void addPeerListener(PeerListener listener) {
+    peers.addListener(listener);
+  }
+
+  @Override
+  public <T> int broadcast(MessageType<T> type, T message) {
+    return broadcast(type, message, p -> true);
+  }
+
+  @Override
+  public <T> int broadcast(MessageType<T> type, T message, Predicate<PeerInfo> to) {
+    requireStarted();
+    Frame frame = encode(type, message);
+    if (type.deduplicated()) {
+      context.seen().markSeen(frame.type(), frame.payload());
+    }
+    int queued = 0;
+    for (PeerConnection c : peers.established()) {
+      if (to.test(c.info()) && c.sendBulk(frame)) {
+        queued++;
+      }
+    }
+    return queued;
+  }
+
+  @Override
+  public <T> boolean send(PublicKey peer, MessageType<T> type, T message) {
+    requireStarted();
+    PeerConnection c = peers.established(peer);
+    return c != null && c.sendBulk(encode(type, message));
+  }
+
+  private <T> Frame encode(MessageType<T> type, T message) {
+    byte[] payload = type.codec().encode(message);
+    if (payload.length + Frame.TYPE_AND_FLAGS > config.maxFrameSize()) {
+      throw new IllegalArgumentException(
+          type + " message of " + payload.length + " bytes exceeds the frame limit");
+    }
+    return new Frame(type.id(), payload);
+  }
+
+  @Override
+  public List<PeerInfo> peers() {
+    return peers.established().stream().map(PeerConnection::info).toList();
+  }
+
+  @Override
+  public Optional<PeerInfo> peer(PublicKey nodeKey) {
+    return Optional.ofNullable(peers.established(nodeKey)).map(PeerConnection::info);
+  }
+
+  @Override
+  public void disconnect(PublicKey peer) {
+    PeerConnection c = peers.established(peer);
+    if (c != null) {
+      c.channel.close();
+    }
+  }
+
+  @Override
+  public void penalize(PublicKey peer, int points, String reason) {
+    PeerConnection c = peers.established(peer);
+    if (c != null && peers.penalize(c, points)) {
+      log.info("peer {} penalized: {}", c, reason);
+      c.channel.close();
+    }
+  }
+
+  @Override
+  public P2pMetrics metrics() {
+    return metrics;
+  }
+
+  private synchronized Channel requireStarted() {
+    if (serverChannel == null) {
+      throw new IllegalStateException("p2p node not started");
+    }
+    return serverChannel;
+  }
+}

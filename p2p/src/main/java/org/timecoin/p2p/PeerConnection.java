@@ -1,0 +1,157 @@
+package org.timecoin.p2p;
+
+import io.netty.channel.Channel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.timecoin.domain.crypto.PublicKey;
+
+/**
+ * One TCP connection to a peer: its identity once the handshake proved it, what we measured of it,
+ * its send queue and its ordered delivery lane to the upper layers.
+ */
+final class PeerConnection {
+  private static final Logger log = LoggerFactory.getLogger(PeerConnection.class);
+
+  final Channel channel;
+  final Direction direction;
+
+  /** The address we dialled, for outbound connections; null for inbound ones. */
+  final PeerAddress dialAddress;
+
+  private final OutboundQueue queue;
+  private final SerialExecutor deliveries;
+  private final AtomicInteger pendingDeliveries = new AtomicInteger();
+  private final int maxPendingDeliveries;
+  private final EventLoopGuard guard;
+  private final P2pMetrics metrics;
+
+  /** Per message type; touched only on this channel's event loop. */
+  final Map<Integer, TokenBucket> buckets = new HashMap<>();
+
+  private volatile PublicKey nodeKey;
+  private volatile PeerAddress listenAddress;
+  private volatile long bestHeight;
+  private volatile long rttNanos = -1;
+  private final AtomicLong pongs = new AtomicLong();
+  private volatile long connectedAtMillis;
+  private volatile boolean established;
+
+  PeerConnection(Channel channel, Direction direction, PeerAddress dialAddress, NodeContext node) {
+    this.channel = channel;
+    this.direction = direction;
+    this.dialAddress = dialAddress;
+    P2pConfig config = node.config();
+    this.queue =
+        new OutboundQueue(channel, config.sendQueueMaxMessages(), config.sendQueueMaxBytes());
+    this.deliveries = new SerialExecutor(node.delivery());
+    this.maxPendingDeliveries = config.maxPendingDeliveries();
+    this.guard = node.guard();
+    this.metrics = node.metrics();
+  }
+
+  InetAddress remoteIp() {
+    return ((InetSocketAddress) channel.remoteAddress()).getAddress();
+  }
+
+  PublicKey nodeKey() {
+    return nodeKey;
+  }
+
+  PeerAddress listenAddress() {
+    return listenAddress;
+  }
+
+  boolean established() {
+    return established;
+  }
+
+  void identify(PublicKey key, PeerAddress listen, long height) {
+    this.nodeKey = key;
+    this.listenAddress = listen;
+    this.bestHeight = height;
+  }
+
+  void markEstablished(long nowMillis) {
+    connectedAtMillis = nowMillis;
+    established = true;
+  }
+
+  void updateHeight(long height) {
+    bestHeight = height;
+  }
+
+  void recordRtt(long nanos) {
+    rttNanos = nanos;
+    pongs.incrementAndGet();
+  }
+
+  OutboundQueue queue() {
+    return queue;
+  }
+
+  void sendControl(Frame frame) {
+    queue.sendControl(frame);
+  }
+
+  /** Queues a frame from a higher layer; false (and counted) when the peer's queue is full. */
+  boolean sendBulk(Frame frame) {
+    if (queue.offer(frame)) {
+      return true;
+    }
+    metrics.reject(RejectReason.SEND_QUEUE_FULL);
+    log.debug("send queue to {} full, frame of type {} dropped", this, frame.type());
+    return false;
+  }
+
+  /**
+   * Hands a decoded message to the upper layer, off the event loop and in arrival order. When the
+   * handlers fall behind, reading from this peer pauses, so TCP slows the sender down instead of us
+   * buffering without bound.
+   */
+  void deliver(Runnable handlerCall) {
+    if (pendingDeliveries.incrementAndGet() >= maxPendingDeliveries) {
+      channel.config().setAutoRead(false);
+    }
+    deliveries.execute(
+        () -> {
+          try {
+            guard.requireOffEventLoop("message handler");
+            handlerCall.run();
+            metrics.delivered();
+          } catch (RuntimeException e) {
+            log.error("handler for a message from {} failed", this, e);
+          } finally {
+            if (pendingDeliveries.decrementAndGet() <= maxPendingDeliveries / 2
+                && !channel.config().isAutoRead()
+                && established) {
+              channel.config().setAutoRead(true);
+            }
+          }
+        });
+  }
+
+  PeerInfo info() {
+    return new PeerInfo(
+        nodeKey,
+        (InetSocketAddress) channel.remoteAddress(),
+        listenAddress,
+        direction,
+        bestHeight,
+        rttNanos,
+        pongs.get(),
+        connectedAtMillis,
+        queue.size());
+  }
+
+  @Override
+  public String toString() {
+    String key = nodeKey == null ? "?" : nodeKey.toHex().substring(0, 12);
+    return key + "@" + channel.remoteAddress() + "/" + direction.name().toLowerCase();
+  }
+}

@@ -1,0 +1,445 @@
+package org.timecoin.p2p;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.timecoin.common.codec.Codec;
+import org.timecoin.common.codec.CodecException;
+import org.timecoin.p2p.ControlMessages.Addr;
+import org.timecoin.p2p.ControlMessages.Auth;
+import org.timecoin.p2p.ControlMessages.GetAddr;
+import org.timecoin.p2p.ControlMessages.Hello;
+import org.timecoin.p2p.ControlMessages.Ping;
+import org.timecoin.p2p.ControlMessages.Pong;
+
+/**
+ * The protocol of one connection, on its event loop: handshake, then keep-alive, peer exchange and
+ * dispatch of upper-layer messages. Signing and signature checks run on the work executor and come
+ * back to the loop; bad input becomes a {@link RejectReason}, counted and answered, never an
+ * exception out of this handler.
+ */
+final class PeerHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(PeerHandler.class);
+
+  /** Frames a peer may send between its AUTH and our check of it (it may already be done). */
+  private static final int MAX_HELD_FRAMES = 256;
+
+  private static final RateLimit PING_LIMIT = new RateLimit(20, 40);
+  private static final RateLimit ADDR_LIMIT = new RateLimit(10, 20);
+
+  private enum State {
+    AWAIT_HELLO,
+    AWAIT_AUTH,
+    VERIFYING,
+    ESTABLISHED,
+    CLOSED
+  }
+
+  private final NodeContext node;
+  private final PeerConnection conn;
+  private State state = State.AWAIT_HELLO;
+  private byte[] ourNonce;
+  private Hello remoteHello;
+  private boolean authSent;
+  private boolean remoteVerified;
+  private final List<Frame> heldFrames = new ArrayList<>();
+  private ScheduledFuture<?> handshakeTimer;
+  private ScheduledFuture<?> pingTimer;
+  private long pingNonce;
+  private long pingSentNanos;
+  private boolean pingOutstanding;
+
+  PeerHandler(NodeContext node, PeerConnection conn) {
+    this.node = node;
+    this.conn = conn;
+  }
+
+  PeerConnection connection() {
+    return conn;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    RejectReason refusal = node.peers().admit(conn);
+    if (refusal != null) {
+      reject(ctx, refusal, "refused on connect");
+      return;
+    }
+    ourNonce = node.newNonce();
+    P2pConfig config = node.config();
+    Hello hello =
+        new Hello(
+            config.magic(),
+            config.protocolVersion(),
+            config.genesisHash(),
+            node.identity().publicKey(),
+            node.peers().advertisedAddress(),
+            node.bestHeight().getAsLong(),
+            ourNonce);
+    conn.sendControl(control(ControlMessages.HELLO, ControlMessages.HELLO_CODEC, hello));
+    handshakeTimer =
+        ctx.executor()
+            .schedule(
+                () -> reject(ctx, RejectReason.HANDSHAKE_TIMEOUT, "no handshake in time"),
+                config.handshakeTimeout().toNanos(),
+                TimeUnit.NANOSECONDS);
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    state = State.CLOSED;
+    cancelTimers();
+    node.peers().onClosed(conn);
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof Frame frame)) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    handleFrame(ctx, frame);
+  }
+
+  private void handleFrame(ChannelHandlerContext ctx, Frame frame) {
+    try {
+      switch (state) {
+        case AWAIT_HELLO -> expect(ctx, frame, ControlMessages.HELLO, this::onHello);
+        case AWAIT_AUTH -> expect(ctx, frame, ControlMessages.AUTH, this::onAuth);
+        case VERIFYING -> hold(ctx, frame);
+        case ESTABLISHED -> dispatch(ctx, frame);
+        case CLOSED -> {}
+      }
+    } catch (CodecException e) {
+      reject(ctx, RejectReason.MALFORMED_MESSAGE, "type " + frame.type() + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("unexpected failure handling a frame from {}", conn, e);
+      closeNow(ctx);
+    }
+  }
+
+  private interface FrameAction {
+    void run(ChannelHandlerContext ctx, Frame frame);
+  }
+
+  private void expect(ChannelHandlerContext ctx, Frame frame, int type, FrameAction action) {
+    if (frame.type() != type) {
+      reject(
+          ctx,
+          RejectReason.UNEXPECTED_MESSAGE,
+          "type " + frame.type() + " during handshake, expected " + type);
+      return;
+    }
+    action.run(ctx, frame);
+  }
+
+  private void hold(ChannelHandlerContext ctx, Frame frame) {
+    if (heldFrames.size() >= MAX_HELD_FRAMES) {
+      reject(ctx, RejectReason.UNEXPECTED_MESSAGE, "too many frames before handshake completed");
+      return;
+    }
+    heldFrames.add(frame);
+  }
+
+  // ---- handshake ----
+
+  private void onHello(ChannelHandlerContext ctx, Frame frame) {
+    Hello h = ControlMessages.HELLO_CODEC.decode(frame.payload());
+    P2pConfig config = node.config();
+    if (h.magic() != config.magic()) {
+      reject(ctx, RejectReason.WRONG_MAGIC, "magic " + Long.toHexString(h.magic()));
+      return;
+    }
+    if (h.protocolVersion() != config.protocolVersion()) {
+      reject(ctx, RejectReason.WRONG_VERSION, "protocol version " + h.protocolVersion());
+      return;
+    }
+    if (!h.genesisHash().equals(config.genesisHash())) {
+      reject(ctx, RejectReason.WRONG_GENESIS, "genesis " + h.genesisHash());
+      return;
+    }
+    if (h.nodeKey().equals(node.identity().publicKey())) {
+      if (conn.dialAddress != null) {
+        node.peers().markSelf(conn.dialAddress);
+      }
+      reject(ctx, RejectReason.SELF_CONNECTION, "peer has our own node key");
+      return;
+    }
+    if (node.peers().isBanned(h.nodeKey())) {
+      reject(ctx, RejectReason.BANNED, "node key is banned");
+      return;
+    }
+    remoteHello = h;
+    conn.identify(h.nodeKey(), effectiveListenAddress(h.listenAddress()), h.bestHeight());
+    state = State.AWAIT_AUTH;
+    byte[] toSign = ControlMessages.authBytes(h.nonce(), ourNonce, config.genesisHash());
+    offLoop(
+        ctx,
+        "handshake signing",
+        () -> node.identity().sign(toSign),
+        signature -> {
+          conn.sendControl(
+              control(ControlMessages.AUTH, ControlMessages.AUTH_CODEC, new Auth(signature)));
+          authSent = true;
+          maybeEstablish(ctx);
+        });
+  }
+
+  /** Where the peer can be dialled: the address we dialled, or its own claim with its real IP. */
+  private PeerAddress effectiveListenAddress(PeerAddress claimed) {
+    if (conn.dialAddress != null) {
+      return conn.dialAddress;
+    }
+    if (PeerManager.isWildcard(claimed.host())) {
+      InetAddress ip = conn.remoteIp();
+      return new PeerAddress(ip.getHostAddress(), claimed.port());
+    }
+    return claimed;
+  }
+
+  private void onAuth(ChannelHandlerContext ctx, Frame frame) {
+    Auth auth = ControlMessages.AUTH_CODEC.decode(frame.payload());
+    state = State.VERIFYING;
+    // Frames after AUTH wait until the signature is checked; stop reading more meanwhile.
+    ctx.channel().config().setAutoRead(false);
+    byte[] signed =
+        ControlMessages.authBytes(ourNonce, remoteHello.nonce(), node.config().genesisHash());
+    var key = remoteHello.nodeKey();
+    offLoop(
+        ctx,
+        "handshake signature check",
+        () -> key.verify(signed, auth.signature()),
+        valid -> {
+          if (!valid) {
+            reject(ctx, RejectReason.BAD_SIGNATURE, "handshake signature does not verify");
+            return;
+          }
+          remoteVerified = true;
+          maybeEstablish(ctx);
+        });
+  }
+
+  private void maybeEstablish(ChannelHandlerContext ctx) {
+    if (state != State.VERIFYING || !authSent || !remoteVerified) {
+      return;
+    }
+    RejectReason refusal = node.peers().onHandshake(conn);
+    if (refusal != null) {
+      reject(ctx, refusal, "refused after handshake");
+      return;
+    }
+    state = State.ESTABLISHED;
+    handshakeTimer.cancel(false);
+    node.metrics().handshake();
+    log.info("connected {} height {}", conn, remoteHello.bestHeight());
+    long interval = node.config().pingInterval().toNanos();
+    pingTimer =
+        ctx.executor()
+            .scheduleAtFixedRate(() -> sendPing(), interval, interval, TimeUnit.NANOSECONDS);
+    if (conn.direction == Direction.OUTBOUND) {
+      conn.sendControl(
+          control(ControlMessages.GETADDR, ControlMessages.GETADDR_CODEC, new GetAddr()));
+    }
+    List<Frame> held = List.copyOf(heldFrames);
+    heldFrames.clear();
+    for (Frame frame : held) {
+      handleFrame(ctx, frame);
+    }
+    ctx.channel().config().setAutoRead(true);
+  }
+
+  /** Runs {@code work} on the work executor, then {@code then} back on this connection's loop. */
+  private <T> void offLoop(
+      ChannelHandlerContext ctx, String what, Supplier<T> work, Consumer<T> then) {
+    try {
+      node.work()
+          .execute(
+              () -> {
+                T result;
+                try {
+                  node.guard().requireOffEventLoop(what);
+                  result = work.get();
+                } catch (RuntimeException e) {
+                  log.error("{} failed for {}", what, conn, e);
+                  ctx.channel().close();
+                  return;
+                }
+                ctx.executor()
+                    .execute(
+                        () -> {
+                          if (state != State.CLOSED) {
+                            then.accept(result);
+                          }
+                        });
+              });
+    } catch (RejectedExecutionException e) {
+      closeNow(ctx);
+    }
+  }
+
+  // ---- established ----
+
+  private void dispatch(ChannelHandlerContext ctx, Frame frame) {
+    switch (frame.type()) {
+      case ControlMessages.PING -> {
+        if (allowed(ctx, frame.type(), PING_LIMIT)) {
+          Ping ping = ControlMessages.PING_CODEC.decode(frame.payload());
+          conn.updateHeight(ping.bestHeight());
+          Pong pong = new Pong(ping.nonce(), node.bestHeight().getAsLong());
+          conn.sendControl(control(ControlMessages.PONG, ControlMessages.PONG_CODEC, pong));
+        }
+      }
+      case ControlMessages.PONG -> {
+        if (allowed(ctx, frame.type(), PING_LIMIT)) {
+          onPong(ControlMessages.PONG_CODEC.decode(frame.payload()));
+        }
+      }
+      case ControlMessages.GETADDR -> {
+        if (allowed(ctx, frame.type(), ADDR_LIMIT)) {
+          ControlMessages.GETADDR_CODEC.decode(frame.payload());
+          Addr addr = new Addr(node.peers().addressesFor(conn, ControlMessages.MAX_ADDRESSES));
+          conn.sendControl(control(ControlMessages.ADDR, ControlMessages.ADDR_CODEC, addr));
+        }
+      }
+      case ControlMessages.ADDR -> {
+        if (allowed(ctx, frame.type(), ADDR_LIMIT)) {
+          node.peers().learn(ControlMessages.ADDR_CODEC.decode(frame.payload()).addresses());
+        }
+      }
+      case ControlMessages.HELLO, ControlMessages.AUTH ->
+          reject(ctx, RejectReason.UNEXPECTED_MESSAGE, "handshake message after handshake");
+      default -> dispatchApplication(ctx, frame);
+    }
+  }
+
+  private void sendPing() {
+    pingNonce = node.random().nextLong();
+    pingSentNanos = node.clock().monoNanos();
+    pingOutstanding = true;
+    Ping ping = new Ping(pingNonce, node.bestHeight().getAsLong());
+    conn.sendControl(control(ControlMessages.PING, ControlMessages.PING_CODEC, ping));
+  }
+
+  private void onPong(Pong pong) {
+    conn.updateHeight(pong.bestHeight());
+    if (pingOutstanding && pong.nonce() == pingNonce) {
+      pingOutstanding = false;
+      conn.recordRtt(node.clock().monoNanos() - pingSentNanos);
+    }
+  }
+
+  private void dispatchApplication(ChannelHandlerContext ctx, Frame frame) {
+    MessageRegistry.Registration<?> reg = node.registry().lookup(frame.type());
+    if (reg == null) {
+      reject(ctx, RejectReason.UNKNOWN_MESSAGE_TYPE, "type " + frame.type());
+      return;
+    }
+    if (allowed(ctx, frame.type(), reg.type().rateLimit())) {
+      deliver(reg, frame);
+    }
+  }
+
+  private <T> void deliver(MessageRegistry.Registration<T> reg, Frame frame) {
+    // The hash check comes first: equal bytes decode equally, so a duplicate needs no decoding.
+    if (reg.type().deduplicated() && !node.seen().firstSight(frame.type(), frame.payload())) {
+      node.metrics().duplicate();
+      return;
+    }
+    T message = reg.type().codec().decode(frame.payload());
+    var from = conn.nodeKey();
+    conn.deliver(() -> reg.handler().onMessage(from, message));
+  }
+
+  private boolean allowed(ChannelHandlerContext ctx, int type, RateLimit limit) {
+    long now = node.clock().monoNanos();
+    TokenBucket bucket = conn.buckets.computeIfAbsent(type, t -> new TokenBucket(limit, now));
+    if (bucket.tryAcquire(now)) {
+      return true;
+    }
+    reject(ctx, RejectReason.RATE_LIMITED, "type " + type);
+    return false;
+  }
+
+  // ---- events and errors ----
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof ProtocolViolation v) {
+      reject(ctx, v.reason(), v.detail());
+    } else if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+      reject(ctx, RejectReason.PEER_TIMEOUT, "no traffic for " + node.config().peerTimeout());
+    } else {
+      ctx.fireUserEventTriggered(evt);
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (ctx.channel().isWritable()) {
+      conn.queue().drain();
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof IOException) {
+      log.debug("connection {} failed: {}", conn, cause.toString());
+    } else {
+      log.warn("error on connection {}", conn, cause);
+    }
+    closeNow(ctx);
+  }
+
+  /** Counts, logs and answers a refusal: penalty points, and a disconnect when due or banned. */
+  private void reject(ChannelHandlerContext ctx, RejectReason reason, String detail) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    node.metrics().reject(reason);
+    if (reason == RejectReason.RATE_LIMITED) {
+      log.debug("peer {}: {} ({})", conn, reason, detail);
+    } else {
+      log.info("peer {}: {} ({})", conn, reason, detail);
+    }
+    boolean banned = reason.penalty() > 0 && node.peers().penalize(conn, reason.penalty());
+    if (reason.disconnects() || banned) {
+      closeNow(ctx);
+    }
+  }
+
+  private void closeNow(ChannelHandlerContext ctx) {
+    state = State.CLOSED;
+    cancelTimers();
+    heldFrames.clear();
+    ctx.close();
+  }
+
+  private void cancelTimers() {
+    if (handshakeTimer != null) {
+      handshakeTimer.cancel(false);
+    }
+    if (pingTimer != null) {
+      pingTimer.cancel(false);
+    }
+  }
+
+  static <T> Frame control(int type, Codec<T> codec, T message) {
+    return new Frame(type, codec.encode(message));
+  }
+}

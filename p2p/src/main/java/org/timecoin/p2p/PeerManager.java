@@ -1,0 +1,355 @@
+package org.timecoin.p2p;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.timecoin.common.time.Clock;
+import org.timecoin.common.time.Scheduler;
+import org.timecoin.domain.crypto.PublicKey;
+
+/**
+ * Which peers we are connected to and which we should dial: admission (bans, inbound limit),
+ * registration after the handshake (one connection per node key), the outbound target, discovery
+ * rounds and address book persistence. Its state is guarded by its own monitor; its periodic work
+ * runs on the injected {@link Scheduler}, file writes on the work executor.
+ */
+final class PeerManager {
+  private static final Logger log = LoggerFactory.getLogger(PeerManager.class);
+
+  /** Starts a connection attempt; the outcome arrives as {@link #onDialFailed} or a connection. */
+  interface Dialer {
+    void dial(PeerAddress address);
+  }
+
+  private final P2pConfig config;
+  private final PublicKey ourKey;
+  private final Clock clock;
+  private final AddressBook addressBook;
+  private final AddressBookFile addressFile;
+  private final BanList bans;
+  private final P2pMetrics metrics;
+  private final List<PeerListener> listeners = new CopyOnWriteArrayList<>();
+
+  private final Map<PublicKey, PeerConnection> established = new HashMap<>();
+  private final Set<PeerConnection> connections = new HashSet<>();
+
+  /** Addresses with an outbound attempt or connection alive; their count is our outbound count. */
+  private final Set<PeerAddress> outbound = new HashSet<>();
+
+  private Dialer dialer;
+  private Scheduler scheduler;
+  private Executor work;
+  private Executor delivery;
+  private EventLoopGuard guard;
+  private volatile PeerAddress advertised;
+  private Scheduler.Cancellable maintenanceTimer;
+  private long nextDiscoveryNanos;
+  private boolean stopped;
+
+  PeerManager(
+      P2pConfig config,
+      PublicKey ourKey,
+      Clock clock,
+      AddressBook addressBook,
+      AddressBookFile addressFile,
+      BanList bans,
+      P2pMetrics metrics) {
+    this.config = config;
+    this.ourKey = ourKey;
+    this.clock = clock;
+    this.addressBook = addressBook;
+    this.addressFile = addressFile;
+    this.bans = bans;
+    this.metrics = metrics;
+  }
+
+  static boolean isWildcard(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") || host.equals("0:0:0:0:0:0:0:0");
+  }
+
+  void addListener(PeerListener listener) {
+    listeners.add(listener);
+  }
+
+  synchronized void start(
+      PeerAddress advertised,
+      Dialer dialer,
+      Scheduler scheduler,
+      Executor work,
+      Executor delivery,
+      EventLoopGuard guard) {
+    this.advertised = advertised;
+    this.dialer = dialer;
+    this.scheduler = scheduler;
+    this.work = work;
+    this.delivery = delivery;
+    this.guard = guard;
+    for (PeerAddress a : config.bootstrapPeers()) {
+      addressBook.add(a);
+    }
+    maintenanceTimer = scheduler.schedule(Duration.ZERO, this::maintain);
+  }
+
+  synchronized void stop() {
+    stopped = true;
+    if (maintenanceTimer != null) {
+      maintenanceTimer.cancel();
+    }
+  }
+
+  void load(List<AddressBookFile.Entry> saved) {
+    addressBook.load(saved);
+  }
+
+  PeerAddress advertisedAddress() {
+    return advertised;
+  }
+
+  // ---- connection lifecycle (called from event loops) ----
+
+  synchronized RejectReason admit(PeerConnection c) {
+    if (stopped) {
+      return RejectReason.INBOUND_LIMIT;
+    }
+    if (bans.isBanned(c.remoteIp())) {
+      return RejectReason.BANNED;
+    }
+    if (c.direction == Direction.INBOUND && inboundCount() >= config.inboundLimit()) {
+      return RejectReason.INBOUND_LIMIT;
+    }
+    connections.add(c);
+    return null;
+  }
+
+  private int inboundCount() {
+    int n = 0;
+    for (PeerConnection c : connections) {
+      if (c.direction == Direction.INBOUND) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Registers an authenticated connection; a reason when it must be refused. Two connections to one
+   * node (both sides dialled at once) are settled the same way on both ends: the one opened by the
+   * node with the smaller key stays, so exactly one survives.
+   */
+  RejectReason onHandshake(PeerConnection c) {
+    PeerConnection replaced;
+    synchronized (this) {
+      PublicKey key = c.nodeKey();
+      if (bans.isBanned(key)) {
+        return RejectReason.BANNED;
+      }
+      replaced = established.get(key);
+      if (replaced != null
+          && !initiator(c).equals(initiator(replaced))
+          && initiator(c).compareTo(initiator(replaced)) < 0) {
+        established.remove(key);
+      } else if (replaced != null) {
+        return RejectReason.DUPLICATE_PEER;
+      }
+      established.put(key, c);
+      c.markEstablished(clock.wallMillis());
+      addressBook.add(c.listenAddress());
+      if (c.dialAddress != null) {
+        addressBook.recordSuccess(c.dialAddress);
+      }
+    }
+    if (replaced != null) {
+      metrics.reject(RejectReason.DUPLICATE_PEER);
+      log.info(
+          "peer {}: {} (kept the connection from the smaller key)",
+          replaced,
+          RejectReason.DUPLICATE_PEER);
+      replaced.channel.close();
+    }
+    PeerInfo info = c.info();
+    notifyListeners(l -> l.onPeerConnected(info));
+    return null;
+  }
+
+  private PublicKey initiator(PeerConnection c) {
+    return c.direction == Direction.OUTBOUND ? ourKey : c.nodeKey();
+  }
+
+  void onClosed(PeerConnection c) {
+    boolean wasEstablished;
+    synchronized (this) {
+      connections.remove(c);
+      if (c.dialAddress != null) {
+        outbound.remove(c.dialAddress);
+        addressBook.recordFailure(c.dialAddress);
+      }
+      wasEstablished = c.nodeKey() != null && established.remove(c.nodeKey(), c);
+    }
+    if (wasEstablished) {
+      log.info("disconnected {}", c);
+      PeerInfo info = c.info();
+      notifyListeners(l -> l.onPeerDisconnected(info));
+    }
+  }
+
+  synchronized void onDialFailed(PeerAddress address, Throwable cause) {
+    log.debug("dial {} failed: {}", address, cause.toString());
+    outbound.remove(address);
+    addressBook.recordFailure(address);
+  }
+
+  synchronized void markSelf(PeerAddress address) {
+    addressBook.markSelf(address);
+  }
+
+  synchronized boolean isBanned(PublicKey key) {
+    return bans.isBanned(key);
+  }
+
+  /** Adds misbehaviour points; true when the peer is now banned (and must be disconnected). */
+  boolean penalize(PeerConnection c, int points) {
+    boolean wasBanned = bans.isBanned(c.remoteIp());
+    boolean banned = bans.penalize(c.remoteIp(), c.nodeKey(), points);
+    if (banned && !wasBanned) {
+      metrics.ban();
+      log.warn("banned {} for {}", c, config.banDuration());
+    }
+    return banned;
+  }
+
+  // ---- queries ----
+
+  synchronized List<PeerConnection> established() {
+    return List.copyOf(established.values());
+  }
+
+  synchronized PeerConnection established(PublicKey key) {
+    return established.get(key);
+  }
+
+  /** Addresses to tell {@code requester}: live peers first, then the book; never its own. */
+  List<PeerAddress> addressesFor(PeerConnection requester, int limit) {
+    Set<PeerAddress> out = new LinkedHashSet<>();
+    synchronized (this) {
+      for (PeerConnection c : established.values()) {
+        out.add(c.listenAddress());
+      }
+    }
+    if (advertised != null && !isWildcard(advertised.host())) {
+      out.add(advertised);
+    }
+    out.addAll(addressBook.shareable(limit));
+    out.remove(requester.listenAddress());
+    return out.stream().limit(limit).toList();
+  }
+
+  void learn(List<PeerAddress> addresses) {
+    for (PeerAddress a : addresses) {
+      if (!isWildcard(a.host()) && !a.equals(advertised)) {
+        addressBook.add(a);
+      }
+    }
+  }
+
+  // ---- periodic work ----
+
+  private void maintain() {
+    List<PeerAddress> toDial = new ArrayList<>();
+    List<PeerConnection> askForAddresses = List.of();
+    synchronized (this) {
+      if (stopped) {
+        return;
+      }
+      int deficit = config.outboundTarget() - outbound.size();
+      if (deficit > 0) {
+        Set<PeerAddress> exclude = new HashSet<>(outbound);
+        for (PeerConnection c : established.values()) {
+          exclude.add(c.listenAddress());
+        }
+        exclude.add(advertised);
+        toDial.addAll(addressBook.dialable(exclude, deficit));
+        outbound.addAll(toDial);
+      }
+      long now = clock.monoNanos();
+      if (now - nextDiscoveryNanos >= 0) {
+        nextDiscoveryNanos = now + config.discoveryInterval().toNanos();
+        askForAddresses = List.copyOf(established.values());
+      }
+      maintenanceTimer = scheduler.schedule(config.maintenanceInterval(), this::maintain);
+    }
+    for (PeerAddress a : toDial) {
+      dialer.dial(a);
+    }
+    Frame getAddr =
+        PeerHandler.control(
+            ControlMessages.GETADDR, ControlMessages.GETADDR_CODEC, new ControlMessages.GetAddr());
+    for (PeerConnection c : askForAddresses) {
+      c.sendControl(getAddr);
+    }
+    saveAddressBookAsync();
+  }
+
+  private void saveAddressBookAsync() {
+    if (addressFile == null) {
+      return;
+    }
+    List<AddressBookFile.Entry> changes = addressBook.takeChanges();
+    if (changes == null) {
+      return;
+    }
+    try {
+      work.execute(
+          () -> {
+            guard.requireOffEventLoop("address book write");
+            writeAddressBook(changes);
+          });
+    } catch (RejectedExecutionException e) {
+      log.debug("address book not saved: shutting down");
+    }
+  }
+
+  /** Writes the book now, on the caller's thread (used at shutdown). */
+  void saveAddressBook() {
+    if (addressFile != null) {
+      writeAddressBook(addressBook.snapshot());
+    }
+  }
+
+  private void writeAddressBook(List<AddressBookFile.Entry> entries) {
+    try {
+      addressFile.save(entries);
+    } catch (IOException e) {
+      log.warn("could not save address book {}: {}", addressFile.path(), e.toString());
+    }
+  }
+
+  private void notifyListeners(Consumer<PeerListener> event) {
+    for (PeerListener l : listeners) {
+      try {
+        delivery.execute(
+            () -> {
+              try {
+                guard.requireOffEventLoop("peer listener");
+                event.accept(l);
+              } catch (RuntimeException e) {
+                log.error("peer listener failed", e);
+              }
+            });
+      } catch (RejectedExecutionException e) {
+        log.debug("peer event dropped: delivery executor is shut down");
+      }
+    }
+  }
+}

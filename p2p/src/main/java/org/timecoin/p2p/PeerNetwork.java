@@ -1,0 +1,65 @@
+package org.timecoin.p2p;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.timecoin.domain.crypto.PublicKey;
+
+/**
+ * The network as the node sees it: typed messages to and from authenticated peers. Everything here
+ * is safe to call from any thread and never blocks on the network.
+ */
+public interface PeerNetwork extends AutoCloseable {
+  /** Binds the listen port, then connects to bootstrap and known peers in the background. */
+  void start();
+
+  /** Disconnects every peer, stops all threads and saves the address book. */
+  @Override
+  void close();
+
+  /** The bound listen address (its port is the real one when the config asked for port 0). */
+  InetSocketAddress localAddress();
+
+  PublicKey nodeKey();
+
+  /**
+   * Registers the handler of a message type; call before {@link #start()} so no message of the type
+   * arrives unhandled (an unregistered type is a protocol violation).
+   */
+  <T> void register(MessageType<T> type, PeerMessageHandler<T> handler);
+
+  void addPeerListener(PeerListener listener);
+
+  /** Sends to every connected peer; the number of peers it was queued for. */
+  <T> int broadcast(MessageType<T> type, T message);
+
+  /**
+   * Sends to the connected peers that {@code to} accepts, e.g. those behind a height or all but the
+   * one a message came from. For deduplicated types the message is marked seen, so its echo from a
+   * peer is not delivered back to us.
+   */
+  <T> int broadcast(MessageType<T> type, T message, Predicate<PeerInfo> to);
+
+  /**
+   * Sends to one peer, whether or not the message was seen before (re-sending votes to a peer that
+   * lags); false when the peer is not connected or its send queue is full.
+   */
+  <T> boolean send(PublicKey peer, MessageType<T> type, T message);
+
+  /** Connected, authenticated peers. */
+  List<PeerInfo> peers();
+
+  Optional<PeerInfo> peer(PublicKey nodeKey);
+
+  /** Closes the connection to a peer; it may be dialled again later. */
+  void disconnect(PublicKey peer);
+
+  /**
+   * Reports misbehaviour the upper layers detected (an invalid block or vote signature, ...); a
+   * peer reaching the ban threshold is disconnected and banned.
+   */
+  void penalize(PublicKey peer, int points, String reason);
+
+  P2pMetrics metrics();
+}
