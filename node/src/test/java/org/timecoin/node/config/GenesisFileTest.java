@@ -74,7 +74,7 @@ class GenesisFileTest {
         "{\"chain_name\":\"c\",\"network\":\"testnet\",\"timestamp\":1,\"validators\":[{\"public_key\":\"12\",\"voting_power\":1}]}|validators[0].public_key must be 64 hex",
         "{\"chain_name\":\"c\",\"network\":\"testnet\",\"timestamp\":1,\"validators\":[{\"public_key\":\"K\",\"voting_power\":0}]}|validators[0].voting_power must be an integer",
         "{\"chain_name\":\"c\",\"network\":\"testnet\",\"timestamp\":1,\"validators\":[{\"public_key\":\"K\",\"voting_power\":1,\"tier\":\"platinum\"}]}|validators[0].tier must be one of",
-        "{\"chain_name\":\"c\",\"network\":\"testnet\",\"timestamp\":1,\"validators\":[V,V]}|duplicate",
+        "{\"chain_name\":\"c\",\"network\":\"testnet\",\"timestamp\":1,\"validators\":[V,V]}|listed twice",
         "{\"chain_name\":\"c\",\"network\":\"testnet\",\"timestamp\":1,\"validators\":[V],\"allocations\":[{\"address\":\"TIME1xyz\",\"amount\":5}]}|allocations[0].address",
         "{\"chain_name\":\"c\",\"network\":\"testnet\",\"timestamp\":1,\"validators\":[V],\"allocations\":[{\"address\":\"A\",\"amount\":0}]}|allocations[0].amount must be",
         "{\"chain_name\":\"c\",\"network\":\"testnet\",\"timestamp\":1,\"validators\":[V],\"params\":{\"min_fee\":-3}}|params.min_fee must be",
