@@ -57,12 +57,14 @@ final class Rules {
   }
 
   private static boolean fireOne(Draft d) {
+    // Step-changing rules before the timeout rules: a polka that moves us straight to precommit
+    // leaves no prevote timeout behind (line 34 only holds while step_p = prevote).
     return decide(d)
         || skipRound(d)
         || prevoteOnProposal(d)
-        || schedulePrevoteTimeout(d)
         || lockOnPolka(d)
         || precommitNilOnPolkaNil(d)
+        || schedulePrevoteTimeout(d)
         || schedulePrecommitTimeout(d);
   }
 
