@@ -1,0 +1,79 @@
+package org.timecoin.node;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.timecoin.node.cli.InitCommand;
+import org.timecoin.node.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The TIME Coin daemon: runs a node from its home directory, or sets one up. */
+@Command(
+    name = "timed",
+    mixinStandardHelpOptions = true,
+    version = "timed 0.1.0",
+    description = "TIME Coin node daemon",
+    subcommands = {InitCommand.class})
+public final class Timed implements Callable<Integer> {
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description = "Node home directory (default ${DEFAULT-VALUE})",
+      defaultValue = "${user.home}/.timecoin")
+  Path home;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Config file (default HOME/config.toml)")
+  Path config;
+
+  private PrintWriter out = new PrintWriter(System.out, true);
+  private PrintWriter err = new PrintWriter(System.err, true);
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs one command line; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    Timed timed = new Timed();
+    timed.out = out;
+    timed.err = err;
+    CommandLine cli = new CommandLine(timed);
+    cli.setOut(out).setErr(err);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof ConfigException) {
+            err.println("error: " + e.getMessage());
+            return 1;
+          }
+          throw e;
+        });
+    return cli.execute(args);
+  }
+
+  public Path home() {
+    return home.toAbsolutePath();
+  }
+
+  public Path configFile() {
+    return config != null ? config.toAbsolutePath() : home().resolve("config.toml");
+  }
+
+  public PrintWriter out() {
+    return out;
+  }
+
+  public PrintWriter err() {
+    return err;
+  }
+
+  @Override
+  public Integer call() {
+    err.println("running a node is not available yet in this build; use 'timed init'");
+    return 1;
+  }
+}

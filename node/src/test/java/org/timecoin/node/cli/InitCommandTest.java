@@ -1,0 +1,70 @@
+package org.timecoin.node.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.timecoin.domain.genesis.GenesisConfig;
+import org.timecoin.node.Timed;
+import org.timecoin.node.config.ConfigLoader;
+import org.timecoin.node.config.GenesisFile;
+import org.timecoin.node.config.NodeConfig;
+
+class InitCommandTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int timed(String... args) {
+    return Timed.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  @Test
+  void initWritesConfigAndPrivateKey() throws Exception {
+    assertThat(timed("--home", dir.toString(), "init")).as(err.toString()).isZero();
+    assertThat(dir.resolve("config.toml")).exists();
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("node.key"))))
+        .isEqualTo("rw-------");
+    assertThat(out.toString()).contains("address: TIME0");
+    // a second init keeps the key
+    String key = Files.readString(dir.resolve("node.key"));
+    assertThat(timed("--home", dir.toString(), "init")).isZero();
+    assertThat(Files.readString(dir.resolve("node.key"))).isEqualTo(key);
+  }
+
+  @Test
+  void devnetInitWritesHomesWithSharedGenesis() {
+    assertThat(timed("--home", dir.toString(), "init", "--devnet", "3", "--base-port", "30000"))
+        .as(err.toString())
+        .isZero();
+    GenesisConfig g0 = GenesisFile.load(dir.resolve("node0/genesis.json"));
+    assertThat(g0.validators()).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      NodeConfig c = ConfigLoader.load(dir.resolve("node" + i + "/config.toml"));
+      assertThat(c.masternode().enabled()).isTrue();
+      assertThat(c.network().port()).isEqualTo(30000 + 2 * i);
+      assertThat(c.rpc().port()).isEqualTo(30001 + 2 * i);
+      assertThat(c.network().bootstrapPeers()).hasSize(2);
+      assertThat(GenesisFile.load(c.genesisFile()).hash()).isEqualTo(g0.hash());
+    }
+  }
+
+  @Test
+  void badConfigIsReportedWithoutStackTrace() throws Exception {
+    Files.writeString(dir.resolve("config.toml"), "[rpc]\nport = 0\n");
+    assertThat(timed("--home", dir.toString(), "init")).isEqualTo(1);
+    assertThat(err.toString()).contains("[rpc] port = 0").doesNotContain("\tat ");
+  }
+
+  @Test
+  void devnetRefusesOutOfRangeSize() {
+    assertThat(timed("--home", dir.toString(), "init", "--devnet", "0")).isEqualTo(1);
+    assertThat(err.toString()).contains("between 1 and 100");
+  }
+}
