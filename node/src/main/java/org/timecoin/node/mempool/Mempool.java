@@ -1,0 +1,319 @@
+package org.timecoin.node.mempool;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.timecoin.common.Hash32;
+import org.timecoin.domain.block.Block;
+import org.timecoin.domain.genesis.ConsensusParams;
+import org.timecoin.domain.tx.OutPoint;
+import org.timecoin.domain.tx.Transaction;
+import org.timecoin.domain.tx.TxIn;
+import org.timecoin.domain.validation.Rejection;
+import org.timecoin.domain.validation.SignatureCache;
+import org.timecoin.domain.validation.TxRules;
+import org.timecoin.domain.validation.UtxoView;
+import org.timecoin.domain.validation.ValidationResult;
+
+/**
+ * Transactions waiting for a block. Only transactions valid against the finalized UTXO set enter
+ * (inputs of unconfirmed transactions are not spendable here); two waiting transactions never spend
+ * the same output. Bounded by count and bytes: when full, a transaction with a better fee rate
+ * evicts the worst ones. Blocks take the best fee rates first; a committed block evicts its
+ * transactions and every waiting transaction that conflicts with it.
+ *
+ * <p>Thread-safe: state changes under this object's lock; UTXO reads and signature checks run
+ * outside it (signatures on the validation pool, recorded in the {@link SignatureCache} that block
+ * validation shares).
+ */
+public final class Mempool {
+  private static final int MAX_RETRIES = 3;
+
+  private final Hash32 chainId;
+  private final ConsensusParams params;
+  private final UtxoView utxos;
+  private final SignatureCache signatures;
+  private final Executor validationPool;
+  private final int maxTxs;
+  private final long maxBytes;
+  private final Consumer<Transaction> onAdmitted;
+
+  private final Map<Hash32, MempoolEntry> byTxid = new HashMap<>();
+  private final Map<OutPoint, Hash32> spentBy = new HashMap<>();
+  private final TreeSet<MempoolEntry> byFeeRate = new TreeSet<>();
+  private long bytes;
+  private long seq;
+
+  /**
+   * Bumped on every committed block; an admission that saw an older value checks its inputs again.
+   */
+  private long epoch;
+
+  private final AtomicLong admittedCount = new AtomicLong();
+  private final AtomicLong rejectedCount = new AtomicLong();
+
+  /**
+   * @param onAdmitted told of each admitted transaction (to gossip it); runs outside the lock
+   */
+  public Mempool(
+      Hash32 chainId,
+      ConsensusParams params,
+      UtxoView utxos,
+      SignatureCache signatures,
+      Executor validationPool,
+      int maxTxs,
+      long maxBytes,
+      Consumer<Transaction> onAdmitted) {
+    this.chainId = chainId;
+    this.params = params;
+    this.utxos = utxos;
+    this.signatures = signatures;
+    this.validationPool = validationPool;
+    this.maxTxs = maxTxs;
+    this.maxBytes = maxBytes;
+    this.onAdmitted = onAdmitted;
+  }
+
+  /** Validates and admits {@code tx}; completes with the outcome (never exceptionally). */
+  public CompletableFuture<AdmitResult> submit(Transaction tx) {
+    return attempt(tx, 0)
+        .exceptionally(e -> AdmitResult.rejected(tx.txid(), "internal-error", String.valueOf(e)))
+        .thenApply(
+            r -> {
+              (r.admitted() ? admittedCount : rejectedCount).incrementAndGet();
+              if (r.admitted()) {
+                onAdmitted.accept(tx);
+              }
+              return r;
+            });
+  }
+
+  private CompletableFuture<AdmitResult> attempt(Transaction tx, int retry) {
+    Hash32 txid = tx.txid();
+    ValidationResult structure = TxRules.checkStructure(tx, params);
+    if (!structure.isValid()) {
+      return done(reject(txid, structure));
+    }
+    long seenEpoch;
+    synchronized (this) {
+      AdmitResult pre = precheck(tx);
+      if (pre != null) {
+        return done(pre);
+      }
+      seenEpoch = epoch;
+    }
+    List<OutPoint> prevs = tx.inputs().stream().map(TxIn::prev).toList();
+    return utxos
+        .getAll(prevs)
+        .thenCompose(
+            found -> {
+              List<OutPoint> missing = prevs.stream().filter(p -> !found.containsKey(p)).toList();
+              CompletableFuture<Set<OutPoint>> spent =
+                  missing.isEmpty()
+                      ? CompletableFuture.completedFuture(Set.of())
+                      : utxos.spent(missing);
+              return spent.thenApply(s -> TxRules.checkSpend(tx, found::get, s, params));
+            })
+        .thenCompose(
+            spend -> {
+              if (!spend.isValid()) {
+                return done(reject(txid, spend));
+              }
+              return checkSignatures(tx)
+                  .thenCompose(
+                      sig -> {
+                        if (!sig.isValid()) {
+                          return done(reject(txid, sig));
+                        }
+                        return insertOrRetry(tx, spend.fee(), seenEpoch, retry);
+                      });
+            });
+  }
+
+  private CompletableFuture<AdmitResult> insertOrRetry(
+      Transaction tx, long fee, long seenEpoch, int retry) {
+    synchronized (this) {
+      if (epoch == seenEpoch) {
+        return done(insert(tx, fee));
+      }
+    }
+    if (retry >= MAX_RETRIES) {
+      return done(
+          AdmitResult.rejected(
+              tx.txid(), AdmitResult.STALE, "blocks kept arriving during validation; resubmit"));
+    }
+    return attempt(tx, retry + 1);
+  }
+
+  private CompletableFuture<ValidationResult> checkSignatures(Transaction tx) {
+    if (signatures.isVerified(tx.txid())) {
+      return CompletableFuture.completedFuture(ValidationResult.ok());
+    }
+    return CompletableFuture.supplyAsync(
+        () -> {
+          ValidationResult r = TxRules.checkSignatures(tx, chainId);
+          if (r.isValid()) {
+            signatures.markVerified(tx.txid());
+          }
+          return r;
+        },
+        validationPool);
+  }
+
+  /** Duplicate and conflict checks that need only the mempool; null when they pass. */
+  private AdmitResult precheck(Transaction tx) {
+    if (byTxid.containsKey(tx.txid())) {
+      return AdmitResult.rejected(
+          tx.txid(), AdmitResult.ALREADY_KNOWN, "already waiting in the mempool");
+    }
+    for (TxIn in : tx.inputs()) {
+      Hash32 other = spentBy.get(in.prev());
+      if (other != null) {
+        return AdmitResult.rejected(
+            tx.txid(),
+            AdmitResult.CONFLICT,
+            "output " + in.prev() + " is already spent by waiting transaction " + other);
+      }
+    }
+    return null;
+  }
+
+  private AdmitResult insert(Transaction tx, long fee) {
+    AdmitResult pre = precheck(tx);
+    if (pre != null) {
+      return pre;
+    }
+    MempoolEntry entry = new MempoolEntry(tx, fee, tx.encodedSize(), seq++);
+    if (entry.size() > maxBytes) {
+      return AdmitResult.rejected(
+          tx.txid(), AdmitResult.FULL, "transaction larger than the whole mempool");
+    }
+    List<MempoolEntry> evict = new ArrayList<>();
+    long freedBytes = 0;
+    int freedCount = 0;
+    var worstFirst = byFeeRate.descendingIterator();
+    while (byTxid.size() - freedCount + 1 > maxTxs
+        || bytes - freedBytes + entry.size() > maxBytes) {
+      MempoolEntry worst = worstFirst.hasNext() ? worstFirst.next() : null;
+      if (worst == null || worst.compareTo(entry) < 0) {
+        return AdmitResult.rejected(
+            tx.txid(),
+            AdmitResult.FULL,
+            "mempool full and the fee rate is not above the lowest waiting one");
+      }
+      evict.add(worst);
+      freedBytes += worst.size();
+      freedCount++;
+    }
+    evict.forEach(this::remove);
+    byTxid.put(tx.txid(), entry);
+    byFeeRate.add(entry);
+    for (TxIn in : tx.inputs()) {
+      spentBy.put(in.prev(), tx.txid());
+    }
+    bytes += entry.size();
+    return AdmitResult.admitted(tx.txid());
+  }
+
+  private void remove(MempoolEntry e) {
+    byTxid.remove(e.tx().txid());
+    byFeeRate.remove(e);
+    for (TxIn in : e.tx().inputs()) {
+      spentBy.remove(in.prev(), e.tx().txid());
+    }
+    bytes -= e.size();
+  }
+
+  /**
+   * The best transactions by fee rate that fit in {@code maxBytes} and {@code maxTxs}. Waiting
+   * transactions never conflict, so any selection is a valid set.
+   */
+  public synchronized List<Transaction> selectForBlock(long maxBytes, int maxTxs) {
+    List<Transaction> out = new ArrayList<>();
+    long used = 0;
+    for (MempoolEntry e : byFeeRate) {
+      if (out.size() >= maxTxs) {
+        break;
+      }
+      if (used + e.size() <= maxBytes) {
+        out.add(e.tx());
+        used += e.size();
+      }
+    }
+    return out;
+  }
+
+  /** Drops the block's transactions and every waiting one that spends an output the block spent. */
+  public synchronized void onBlockCommitted(Block block) {
+    epoch++;
+    for (Transaction tx : block.txs()) {
+      MempoolEntry same = byTxid.get(tx.txid());
+      if (same != null) {
+        remove(same);
+      }
+      for (TxIn in : tx.inputs()) {
+        Hash32 other = spentBy.get(in.prev());
+        if (other != null) {
+          remove(byTxid.get(other));
+        }
+      }
+    }
+  }
+
+  public synchronized boolean contains(Hash32 txid) {
+    return byTxid.containsKey(txid);
+  }
+
+  public synchronized int size() {
+    return byTxid.size();
+  }
+
+  public synchronized long bytes() {
+    return bytes;
+  }
+
+  public synchronized boolean isEmpty() {
+    return byTxid.isEmpty();
+  }
+
+  /** Txids best fee rate first. */
+  public synchronized List<Hash32> txids() {
+    return byFeeRate.stream().map(e -> e.tx().txid()).toList();
+  }
+
+  public int maxTxs() {
+    return maxTxs;
+  }
+
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  public long admittedCount() {
+    return admittedCount.get();
+  }
+
+  public long rejectedCount() {
+    return rejectedCount.get();
+  }
+
+  private static AdmitResult reject(Hash32 txid, ValidationResult r) {
+    return AdmitResult.rejected(txid, code(r.rejection()), r.detail());
+  }
+
+  /** {@code FEE_TOO_LOW} → {@code fee-too-low}. */
+  static String code(Rejection r) {
+    return r.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  private static CompletableFuture<AdmitResult> done(AdmitResult r) {
+    return CompletableFuture.completedFuture(r);
+  }
+}

@@ -1,0 +1,14 @@
+package org.timecoin.node.mempool;
+
+import org.timecoin.domain.tx.Transaction;
+
+/** A waiting transaction with what ordering needs: its fee, size and arrival order. */
+record MempoolEntry(Transaction tx, long fee, int size, long seq)
+    implements Comparable<MempoolEntry> {
+  /** Best first: higher fee rate, then earlier arrival. */
+  @Override
+  public int compareTo(MempoolEntry o) {
+    int c = FeeRate.compare(o.fee, o.size, fee, size);
+    return c != 0 ? c : Long.compare(seq, o.seq);
+  }
+}
