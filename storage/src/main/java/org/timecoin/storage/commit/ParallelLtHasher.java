@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * Computes the LtHash16 change of a block, {@code sum(adds) - sum(removes)}, split over a pool.
@@ -32,37 +33,76 @@ public final class ParallelLtHasher {
 
   /** The hash change for adding {@code adds} and removing {@code removes} (canonical bytes). */
   public LtHash16 delta(List<byte[]> adds, List<byte[]> removes) {
-    int total = adds.size() + removes.size();
-    int slices = Math.max(1, Math.min(parallelism, total / MIN_SLICE));
+    return delta(adds, removes, Function.identity());
+  }
+
+  /**
+   * The hash change for adding {@code adds} and removing {@code removes}, each element hashed as
+   * {@code encode(element)}; the encoding runs in the slices too. The caller computes one slice.
+   */
+  public <T> LtHash16 delta(List<T> adds, List<T> removes, Function<T, byte[]> encode) {
+    int slices = sliceCount(adds.size() + removes.size(), parallelism);
     List<CompletableFuture<LtHash16>> others = new ArrayList<>(slices - 1);
     for (int s = 1; s < slices; s++) {
       int slice = s;
       others.add(
-          CompletableFuture.supplyAsync(() -> slice(adds, removes, slice, slices, total), pool));
+          CompletableFuture.supplyAsync(() -> slice(adds, removes, encode, slice, slices), pool));
     }
-    LtHash16 sum = slice(adds, removes, 0, slices, total);
+    LtHash16 sum = slice(adds, removes, encode, 0, slices);
     for (CompletableFuture<LtHash16> f : others) {
-      try {
-        sum.add(f.join());
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException re ? re : e;
-      }
+      sum.add(join(f));
     }
     return sum;
   }
 
   /**
-   * Elements [start, end) of the concatenation adds ‖ removes, for slice {@code s} of {@code n}.
+   * Like {@link #delta(List, List, Function)} but every slice runs on the pool, so the caller can
+   * do other work (build the write batch) meanwhile.
    */
-  private static LtHash16 slice(List<byte[]> adds, List<byte[]> removes, int s, int n, int total) {
+  public <T> CompletableFuture<LtHash16> deltaAsync(
+      List<T> adds, List<T> removes, Function<T, byte[]> encode) {
+    int slices = sliceCount(adds.size() + removes.size(), parallelism);
+    CompletableFuture<LtHash16> sum =
+        CompletableFuture.supplyAsync(() -> slice(adds, removes, encode, 0, slices), pool);
+    for (int s = 1; s < slices; s++) {
+      int slice = s;
+      sum =
+          sum.thenCombine(
+              CompletableFuture.supplyAsync(
+                  () -> slice(adds, removes, encode, slice, slices), pool),
+              LtHash16::add);
+    }
+    return sum;
+  }
+
+  /** Waits for a slice and rethrows its failure as it was thrown. */
+  public static LtHash16 join(CompletableFuture<LtHash16> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+  }
+
+  private static int sliceCount(int total, int parallelism) {
+    return Math.max(1, Math.min(parallelism, total / MIN_SLICE));
+  }
+
+  /** Slice {@code s} of {@code n} of the concatenation adds ‖ removes. */
+  private static <T> LtHash16 slice(
+      List<T> adds, List<T> removes, Function<T, byte[]> encode, int s, int n) {
+    int total = adds.size() + removes.size();
     int start = (int) ((long) total * s / n);
     int end = (int) ((long) total * (s + 1) / n);
     LtHash16 h = LtHash16.empty();
     for (int i = start; i < end; i++) {
       if (i < adds.size()) {
-        h.add(adds.get(i));
+        h.add(encode.apply(adds.get(i)));
       } else {
-        h.remove(removes.get(i - adds.size()));
+        h.remove(encode.apply(removes.get(i - adds.size())));
       }
     }
     return h;

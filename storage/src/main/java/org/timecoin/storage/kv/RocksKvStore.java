@@ -173,15 +173,27 @@ public final class RocksKvStore implements KvStore {
     ours.add("default");
     columns.forEach(c -> ours.add(c.name()));
     List<String> unknown = new ArrayList<>();
+    Set<String> missing = new HashSet<>(ours);
     try (Options options = new Options()) {
       for (byte[] name : RocksDB.listColumnFamilies(options, path.toString())) {
         String n = new String(name, StandardCharsets.UTF_8);
+        missing.remove(n);
         if (!ours.contains(n)) {
           unknown.add(n);
         }
       }
     } catch (RocksDBException e) {
       throw RocksErrors.translate(path, "reading the column family list", e);
+    }
+    if (unknown.isEmpty() && !missing.isEmpty()) {
+      throw new StorageException(
+          Kind.FOREIGN,
+          path,
+          "database at "
+              + path
+              + " lacks the column families "
+              + missing.stream().sorted().toList()
+              + ", so another program wrote it: point [storage] path at this node's data directory");
     }
     if (!unknown.isEmpty()) {
       throw new StorageException(

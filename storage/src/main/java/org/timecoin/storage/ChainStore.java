@@ -1,0 +1,294 @@
+package org.timecoin.storage;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.timecoin.common.Hash32;
+import org.timecoin.domain.block.Block;
+import org.timecoin.domain.block.CommitCertificate;
+import org.timecoin.domain.tx.Utxo;
+import org.timecoin.storage.StorageException.Kind;
+import org.timecoin.storage.commit.LtHash16;
+import org.timecoin.storage.commit.ParallelLtHasher;
+import org.timecoin.storage.kv.KvBatch;
+import org.timecoin.storage.kv.KvStore;
+import org.timecoin.storage.kv.RocksKvStore;
+
+/**
+ * The chain database: finalized blocks ({@link #blocks()}), the UTXO set ({@link #utxos()}), the
+ * tip and the UTXO-set commitment (LtHash16, see {@link LtHash16}).
+ *
+ * <p>Each finalized block is written as ONE atomic batch holding the block, its certificate, the
+ * hash and tx indexes, the UTXO puts and deletes, the new tip and the new commitment. After a crash
+ * (kill -9, power loss with sync writes) the store reopens at a block that was applied entirely.
+ *
+ * <p>Threading: one writer. {@link #applyBlock} must be called by a single thread (the node's block
+ * applier) in height order; concurrent calls are serialized, and a block that is not the successor
+ * of the tip is refused. Reads may run on any thread but a network event loop: nothing here may be
+ * called from a Netty thread, since reads may block on disk.
+ */
+public final class ChainStore implements AutoCloseable {
+  private final KvStore kv;
+  private final Path path;
+  private final ExecutorService readPool;
+  private final ExecutorService hashPool;
+  private final ParallelLtHasher hasher;
+  private final UtxoStore utxos;
+  private final BlockStore blocks;
+
+  // Written only by the writer under "this"; volatile so readers see a consistent tip.
+  private volatile ChainTip tip;
+  private volatile Hash32 stateRoot;
+  private LtHash16 commitment;
+
+  private ChainStore(
+      KvStore kv,
+      Path path,
+      StorageConfig config,
+      ExecutorService readPool,
+      ExecutorService hashPool,
+      ChainTip tip,
+      LtHash16 commitment) {
+    this.kv = kv;
+    this.path = path;
+    this.readPool = readPool;
+    this.hashPool = hashPool;
+    this.hasher = new ParallelLtHasher(hashPool, config.hashThreads());
+    this.utxos = new UtxoStore(kv, readPool, config.utxoCacheBytes());
+    this.blocks = new BlockStore(kv);
+    this.tip = tip;
+    this.commitment = commitment;
+    this.stateRoot = commitment.digest();
+  }
+
+  /** Opens the RocksDB database of {@code config.path()} for the chain {@code chainId}. */
+  public static ChainStore open(StorageConfig config, Hash32 chainId) {
+    KvStore kv =
+        RocksKvStore.open(config.path(), config.rocks(), ChainSchema.COLUMNS, config.mode());
+    try {
+      return open(kv, config, chainId);
+    } catch (RuntimeException e) {
+      kv.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the chain store over {@code kv}, which must have the columns of {@link
+   * ChainSchema#COLUMNS}; the store takes ownership of {@code kv} and closes it.
+   *
+   * @throws StorageException FOREIGN when the data belongs to another chain or schema, CORRUPT when
+   *     the tip and the commitment disagree
+   */
+  public static ChainStore open(KvStore kv, StorageConfig config, Hash32 chainId) {
+    Path path = kv.location().orElse(config.path());
+    SchemaMarker.checkOrWrite(kv, path, chainId);
+    ChainTip tip =
+        kv.get(ChainSchema.META, ChainSchema.TIP_KEY) instanceof byte[] t
+            ? decode(path, "tip", () -> ChainTip.CODEC.decode(t))
+            : null;
+    byte[] lanes = kv.get(ChainSchema.META, ChainSchema.COMMITMENT_KEY);
+    LtHash16 commitment =
+        lanes == null
+            ? LtHash16.empty()
+            : decode(path, "commitment", () -> LtHash16.fromBytes(lanes));
+    Hash32 root = commitment.digest();
+    if (tip == null ? !commitment.isEmpty() : !tip.stateRoot().equals(root)) {
+      throw new StorageException(
+          Kind.CORRUPT,
+          path,
+          "database at "
+              + path
+              + " is inconsistent: its tip and its UTXO commitment disagree; restore it from a"
+              + " backup, or move it away and resync from peers");
+    }
+    ExecutorService reads =
+        Executors.newFixedThreadPool(
+            config.readThreads(), Thread.ofPlatform().name("storage-read-", 0).daemon().factory());
+    ExecutorService hashing =
+        Executors.newFixedThreadPool(
+            config.hashThreads(), Thread.ofPlatform().name("storage-hash-", 0).daemon().factory());
+    return new ChainStore(kv, path, config, reads, hashing, tip, commitment);
+  }
+
+  private static <T> T decode(Path path, String what, java.util.function.Supplier<T> decoder) {
+    try {
+      return decoder.get();
+    } catch (RuntimeException e) {
+      throw new StorageException(
+          Kind.CORRUPT,
+          path,
+          "the stored "
+              + what
+              + " in "
+              + path
+              + " is unreadable ("
+              + e.getMessage()
+              + "): restore the database from a backup, or move it away and resync from peers",
+          e);
+    }
+  }
+
+  public UtxoStore utxos() {
+    return utxos;
+  }
+
+  public BlockStore blocks() {
+    return blocks;
+  }
+
+  /** The last applied block, or empty before genesis. */
+  public Optional<ChainTip> tip() {
+    return Optional.ofNullable(tip);
+  }
+
+  /** The commitment of the current UTXO set (of the empty set before genesis). */
+  public Hash32 stateRoot() {
+    return stateRoot;
+  }
+
+  /**
+   * Computes the state root that applying these changes on top of the current tip would give,
+   * without writing. Runs on the caller's thread and the hash pool.
+   */
+  public StateUpdate prepare(List<Utxo> adds, List<Utxo> removes) {
+    LtHash16 base;
+    Hash32 baseRoot;
+    synchronized (this) {
+      base = commitment.copy();
+      baseRoot = stateRoot;
+    }
+    LtHash16 delta = hasher.delta(adds, removes, Utxo.CODEC::encode);
+    return new StateUpdate(baseRoot, base.add(delta), adds, removes);
+  }
+
+  /**
+   * Applies a finalized block in one atomic batch: {@code adds} are the outputs it creates, {@code
+   * removes} the outputs it spends (with their contents, which the commitment needs).
+   *
+   * @param certificate the commit certificate; null only for the genesis block (height 0)
+   * @return the new tip
+   * @throws IllegalArgumentException when the block does not follow the tip, the certificate is not
+   *     for it, or its header's state root is not the commitment these changes give
+   * @throws StorageException when the write fails; the store is then unchanged
+   */
+  public synchronized ChainTip applyBlock(
+      Block block, CommitCertificate certificate, List<Utxo> adds, List<Utxo> removes) {
+    checkSuccessor(block, certificate);
+    CompletableFuture<LtHash16> delta = hasher.deltaAsync(adds, removes, Utxo.CODEC::encode);
+    try (KvBatch batch = kv.newBatch()) {
+      blocks.stage(batch, block, certificate);
+      utxos.stage(batch, adds, removes);
+      LtHash16 after = commitment.copy().add(ParallelLtHasher.join(delta));
+      return commit(batch, block, after, adds, removes);
+    }
+  }
+
+  /** Applies a block whose changes were hashed ahead by {@link #prepare}. */
+  public synchronized ChainTip applyBlock(
+      Block block, CommitCertificate certificate, StateUpdate update) {
+    if (!update.baseRoot().equals(stateRoot)) {
+      // Prepared on another state (a block was applied since): hash again.
+      return applyBlock(block, certificate, update.adds(), update.removes());
+    }
+    checkSuccessor(block, certificate);
+    try (KvBatch batch = kv.newBatch()) {
+      blocks.stage(batch, block, certificate);
+      utxos.stage(batch, update.adds(), update.removes());
+      return commit(batch, block, update.commitmentAfter(), update.adds(), update.removes());
+    }
+  }
+
+  private void checkSuccessor(Block block, CommitCertificate certificate) {
+    ChainTip current = tip;
+    long expected = current == null ? 0 : current.height() + 1;
+    if (block.height() != expected) {
+      throw new IllegalArgumentException(
+          "block at height " + block.height() + " does not follow the tip: expected " + expected);
+    }
+    if (current != null && !block.header().prevHash().equals(current.blockHash())) {
+      throw new IllegalArgumentException(
+          "block " + block.height() + " does not extend the tip " + current.blockHash());
+    }
+    if (certificate == null) {
+      if (block.height() != 0) {
+        throw new IllegalArgumentException("block " + block.height() + " needs a certificate");
+      }
+    } else if (certificate.height() != block.height()
+        || !certificate.blockHash().equals(block.hash())) {
+      throw new IllegalArgumentException(
+          "certificate for "
+              + certificate.height()
+              + "/"
+              + certificate.blockHash()
+              + " is not for block "
+              + block.height()
+              + "/"
+              + block.hash());
+    }
+  }
+
+  private ChainTip commit(
+      KvBatch batch, Block block, LtHash16 after, List<Utxo> adds, List<Utxo> removes) {
+    Hash32 root = after.digest();
+    if (!block.header().stateRoot().equals(root)) {
+      throw new IllegalArgumentException(
+          "block "
+              + block.height()
+              + " declares state root "
+              + block.header().stateRoot()
+              + " but its UTXO changes give "
+              + root);
+    }
+    ChainTip next = new ChainTip(block.height(), block.hash(), root);
+    batch.put(ChainSchema.META, ChainSchema.TIP_KEY, ChainTip.CODEC.encode(next));
+    batch.put(ChainSchema.META, ChainSchema.COMMITMENT_KEY, after.toBytes());
+    boolean written = false;
+    utxos.beginCommit();
+    try {
+      kv.write(batch);
+      written = true;
+    } finally {
+      utxos.endCommit(adds, removes, written);
+    }
+    commitment = after;
+    stateRoot = root;
+    tip = next;
+    return next;
+  }
+
+  /**
+   * Recomputes the commitment from every stored UTXO (a full scan, O(1) memory) so it can be
+   * compared with {@link #stateRoot()}: for audits, snapshot checks and the crash test.
+   */
+  public Hash32 recomputeStateRoot() {
+    LtHash16 sum = LtHash16.empty();
+    try (Stream<Utxo> all = utxos.streamUtxos()) {
+      all.forEach(u -> sum.add(Utxo.CODEC.encode(u)));
+    }
+    return sum.digest();
+  }
+
+  /** The database directory (or the configured path of an in-memory store). */
+  public Path path() {
+    return path;
+  }
+
+  @Override
+  public synchronized void close() {
+    readPool.shutdown();
+    hashPool.shutdown();
+    try {
+      readPool.awaitTermination(10, TimeUnit.SECONDS);
+      hashPool.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    kv.close();
+  }
+}

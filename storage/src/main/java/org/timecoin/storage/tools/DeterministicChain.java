@@ -1,0 +1,165 @@
+package org.timecoin.storage.tools;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.timecoin.common.Hash32;
+import org.timecoin.domain.block.Block;
+import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.CommitCertificate;
+import org.timecoin.domain.block.MerkleRoot;
+import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.domain.tx.Address;
+import org.timecoin.domain.tx.OutPoint;
+import org.timecoin.domain.tx.Transaction;
+import org.timecoin.domain.tx.TxIn;
+import org.timecoin.domain.tx.TxOut;
+import org.timecoin.domain.tx.Utxo;
+import org.timecoin.storage.ChainStore;
+import org.timecoin.storage.ChainTip;
+import org.timecoin.storage.commit.LtHash16;
+
+/**
+ * A chain of blocks that depends only on a seed: block {@code h} is drawn from a random generator
+ * seeded with (seed, h) over the UTXO set left by the blocks before it. Two instances with the same
+ * seed produce the same blocks, so a crashed writer can be checked against a clean replay. The
+ * blocks are structurally valid for storage (real outpoints, amounts, merkle and state roots) but
+ * carry placeholder signatures and empty certificates.
+ */
+public final class DeterministicChain {
+  /** One block with its certificate and UTXO changes, ready for {@link ChainStore#applyBlock}. */
+  public record Step(
+      Block block, CommitCertificate certificate, List<Utxo> adds, List<Utxo> removes) {}
+
+  private static final PublicKey KEY = PublicKey.of(new byte[32]);
+  private static final byte[] SIGNATURE = new byte[64];
+  private static final int ADDRESSES = 16;
+
+  private final long seed;
+  private final Hash32 chainId;
+  private final int txsPerBlock;
+  private final NavigableMap<OutPoint, Utxo> utxos = new TreeMap<>();
+  private final LtHash16 commitment = LtHash16.empty();
+  private long height = -1;
+  private Hash32 tipHash = Hash32.ZERO;
+
+  public DeterministicChain(long seed, Hash32 chainId, int txsPerBlock) {
+    this.seed = seed;
+    this.chainId = chainId;
+    this.txsPerBlock = txsPerBlock;
+  }
+
+  /** A generator positioned at the tip of {@code store}, its UTXO model read from the store. */
+  public static DeterministicChain resume(
+      long seed, Hash32 chainId, int txsPerBlock, ChainStore store) {
+    DeterministicChain chain = new DeterministicChain(seed, chainId, txsPerBlock);
+    ChainTip tip = store.tip().orElse(null);
+    if (tip != null) {
+      try (Stream<Utxo> all = store.utxos().streamUtxos()) {
+        all.forEach(
+            u -> {
+              chain.utxos.put(u.outPoint(), u);
+              chain.commitment.add(Utxo.CODEC.encode(u));
+            });
+      }
+      chain.height = tip.height();
+      chain.tipHash = tip.blockHash();
+    }
+    return chain;
+  }
+
+  /** The address of one of the few accounts the chain pays. */
+  public static Address address(int i) {
+    byte[] payload = new byte[Address.SIZE];
+    payload[0] = (byte) i;
+    payload[19] = (byte) 0xA5;
+    return Address.ofPayload(payload);
+  }
+
+  public long height() {
+    return height;
+  }
+
+  public Hash32 tipHash() {
+    return tipHash;
+  }
+
+  public Hash32 stateRoot() {
+    return commitment.digest();
+  }
+
+  public NavigableMap<OutPoint, Utxo> utxos() {
+    return Collections.unmodifiableNavigableMap(utxos);
+  }
+
+  /** Draws the next block and applies it to the model. */
+  public Step next() {
+    long h = height + 1;
+    Random rnd = new Random(seed * 1_000_003L + h);
+    List<Transaction> txs = new ArrayList<>();
+    List<Utxo> adds = new ArrayList<>();
+    List<Utxo> removes = new ArrayList<>();
+    NavigableMap<OutPoint, Utxo> spendable = new TreeMap<>(utxos);
+
+    List<TxOut> coinbaseOuts = new ArrayList<>();
+    int coinbaseOutputs = h == 0 ? 64 : 4;
+    for (int i = 0; i < coinbaseOutputs; i++) {
+      coinbaseOuts.add(
+          new TxOut(1_000_000 + rnd.nextInt(1_000_000), address(rnd.nextInt(ADDRESSES))));
+    }
+    addTx(new Transaction(1, List.of(), coinbaseOuts, 0, h), h, txs, adds, spendable);
+
+    for (int t = 0; t < txsPerBlock && !spendable.isEmpty(); t++) {
+      Utxo spent = pick(spendable, rnd);
+      spendable.remove(spent.outPoint());
+      removes.add(spent);
+      long half = spent.amount() / 2;
+      List<TxOut> outs =
+          List.of(
+              new TxOut(half, address(rnd.nextInt(ADDRESSES))),
+              new TxOut(Math.max(0, spent.amount() - half - 1), address(rnd.nextInt(ADDRESSES))));
+      TxIn in = new TxIn(spent.outPoint(), KEY, SIGNATURE);
+      addTx(new Transaction(1, List.of(in), outs, 0, h), h, txs, adds, spendable);
+    }
+
+    List<Hash32> txids = txs.stream().map(Transaction::txid).toList();
+    adds.forEach(u -> commitment.add(Utxo.CODEC.encode(u)));
+    removes.forEach(u -> commitment.remove(Utxo.CODEC.encode(u)));
+    BlockHeader header =
+        new BlockHeader(
+            1, chainId, h, tipHash, MerkleRoot.of(txids), commitment.digest(), h * 1000, KEY, 0);
+    Block block = new Block(header, txs);
+    CommitCertificate cert = new CommitCertificate(h, 0, block.hash(), List.of());
+    adds.forEach(u -> utxos.put(u.outPoint(), u));
+    removes.forEach(u -> utxos.remove(u.outPoint())); // after the adds: some were created here
+    height = h;
+    tipHash = block.hash();
+    return new Step(block, cert, adds, removes);
+  }
+
+  /** A pseudo-random spendable output: the first at or after a random outpoint. */
+  private static Utxo pick(NavigableMap<OutPoint, Utxo> spendable, Random rnd) {
+    byte[] txid = new byte[32];
+    rnd.nextBytes(txid);
+    var entry = spendable.ceilingEntry(new OutPoint(Hash32.wrap(txid), 0));
+    return (entry != null ? entry : spendable.firstEntry()).getValue();
+  }
+
+  private static void addTx(
+      Transaction tx,
+      long h,
+      List<Transaction> txs,
+      List<Utxo> adds,
+      NavigableMap<OutPoint, Utxo> spendable) {
+    txs.add(tx);
+    for (int i = 0; i < tx.outputs().size(); i++) {
+      Utxo u = new Utxo(new OutPoint(tx.txid(), i), tx.outputs().get(i), h, tx.isCoinbase());
+      adds.add(u);
+      spendable.put(u.outPoint(), u); // later txs of the block may spend it
+    }
+  }
+}
