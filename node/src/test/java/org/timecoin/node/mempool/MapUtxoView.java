@@ -27,15 +27,15 @@ class MapUtxoView implements UtxoView {
 
   @Override
   public CompletableFuture<Map<OutPoint, Utxo>> getAll(Collection<OutPoint> outPoints) {
-    Runnable hook = onRead;
-    onRead = () -> {};
-    hook.run();
     Map<OutPoint, Utxo> out = new HashMap<>();
     for (OutPoint p : outPoints) {
       if (utxos.containsKey(p)) {
         out.put(p, utxos.get(p));
       }
     }
+    Runnable hook = onRead; // runs after the read: a block lands while the reader holds old data
+    onRead = () -> {};
+    hook.run();
     return CompletableFuture.completedFuture(out);
   }
 

@@ -222,8 +222,7 @@ class MempoolTest {
           view.spend(c);
           m.onBlockCommitted(block(rival));
         };
-    // the first read still sees the output (the hook ran before the map was read, but the epoch
-    // moved), so the retry must find it spent
+    // the first read still saw the output, but a block landed meanwhile: the retry finds it spent
     AdmitResult r = submit(m, tx);
     assertThat(r.code()).isEqualTo("already-spent");
   }
