@@ -15,6 +15,9 @@ import picocli.CommandLine.Spec;
     description = "TIME Coin benchmarks. Each prints a table; with --json, one JSON object last.",
     subcommands = {
       SigLimitBench.class,
+      BlockValidateBench.class,
+      BlockApplyBench.class,
+      UtxoMemoryBench.class,
     })
 public final class BenchMain implements Callable<Integer> {
   @Spec private CommandSpec spec;

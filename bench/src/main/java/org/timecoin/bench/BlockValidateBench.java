@@ -1,0 +1,199 @@
+package org.timecoin.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.timecoin.bench.VerifyThroughput.Limit;
+import org.timecoin.domain.block.Block;
+import org.timecoin.domain.tx.Transaction;
+import org.timecoin.domain.tx.Utxo;
+import org.timecoin.domain.validation.BlockContext;
+import org.timecoin.domain.validation.BlockRules;
+import org.timecoin.domain.validation.BlockValidator;
+import org.timecoin.domain.validation.SignatureCache;
+import org.timecoin.domain.validation.StateRootCheck;
+import org.timecoin.domain.validation.UtxoView;
+import org.timecoin.domain.validation.ValidationResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench block-validate}: a block of 1-input, 2-output transactions validated against a
+ * RocksDB UTXO set by the domain's {@link BlockValidator}, cold and warm.
+ *
+ * <p>Cold: the block arrives as bytes (decoded before the clock starts, so txids and signature
+ * hashes are computed inside the measurement), the signature cache is empty, and its inputs have
+ * never been read since the store was opened, so none is in the UTXO cache; RocksDB's block cache
+ * and the OS page cache are as the previous iterations left them. Warm: the same block again, with
+ * every signature cached and every input in the UTXO cache.
+ */
+@Command(
+    name = "block-validate",
+    mixinStandardHelpOptions = true,
+    description = "Cold and warm validation of a block against a RocksDB UTXO set.")
+public final class BlockValidateBench extends BenchCommand {
+  @Option(names = "--txs", defaultValue = "1000", description = "Transactions per block.")
+  int txs;
+
+  @Option(names = "--utxos", defaultValue = "1000000", description = "UTXOs in the store.")
+  long utxos;
+
+  @Option(names = "--iterations", defaultValue = "20", description = "Cold blocks measured.")
+  int iterations;
+
+  @Option(names = "--warm-repeats", defaultValue = "3", description = "Warm runs per block.")
+  int warmRepeats;
+
+  @Option(names = "--warmup-blocks", defaultValue = "5", description = "Unmeasured JIT warm-up.")
+  int warmupBlocks;
+
+  @Mixin StoreOptions store;
+
+  @Mixin LimitOptions limitOptions;
+
+  private Fixture fixture;
+  private SpendOrder order;
+  private final SplittableRandom random = new SplittableRandom(1);
+
+  @Override
+  protected void run(Report report, Progress progress) throws Exception {
+    int cores = Runtime.getRuntime().availableProcessors();
+    long needed = (long) (warmupBlocks + 2L * iterations) * txs;
+    if (needed > utxos) {
+      throw new IllegalArgumentException(
+          "need " + needed + " UTXOs for the blocks to spend: raise --utxos or lower --iterations");
+    }
+    fixture = new Fixture(seed, store.keys);
+    order = new SpendOrder(utxos, seed);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            cores, Thread.ofPlatform().name("validation-", 0).daemon().factory());
+    try (TempDir dir = TempDir.create(store.dir, "bench-validate-");
+        BenchChain chain = BenchChain.create(dir.path().resolve("db"), store.cacheBytes(), clock)) {
+      progress.log("loading %,d UTXOs owned by %,d keys", utxos, store.keys);
+      Stopwatch load = Stopwatch.start(clock);
+      chain.load(utxos, store.loadChunk, fixture::initialUtxo, progress);
+      report.field("load_s", load.elapsedMs() / 1000);
+      chain.reopen();
+
+      SignatureCache signatureCache = new SignatureCache(1_000_000);
+      BlockValidator validator = new BlockValidator(pool, cores, signatureCache);
+      UtxoView view = chain.store().utxos()::getAll;
+      StateRootCheck stateRoot =
+          delta -> chain.store().prepare(delta.created(), delta.spent()).stateRoot();
+      BlockContext ctx = chain.context();
+
+      progress.log("warming up on %d blocks", warmupBlocks);
+      for (int i = 0; i < warmupBlocks; i++) {
+        Block block = receivedBlock(chain);
+        validate(validator, block, ctx, view, stateRoot);
+        validate(validator, block, ctx, view, stateRoot);
+      }
+
+      Limit before = limitOptions.measure(clock, seed, progress);
+      progress.log(
+          "measuring %d cold blocks of %,d txs, %d warm runs each", iterations, txs, warmRepeats);
+      Samples cold = new Samples();
+      Samples warm = new Samples();
+      for (int i = 0; i < iterations; i++) {
+        Block block = receivedBlock(chain);
+        signatureCache.clear();
+        cold.add(validate(validator, block, ctx, view, stateRoot));
+        for (int r = 0; r < warmRepeats; r++) {
+          warm.add(validate(validator, block, ctx, view, stateRoot));
+        }
+      }
+      Limit after = limitOptions.measure(clock, seed, progress);
+      double verifyAll = (before.perSecondAll() + after.perSecondAll()) / 2;
+      double verify1 = (before.perSecond1t() + after.perSecond1t()) / 2;
+
+      progress.log("timing the steps apart on %d more blocks", iterations);
+      Breakdown parts = breakdown(chain, ctx, iterations);
+
+      double limitMs = txs / verifyAll * 1000.0;
+      report.field("txs", txs).field("utxos", utxos).field("iterations", iterations);
+      report.figure("cold_ms_p50", cold.p50Ms(), "ms", "cold validation, p50");
+      report.figure("cold_ms_p99", cold.p99Ms(), "ms", "cold validation, p99");
+      report.figure("warm_ms_p50", warm.p50Ms(), "ms", "warm validation, p50");
+      report.figure("warm_ms_p99", warm.p99Ms(), "ms", "warm validation, p99");
+      report.figure("verify_per_s_1t", verify1, "/s", "Ed25519 verify, 1 thread (same run)");
+      report.figure(
+          "verify_per_s_all", verifyAll, "/s", "Ed25519 verify, " + cores + " threads (same run)");
+      report.figure("limit_ms", limitMs, "ms", txs + " verifications on all cores");
+      report.figure("cold_over_limit", cold.p50Ms() / limitMs, "x", "cold p50 / limit");
+      report.figure("structure_ms_p50", parts.structure.p50Ms(), "ms", "  structure + merkle");
+      report.figure("utxo_lookup_ms_p50", parts.lookup.p50Ms(), "ms", "  cold UTXO multi-get");
+      report.figure("state_root_ms_p50", parts.stateRoot.p50Ms(), "ms", "  state root (LtHash)");
+      report.field("limit_before_after", List.of(before.perSecondAll(), after.perSecondAll()));
+      var stats = chain.store().utxos().cacheStats();
+      report.field("utxo_cache_hit_rate", stats.hitRate());
+
+      report.goalAtMost(
+          "cold_within_limit", "cold p50 <= 1.25 x limit_ms", cold.p50Ms(), 1.25 * limitMs);
+      report.goalAtMost("cold_under_100ms", "cold p50 < 100 ms", cold.p50Ms(), 100);
+      report.goalAtMost("warm_under_10ms", "warm p50 <= 10 ms", warm.p50Ms(), 10);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A fresh block of never-spent inputs, as it comes off the wire (decoded, nothing cached). */
+  private Block receivedBlock(BenchChain chain) {
+    List<Transaction> list = new ArrayList<>(txs);
+    List<Utxo> spent = new ArrayList<>(txs);
+    long timestamp = chain.nextTimestamp();
+    for (int i = 0; i < txs; i++) {
+      Utxo u = fixture.initialUtxo(order.next());
+      spent.add(u);
+      list.add(fixture.spend(u, timestamp, true, random));
+    }
+    Block built = chain.build(list, spent, List.of()).block();
+    return Block.CODEC.decode(Block.CODEC.encode(built));
+  }
+
+  private long validate(
+      BlockValidator validator,
+      Block block,
+      BlockContext ctx,
+      UtxoView view,
+      StateRootCheck stateRoot) {
+    Stopwatch watch = Stopwatch.start(clock);
+    ValidationResult result = validator.validate(block, ctx, view, stateRoot).join();
+    long nanos = watch.elapsedNanos();
+    if (!result.isValid()) {
+      throw new IllegalStateException("benchmark block is invalid: " + result);
+    }
+    return nanos;
+  }
+
+  private record Breakdown(Samples structure, Samples lookup, Samples stateRoot) {}
+
+  /** Times the non-signature steps one by one, single-threaded, on fresh blocks. */
+  private Breakdown breakdown(BenchChain chain, BlockContext ctx, int blocks) {
+    Breakdown parts = new Breakdown(new Samples(), new Samples(), new Samples());
+    for (int i = 0; i < blocks; i++) {
+      Block block = receivedBlock(chain);
+      Stopwatch s = Stopwatch.start(clock);
+      BlockRules rules = new BlockRules(block, ctx);
+      ValidationResult structure = rules.checkStructure();
+      parts.structure.add(s.elapsedNanos());
+      if (!structure.isValid()) {
+        throw new IllegalStateException("benchmark block is invalid: " + structure);
+      }
+      Stopwatch l = Stopwatch.start(clock);
+      var found = chain.store().utxos().getAll(rules.externalInputs()).join();
+      parts.lookup.add(l.elapsedNanos());
+      ValidationResult inputs = rules.checkInputs(found, java.util.Set.of());
+      if (!inputs.isValid()) {
+        throw new IllegalStateException("benchmark block is invalid: " + inputs);
+      }
+      Stopwatch r = Stopwatch.start(clock);
+      chain.store().prepare(inputs.delta().created(), inputs.delta().spent());
+      parts.stateRoot.add(r.elapsedNanos());
+    }
+    return parts;
+  }
+}
