@@ -76,9 +76,10 @@ public final class ConsensusEngine {
 
   /**
    * Rebuilds the state after a restart from the inputs of the WAL (of the current height), without
-   * appending them again. Returns the effects still worth carrying out: timeouts of the final
-   * round, validations still unanswered, our own messages (re-signed only if identical, for
-   * re-broadcast), decisions and evidence.
+   * appending them again. Returns the effects still worth carrying out, each once: timeouts of the
+   * final round, validations still unanswered, our own signed messages found in the log (for
+   * re-broadcast; a message is signed again only if the guard allows it, i.e. it is new or the very
+   * one signed last), decisions and evidence.
    */
   public List<Effect> replay(List<Input> inputs) {
     List<Effect> all = new ArrayList<>();
@@ -103,6 +104,8 @@ public final class ConsensusEngine {
       boolean mine = own.poll();
       if (!replaying) {
         wal.append(in, mine); // own signed messages are durable before anyone sees them
+      } else {
+        ownFromLog(in).ifPresent(out::add); // already signed: safe to send again after restart
       }
       Transition t = ConsensusCore.apply(state, in);
       state = t.state();
@@ -128,6 +131,19 @@ public final class ConsensusEngine {
         }
       }
     }
+  }
+
+  private Optional<Effect> ownFromLog(Input in) {
+    if (signer == null) {
+      return Optional.empty();
+    }
+    return switch (in) {
+      case Input.ProposalReceived pr when pr.proposal().proposer().equals(signer.publicKey()) ->
+          Optional.of(new Effect.BroadcastProposal(pr.proposal()));
+      case Input.VoteReceived vr when vr.vote().validator().equals(signer.publicKey()) ->
+          Optional.of(new Effect.BroadcastVote(vr.vote()));
+      default -> Optional.empty();
+    };
   }
 
   private boolean signatureOk(Input input) {
@@ -203,7 +219,7 @@ public final class ConsensusEngine {
             case Effect.SignProposal sp -> false;
             case Effect.SignVote sv -> false;
           };
-      if (relevant) {
+      if (relevant && !keep.contains(e)) {
         keep.add(e);
       }
     }
