@@ -1,6 +1,7 @@
 package org.timecoin.bench;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.Callable;
 import org.timecoin.common.time.Clock;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,11 @@ public abstract class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(spec.commandLine().getErr(), clock);
     Report report = new Report(spec.name());
+    double loadBefore = loadAverage();
     run(report, progress);
+    // Other work on the machine skews every figure: say how busy it was.
+    report.field("load_avg_start", loadBefore);
+    report.field("load_avg_end", loadAverage());
     report.field("elapsed_s", progress.elapsedNanos() / 1e9);
     report.field("cores", Runtime.getRuntime().availableProcessors());
     report.field("java", Runtime.version().toString());
@@ -44,5 +49,9 @@ public abstract class BenchCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 }

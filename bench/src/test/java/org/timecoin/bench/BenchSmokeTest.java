@@ -39,7 +39,55 @@ class BenchSmokeTest {
     return Stream.of(
         Arguments.of(
             List.of("sig-limit", "--warmup-ms", "20", "--measure-ms", "50", "--json"),
-            List.of("verify_per_s_1t", "verify_per_s_all")));
+            List.of("verify_per_s_1t", "verify_per_s_all")),
+        Arguments.of(
+            List.of(
+                "block-validate",
+                "--txs",
+                "20",
+                "--utxos",
+                "400",
+                "--iterations",
+                "2",
+                "--warmup-blocks",
+                "1",
+                "--load-chunk",
+                "150",
+                "--limit-warmup-ms",
+                "10",
+                "--limit-measure-ms",
+                "20",
+                "--json"),
+            List.of(
+                "cold_ms_p50", "warm_ms_p50", "limit_ms", "cold_over_limit", "verify_per_s_all")),
+        Arguments.of(
+            List.of(
+                "block-apply",
+                "--txs",
+                "20",
+                "--utxos",
+                "400",
+                "--blocks",
+                "5",
+                "--warmup-blocks",
+                "1",
+                "--load-chunk",
+                "150",
+                "--json"),
+            List.of("apply_ms_p50", "apply_ms_p99", "rocksdb_batch_ms_p50")),
+        Arguments.of(
+            List.of(
+                "utxo-memory",
+                "--txs",
+                "200",
+                "--block-txs",
+                "20",
+                "--sample-every",
+                "100",
+                "--cache-mb",
+                "1",
+                "--json"),
+            List.of("heap_mb_after_gc", "growth_mb_per_10k_tx")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -70,7 +118,15 @@ class BenchSmokeTest {
     Run run = bench("--list");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("sig-limit");
+    assertThat(run.out()).contains("sig-limit", "block-validate", "block-apply", "utxo-memory");
+  }
+
+  @Test
+  void tooFewUtxosForTheBlocksIsAnErrorNotAHang() {
+    Run run = bench("block-apply", "--txs", "20", "--utxos", "50", "--blocks", "5");
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("raise --utxos");
   }
 
   @Test
