@@ -61,6 +61,11 @@ public record TxIn(OutPoint prev, PublicKey pubKey, byte[] signature) {
     return signature;
   }
 
+  /** True when the signature verifies over {@code message} under this input's key. */
+  public boolean verifySignature(byte[] message) {
+    return pubKey.verify(message, signature);
+  }
+
   /** Writes the fields covered by the signature: outpoint and pubkey. */
   void writeUnsigned(ByteWriter out) {
     OutPoint.CODEC.write(out, prev);

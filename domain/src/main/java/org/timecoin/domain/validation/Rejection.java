@@ -1,0 +1,59 @@
+package org.timecoin.domain.validation;
+
+/** Why a transaction or block is invalid. Each reason has a test in this module. */
+public enum Rejection {
+  // --- transaction structure (no state needed) ---
+  /** Encoded transaction larger than max_tx_bytes (1 MB). */
+  OVERSIZE_TX,
+  /** A non-coinbase transaction without inputs (only a block's first transaction may have none). */
+  NO_INPUTS,
+  /** A non-coinbase transaction without outputs. */
+  NO_OUTPUTS,
+  /** The same outpoint spent twice in one transaction. */
+  DUPLICATE_INPUT,
+  /** A non-coinbase output below the dust limit (546 units). */
+  DUST,
+  /** A sum of amounts (outputs, inputs, fees, reward) does not fit in a signed 64-bit integer. */
+  AMOUNT_OVERFLOW,
+
+  // --- transaction against the UTXO set ---
+  /** An input refers to an output that never existed (or is not yet known). */
+  UNKNOWN_INPUT,
+  /** An input refers to an output that existed and has been spent. */
+  ALREADY_SPENT,
+  /** An input's public key does not hash to the address of the output it spends. */
+  PUBKEY_MISMATCH,
+  /** Outputs are worth more than the inputs. */
+  INSUFFICIENT_FUNDS,
+  /** Fee below max(min_fee, ceil(0.1% of the outputs)). */
+  FEE_TOO_LOW,
+  /** A signature does not verify over SHA-256(chainId ‖ unsigned txid ‖ input index). */
+  BAD_SIGNATURE,
+
+  // --- block ---
+  /** Header chain id is not this chain's. */
+  BAD_CHAIN_ID,
+  /** Height is not parent height + 1. */
+  BAD_HEIGHT,
+  /** prevHash is not the parent's hash. */
+  BAD_PREV_HASH,
+  /** Timestamp not after the parent's, or too far ahead of the local clock. */
+  BAD_TIMESTAMP,
+  /** Proposer is not in the validator set. */
+  UNKNOWN_PROPOSER,
+  /** Encoded block larger than max_block_bytes. */
+  OVERSIZE_BLOCK,
+  /**
+   * Coinbase missing, not first, more than one, with inputs, with lockTime other than the height,
+   * or not paying exactly block_reward + fees as {@link CoinbaseRule} splits them.
+   */
+  BAD_COINBASE,
+  /** Two transactions of the block have the same txid (also guards CVE-2012-2459). */
+  DUPLICATE_TXID,
+  /** Header txRoot is not the Merkle root of the block's txids. */
+  BAD_MERKLE_ROOT,
+  /** Two transactions of the block spend the same outpoint. */
+  DOUBLE_SPEND_IN_BLOCK,
+  /** Header stateRoot is not the UTXO-set commitment after applying the block. */
+  BAD_STATE_ROOT
+}

@@ -1,0 +1,51 @@
+package org.timecoin.domain.validation;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.timecoin.common.Hash32;
+
+/**
+ * Txids whose signatures all verified, so a transaction checked when it entered the mempool is not
+ * checked again in a block. The txid covers the signatures, so a cached txid vouches for exactly
+ * those bytes. Only successes are recorded. One cache serves one chain (the chain id is part of
+ * what was verified but not of the key). Bounded; thread-safe.
+ */
+public final class SignatureCache {
+  private final Cache<Hash32, Boolean> verified;
+
+  public SignatureCache(long maxEntries) {
+    // Maintenance runs on the calling thread: no hidden use of the common pool.
+    this.verified =
+        Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).recordStats().build();
+  }
+
+  public boolean isVerified(Hash32 txid) {
+    return verified.getIfPresent(txid) != null;
+  }
+
+  public void markVerified(Hash32 txid) {
+    verified.put(txid, Boolean.TRUE);
+  }
+
+  /** Forget one entry, e.g. to measure cold validation. */
+  public void invalidate(Hash32 txid) {
+    verified.invalidate(txid);
+  }
+
+  public void clear() {
+    verified.invalidateAll();
+  }
+
+  /** Approximate number of entries. */
+  public long size() {
+    return verified.estimatedSize();
+  }
+
+  public long hitCount() {
+    return verified.stats().hitCount();
+  }
+
+  public long missCount() {
+    return verified.stats().missCount();
+  }
+}

@@ -1,0 +1,135 @@
+package org.timecoin.domain.validation;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.timecoin.common.Hash32;
+import org.timecoin.domain.genesis.ConsensusParams;
+import org.timecoin.domain.tx.OutPoint;
+import org.timecoin.domain.tx.SigHash;
+import org.timecoin.domain.tx.Transaction;
+import org.timecoin.domain.tx.TxIn;
+import org.timecoin.domain.tx.TxOut;
+import org.timecoin.domain.tx.Utxo;
+
+/** The rules of one non-coinbase transaction, as pure functions. */
+public final class TxRules {
+  private TxRules() {}
+
+  /** Checks that need nothing but the transaction: size, shape, duplicates, dust, overflow. */
+  public static ValidationResult checkStructure(Transaction tx, ConsensusParams params) {
+    if (tx.encodedSize() > params.maxTxBytes()) {
+      return ValidationResult.reject(
+          Rejection.OVERSIZE_TX,
+          "transaction is " + tx.encodedSize() + " bytes, limit " + params.maxTxBytes());
+    }
+    if (tx.inputs().isEmpty()) {
+      return ValidationResult.reject(
+          Rejection.NO_INPUTS, "only a block's coinbase may have no inputs");
+    }
+    if (tx.outputs().isEmpty()) {
+      return ValidationResult.reject(Rejection.NO_OUTPUTS, "transaction has no outputs");
+    }
+    OutPoint duplicate = firstDuplicateInput(tx.inputs());
+    if (duplicate != null) {
+      return ValidationResult.reject(
+          Rejection.DUPLICATE_INPUT, "outpoint " + duplicate + " spent twice");
+    }
+    long total = 0;
+    List<TxOut> outputs = tx.outputs();
+    for (int i = 0; i < outputs.size(); i++) {
+      long amount = outputs.get(i).amount();
+      if (amount < params.dustLimit()) {
+        return ValidationResult.reject(
+            Rejection.DUST,
+            "output " + i + " pays " + amount + " units, dust limit " + params.dustLimit());
+      }
+      total += amount;
+      if (total < 0) { // both terms are >= 0, so a wrap shows up as a negative sum
+        return ValidationResult.reject(Rejection.AMOUNT_OVERFLOW, "outputs total overflows");
+      }
+    }
+    return ValidationResult.ok();
+  }
+
+  /**
+   * Checks {@code tx} against the outputs it spends and returns its fee. {@code lookup} gives the
+   * UTXO of an outpoint or null; {@code knownSpent} are missing outpoints known to have been spent.
+   * Assumes {@link #checkStructure} passed.
+   */
+  public static ValidationResult checkSpend(
+      Transaction tx,
+      Function<OutPoint, Utxo> lookup,
+      Set<OutPoint> knownSpent,
+      ConsensusParams params) {
+    long in = 0;
+    List<TxIn> inputs = tx.inputs();
+    for (int i = 0; i < inputs.size(); i++) {
+      TxIn input = inputs.get(i);
+      Utxo utxo = lookup.apply(input.prev());
+      if (utxo == null) {
+        return knownSpent.contains(input.prev())
+            ? ValidationResult.reject(
+                Rejection.ALREADY_SPENT, "input " + i + " spends spent output " + input.prev())
+            : ValidationResult.reject(
+                Rejection.UNKNOWN_INPUT, "input " + i + " spends unknown output " + input.prev());
+      }
+      if (!utxo.address().matches(input.pubKey())) {
+        return ValidationResult.reject(
+            Rejection.PUBKEY_MISMATCH,
+            "input " + i + " key " + input.pubKey() + " does not own " + input.prev());
+      }
+      in += utxo.amount();
+      if (in < 0) {
+        return ValidationResult.reject(Rejection.AMOUNT_OVERFLOW, "inputs total overflows");
+      }
+    }
+    long out = tx.totalOutput(); // checkStructure proved it fits
+    if (in < out) {
+      return ValidationResult.reject(
+          Rejection.INSUFFICIENT_FUNDS, "outputs " + out + " exceed inputs " + in);
+    }
+    long fee = in - out;
+    long required = params.requiredFee(out);
+    if (fee < required) {
+      return ValidationResult.reject(
+          Rejection.FEE_TOO_LOW, "fee " + fee + " below required " + required);
+    }
+    return ValidationResult.okWithFee(fee);
+  }
+
+  /** Verifies every input's signature for chain {@code chainId}. */
+  public static ValidationResult checkSignatures(Transaction tx, Hash32 chainId) {
+    byte[][] messages = SigHash.all(chainId, tx);
+    List<TxIn> inputs = tx.inputs();
+    for (int i = 0; i < inputs.size(); i++) {
+      if (!inputs.get(i).verifySignature(messages[i])) {
+        return ValidationResult.reject(
+            Rejection.BAD_SIGNATURE, "signature of input " + i + " does not verify");
+      }
+    }
+    return ValidationResult.ok();
+  }
+
+  private static OutPoint firstDuplicateInput(List<TxIn> inputs) {
+    int n = inputs.size();
+    if (n <= 8) {
+      for (int i = 1; i < n; i++) {
+        for (int j = 0; j < i; j++) {
+          if (inputs.get(i).prev().equals(inputs.get(j).prev())) {
+            return inputs.get(i).prev();
+          }
+        }
+      }
+      return null;
+    }
+    Set<OutPoint> seen = new HashSet<>(n * 2);
+    for (TxIn in : inputs) {
+      if (!seen.add(in.prev())) {
+        return in.prev();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,89 @@
+package org.timecoin.domain.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.timecoin.domain.block.Tier;
+import org.timecoin.domain.block.Validator;
+import org.timecoin.domain.block.ValidatorSet;
+import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.domain.tx.TxOut;
+
+class CoinbaseRuleTest {
+  /** Free (1), Silver (100), Gold (1000): W = 1101. */
+  private final ChainFixture f = new ChainFixture(0);
+
+  private long amountFor(List<TxOut> outs, Tier tier) {
+    Validator v =
+        f.validators.validators().stream().filter(x -> x.tier() == tier).findFirst().orElseThrow();
+    return outs.stream()
+        .filter(o -> o.address().equals(v.rewardAddress()))
+        .mapToLong(TxOut::amount)
+        .sum();
+  }
+
+  private PublicKey keyOf(Tier tier) {
+    return f.validators.validators().stream()
+        .filter(x -> x.tier() == tier)
+        .findFirst()
+        .orElseThrow()
+        .key();
+  }
+
+  @Test
+  void exactSplitHasNoRemainder() {
+    List<TxOut> outs = CoinbaseRule.outputs(11_010, f.validators, keyOf(Tier.GOLD));
+    assertThat(amountFor(outs, Tier.FREE)).isEqualTo(10);
+    assertThat(amountFor(outs, Tier.SILVER)).isEqualTo(1_000);
+    assertThat(amountFor(outs, Tier.GOLD)).isEqualTo(10_000);
+  }
+
+  @Test
+  void remainderGoesToTheProposer() {
+    // 1000 × 1/1101 = 0, × 100/1101 = 90, × 1000/1101 = 908; remainder 2.
+    List<TxOut> outs = CoinbaseRule.outputs(1_000, f.validators, keyOf(Tier.FREE));
+    assertThat(amountFor(outs, Tier.FREE)).isEqualTo(2);
+    assertThat(amountFor(outs, Tier.SILVER)).isEqualTo(90);
+    assertThat(amountFor(outs, Tier.GOLD)).isEqualTo(908);
+  }
+
+  @Test
+  void zeroSharesGetNoOutputAndOrderIsKeyOrder() {
+    List<TxOut> outs = CoinbaseRule.outputs(1_000, f.validators, keyOf(Tier.GOLD));
+    assertThat(outs).hasSize(2); // Free gets 0 and no output
+    assertThat(CoinbaseRule.outputs(0, f.validators, keyOf(Tier.GOLD))).isEmpty();
+    List<TxOut> all = CoinbaseRule.outputs(1_000_000, f.validators, keyOf(Tier.GOLD));
+    List<Validator> vs = f.validators.validators();
+    for (int i = 0; i < vs.size(); i++) {
+      assertThat(all.get(i).address()).isEqualTo(vs.get(i).rewardAddress());
+    }
+  }
+
+  @ParameterizedTest(name = "seed={0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5})
+  void sharesAlwaysSumToTotalWithoutOverflow(long seed) {
+    Random random = new Random(seed);
+    for (int i = 0; i < 200; i++) {
+      long total = i == 0 ? Long.MAX_VALUE : random.nextLong() & Long.MAX_VALUE;
+      PublicKey proposer = f.validators.validators().get(random.nextInt(3)).key();
+      List<TxOut> outs = CoinbaseRule.outputs(total, f.validators, proposer);
+      long sum = 0;
+      for (TxOut o : outs) {
+        sum = Math.addExact(sum, o.amount());
+      }
+      assertThat(sum).as("seed %d total %d", seed, total).isEqualTo(total);
+    }
+  }
+
+  @Test
+  void proposerMustBeAValidator() {
+    ValidatorSet set = f.validators;
+    assertThatThrownBy(() -> CoinbaseRule.outputs(10, set, ChainFixture.key("x").publicKey()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
