@@ -79,20 +79,26 @@ public final class CrashCampaign {
     long height = -1;
     for (int round = 1; round <= kills; round++) {
       int blocks = 1 + rnd.nextInt(maxBlocksPerRound);
-      long reported = runAndKill(db, childErrors, blocks, round);
+      // Killing on "writing" lands the SIGKILL while the batch is being written or just after.
+      boolean duringWrite = rnd.nextBoolean();
+      long reported = runAndKill(db, childErrors, blocks, duringWrite, round);
       height = check(db, chainId, replay, reported, round);
       if (height > reported) {
         ahead++;
       }
-      log.printf("round %d: killed after block %d, reopened at %d%n", round, reported, height);
+      log.printf(
+          "round %d: killed %s block %d, reopened at %d%n",
+          round, duringWrite ? "while writing the block after" : "after", reported, height);
     }
     return new Result(kills, height, ahead);
   }
 
   /**
-   * Starts a child, waits for {@code blocks} "applied" lines, kills it; the last height reported.
+   * Starts a child and kills it once it reported {@code blocks} blocks applied, or (when {@code
+   * duringWrite}) as soon as it starts writing the next one; returns the last height it reported
+   * applied.
    */
-  private long runAndKill(Path db, Path childErrors, int blocks, int round)
+  private long runAndKill(Path db, Path childErrors, int blocks, boolean duringWrite, int round)
       throws IOException, InterruptedException {
     List<String> command =
         Stream.concat(
@@ -112,11 +118,18 @@ public final class CrashCampaign {
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
-      while (applied < blocks && (line = out.readLine()) != null) {
+      boolean kill = false;
+      while (!kill && (line = out.readLine()) != null) {
         String[] parts = line.split(" ");
-        reported = Long.parseLong(parts[1]);
-        if (parts[0].equals("applied")) {
-          applied++;
+        switch (parts[0]) {
+          case "resumed" -> reported = Long.parseLong(parts[1]);
+          case "applied" -> {
+            reported = Long.parseLong(parts[1]);
+            applied++;
+            kill = applied == blocks && !duringWrite;
+          }
+          case "writing" -> kill = applied == blocks;
+          default -> throw new IllegalStateException("unexpected line from the child: " + line);
         }
       }
       child.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no flush, no close

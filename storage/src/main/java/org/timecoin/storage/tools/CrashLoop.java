@@ -32,6 +32,8 @@ public final class CrashLoop {
       out.flush();
       while (chain.height() < last) {
         DeterministicChain.Step step = chain.next();
+        out.println("writing " + step.block().height());
+        out.flush();
         store.applyBlock(step.block(), step.certificate(), step.adds(), step.removes());
         out.println("applied " + step.block().height());
         out.flush();
