@@ -13,6 +13,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -99,7 +100,11 @@ public final class P2pNode implements PeerNetwork {
       throw new IllegalStateException("already started");
     }
     loadAddressBook();
-    group = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
+    group =
+        new MultiThreadIoEventLoopGroup(
+            config.ioThreads(),
+            new DefaultThreadFactory("p2p-io", true),
+            NioIoHandler.newFactory());
     work =
         Executors.newFixedThreadPool(
             2, Thread.ofPlatform().name("p2p-work-", 0).daemon(true).factory());

@@ -1,0 +1,188 @@
+package org.timecoin.p2p;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class NodeConnectionTest {
+  private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final MessageType<String> TEXT = MessageType.direct(0x20, "text", TestNet.TEXT);
+
+  private final TestNet net = new TestNet(1);
+
+  @AfterEach
+  void close() {
+    net.close();
+  }
+
+  @Test
+  void twoNodesHandshakeExchangePingsAndDescribeEachOther() {
+    P2pNode a = net.start(TestNet.config().build());
+    net.height.set(7);
+    P2pNode b = net.start(TestNet.bootstrappedTo(a).build());
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(a.peers()).hasSize(1);
+              assertThat(b.peers()).hasSize(1);
+              assertThat(a.peers().get(0).pongs()).isGreaterThanOrEqualTo(2);
+              assertThat(b.peers().get(0).pongs()).isGreaterThanOrEqualTo(2);
+            });
+    PeerInfo bSeenByA = a.peer(b.nodeKey()).orElseThrow();
+    PeerInfo aSeenByB = b.peer(a.nodeKey()).orElseThrow();
+    assertThat(bSeenByA.direction()).isEqualTo(Direction.INBOUND);
+    assertThat(aSeenByB.direction()).isEqualTo(Direction.OUTBOUND);
+    assertThat(bSeenByA.listenAddress()).isEqualTo(TestNet.addressOf(b));
+    assertThat(aSeenByB.listenAddress()).isEqualTo(TestNet.addressOf(a));
+    assertThat(aSeenByB.rtt()).isPresent();
+    assertThat(aSeenByB.bestHeight()).isEqualTo(7);
+    assertThat(aSeenByB.connectedAtMillis()).isPositive();
+    assertThat(a.metrics().handshakesCompleted()).isEqualTo(1);
+
+    net.height.set(9); // heights travel with pings
+    await().atMost(WAIT).until(() -> b.peer(a.nodeKey()).orElseThrow().bestHeight() == 9);
+  }
+
+  @Test
+  void typedMessagesReachTheHandlerOnTheDeliveryExecutorInOrder() {
+    List<String> received = new CopyOnWriteArrayList<>();
+    List<String> threads = new CopyOnWriteArrayList<>();
+    P2pNode a = net.create(TestNet.config().build(), net.newKey());
+    a.register(
+        TEXT,
+        (from, msg) -> {
+          received.add(msg);
+          threads.add(Thread.currentThread().getName());
+        });
+    a.start();
+    P2pNode b = net.start(TestNet.bootstrappedTo(a).build());
+    await().atMost(WAIT).until(() -> b.peers().size() == 1);
+
+    for (int i = 0; i < 100; i++) {
+      assertThat(b.send(a.nodeKey(), TEXT, "m" + i)).isTrue();
+    }
+    await().atMost(WAIT).until(() -> received.size() == 100);
+    assertThat(received)
+        .isEqualTo(java.util.stream.IntStream.range(0, 100).mapToObj(i -> "m" + i).toList());
+    assertThat(threads).allMatch(t -> t.startsWith("delivery-"));
+    assertThat(a.metrics().messagesDelivered()).isEqualTo(100);
+  }
+
+  @Test
+  void sendToAnUnknownPeerFails() {
+    P2pNode a = net.start(TestNet.config().build());
+    assertThat(a.send(net.newKey().publicKey(), TEXT, "x")).isFalse();
+  }
+
+  @Test
+  void peerListenersHearConnectsAndDisconnects() {
+    List<String> events = new CopyOnWriteArrayList<>();
+    P2pNode a = net.create(TestNet.config().build(), net.newKey());
+    a.addPeerListener(
+        new PeerListener() {
+          @Override
+          public void onPeerConnected(PeerInfo peer) {
+            events.add("up " + peer.nodeKey());
+          }
+
+          @Override
+          public void onPeerDisconnected(PeerInfo peer) {
+            events.add("down " + peer.nodeKey());
+          }
+        });
+    a.start();
+    P2pNode b = net.start(TestNet.bootstrappedTo(a).build());
+    await().atMost(WAIT).until(() -> events.contains("up " + b.nodeKey()));
+    b.close();
+    await().atMost(WAIT).until(() -> events.contains("down " + b.nodeKey()));
+  }
+
+  @Test
+  void aDisconnectedPeerReconnectsByItself() {
+    P2pNode a = net.start(TestNet.config().build());
+    P2pNode b = net.start(TestNet.bootstrappedTo(a).build());
+    await().atMost(WAIT).until(() -> a.peers().size() == 1 && b.peers().size() == 1);
+    long before = a.metrics().handshakesCompleted();
+
+    a.disconnect(b.nodeKey());
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(a.metrics().handshakesCompleted()).isGreaterThan(before);
+              assertThat(a.peers()).hasSize(1);
+              assertThat(b.peers()).hasSize(1);
+            });
+  }
+
+  @Test
+  void aRestartedPeerIsRedialledAfterBackoff() {
+    P2pNode a = net.start(TestNet.config().build());
+    var bKey = net.newKey();
+    P2pNode b = net.start(TestNet.bootstrappedTo(a).build(), bKey);
+    await().atMost(WAIT).until(() -> a.peers().size() == 1);
+    int port = a.localAddress().getPort();
+    a.close();
+    await().atMost(WAIT).until(() -> b.peers().isEmpty());
+
+    // Same key and port: b keeps dialling its bootstrap address with backoff until it answers.
+    P2pNode a2 = net.start(TestNet.config().listen("127.0.0.1", port).build(), net.newKey());
+    await().atMost(WAIT).until(() -> a2.peers().size() == 1 && b.peers().size() == 1);
+  }
+
+  @Test
+  void nodesDiallingEachOtherKeepExactlyOneConnection() {
+    var aKey = net.newKey();
+    var bKey = net.newKey();
+    P2pNode a = net.start(TestNet.config().build(), aKey);
+    P2pNode b = net.start(TestNet.bootstrappedTo(a).build(), bKey);
+    // a also learns b's address and dials it: both directions race, one must win on both ends.
+    await().atMost(WAIT).until(() -> a.peers().size() == 1 && b.peers().size() == 1);
+    P2pNode c = net.start(TestNet.bootstrappedTo(a, b).build());
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              for (P2pNode n : List.of(a, b, c)) {
+                assertThat(n.peers()).hasSize(2);
+                assertThat(n.peers().stream().map(PeerInfo::nodeKey).distinct()).hasSize(2);
+              }
+            });
+    PeerInfo ab = a.peer(bKey.publicKey()).orElseThrow();
+    PeerInfo ba = b.peer(aKey.publicKey()).orElseThrow();
+    assertThat(ab.direction()).isNotEqualTo(ba.direction());
+  }
+
+  @Test
+  void anAddressThatTurnsOutToBeOurselvesIsRefused() throws Exception {
+    P2pNode a = net.start(TestNet.config().build());
+    int port = a.localAddress().getPort();
+    try (RawPeer raw = new RawPeer(a)) {
+      raw.handshake(net.newKey());
+      // "localhost" is not our advertised text, so only the handshake can tell it is us.
+      var addr = new ControlMessages.Addr(List.of(new PeerAddress("localhost", port)));
+      raw.send(ControlMessages.ADDR, ControlMessages.ADDR_CODEC.encode(addr));
+      await().atMost(WAIT).until(() -> a.metrics().rejections(RejectReason.SELF_CONNECTION) >= 2);
+    }
+    assertThat(a.peers()).extracting(PeerInfo::nodeKey).doesNotContain(a.nodeKey());
+  }
+
+  @Test
+  void inboundLimitRefusesExtraPeers() {
+    P2pNode a = net.start(TestNet.config().inboundLimit(1).outboundTarget(0).build());
+    P2pNode b = net.start(TestNet.bootstrappedTo(a).build());
+    await().atMost(WAIT).until(() -> a.peers().size() == 1);
+    P2pNode c = net.start(TestNet.bootstrappedTo(a).build());
+    await().atMost(WAIT).until(() -> a.metrics().rejections(RejectReason.INBOUND_LIMIT) > 0);
+    assertThat(a.peers()).extracting(PeerInfo::nodeKey).containsExactly(b.nodeKey());
+    assertThat(c.peer(a.nodeKey())).isEmpty();
+  }
+}

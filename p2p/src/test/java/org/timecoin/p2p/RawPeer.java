@@ -1,0 +1,111 @@
+package org.timecoin.p2p;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.timecoin.common.Hash32;
+import org.timecoin.domain.crypto.KeyPair;
+import org.timecoin.p2p.ControlMessages.Auth;
+import org.timecoin.p2p.ControlMessages.Hello;
+
+/** A hand-driven peer over a plain socket, for sending exactly the bytes a test wants. */
+final class RawPeer implements AutoCloseable {
+  private final Socket socket;
+  private final DataInputStream in;
+  private final OutputStream out;
+
+  RawPeer(P2pNode target) throws IOException {
+    socket = new Socket("127.0.0.1", target.localAddress().getPort());
+    socket.setSoTimeout(10_000);
+    in = new DataInputStream(socket.getInputStream());
+    out = socket.getOutputStream();
+  }
+
+  void sendRaw(byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+  }
+
+  void send(int type, byte[] payload) throws IOException {
+    ByteBuffer header = ByteBuffer.allocate(Frame.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    header.putInt(Frame.TYPE_AND_FLAGS + payload.length).put((byte) type).put((byte) 0);
+    sendRaw(header.array());
+    sendRaw(payload);
+  }
+
+  Frame read() throws IOException {
+    byte[] header = new byte[Frame.HEADER_SIZE];
+    in.readFully(header);
+    ByteBuffer h = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+    int length = h.getInt();
+    int type = h.get() & 0xFF;
+    int flags = h.get() & 0xFF;
+    byte[] payload = new byte[length - Frame.TYPE_AND_FLAGS];
+    in.readFully(payload);
+    return new Frame(type, flags, payload);
+  }
+
+  /** Reads (and ignores) frames until the node closes the connection; false on read timeout. */
+  boolean awaitClosedByNode() throws IOException {
+    try {
+      while (true) {
+        read();
+      }
+    } catch (EOFException | SocketException e) {
+      return true;
+    } catch (SocketTimeoutException e) {
+      return false;
+    }
+  }
+
+  /** What the node sent first: its HELLO. */
+  Hello readHello() throws IOException {
+    Frame f = read();
+    if (f.type() != ControlMessages.HELLO) {
+      throw new IOException("expected hello, got type " + f.type());
+    }
+    return ControlMessages.HELLO_CODEC.decode(f.payload());
+  }
+
+  /** Sends a HELLO with the given fields and returns our nonce. */
+  byte[] sendHello(KeyPair key, long magic, long version, Hash32 genesis) throws IOException {
+    byte[] nonce = new byte[ControlMessages.NONCE_SIZE];
+    nonce[0] = 42;
+    Hello hello =
+        new Hello(
+            magic, version, genesis, key.publicKey(), new PeerAddress("127.0.0.1", 9), 0, nonce);
+    send(ControlMessages.HELLO, ControlMessages.HELLO_CODEC.encode(hello));
+    return nonce;
+  }
+
+  /**
+   * Completes a handshake as {@code key}; with {@code forge} the signature is made by another key.
+   */
+  void handshake(KeyPair key, KeyPair signer) throws IOException {
+    Hello theirs = readHello();
+    byte[] ourNonce = sendHello(key, TestNet.MAGIC, P2pConfig.PROTOCOL_VERSION, TestNet.GENESIS);
+    byte[] signature =
+        signer.sign(ControlMessages.authBytes(theirs.nonce(), ourNonce, TestNet.GENESIS));
+    send(ControlMessages.AUTH, ControlMessages.AUTH_CODEC.encode(new Auth(signature)));
+  }
+
+  /** A complete, valid handshake; returns once the node's AUTH has arrived. */
+  void handshake(KeyPair key) throws IOException {
+    handshake(key, key);
+    Frame auth = read();
+    if (auth.type() != ControlMessages.AUTH) {
+      throw new IOException("expected auth, got type " + auth.type());
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}
