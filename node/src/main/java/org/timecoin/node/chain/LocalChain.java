@@ -1,0 +1,211 @@
+package org.timecoin.node.chain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.timecoin.common.Hash32;
+import org.timecoin.common.time.Clock;
+import org.timecoin.domain.block.Block;
+import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.CommitCertificate;
+import org.timecoin.domain.block.ValidatorSet;
+import org.timecoin.domain.genesis.GenesisConfig;
+import org.timecoin.domain.tx.Utxo;
+import org.timecoin.domain.validation.BlockContext;
+import org.timecoin.domain.validation.BlockValidator;
+import org.timecoin.domain.validation.SignatureCache;
+import org.timecoin.domain.validation.ValidationResult;
+import org.timecoin.storage.ChainStore;
+import org.timecoin.storage.ChainTip;
+import org.timecoin.storage.StateUpdate;
+
+/**
+ * The node's finalized chain: validates candidate blocks against the tip and stores finalized ones
+ * on its single writer thread, in height order. Validation remembers the UTXO changes (with their
+ * state root) of each valid block, so storing it does not compute them again.
+ */
+public final class LocalChain implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LocalChain.class);
+
+  private final ChainStore store;
+  private final GenesisConfig genesis;
+  private final ValidatorSet validators;
+  private final BlockValidator validator;
+  private final StoreUtxoView utxoView;
+  private final Clock clock;
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().name("chain-writer").daemon().factory());
+  private final Map<Hash32, Prepared> prepared = new ConcurrentHashMap<>();
+  private final List<BlockListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile BlockHeader tipHeader;
+
+  public LocalChain(
+      ChainStore store,
+      GenesisConfig genesis,
+      SignatureCache signatures,
+      ExecutorService validationPool,
+      int validationThreads,
+      Clock clock) {
+    this.store = store;
+    this.genesis = genesis;
+    this.validators = genesis.validatorSet();
+    this.validator = new BlockValidator(validationPool, validationThreads, signatures);
+    this.utxoView = new StoreUtxoView(store, validationPool);
+    this.clock = clock;
+  }
+
+  /** Stores the genesis block when the store is empty; checks it otherwise. Call once at start. */
+  public void initialize() {
+    if (store.tip().isEmpty()) {
+      List<Utxo> utxos = genesis.genesisUtxos();
+      StateUpdate update = store.prepare(utxos, List.of());
+      Block block = genesis.genesisBlock(update.stateRoot());
+      store.applyBlock(block, null, update);
+      log.info("stored genesis block {} of chain {}", block.hash(), genesis.chainName());
+    }
+    Block first =
+        store
+            .blocks()
+            .blockAt(0)
+            .orElseThrow(() -> new IllegalStateException("store has a tip but no genesis block"));
+    if (!first.header().prevHash().equals(genesis.hash())) {
+      throw new IllegalStateException(
+          "the database at "
+              + store.path()
+              + " holds another genesis ("
+              + first.header().prevHash()
+              + ", expected "
+              + genesis.hash()
+              + ")");
+    }
+    long height = store.tip().orElseThrow().height();
+    tipHeader = store.blocks().blockAt(height).orElseThrow().header();
+  }
+
+  public void addListener(BlockListener l) {
+    listeners.add(l);
+  }
+
+  public ChainStore store() {
+    return store;
+  }
+
+  public GenesisConfig genesis() {
+    return genesis;
+  }
+
+  public Hash32 chainId() {
+    return genesis.chainId();
+  }
+
+  public ValidatorSet validators() {
+    return validators;
+  }
+
+  public StoreUtxoView utxoView() {
+    return utxoView;
+  }
+
+  public BlockHeader tipHeader() {
+    return tipHeader;
+  }
+
+  public long height() {
+    return tipHeader.height();
+  }
+
+  public Hash32 tipHash() {
+    return tipHeader.hash();
+  }
+
+  /** Remembers the changes of a block built locally, so storing it reuses them. */
+  public void rememberPrepared(Block block, StateUpdate update) {
+    prepared.put(block.hash(), new Prepared(block.height(), update));
+  }
+
+  /** UTXO changes of a candidate block; dropped once its height is stored. */
+  private record Prepared(long height, StateUpdate update) {}
+
+  /** Full validation of a block meant to follow the current tip. */
+  public CompletableFuture<ValidationResult> validate(Block block) {
+    BlockHeader parent = tipHeader;
+    if (block.height() != parent.height() + 1) {
+      return CompletableFuture.completedFuture(
+          ValidationResult.reject(
+              org.timecoin.domain.validation.Rejection.BAD_HEIGHT,
+              "block " + block.height() + " does not follow the tip " + parent.height()));
+    }
+    BlockContext ctx =
+        new BlockContext(chainId(), parent, validators, genesis.params(), clock.wallMillis());
+    Hash32 hash = block.hash();
+    return validator
+        .validate(
+            block,
+            ctx,
+            utxoView,
+            delta -> {
+              StateUpdate u = store.prepare(delta.created(), delta.spent());
+              prepared.put(hash, new Prepared(block.height(), u));
+              return u.stateRoot();
+            })
+        .whenComplete(
+            (r, e) -> {
+              if (e != null || !r.isValid()) {
+                prepared.remove(hash);
+              }
+            });
+  }
+
+  /**
+   * Stores a finalized block on the writer thread; the block must have been validated (or built)
+   * here, else it is validated first. Completes once durable and listeners were told.
+   */
+  public CompletableFuture<ChainTip> store(Block block, CommitCertificate certificate) {
+    Prepared p = prepared.get(block.hash());
+    if (p == null) {
+      return validate(block)
+          .thenCompose(
+              r -> {
+                if (!r.isValid()) {
+                  return CompletableFuture.failedFuture(
+                      new IllegalStateException(
+                          "finalized block " + block.height() + " is invalid here: " + r));
+                }
+                return store(block, certificate);
+              });
+    }
+    return CompletableFuture.supplyAsync(() -> write(block, certificate, p.update()), writer);
+  }
+
+  private ChainTip write(Block block, CommitCertificate certificate, StateUpdate update) {
+    ChainTip tip = store.applyBlock(block, certificate, update);
+    prepared.values().removeIf(p -> p.height() <= block.height());
+    tipHeader = block.header();
+    for (BlockListener l : listeners) {
+      try {
+        l.onBlockStored(block, certificate);
+      } catch (RuntimeException e) {
+        log.error("block listener failed at height {}", block.height(), e);
+      }
+    }
+    return tip;
+  }
+
+  @Override
+  public void close() {
+    writer.shutdown();
+    try {
+      writer.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package org.timecoin.node.production;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.timecoin.common.Hash32;
+import org.timecoin.common.time.Clock;
+import org.timecoin.consensus.runtime.BlockProducer;
+import org.timecoin.domain.block.Block;
+import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.MerkleRoot;
+import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.domain.genesis.GenesisConfig;
+import org.timecoin.domain.tx.OutPoint;
+import org.timecoin.domain.tx.Transaction;
+import org.timecoin.domain.tx.TxIn;
+import org.timecoin.domain.tx.Utxo;
+import org.timecoin.domain.validation.CoinbaseRule;
+import org.timecoin.node.chain.LocalChain;
+import org.timecoin.node.mempool.Mempool;
+import org.timecoin.storage.StateUpdate;
+
+/**
+ * Builds this validator's proposal: the best waiting transactions by fee rate (whose inputs are
+ * still unspent), preceded by the coinbase paying block_reward + fees split by tier weight
+ * (DESIGN.md §3), with the state root the block leads to. Runs on {@code executor}, never on the
+ * consensus owner thread. When it happens (as soon as transactions wait, at most every
+ * block_interval, else every empty_block_interval) is the runtime's pacing.
+ */
+public final class MempoolBlockProducer implements BlockProducer {
+  /** Room kept for the header, the coinbase and list prefixes within max_block_bytes. */
+  static final int RESERVED_BYTES = 64 * 1024;
+
+  private final LocalChain chain;
+  private final Mempool mempool;
+  private final PublicKey self;
+  private final long maxBlockBytes;
+  private final int maxBlockTxs;
+  private final Clock clock;
+  private final Executor executor;
+
+  public MempoolBlockProducer(
+      LocalChain chain,
+      Mempool mempool,
+      PublicKey self,
+      long maxBlockBytes,
+      int maxBlockTxs,
+      Clock clock,
+      Executor executor) {
+    this.chain = chain;
+    this.mempool = mempool;
+    this.self = self;
+    this.maxBlockBytes = Math.min(maxBlockBytes, chain.genesis().params().maxBlockBytes());
+    this.maxBlockTxs = maxBlockTxs;
+    this.clock = clock;
+    this.executor = executor;
+  }
+
+  @Override
+  public boolean hasPendingTransactions() {
+    return !mempool.isEmpty();
+  }
+
+  @Override
+  public CompletionStage<Block> produce(long height, int round) {
+    return CompletableFuture.supplyAsync(() -> build(height, round), executor);
+  }
+
+  Block build(long height, int round) {
+    BlockHeader parent = chain.tipHeader();
+    if (parent.height() != height - 1) {
+      throw new IllegalStateException(
+          "asked for block " + height + " but the tip is " + parent.height());
+    }
+    List<Transaction> candidates =
+        mempool.selectForBlock(
+            Math.max(0, maxBlockBytes - RESERVED_BYTES), Math.max(0, maxBlockTxs - 1));
+    List<OutPoint> inputs = new ArrayList<>();
+    for (Transaction tx : candidates) {
+      for (TxIn in : tx.inputs()) {
+        inputs.add(in.prev());
+      }
+    }
+    Map<OutPoint, Utxo> found = chain.store().utxos().getAll(inputs).join();
+    List<Transaction> txs = new ArrayList<>();
+    List<Utxo> removes = new ArrayList<>();
+    long fees = 0;
+    for (Transaction tx : candidates) {
+      long in = 0;
+      List<Utxo> spent = new ArrayList<>();
+      for (TxIn i : tx.inputs()) {
+        Utxo u = found.get(i.prev());
+        if (u == null) {
+          spent = null; // spent by a block stored after the mempool admitted it
+          break;
+        }
+        spent.add(u);
+        in += u.amount();
+      }
+      if (spent != null) {
+        txs.add(tx);
+        removes.addAll(spent);
+        fees += in - tx.totalOutput();
+      }
+    }
+    GenesisConfig g = chain.genesis();
+    long timestamp = Math.max(clock.wallMillis(), parent.timestamp() + 1);
+    Transaction coinbase =
+        CoinbaseRule.coinbase(
+            height, g.params().blockReward() + fees, chain.validators(), self, timestamp);
+    List<Transaction> all = new ArrayList<>(txs.size() + 1);
+    all.add(coinbase);
+    all.addAll(txs);
+    List<Utxo> adds = new ArrayList<>();
+    for (Transaction tx : all) {
+      for (int i = 0; i < tx.outputs().size(); i++) {
+        adds.add(new Utxo(tx.outPoint(i), tx.outputs().get(i), height, tx.isCoinbase()));
+      }
+    }
+    StateUpdate update = chain.store().prepare(adds, removes);
+    List<Hash32> txids = new ArrayList<>(all.size());
+    for (Transaction tx : all) {
+      txids.add(tx.txid());
+    }
+    BlockHeader header =
+        new BlockHeader(
+            GenesisConfig.BLOCK_VERSION,
+            chain.chainId(),
+            height,
+            parent.hash(),
+            MerkleRoot.of(txids),
+            update.stateRoot(),
+            timestamp,
+            self,
+            round);
+    Block block = new Block(header, all);
+    chain.rememberPrepared(block, update);
+    return block;
+  }
+}

@@ -1,0 +1,112 @@
+package org.timecoin.node.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.timecoin.common.time.Clock;
+import org.timecoin.domain.block.Block;
+import org.timecoin.domain.tx.Address;
+import org.timecoin.domain.tx.Transaction;
+import org.timecoin.domain.tx.TxBuilder;
+import org.timecoin.domain.tx.Utxo;
+import org.timecoin.domain.validation.ValidationResult;
+import org.timecoin.node.mempool.Mempool;
+import org.timecoin.node.production.MempoolBlockProducer;
+
+class ProduceAndStoreTest {
+  final TestChain t = new TestChain(10);
+  final List<Transaction> gossiped = new ArrayList<>();
+  final Mempool mempool =
+      new Mempool(
+          t.genesis.chainId(),
+          t.genesis.params(),
+          t.chain.utxoView(),
+          t.signatures,
+          t.pool,
+          100,
+          1_000_000,
+          gossiped::add);
+  final MempoolBlockProducer producer =
+      new MempoolBlockProducer(
+          t.chain,
+          mempool,
+          t.validatorKeys.get(0).publicKey(),
+          2_000_000,
+          1000,
+          Clock.SYSTEM,
+          t.pool);
+
+  @AfterEach
+  void close() {
+    t.close();
+  }
+
+  Transaction spendGenesis(int index, long amount) {
+    Utxo u = t.genesis.genesisUtxos().get(index);
+    return new TxBuilder()
+        .input(u.outPoint(), t.faucet)
+        .output(amount, Address.fromPublicKey(t.validatorKeys.get(1).publicKey()))
+        .sign(t.genesis.chainId());
+  }
+
+  @Test
+  void emptyBlockHasOnlyTheCoinbasePayingTheReward() {
+    assertThat(producer.hasPendingTransactions()).isFalse();
+    Block b = producer.produce(1, 0).toCompletableFuture().join();
+    assertThat(b.txs()).hasSize(1);
+    assertThat(b.txs().get(0).isCoinbase()).isTrue();
+    assertThat(b.txs().get(0).totalOutput()).isEqualTo(t.genesis.params().blockReward());
+    assertThat(b.header().prevHash()).isEqualTo(t.chain.tipHash());
+  }
+
+  @Test
+  void producedBlockWithMempoolTransactionsValidatesStoresAndEvicts() {
+    Transaction a = spendGenesis(0, 990_000);
+    Transaction b = spendGenesis(1, 980_000);
+    assertThat(mempool.submit(a).join().admitted()).isTrue();
+    assertThat(mempool.submit(b).join().admitted()).isTrue();
+    assertThat(producer.hasPendingTransactions()).isTrue();
+    t.chain.addListener((block, cert) -> mempool.onBlockCommitted(block));
+
+    Block block = producer.produce(1, 0).toCompletableFuture().join();
+    assertThat(block.txs()).containsSequence(b, a); // best fee rate first, after the coinbase
+    assertThat(block.txs().get(0).totalOutput())
+        .isEqualTo(t.genesis.params().blockReward() + 30_000);
+
+    ValidationResult r = t.chain.validate(block).join();
+    assertThat(r.isValid()).as(r.toString()).isTrue();
+    t.chain.store(block, t.certify(block)).join();
+
+    assertThat(t.chain.height()).isEqualTo(1);
+    assertThat(t.chain.store().tip().orElseThrow().stateRoot())
+        .isEqualTo(block.header().stateRoot());
+    assertThat(t.chain.store().recomputeStateRoot()).isEqualTo(block.header().stateRoot());
+    assertThat(mempool.isEmpty()).isTrue();
+    assertThat(mempool.submit(a).join().code()).isEqualTo("already-spent");
+  }
+
+  @Test
+  void aBlockFromAnotherChainOrHeightIsInvalid() {
+    Block b = producer.produce(1, 0).toCompletableFuture().join();
+    t.chain.store(b, t.certify(b)).join();
+    assertThat(t.chain.validate(b).join().rejection()).isNotNull();
+    assertThatThrownBy(() -> producer.produce(5, 0).toCompletableFuture().join())
+        .hasMessageContaining("tip is 1");
+  }
+
+  @Test
+  void blockNotValidatedHereIsValidatedBeforeStoring() {
+    Block b = producer.produce(1, 0).toCompletableFuture().join();
+    TestChain other = new TestChain(10);
+    try {
+      other.chain.store(b, other.certify(b)).join();
+      assertThat(other.chain.height()).isEqualTo(1);
+    } finally {
+      other.close();
+    }
+  }
+}
