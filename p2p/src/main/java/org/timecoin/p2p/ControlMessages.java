@@ -165,8 +165,4 @@ final class ControlMessages {
           return new Addr(in.list(MAX_ADDRESSES, PeerAddress.CODEC::read));
         }
       };
-
-  static Frame frame(int type, byte[] payload) {
-    return new Frame(type, payload);
-  }
 }

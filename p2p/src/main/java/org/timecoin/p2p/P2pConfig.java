@@ -49,6 +49,8 @@ public record P2pConfig(
     int ioThreads) {
 
   public static final long PROTOCOL_VERSION = 1;
+  public static final int TESTNET_PORT = 24100;
+  public static final int MAINNET_PORT = 24000;
 
   public P2pConfig {
     Objects.requireNonNull(listenHost, "listenHost");

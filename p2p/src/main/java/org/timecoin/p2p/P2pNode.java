@@ -131,8 +131,16 @@ public final class P2pNode implements PeerNetwork {
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
             .childHandler(initializer(Direction.INBOUND, null));
-    serverChannel =
-        server.bind(config.listenHost(), config.listenPort()).syncUninterruptibly().channel();
+    try {
+      serverChannel =
+          server.bind(config.listenHost(), config.listenPort()).syncUninterruptibly().channel();
+    } catch (Exception e) { // Netty rethrows the bind failure (a checked exception) unchecked
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+      work.shutdown();
+      group = null;
+      throw new IllegalStateException(
+          "cannot listen on " + config.listenHost() + ":" + config.listenPort(), e);
+    }
     InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
     PeerAddress advertised = new PeerAddress(config.listenHost(), bound.getPort());
     log.info("p2p listening on {} as {}", bound, identity.publicKey().toHex());

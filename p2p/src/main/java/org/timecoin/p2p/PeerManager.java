@@ -121,7 +121,7 @@ final class PeerManager {
 
   synchronized RejectReason admit(PeerConnection c) {
     if (stopped) {
-      return RejectReason.INBOUND_LIMIT;
+      return RejectReason.SHUTTING_DOWN;
     }
     if (bans.isBanned(c.remoteIp())) {
       return RejectReason.BANNED;

@@ -23,6 +23,7 @@ public enum RejectReason {
   // Admission.
   BANNED(true, 0),
   INBOUND_LIMIT(true, 0),
+  SHUTTING_DOWN(true, 0),
   // Liveness and flow control.
   PEER_TIMEOUT(true, 0),
   RATE_LIMITED(false, 1),

@@ -58,8 +58,15 @@ final class SerialExecutor implements Executor {
     try {
       next.run();
     } finally {
+      boolean more;
+      synchronized (tasks) {
+        more = !tasks.isEmpty();
+        running = more;
+      }
       // One task per submission keeps a busy peer from monopolising a pooled thread.
-      submitNext();
+      if (more) {
+        submitNext();
+      }
     }
   }
 }

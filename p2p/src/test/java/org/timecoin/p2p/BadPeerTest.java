@@ -40,7 +40,7 @@ class BadPeerTest {
         net.create(
             TestNet.config()
                 .handshakeTimeout(Duration.ofMillis(500))
-                .peerTimeout(Duration.ofSeconds(1))
+                .peerTimeout(Duration.ofSeconds(2))
                 .build(),
             net.newKey());
     victim.register(TEXT, (from, m) -> received.add(m));

@@ -1,6 +1,7 @@
 package org.timecoin.p2p;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -184,5 +185,42 @@ class NodeConnectionTest {
     await().atMost(WAIT).until(() -> a.metrics().rejections(RejectReason.INBOUND_LIMIT) > 0);
     assertThat(a.peers()).extracting(PeerInfo::nodeKey).containsExactly(b.nodeKey());
     assertThat(c.peer(a.nodeKey())).isEmpty();
+  }
+
+  @Test
+  void startingOnAPortInUseFailsAndCanBeClosed() {
+    P2pNode a = net.start(TestNet.config().build());
+    P2pNode b =
+        net.create(
+            TestNet.config().listen("127.0.0.1", a.localAddress().getPort()).build(), net.newKey());
+    assertThatThrownBy(b::start)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cannot listen");
+    b.close();
+    assertThatThrownBy(() -> b.broadcast(TEXT, "x")).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void configAndMessageTypesRejectNonsense() {
+    assertThatThrownBy(() -> TestNet.config().pingInterval(Duration.ZERO).build())
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TestNet.config().maxFrameSize(10).build())
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                TestNet.config()
+                    .reconnectDelay(Duration.ofSeconds(2), Duration.ofSeconds(1))
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MessageType.direct(ControlMessages.PING, "ping", TestNet.TEXT))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RateLimit(0, 1)).isInstanceOf(IllegalArgumentException.class);
+    P2pNode a = net.create(TestNet.config().build(), net.newKey());
+    a.register(TEXT, (from, m) -> {});
+    assertThatThrownBy(
+            () -> a.register(MessageType.gossip(TEXT.id(), "clash", TestNet.TEXT), (f, m) -> {}))
+        .isInstanceOf(IllegalArgumentException.class);
+    P2pConfig config = TestNet.config().outboundTarget(3).build();
+    assertThat(config.toBuilder().build()).isEqualTo(config);
   }
 }
