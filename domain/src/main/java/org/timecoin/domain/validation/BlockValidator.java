@@ -50,8 +50,15 @@ public final class BlockValidator {
     AtomicBoolean abort = new AtomicBoolean();
     CompletableFuture<ValidationResult> sigs = signatures.verify(ctx.chainId(), block.txs(), abort);
     List<OutPoint> wanted = rules.externalInputs();
+    CompletableFuture<Map<OutPoint, Utxo>> lookup;
+    try {
+      lookup = view.getAll(wanted);
+    } catch (RuntimeException e) {
+      abort.set(true);
+      return CompletableFuture.failedFuture(e);
+    }
     CompletableFuture<ValidationResult> state =
-        view.getAll(wanted)
+        lookup
             .thenComposeAsync(found -> checkInputs(rules, view, wanted, found, pool), pool)
             .thenApply(r -> r.isValid() ? compareStateRoot(block, r, stateRoot, abort) : r)
             .whenComplete(

@@ -19,7 +19,7 @@ import org.timecoin.domain.tx.Transaction;
  */
 final class ParallelSignatureCheck {
   /** Batches per runner: small enough to interleave other work, large enough to be cheap. */
-  private static final int BATCHES_PER_RUNNER = 8;
+  private static final int BATCHES_PER_RUNNER = 16;
 
   private final Executor pool;
   private final int parallelism;
