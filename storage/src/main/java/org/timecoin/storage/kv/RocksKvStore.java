@@ -175,7 +175,19 @@ public final class RocksKvStore implements KvStore {
     List<String> unknown = new ArrayList<>();
     Set<String> missing = new HashSet<>(ours);
     try (Options options = new Options()) {
-      for (byte[] name : RocksDB.listColumnFamilies(options, path.toString())) {
+      List<byte[]> names = RocksDB.listColumnFamilies(options, path.toString());
+      if (names.isEmpty()) {
+        // Every RocksDB has "default"; RocksDB lists nothing when CURRENT or the MANIFEST is
+        // damaged.
+        throw new StorageException(
+            Kind.CORRUPT,
+            path,
+            "database at "
+                + path
+                + " is corrupt (its CURRENT or MANIFEST file is unreadable): restore it from a"
+                + " backup, or move it away and resync from peers");
+      }
+      for (byte[] name : names) {
         String n = new String(name, StandardCharsets.UTF_8);
         missing.remove(n);
         if (!ours.contains(n)) {
@@ -186,6 +198,13 @@ public final class RocksKvStore implements KvStore {
       throw RocksErrors.translate(path, "reading the column family list", e);
     }
     if (unknown.isEmpty() && !missing.isEmpty()) {
+      // The listing is lenient: a damaged MANIFEST may list only "default". A real open tells.
+      try (Options options = new Options();
+          RocksDB probe = RocksDB.openReadOnly(options, path.toString())) {
+        probe.getLatestSequenceNumber();
+      } catch (RocksDBException e) {
+        throw RocksErrors.translate(path, "opening", e);
+      }
       throw new StorageException(
           Kind.FOREIGN,
           path,
