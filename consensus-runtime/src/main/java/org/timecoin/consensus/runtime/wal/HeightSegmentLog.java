@@ -48,7 +48,7 @@ public final class HeightSegmentLog implements AutoCloseable {
     this.clock = clock;
     this.groupCommitNanos = groupCommitInterval.toNanos();
     this.fsyncTimer =
-        Timer.builder("wal_fsync")
+        Timer.builder("consensus.wal_fsync")
             .description("time to force consensus WAL records to disk")
             .register(registry);
   }

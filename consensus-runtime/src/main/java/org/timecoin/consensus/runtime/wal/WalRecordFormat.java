@@ -13,7 +13,7 @@ final class WalRecordFormat {
   static final int HEADER_SIZE = 8;
 
   /** Larger than any proposal (a block at the maximum block size plus its envelope). */
-  static final int MAX_PAYLOAD = 64 * 1024 * 1024;
+  static final int MAX_PAYLOAD = 128 * 1024 * 1024;
 
   private WalRecordFormat() {}
 

@@ -180,17 +180,17 @@ class HeightSegmentLogTest {
       log.openHeight(1);
       log.append(rec("a"));
       log.syncIfDue();
-      assertThat(registry.timer("wal_fsync").count()).isZero();
+      assertThat(registry.timer("consensus.wal_fsync").count()).isZero();
       clock.advance(Duration.ofMillis(100));
       log.append(rec("b"));
       log.syncIfDue();
-      assertThat(registry.timer("wal_fsync").count()).isEqualTo(1);
+      assertThat(registry.timer("consensus.wal_fsync").count()).isEqualTo(1);
       log.syncIfDue();
       log.sync();
-      assertThat(registry.timer("wal_fsync").count()).as("nothing pending").isEqualTo(1);
+      assertThat(registry.timer("consensus.wal_fsync").count()).as("nothing pending").isEqualTo(1);
       log.append(rec("c"));
       log.sync();
-      assertThat(registry.timer("wal_fsync").count()).isEqualTo(2);
+      assertThat(registry.timer("consensus.wal_fsync").count()).isEqualTo(2);
     }
   }
 

@@ -1,0 +1,401 @@
+package org.timecoin.consensus.runtime;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.timecoin.common.Hash32;
+import org.timecoin.consensus.ConsensusEngine;
+import org.timecoin.consensus.ConsensusState;
+import org.timecoin.consensus.Effect;
+import org.timecoin.consensus.Input;
+import org.timecoin.consensus.MessageVerifier;
+import org.timecoin.consensus.RejectReason;
+import org.timecoin.consensus.RoundChangeCause;
+import org.timecoin.consensus.Step;
+import org.timecoin.consensus.runtime.wal.FileWal;
+import org.timecoin.domain.block.Block;
+import org.timecoin.domain.block.ValidatorSet;
+
+/**
+ * Everything the owner thread owns: the {@link ConsensusEngine}, the WAL, timers, candidate blocks
+ * and height pacing. It feeds inputs to the engine and carries out the effects through the ports.
+ * Not thread-safe by design: only the owner thread calls it (see {@link ConsensusRuntime}).
+ */
+final class ConsensusDriver implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ConsensusDriver.class);
+
+  private final RuntimeSetup setup;
+  private final FileWal wal;
+  private final OwnerMailbox mailbox;
+  private final Executor validationPool;
+  private final RuntimeMetrics metrics;
+  private final LongSupplier droppedNetworkInputs;
+  private final TimeoutMonitor timeouts;
+  private final HeightPacer pacer;
+  private final CandidateBlocks candidates = new CandidateBlocks();
+  private final Map<RoundChangeCause, Long> roundChanges = new EnumMap<>(RoundChangeCause.class);
+
+  private ConsensusEngine engine;
+  private long lastDecidedHeight = -1;
+  private long lastCommitWallMillis = -1;
+  private long lastDecidedAtNanos;
+  private long equivocations;
+  private volatile ConsensusStatus status = ConsensusStatus.NOT_STARTED;
+
+  ConsensusDriver(
+      RuntimeSetup setup,
+      FileWal wal,
+      OwnerMailbox mailbox,
+      Executor validationPool,
+      RuntimeMetrics metrics,
+      LongSupplier droppedNetworkInputs) {
+    this.setup = setup;
+    this.droppedNetworkInputs = droppedNetworkInputs;
+    this.wal = wal;
+    this.mailbox = mailbox;
+    this.validationPool = validationPool;
+    this.metrics = metrics;
+    this.timeouts =
+        new TimeoutMonitor(
+            setup.scheduler(), setup.config().maxRoundTimeout(), mailbox::putLocal, metrics);
+    this.pacer =
+        new HeightPacer(
+            setup.config(),
+            setup.clock(),
+            setup.scheduler(),
+            setup.producer()::hasPendingTransactions,
+            mailbox::runOnOwner,
+            this::startHeight);
+  }
+
+  /**
+   * Rebuilds the state of {@code height} from its WAL segment (or starts the height afresh) and
+   * carries out what is still pending: re-broadcast of our own messages, timers, validations.
+   */
+  void recover(long height) {
+    FileWal.Recovered recovered = wal.recover(height);
+    engine = newEngine();
+    recovered.blocks().forEach(candidates::add);
+    if (recovered.inputs().isEmpty()) {
+      startHeight(height);
+      afterEvent();
+      return;
+    }
+    if (!(recovered.inputs().getFirst() instanceof Input.StartHeight sh) || sh.height() != height) {
+      throw new IllegalStateException(
+          "consensus WAL segment of height "
+              + height
+              + " does not begin with the start of that height: "
+              + recovered.inputs().getFirst());
+    }
+    LOG.info(
+        "replaying {} WAL inputs of height {} ({} candidate blocks)",
+        recovered.inputs().size(),
+        height,
+        recovered.blocks().size());
+    dispatch(engine.replay(recovered.inputs()));
+    wal.pruneBelow(height);
+    afterEvent();
+  }
+
+  void onEvent(OwnerMailbox.Event event) {
+    switch (event) {
+      case OwnerMailbox.Event.NetworkInput n -> {
+        if (n.block() != null && candidates.add(n.block()) && isCurrentHeight(n.block())) {
+          wal.appendBlock(n.block());
+        }
+        if (pacer.waiting()) {
+          pacer.peerStarted(heightOf(n.input()));
+        }
+        process(n.input());
+      }
+      case OwnerMailbox.Event.LocalInput l -> process(l.input());
+      case OwnerMailbox.Event.Task t -> t.action().run();
+    }
+    afterEvent();
+  }
+
+  /** End of a batch of events: group-commit the WAL. */
+  void endOfBatch() {
+    wal.groupCommit();
+  }
+
+  /** Block sync stored blocks up to {@code tip}: leave an obsolete height for the next one. */
+  void caughtUp(long tip) {
+    if (engine == null || tip < engine.state().height()) {
+      return;
+    }
+    LOG.info("block sync stored height {}: leaving height {}", tip, engine.state().height());
+    pacer.cancel();
+    timeouts.close();
+    candidates.dropBelow(tip + 1);
+    engine = newEngine();
+    startHeight(tip + 1);
+    afterEvent();
+  }
+
+  void transactionsAvailable() {
+    pacer.check();
+  }
+
+  ConsensusStatus status() {
+    return status;
+  }
+
+  void halted(String reason) {
+    status = snapshot(reason);
+  }
+
+  private ConsensusEngine newEngine() {
+    return new ConsensusEngine(
+        ConsensusState.initial(
+            setup.config().params(), setup.signer() == null ? null : setup.signer().publicKey()),
+        setup.chainId(),
+        setup.signer(),
+        MessageVerifier.PREVERIFIED, // checked on the validation pool before queueing
+        wal,
+        setup.signGuard());
+  }
+
+  private void startHeight(long height) {
+    ValidatorSet validators = setup.validatorSets().forHeight(height);
+    process(new Input.StartHeight(height, validators));
+    wal.pruneBelow(height);
+    candidates.dropBelow(height);
+  }
+
+  private void process(Input input) {
+    dispatch(engine.handle(input));
+  }
+
+  private void dispatch(List<Effect> effects) {
+    for (Effect effect : effects) {
+      switch (effect) {
+        case Effect.BroadcastProposal p -> broadcastProposal(p);
+        case Effect.BroadcastVote v -> setup.gossip().broadcastVote(v.vote());
+        case Effect.ScheduleTimeout t -> timeouts.schedule(t);
+        case Effect.ValidateBlock v -> validate(v);
+        case Effect.RequestValue r -> requestValue(r);
+        case Effect.Decide d -> decide(d);
+        case Effect.RoundChanged rc -> roundChanged(rc);
+        case Effect.EvidenceFound ev -> evidence(ev);
+        case Effect.Rejected r -> rejected(r.input(), r.reason());
+        case Effect.SignProposal sp ->
+            throw new IllegalStateException("unsigned proposal escaped the engine: " + sp);
+        case Effect.SignVote sv ->
+            throw new IllegalStateException("unsigned vote escaped the engine: " + sv);
+      }
+    }
+  }
+
+  private void broadcastProposal(Effect.BroadcastProposal p) {
+    Block block = candidates.get(p.proposal().value());
+    if (block == null) {
+      // Only after a restart whose WAL lost the block record: peers that have the block still
+      // act on the proposal; the others prevote nil.
+      LOG.warn("own proposal {} re-sent without its block body (not in the WAL)", p.proposal());
+    }
+    setup.gossip().broadcastProposal(p.proposal(), block);
+  }
+
+  private void validate(Effect.ValidateBlock v) {
+    Block block = candidates.get(v.value());
+    if (block == null) {
+      LOG.warn(
+          "height {} round {}: block {} to validate is unknown; the round will time out",
+          v.height(),
+          v.round(),
+          v.value());
+      return;
+    }
+    if (block.height() != v.height()) {
+      mailbox.putLocal(new Input.BlockValidated(v.height(), v.value(), false));
+      return;
+    }
+    validationPool.execute(() -> runValidation(v.height(), v.value(), block));
+  }
+
+  private void runValidation(long height, Hash32 value, Block block) {
+    CompletionStage<Boolean> result;
+    try {
+      result = setup.blockValidator().validate(height, block);
+    } catch (RuntimeException e) {
+      result = CompletableFuture.failedFuture(e);
+    }
+    result.whenComplete(
+        (valid, error) -> {
+          if (error != null) {
+            LOG.warn(
+                "validation of block {} at height {} failed; counted invalid",
+                value,
+                height,
+                error);
+          }
+          mailbox.putLocal(
+              new Input.BlockValidated(height, value, error == null && Boolean.TRUE.equals(valid)));
+        });
+  }
+
+  private void requestValue(Effect.RequestValue r) {
+    CompletionStage<Block> produced;
+    try {
+      produced = setup.producer().produce(r.height(), r.round());
+    } catch (RuntimeException e) {
+      produced = CompletableFuture.failedFuture(e);
+    }
+    produced.whenComplete(
+        (block, error) ->
+            mailbox.runOnOwner(
+                "value produced", () -> valueProduced(r.height(), r.round(), block, error)));
+  }
+
+  private void valueProduced(long height, int round, Block block, Throwable error) {
+    if (error != null || block == null || block.height() != height) {
+      LOG.warn(
+          "height {} round {}: no block to propose ({}); peers will time out and move on",
+          height,
+          round,
+          error != null
+              ? error.toString()
+              : block == null ? "none" : "wrong height " + block.height());
+      return;
+    }
+    if (candidates.add(block)) {
+      wal.appendBlock(block);
+    }
+    process(new Input.ValueToPropose(height, round, block.hash()));
+  }
+
+  private void decide(Effect.Decide d) {
+    lastDecidedHeight = d.height();
+    lastCommitWallMillis = setup.clock().wallMillis();
+    lastDecidedAtNanos = setup.clock().monoNanos();
+    metrics.decided();
+    Block block = candidates.get(d.value());
+    if (block == null) {
+      LOG.error(
+          "height {} decided block {} in round {} but its body is unknown; waiting for block sync",
+          d.height(),
+          d.value(),
+          d.round());
+      return;
+    }
+    LOG.info(
+        "height {} decided in round {}: block {} with {} txs",
+        d.height(),
+        d.round(),
+        d.value(),
+        block.txs().size());
+    long height = d.height();
+    setup
+        .finalizer()
+        .finalizeBlock(block, d.certificate())
+        .whenComplete(
+            (ok, error) -> mailbox.runOnOwner("block stored", () -> blockStored(height, error)));
+  }
+
+  private void blockStored(long height, Throwable error) {
+    if (error != null) {
+      throw new IllegalStateException("decided block of height " + height + " not stored", error);
+    }
+    ConsensusState state = engine.state();
+    if (state.height() != height || state.step() != Step.COMMIT) {
+      return; // block sync moved us on meanwhile
+    }
+    pacer.awaitHeight(height + 1, lastDecidedAtNanos);
+    if (pacer.waiting() && !state.bufferedForNextHeight().isEmpty()) {
+      pacer.peerStarted(height + 1);
+    }
+  }
+
+  private void roundChanged(Effect.RoundChanged rc) {
+    roundChanges.merge(rc.cause(), 1L, Long::sum);
+    metrics.roundChanged(rc.cause());
+    String cause =
+        switch (rc.cause()) {
+          case PRECOMMIT_TIMEOUT -> "timeout_precommit expired";
+          case ROUND_SKIP -> "f+1 voting power seen in round " + rc.newRound();
+        };
+    LOG.info(
+        "round change at height {}: round {} -> {} ({}); next proposer {}",
+        rc.height(),
+        rc.oldRound(),
+        rc.newRound(),
+        cause,
+        engine.state().proposer(rc.newRound()));
+  }
+
+  private void evidence(Effect.EvidenceFound ev) {
+    equivocations++;
+    metrics.equivocation();
+    LOG.warn(
+        "equivocation by {}: {} and {}",
+        ev.evidence().first().validator(),
+        ev.evidence().first(),
+        ev.evidence().second());
+    setup.listener().equivocation(ev.evidence());
+  }
+
+  void rejected(Input input, RejectReason reason) {
+    metrics.rejected(reason);
+    LOG.debug("refused {}: {}", input, reason);
+    setup.listener().rejected(input, reason);
+  }
+
+  private void afterEvent() {
+    ConsensusState state = engine.state();
+    timeouts.cancelBefore(state.height(), state.round());
+    status = snapshot(null);
+  }
+
+  private ConsensusStatus snapshot(String haltReason) {
+    if (engine == null) {
+      return ConsensusStatus.NOT_STARTED;
+    }
+    ConsensusState s = engine.state();
+    boolean started = s.step() != Step.NEW_HEIGHT;
+    return new ConsensusStatus(
+        s.height(),
+        s.round(),
+        s.step(),
+        started ? s.proposer(s.round()) : null,
+        s.isValidator(),
+        s.lockedRound(),
+        s.lockedValue().orElse(null),
+        s.validRound(),
+        lastDecidedHeight,
+        lastCommitWallMillis,
+        roundChanges,
+        equivocations,
+        droppedNetworkInputs.getAsLong(),
+        haltReason);
+  }
+
+  private boolean isCurrentHeight(Block block) {
+    return engine.state().height() == block.height();
+  }
+
+  private static long heightOf(Input input) {
+    return switch (input) {
+      case Input.ProposalReceived p -> p.proposal().height();
+      case Input.VoteReceived v -> v.vote().height();
+      case Input.StartHeight s -> s.height();
+      case Input.TimeoutElapsed t -> t.height();
+      case Input.BlockValidated b -> b.height();
+      case Input.ValueToPropose v -> v.height();
+    };
+  }
+
+  @Override
+  public void close() {
+    pacer.cancel();
+    timeouts.close();
+    wal.close();
+  }
+}

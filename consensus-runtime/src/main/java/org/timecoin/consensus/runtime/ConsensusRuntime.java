@@ -1,0 +1,412 @@
+package org.timecoin.consensus.runtime;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.timecoin.common.Hash32;
+import org.timecoin.common.time.Clock;
+import org.timecoin.common.time.Scheduler;
+import org.timecoin.consensus.Input;
+import org.timecoin.consensus.MessageVerifier;
+import org.timecoin.consensus.Proposal;
+import org.timecoin.consensus.RejectReason;
+import org.timecoin.consensus.SignGuardPort;
+import org.timecoin.consensus.Signer;
+import org.timecoin.consensus.Vote;
+import org.timecoin.consensus.runtime.wal.FileWal;
+import org.timecoin.consensus.runtime.wal.LastSignedStore;
+import org.timecoin.domain.block.Block;
+
+/**
+ * The consensus runtime of one node (DESIGN.md §2 threading model, §4): a single owner thread
+ * drains a queue of inputs, applies each through the {@link org.timecoin.consensus.ConsensusEngine}
+ * (which appends it to the WAL first and makes own signed messages durable before they leave), and
+ * carries out the effects through the ports. Timers post {@code TimeoutElapsed} inputs into the
+ * same queue; signature checks and block validation run on the validation pool and come back as
+ * inputs; block production and storage are asynchronous ports.
+ *
+ * <p>Network threads call {@link #submitProposal} and {@link #submitVote}, which never block: see
+ * {@link OwnerMailbox} for the backpressure policy. {@link #status()} is safe from any thread.
+ *
+ * <p>Any unexpected failure on the owner thread (WAL I/O error, a port that throws) halts
+ * consensus: {@link #failure()} completes and the status carries the reason; the node should stop,
+ * since a validator that cannot write its WAL must not sign.
+ */
+public final class ConsensusRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ConsensusRuntime.class);
+  private static final int MAX_BATCH = 256;
+
+  private final RuntimeSetup setup;
+  private final MessageVerifier verifier;
+  private final long startHeight;
+  private final Executor ownerExecutor;
+  private final Executor validationPool;
+  private final boolean ownsOwnerExecutor;
+  private final boolean ownsValidationPool;
+  private final OwnerMailbox mailbox;
+  private final ConsensusDriver driver;
+  private final RuntimeMetrics metrics;
+  private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  private final AtomicLong droppedNetworkInputs = new AtomicLong();
+  private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
+  private volatile boolean running;
+  private volatile boolean halted;
+
+  private ConsensusRuntime(Builder b) {
+    this.setup =
+        new RuntimeSetup(
+            b.config,
+            b.chainId,
+            b.signer,
+            b.signGuard != null
+                ? b.signGuard
+                : new LastSignedStore(
+                    Objects.requireNonNull(b.dataDir, "dataDir").resolve("last-signed")),
+            b.validatorSets,
+            b.gossip,
+            b.producer,
+            b.blockValidator,
+            b.finalizer,
+            b.listener,
+            b.clock,
+            b.scheduler);
+    this.verifier = b.verifier != null ? b.verifier : MessageVerifier.ed25519(b.chainId);
+    this.startHeight = b.startHeight;
+    this.ownsOwnerExecutor = b.ownerExecutor == null;
+    this.ownerExecutor =
+        ownsOwnerExecutor
+            ? Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("consensus-owner").factory())
+            : b.ownerExecutor;
+    this.ownsValidationPool = b.validationPool == null;
+    this.validationPool =
+        ownsValidationPool
+            ? Executors.newFixedThreadPool(
+                Math.max(1, Runtime.getRuntime().availableProcessors()),
+                Thread.ofPlatform().name("consensus-validation-", 0).daemon(true).factory())
+            : b.validationPool;
+    this.mailbox = new OwnerMailbox(b.config.networkQueueCapacity(), this::wake);
+    this.metrics = new RuntimeMetrics(b.registry, this::status);
+    FileWal wal =
+        new FileWal(
+            Objects.requireNonNull(b.dataDir, "dataDir").resolve("wal"),
+            b.clock,
+            b.config.walGroupCommitInterval(),
+            b.registry);
+    this.driver =
+        new ConsensusDriver(
+            setup, wal, mailbox, validationPool, metrics, droppedNetworkInputs::get);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Recovers the WAL of the start height (truncating a torn tail, replaying its inputs) or starts
+   * that height afresh, then starts the owner thread. Recovery runs on the calling thread, so a
+   * corrupted WAL fails here with {@link org.timecoin.consensus.runtime.wal.WalCorruptedException}.
+   */
+  public void start() {
+    if (running) {
+      throw new IllegalStateException("already started");
+    }
+    driver.recover(startHeight);
+    running = true;
+    wake();
+  }
+
+  /**
+   * A proposal and the block it proposes, from a peer. Returns false when it was dropped because
+   * the queue is full or the runtime is not running; the signature is checked off the caller's
+   * thread, and a bad one is reported to the {@link ConsensusListener}.
+   */
+  public boolean submitProposal(Proposal proposal, Block block) {
+    return submit(
+        new Input.ProposalReceived(proposal),
+        block,
+        () ->
+            verifier.verify(proposal)
+                && block != null
+                && block.height() == proposal.height()
+                && block.hash().equals(proposal.value()));
+  }
+
+  /** A vote from a peer; see {@link #submitProposal} for when it is dropped. */
+  public boolean submitVote(Vote vote) {
+    return submit(new Input.VoteReceived(vote), null, () -> verifier.verify(vote));
+  }
+
+  /**
+   * The mempool has transactions waiting: the next height may start before the empty-block wait.
+   */
+  public void transactionsAvailable() {
+    if (running) {
+      mailbox.runOnOwner("transactions available", driver::transactionsAvailable);
+    }
+  }
+
+  /**
+   * Block sync stored the chain up to {@code storedTip}: if consensus is at or below that height,
+   * it leaves it and starts height {@code storedTip + 1}.
+   */
+  public void caughtUp(long storedTip) {
+    if (running) {
+      mailbox.runOnOwner("caught up", () -> driver.caughtUp(storedTip));
+    }
+  }
+
+  /** The latest snapshot, for RPC {@code getconsensusinfo}. */
+  public ConsensusStatus status() {
+    return driver.status();
+  }
+
+  /** Completes with the cause if consensus halts on an unexpected failure. */
+  public CompletableFuture<Throwable> failure() {
+    return failure;
+  }
+
+  /** Peer messages waiting for the owner thread (plus local inputs and tasks). */
+  public int queuedEvents() {
+    return mailbox.size();
+  }
+
+  private boolean submit(Input input, Block block, java.util.function.BooleanSupplier check) {
+    if (!running || halted || !mailbox.reserveNetworkSlot()) {
+      droppedNetworkInputs.incrementAndGet();
+      metrics.dropped();
+      return false;
+    }
+    try {
+      validationPool.execute(
+          () -> {
+            boolean ok;
+            try {
+              ok = check.getAsBoolean();
+            } catch (RuntimeException e) {
+              ok = false;
+            }
+            if (ok) {
+              mailbox.addNetwork(input, block);
+            } else {
+              mailbox.releaseNetworkSlot();
+              driver.rejected(input, RejectReason.BAD_SIGNATURE);
+            }
+          });
+      return true;
+    } catch (RejectedExecutionException e) {
+      mailbox.releaseNetworkSlot();
+      return false;
+    }
+  }
+
+  private void wake() {
+    if (running && !halted && drainScheduled.compareAndSet(false, true)) {
+      try {
+        ownerExecutor.execute(this::drain);
+      } catch (RejectedExecutionException e) {
+        drainScheduled.set(false); // closing
+      }
+    }
+  }
+
+  /** Runs on the owner thread: handles up to a batch of events, then group-commits the WAL. */
+  private void drain() {
+    try {
+      for (int i = 0; i < MAX_BATCH && running && !halted; i++) {
+        OwnerMailbox.Event event = mailbox.poll();
+        if (event == null) {
+          break;
+        }
+        driver.onEvent(event);
+      }
+      if (running && !halted) {
+        driver.endOfBatch();
+      }
+    } catch (Throwable t) {
+      halt(t);
+    } finally {
+      drainScheduled.set(false);
+      if (!mailbox.isEmpty()) {
+        wake();
+      }
+    }
+  }
+
+  private void halt(Throwable cause) {
+    halted = true;
+    LOG.error("consensus halted: {}", cause.toString(), cause);
+    driver.halted(cause.toString());
+    failure.complete(cause);
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    shutdown(ownsOwnerExecutor, ownerExecutor);
+    shutdown(ownsValidationPool, validationPool);
+    driver.close();
+    metrics.close();
+  }
+
+  private static void shutdown(boolean owned, Executor executor) {
+    if (!owned) {
+      return;
+    }
+    ExecutorService service = (ExecutorService) executor;
+    service.shutdown();
+    try {
+      if (!service.awaitTermination(10, TimeUnit.SECONDS)) {
+        service.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      service.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Assembles a runtime from its ports; everything without a default is required. */
+  public static final class Builder {
+    private ConsensusConfig config = ConsensusConfig.DEFAULT;
+    private Hash32 chainId;
+    private Signer signer;
+    private SignGuardPort signGuard;
+    private Path dataDir;
+    private long startHeight = -1;
+    private ValidatorSets validatorSets;
+    private Gossip gossip;
+    private BlockProducer producer;
+    private BlockValidatorPort blockValidator;
+    private BlockFinalizer finalizer;
+    private ConsensusListener listener = ConsensusListener.NONE;
+    private MessageVerifier verifier;
+    private Clock clock = Clock.SYSTEM;
+    private Scheduler scheduler;
+    private MeterRegistry registry = new SimpleMeterRegistry();
+    private Executor ownerExecutor;
+    private Executor validationPool;
+
+    private Builder() {}
+
+    public Builder config(ConsensusConfig config) {
+      this.config = config;
+      return this;
+    }
+
+    /** The chain id of the genesis; part of every signed message. */
+    public Builder chainId(Hash32 chainId) {
+      this.chainId = chainId;
+      return this;
+    }
+
+    /** This validator's key; leave unset for a node that follows consensus without voting. */
+    public Builder signer(Signer signer) {
+      this.signer = signer;
+      return this;
+    }
+
+    /** Directory for the WAL ({@code wal/}) and the sign guard ({@code last-signed}). */
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = dataDir;
+      return this;
+    }
+
+    /** Replaces the file sign guard in the data dir (a remote signer keeps its own). */
+    public Builder signGuard(SignGuardPort signGuard) {
+      this.signGuard = signGuard;
+      return this;
+    }
+
+    /** The first height to decide: the stored chain's tip + 1. */
+    public Builder startHeight(long startHeight) {
+      this.startHeight = startHeight;
+      return this;
+    }
+
+    public Builder validatorSets(ValidatorSets validatorSets) {
+      this.validatorSets = validatorSets;
+      return this;
+    }
+
+    public Builder gossip(Gossip gossip) {
+      this.gossip = gossip;
+      return this;
+    }
+
+    public Builder blockProducer(BlockProducer producer) {
+      this.producer = producer;
+      return this;
+    }
+
+    public Builder blockValidator(BlockValidatorPort blockValidator) {
+      this.blockValidator = blockValidator;
+      return this;
+    }
+
+    public Builder finalizer(BlockFinalizer finalizer) {
+      this.finalizer = finalizer;
+      return this;
+    }
+
+    public Builder listener(ConsensusListener listener) {
+      this.listener = listener;
+      return this;
+    }
+
+    /** Signature check of peer messages; Ed25519 over the chain's sign bytes by default. */
+    public Builder messageVerifier(MessageVerifier verifier) {
+      this.verifier = verifier;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Fires consensus timeouts and height pacing. */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = scheduler;
+      return this;
+    }
+
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.registry = registry;
+      return this;
+    }
+
+    /**
+     * Runs the owner loop; it must run tasks one at a time, in order (a single thread, or a
+     * simulation's event loop). Default: one platform thread named {@code consensus-owner}.
+     */
+    public Builder ownerExecutor(Executor ownerExecutor) {
+      this.ownerExecutor = ownerExecutor;
+      return this;
+    }
+
+    /** Runs signature checks and block validation. Default: one thread per core. */
+    public Builder validationPool(Executor validationPool) {
+      this.validationPool = validationPool;
+      return this;
+    }
+
+    public ConsensusRuntime build() {
+      Objects.requireNonNull(scheduler, "scheduler");
+      if (startHeight < 1) {
+        throw new IllegalArgumentException("startHeight must be >= 1 (tip + 1)");
+      }
+      return new ConsensusRuntime(this);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package org.timecoin.consensus.runtime;
+
+import java.util.Map;
+import org.timecoin.common.Hash32;
+import org.timecoin.consensus.RoundChangeCause;
+import org.timecoin.consensus.Step;
+import org.timecoin.domain.crypto.PublicKey;
+
+/**
+ * A read-only snapshot of the consensus runtime for {@code getconsensusinfo} and monitoring. Taken
+ * by the owner thread after each event; safe to read from any thread.
+ *
+ * @param proposer proposer(height, round), null before the first height starts
+ * @param lockedValue null when not locked ({@code lockedRound} is then -1)
+ * @param lastCommitWallMillis wall time of the last decision, -1 if none since start
+ * @param roundChanges round changes since start, by cause
+ * @param haltReason null while running; why consensus stopped otherwise
+ */
+public record ConsensusStatus(
+    long height,
+    int round,
+    Step step,
+    PublicKey proposer,
+    boolean validator,
+    int lockedRound,
+    Hash32 lockedValue,
+    int validRound,
+    long lastDecidedHeight,
+    long lastCommitWallMillis,
+    Map<RoundChangeCause, Long> roundChanges,
+    long equivocations,
+    long droppedNetworkInputs,
+    String haltReason) {
+
+  public ConsensusStatus {
+    roundChanges = Map.copyOf(roundChanges);
+  }
+
+  static final ConsensusStatus NOT_STARTED =
+      new ConsensusStatus(
+          0, 0, Step.NEW_HEIGHT, null, false, -1, null, -1, -1, -1, Map.of(), 0, 0, null);
+
+  public long totalRoundChanges() {
+    return roundChanges.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  public boolean halted() {
+    return haltReason != null;
+  }
+}
