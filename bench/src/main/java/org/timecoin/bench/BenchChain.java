@@ -205,6 +205,16 @@ final class BenchChain implements AutoCloseable {
     return tip;
   }
 
+  /**
+   * Applies {@code b} with the state update computed when it was built, as a node does after
+   * validation already computed the state root.
+   */
+  ChainTip applyPrepared(PendingBlock b) {
+    ChainTip tip = store.applyBlock(b.block(), b.certificate(), b.update());
+    advance(b);
+    return tip;
+  }
+
   /** Moves the tip to {@code b} after it was applied. */
   void advance(PendingBlock b) {
     tipHeader = b.block().header();

@@ -34,6 +34,13 @@ public final class BlockApplyBench extends BenchCommand {
   @Option(names = "--warmup-blocks", defaultValue = "10", description = "Unmeasured JIT warm-up.")
   int warmupBlocks;
 
+  @Option(
+      names = "--prepared",
+      description =
+          "Apply with the state update computed beforehand (as after validation) instead of"
+              + " letting applyBlock hash the changes.")
+  boolean prepared;
+
   @Mixin StoreOptions store;
 
   @Override
@@ -76,7 +83,11 @@ public final class BlockApplyBench extends BenchCommand {
         PendingBlock block = chain.build(list, spent, List.of());
 
         Stopwatch a = Stopwatch.start(clock);
-        chain.apply(block);
+        if (prepared) {
+          chain.applyPrepared(block);
+        } else {
+          chain.apply(block);
+        }
         long applyNanos = a.elapsedNanos();
 
         List<RecordingKvStore.Write> same = chain.kv().lastWrites();
@@ -100,7 +111,7 @@ public final class BlockApplyBench extends BenchCommand {
       UtxoCacheStats stats = chain.store().utxos().cacheStats();
 
       report.field("txs", txs).field("utxos", utxos).field("blocks", blocks);
-      report.field("cache_mb", store.cacheMb);
+      report.field("cache_mb", store.cacheMb).field("prepared", prepared);
       report.figure("apply_ms_p50", apply.p50Ms(), "ms", "applyBlock, p50");
       report.figure("apply_ms_p99", apply.p99Ms(), "ms", "applyBlock, p99");
       report.figure("rocksdb_batch_ms_p50", raw.p50Ms(), "ms", "raw WriteBatch, same writes, p50");
