@@ -10,13 +10,19 @@ import org.timecoin.domain.crypto.PublicKey;
 /**
  * Misbehaviour points per IP address and temporary bans. A ban covers the address and, when known,
  * the node key, so a banned node can neither reconnect from the same host nor reuse its key from
- * another. Points are forgotten when a ban is imposed; bans end after the configured duration.
+ * another. Points are forgotten when a ban is imposed or after a ban duration without offences;
+ * bans end after the configured duration. Both maps are pruned, so a flood of addresses cannot grow
+ * them without bound.
  */
 final class BanList {
+  private static final int MAX_TRACKED = 10_000;
+
+  private record Offences(int points, long lastNanos) {}
+
   private final Clock clock;
   private final long banNanos;
   private final int threshold;
-  private final Map<InetAddress, Integer> points = new HashMap<>();
+  private final Map<InetAddress, Offences> points = new HashMap<>();
   private final Map<InetAddress, Long> bannedIps = new HashMap<>();
   private final Map<PublicKey, Long> bannedKeys = new HashMap<>();
 
@@ -39,15 +45,29 @@ final class BanList {
     if (active(bannedIps, ip)) {
       return true;
     }
-    int total = points.merge(ip, penalty, Integer::sum);
+    long now = clock.monoNanos();
+    Offences previous = points.get(ip);
+    int total = penalty;
+    if (previous != null && now - previous.lastNanos() < banNanos) {
+      total += previous.points();
+    }
     if (total < threshold) {
+      if (points.size() >= MAX_TRACKED) {
+        points.values().removeIf(o -> now - o.lastNanos() >= banNanos);
+      }
+      if (points.size() < MAX_TRACKED || points.containsKey(ip)) {
+        points.put(ip, new Offences(total, now));
+      }
       return false;
     }
     points.remove(ip);
-    long until = clock.monoNanos() + banNanos;
-    bannedIps.put(ip, until);
+    if (bannedIps.size() >= MAX_TRACKED) {
+      bannedIps.values().removeIf(until -> now - until >= 0);
+      bannedKeys.values().removeIf(until -> now - until >= 0);
+    }
+    bannedIps.put(ip, now + banNanos);
     if (key != null) {
-      bannedKeys.put(key, until);
+      bannedKeys.put(key, now + banNanos);
     }
     return true;
   }

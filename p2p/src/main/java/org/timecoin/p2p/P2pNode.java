@@ -144,8 +144,7 @@ public final class P2pNode implements PeerNetwork {
     InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
     PeerAddress advertised = new PeerAddress(config.listenHost(), bound.getPort());
     log.info("p2p listening on {} as {}", bound, identity.publicKey().toHex());
-    peers.start(
-        advertised, this::dial, new EventLoopScheduler(group.next()), work, delivery, guard);
+    peers.start(advertised, this::dial, new EventLoopScheduler(group.next()), work, guard);
   }
 
   private void loadAddressBook() {

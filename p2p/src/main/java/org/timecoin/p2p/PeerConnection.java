@@ -136,6 +136,22 @@ final class PeerConnection {
         });
   }
 
+  /**
+   * Runs a peer event (connected, disconnected) in the same lane as this peer's messages, so a
+   * handler never sees a message before the connect event or after the disconnect event.
+   */
+  void inOrder(String what, Runnable event) {
+    deliveries.execute(
+        () -> {
+          try {
+            guard.requireOffEventLoop(what);
+            event.run();
+          } catch (RuntimeException e) {
+            log.error("{} for {} failed", what, this, e);
+          }
+        });
+  }
+
   PeerInfo info() {
     return new PeerInfo(
         nodeKey,

@@ -51,7 +51,6 @@ final class PeerManager {
   private Dialer dialer;
   private Scheduler scheduler;
   private Executor work;
-  private Executor delivery;
   private EventLoopGuard guard;
   private volatile PeerAddress advertised;
   private Scheduler.Cancellable maintenanceTimer;
@@ -88,13 +87,11 @@ final class PeerManager {
       Dialer dialer,
       Scheduler scheduler,
       Executor work,
-      Executor delivery,
       EventLoopGuard guard) {
     this.advertised = advertised;
     this.dialer = dialer;
     this.scheduler = scheduler;
     this.work = work;
-    this.delivery = delivery;
     this.guard = guard;
     for (PeerAddress a : config.bootstrapPeers()) {
       addressBook.add(a);
@@ -179,7 +176,7 @@ final class PeerManager {
       replaced.channel.close();
     }
     PeerInfo info = c.info();
-    notifyListeners(l -> l.onPeerConnected(info));
+    notifyListeners(c, l -> l.onPeerConnected(info));
     return null;
   }
 
@@ -200,7 +197,7 @@ final class PeerManager {
     if (wasEstablished) {
       log.info("disconnected {}", c);
       PeerInfo info = c.info();
-      notifyListeners(l -> l.onPeerDisconnected(info));
+      notifyListeners(c, l -> l.onPeerDisconnected(info));
     }
   }
 
@@ -335,21 +332,9 @@ final class PeerManager {
     }
   }
 
-  private void notifyListeners(Consumer<PeerListener> event) {
+  private void notifyListeners(PeerConnection c, Consumer<PeerListener> event) {
     for (PeerListener l : listeners) {
-      try {
-        delivery.execute(
-            () -> {
-              try {
-                guard.requireOffEventLoop("peer listener");
-                event.accept(l);
-              } catch (RuntimeException e) {
-                log.error("peer listener failed", e);
-              }
-            });
-      } catch (RejectedExecutionException e) {
-        log.debug("peer event dropped: delivery executor is shut down");
-      }
+      c.inOrder("peer listener", () -> event.accept(l));
     }
   }
 }

@@ -1,0 +1,31 @@
+/**
+ * The peer-to-peer network: Netty transport that moves typed messages between authenticated nodes.
+ *
+ * <h2>Wire format (protocol version 1)</h2>
+ *
+ * <p>Every frame is {@code u32 length ‖ u8 type ‖ u8 flags ‖ payload}, little-endian, where {@code
+ * length} counts type, flags and payload and may not exceed {@link P2pConfig#maxFrameSize()} (the
+ * check happens on the four length bytes, before any buffering). No flag is defined yet; a frame
+ * with any flag set is malformed. Types below 0x10 belong to this package, every payload starting
+ * with a u8 message version (1):
+ *
+ * <ul>
+ *   <li>0x01 HELLO: magic u32, protocol version u32, genesis hash, node key (32), listen address
+ *       (u32-length ASCII host, u16 port), best height u64, nonce (32)
+ *   <li>0x02 AUTH: Ed25519 signature (64) over {@code "TIME-P2P-HANDSHAKE-V1" ‖ receiver's nonce ‖
+ *       sender's nonce ‖ genesis hash}
+ *   <li>0x03 PING / 0x04 PONG: nonce u64, best height u64 (a PONG echoes the PING's nonce)
+ *   <li>0x05 GETADDR (empty) / 0x06 ADDR: list of at most 1000 listen addresses
+ * </ul>
+ *
+ * <p>Both sides send HELLO on connect and AUTH after checking the other's HELLO; the connection is
+ * up once each side has verified the other's AUTH. Anything else before that is a violation. Types
+ * 0x10 to 0xFF are registered by higher layers with a {@link org.timecoin.p2p.MessageType}.
+ *
+ * <h2>Threads</h2>
+ *
+ * <p>Event loops decode, rate-limit and enqueue. Handshake signing and verification and address
+ * book writes run on a small internal pool; handlers and peer listeners run on the executor the
+ * node passes to {@link org.timecoin.p2p.P2pNode}, one task at a time per peer.
+ */
+package org.timecoin.p2p;
