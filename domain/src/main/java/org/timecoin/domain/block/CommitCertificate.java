@@ -79,7 +79,9 @@ public record CommitCertificate(
     }
     byte[] message = VoteSignBytes.of(chainId, VoteType.PRECOMMIT, height, round, blockHash);
     for (CommitSignature sig : signatures) {
-      if (!sig.validator().verify(message, sig.signature())) {
+      // The set's own key object keeps its decoded point from one certificate to the next.
+      PublicKey key = validators.get(sig.validator()).orElseThrow().key();
+      if (!key.verify(message, sig.signature())) {
         return CertificateResult.invalid(
             Problem.BAD_SIGNATURE, "bad precommit signature from " + sig.validator(), power);
       }
