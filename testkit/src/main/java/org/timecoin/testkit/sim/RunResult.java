@@ -1,0 +1,79 @@
+package org.timecoin.testkit.sim;
+
+import java.util.List;
+
+/**
+ * The outcome of one simulated run: the invariant violations it found and the figures it measured.
+ *
+ * @param safetyViolations agreement, validity and honest-equivocation violations, one line each
+ * @param livenessFailure why the liveness check failed, or null if it held
+ * @param heightsFinalized heights finalized by every honest validator that was up at the end
+ * @param roundChanges distinct (height, round) pairs above round 0 entered by honest validators
+ * @param leaderCrashRecoveryMs per crashed leader: virtual ms from its crash to the next finalized
+ *     block
+ * @param messages messages given to the network by all nodes (consensus, status and catch-up)
+ * @param maxRoundWaitMs the longest timeout any honest validator scheduled
+ * @param healRecoveryRounds per healed partition: the most rounds an honest validator entered
+ *     between the heal and its next finalized block (0 = finalized in the round it was in)
+ */
+public record RunResult(
+    String scenario,
+    int validators,
+    long seed,
+    List<String> safetyViolations,
+    String livenessFailure,
+    long heightsFinalized,
+    long roundChanges,
+    List<Long> leaderCrashRecoveryMs,
+    long messages,
+    long maxRoundWaitMs,
+    List<Integer> healRecoveryRounds,
+    long virtualMillis) {
+
+  public RunResult {
+    safetyViolations = List.copyOf(safetyViolations);
+    leaderCrashRecoveryMs = List.copyOf(leaderCrashRecoveryMs);
+    healRecoveryRounds = List.copyOf(healRecoveryRounds);
+  }
+
+  public boolean safe() {
+    return safetyViolations.isEmpty();
+  }
+
+  public boolean live() {
+    return livenessFailure == null;
+  }
+
+  public boolean passed() {
+    return safe() && live();
+  }
+
+  /** The command that replays this run exactly. */
+  public String replayCommand() {
+    return "bin/simulate --scenario "
+        + scenario
+        + " --seed "
+        + seed
+        + " --validators "
+        + validators;
+  }
+
+  /** One line naming the seed and scenario and what failed, for logs and assertion messages. */
+  public String describeFailure() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("scenario=")
+        .append(scenario)
+        .append(" validators=")
+        .append(validators)
+        .append(" seed=")
+        .append(seed);
+    for (String v : safetyViolations) {
+      sb.append("\n  SAFETY: ").append(v);
+    }
+    if (livenessFailure != null) {
+      sb.append("\n  LIVENESS: ").append(livenessFailure);
+    }
+    sb.append("\n  replay: ").append(replayCommand());
+    return sb.toString();
+  }
+}
