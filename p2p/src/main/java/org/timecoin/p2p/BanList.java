@@ -2,7 +2,7 @@ package org.timecoin.p2p;
 
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.timecoin.common.time.Clock;
 import org.timecoin.domain.crypto.PublicKey;
@@ -11,7 +11,7 @@ import org.timecoin.domain.crypto.PublicKey;
  * Misbehaviour points per IP address and temporary bans. A ban covers the address and, when known,
  * the node key, so a banned node can neither reconnect from the same host nor reuse its key from
  * another. Points are forgotten when a ban is imposed or after a ban duration without offences;
- * bans end after the configured duration. Both maps are pruned, so a flood of addresses cannot grow
+ * bans end after the configured duration. Every map is capped, so a flood of addresses cannot grow
  * them without bound.
  */
 final class BanList {
@@ -22,9 +22,9 @@ final class BanList {
   private final Clock clock;
   private final long banNanos;
   private final int threshold;
-  private final Map<InetAddress, Offences> points = new HashMap<>();
-  private final Map<InetAddress, Long> bannedIps = new HashMap<>();
-  private final Map<PublicKey, Long> bannedKeys = new HashMap<>();
+  private final Map<InetAddress, Offences> points = bounded();
+  private final Map<InetAddress, Long> bannedIps = bounded();
+  private final Map<PublicKey, Long> bannedKeys = bounded();
 
   BanList(Clock clock, Duration banDuration, int threshold) {
     this.clock = clock;
@@ -52,24 +52,26 @@ final class BanList {
       total += previous.points();
     }
     if (total < threshold) {
-      if (points.size() >= MAX_TRACKED) {
-        points.values().removeIf(o -> now - o.lastNanos() >= banNanos);
-      }
-      if (points.size() < MAX_TRACKED || points.containsKey(ip)) {
-        points.put(ip, new Offences(total, now));
-      }
+      points.remove(ip); // re-inserted last: the map evicts the longest-quiet offender first
+      points.put(ip, new Offences(total, now));
       return false;
     }
     points.remove(ip);
-    if (bannedIps.size() >= MAX_TRACKED) {
-      bannedIps.values().removeIf(until -> now - until >= 0);
-      bannedKeys.values().removeIf(until -> now - until >= 0);
-    }
     bannedIps.put(ip, now + banNanos);
     if (key != null) {
       bannedKeys.put(key, now + banNanos);
     }
     return true;
+  }
+
+  /** Insertion-ordered and capped: when full, the oldest entry makes room. */
+  private static <K, V> Map<K, V> bounded() {
+    return new LinkedHashMap<>() {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > MAX_TRACKED;
+      }
+    };
   }
 
   private <K> boolean active(Map<K, Long> bans, K key) {

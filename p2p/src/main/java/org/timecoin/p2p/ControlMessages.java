@@ -1,6 +1,8 @@
 package org.timecoin.p2p;
 
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.ToLongFunction;
 import org.timecoin.common.Hash32;
 import org.timecoin.common.codec.ByteReader;
 import org.timecoin.common.codec.ByteWriter;
@@ -111,32 +113,30 @@ final class ControlMessages {
       };
 
   static final Codec<Ping> PING_CODEC =
-      new Codec<>() {
-        @Override
-        public void write(ByteWriter out, Ping p) {
-          out.u8(MESSAGE_VERSION).u64(p.nonce()).u64(p.bestHeight());
-        }
-
-        @Override
-        public Ping read(ByteReader in) {
-          readVersion(in, "ping");
-          return new Ping(in.u64(), in.u64());
-        }
-      };
+      nonceAndHeight("ping", Ping::new, Ping::nonce, Ping::bestHeight);
 
   static final Codec<Pong> PONG_CODEC =
-      new Codec<>() {
-        @Override
-        public void write(ByteWriter out, Pong p) {
-          out.u8(MESSAGE_VERSION).u64(p.nonce()).u64(p.bestHeight());
-        }
+      nonceAndHeight("pong", Pong::new, Pong::nonce, Pong::bestHeight);
 
-        @Override
-        public Pong read(ByteReader in) {
-          readVersion(in, "pong");
-          return new Pong(in.u64(), in.u64());
-        }
-      };
+  /** PING and PONG share one layout: version, nonce u64, best height u64. */
+  private static <T> Codec<T> nonceAndHeight(
+      String what,
+      BiFunction<Long, Long, T> make,
+      ToLongFunction<T> nonce,
+      ToLongFunction<T> height) {
+    return new Codec<>() {
+      @Override
+      public void write(ByteWriter out, T value) {
+        out.u8(MESSAGE_VERSION).u64(nonce.applyAsLong(value)).u64(height.applyAsLong(value));
+      }
+
+      @Override
+      public T read(ByteReader in) {
+        readVersion(in, what);
+        return make.apply(in.u64(), in.u64());
+      }
+    };
+  }
 
   static final Codec<GetAddr> GETADDR_CODEC =
       new Codec<>() {

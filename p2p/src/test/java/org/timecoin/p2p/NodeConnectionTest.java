@@ -83,26 +83,44 @@ class NodeConnectionTest {
   }
 
   @Test
-  void peerListenersHearConnectsAndDisconnects() {
+  void peerEventsFrameThePeersMessagesInOrder() {
     List<String> events = new CopyOnWriteArrayList<>();
-    P2pNode a = net.create(TestNet.config().build(), net.newKey());
+    P2pNode a = net.create(TestNet.config().outboundTarget(0).build(), net.newKey());
+    a.register(TEXT, (from, m) -> events.add(m));
     a.addPeerListener(
         new PeerListener() {
           @Override
           public void onPeerConnected(PeerInfo peer) {
-            events.add("up " + peer.nodeKey());
+            events.add("up");
           }
 
           @Override
           public void onPeerDisconnected(PeerInfo peer) {
-            events.add("down " + peer.nodeKey());
+            events.add("down");
           }
         });
     a.start();
-    P2pNode b = net.start(TestNet.bootstrappedTo(a).build());
-    await().atMost(WAIT).until(() -> events.contains("up " + b.nodeKey()));
+    P2pNode b = net.create(TestNet.bootstrappedTo(a).build(), net.newKey());
+    // b sends the moment its side of the handshake is done, possibly before a has finished its own.
+    b.addPeerListener(
+        new PeerListener() {
+          @Override
+          public void onPeerConnected(PeerInfo peer) {
+            for (int i = 0; i < 20; i++) {
+              b.send(peer.nodeKey(), TEXT, "m" + i);
+            }
+          }
+        });
+    b.start();
+    await().atMost(WAIT).until(() -> events.size() == 21);
     b.close();
-    await().atMost(WAIT).until(() -> events.contains("down " + b.nodeKey()));
+    await().atMost(WAIT).until(() -> events.contains("down"));
+    List<String> expected = new java.util.ArrayList<>(List.of("up"));
+    for (int i = 0; i < 20; i++) {
+      expected.add("m" + i);
+    }
+    expected.add("down");
+    assertThat(events).isEqualTo(expected);
   }
 
   @Test
