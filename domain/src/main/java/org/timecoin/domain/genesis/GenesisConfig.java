@@ -123,6 +123,7 @@ public record GenesisConfig(
     return Sha256.hash(CODEC.encode(this));
   }
 
+  /** Builds a new set on every call (sorting, indexing): keep the result. */
   public ValidatorSet validatorSet() {
     return new ValidatorSet(validators);
   }
