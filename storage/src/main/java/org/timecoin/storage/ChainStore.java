@@ -12,6 +12,8 @@ import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.CommitCertificate;
 import org.timecoin.domain.tx.Utxo;
+import org.timecoin.domain.validation.BlockDelta;
+import org.timecoin.domain.validation.StateRootCheck;
 import org.timecoin.storage.StorageException.Kind;
 import org.timecoin.storage.commit.LtHash16;
 import org.timecoin.storage.commit.ParallelLtHasher;
@@ -32,7 +34,10 @@ import org.timecoin.storage.kv.RocksKvStore;
  * of the tip is refused. Reads may run on any thread but a network event loop: nothing here may be
  * called from a Netty thread, since reads may block on disk.
  */
-public final class ChainStore implements AutoCloseable {
+public final class ChainStore implements StateRootCheck, AutoCloseable {
+  /** How many prepared updates are kept for reuse by applyBlock (a few competing proposals). */
+  private static final int PREPARED_KEPT = 4;
+
   private final KvStore kv;
   private final Path path;
   private final ExecutorService readPool;
@@ -45,6 +50,7 @@ public final class ChainStore implements AutoCloseable {
   private volatile ChainTip tip;
   private volatile Hash32 stateRoot;
   private LtHash16 commitment;
+  private final java.util.Deque<StateUpdate> prepared = new java.util.ArrayDeque<>();
 
   private ChainStore(
       KvStore kv,
@@ -59,8 +65,8 @@ public final class ChainStore implements AutoCloseable {
     this.readPool = readPool;
     this.hashPool = hashPool;
     this.hasher = new ParallelLtHasher(hashPool, config.hashThreads());
-    this.utxos = new UtxoStore(kv, readPool, config.utxoCacheBytes());
     this.blocks = new BlockStore(kv);
+    this.utxos = new UtxoStore(kv, blocks, readPool, config.utxoCacheBytes());
     this.tip = tip;
     this.commitment = commitment;
     this.stateRoot = commitment.digest();
@@ -164,7 +170,42 @@ public final class ChainStore implements AutoCloseable {
       baseRoot = stateRoot;
     }
     LtHash16 delta = hasher.delta(adds, removes, Utxo.CODEC::encode);
-    return new StateUpdate(baseRoot, base.add(delta), adds, removes);
+    StateUpdate update = new StateUpdate(baseRoot, base.add(delta), adds, removes);
+    synchronized (this) {
+      if (prepared.size() == PREPARED_KEPT) {
+        prepared.removeFirst();
+      }
+      prepared.addLast(update);
+    }
+    return update;
+  }
+
+  /**
+   * The domain's state-root port: the root after {@code delta} on top of the current tip. The
+   * update is kept, so applying the same block afterwards does not hash its changes again.
+   * Thread-safe.
+   */
+  @Override
+  public Hash32 stateRootAfter(BlockDelta delta) {
+    return prepare(delta.created(), delta.spent()).stateRoot();
+  }
+
+  /** Applies a block whose changes the validator computed ({@link BlockDelta}). */
+  public ChainTip applyBlock(Block block, CommitCertificate certificate, BlockDelta delta) {
+    return applyBlock(block, certificate, delta.created(), delta.spent());
+  }
+
+  /** A kept update for exactly these changes on the current state, if any. */
+  private StateUpdate preparedFor(Block block, List<Utxo> adds, List<Utxo> removes) {
+    for (StateUpdate u : prepared) {
+      if (u.baseRoot().equals(stateRoot)
+          && u.stateRoot().equals(block.header().stateRoot())
+          && u.adds().equals(adds)
+          && u.removes().equals(removes)) {
+        return u;
+      }
+    }
+    return null;
   }
 
   /**
@@ -179,6 +220,10 @@ public final class ChainStore implements AutoCloseable {
    */
   public synchronized ChainTip applyBlock(
       Block block, CommitCertificate certificate, List<Utxo> adds, List<Utxo> removes) {
+    StateUpdate ready = preparedFor(block, adds, removes);
+    if (ready != null) {
+      return applyBlock(block, certificate, ready);
+    }
     checkSuccessor(block, certificate);
     CompletableFuture<LtHash16> delta = hasher.deltaAsync(adds, removes, Utxo.CODEC::encode);
     try (KvBatch batch = kv.newBatch()) {
@@ -259,6 +304,7 @@ public final class ChainStore implements AutoCloseable {
     commitment = after;
     stateRoot = root;
     tip = next;
+    prepared.clear(); // all were computed on an older state
     return next;
   }
 

@@ -21,7 +21,9 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.timecoin.domain.tx.Address;
 import org.timecoin.domain.tx.OutPoint;
+import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.Utxo;
+import org.timecoin.domain.validation.UtxoView;
 import org.timecoin.storage.kv.KeyRange;
 import org.timecoin.storage.kv.KvBatch;
 import org.timecoin.storage.kv.KvCursor;
@@ -42,7 +44,7 @@ import org.timecoin.storage.kv.KvStore;
  * committing). A read that loaded from disk while the epoch was odd or changed drops what it just
  * cached, so a value read before a commit can never outlive the commit that spent it.
  */
-public final class UtxoStore {
+public final class UtxoStore implements UtxoView {
   /**
    * Estimated heap bytes of one cached entry: the OutPoint, its Hash32 and 32-byte array, the Utxo,
    * TxOut, Address and its 20-byte array, plus Caffeine's node and table slot (compressed oops).
@@ -52,12 +54,14 @@ public final class UtxoStore {
   private static final int STREAM_CHUNK = 256;
 
   private final KvStore kv;
+  private final BlockStore blocks;
   private final Executor reads;
   private final Cache<OutPoint, Utxo> cache;
   private final AtomicLong epoch = new AtomicLong();
 
-  UtxoStore(KvStore kv, Executor reads, long cacheBytes) {
+  UtxoStore(KvStore kv, BlockStore blocks, Executor reads, long cacheBytes) {
     this.kv = kv;
+    this.blocks = blocks;
     this.reads = reads;
     this.cache =
         Caffeine.newBuilder()
@@ -82,6 +86,7 @@ public final class UtxoStore {
    * The unspent outputs among {@code outPoints} (absent ones are missing from the map). Cached
    * entries are answered at once; the rest are fetched with one multiGet on the executor.
    */
+  @Override
   public CompletableFuture<Map<OutPoint, Utxo>> getAll(Collection<OutPoint> outPoints) {
     Map<OutPoint, Utxo> found = new HashMap<>(cache.getAllPresent(outPoints));
     if (found.size() == outPoints.size() || outPoints.isEmpty()) {
@@ -98,6 +103,27 @@ public final class UtxoStore {
         () -> {
           found.putAll(load(misses));
           return found;
+        },
+        reads);
+  }
+
+  /**
+   * Which of {@code missing} did exist and were spent: their transaction is in the tx index and has
+   * that output. Read on the executor; only the rejection path of validation asks.
+   */
+  @Override
+  public CompletableFuture<Set<OutPoint>> spent(Collection<OutPoint> missing) {
+    List<OutPoint> asked = List.copyOf(missing);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          Set<OutPoint> spent = new HashSet<>();
+          for (OutPoint op : asked) {
+            Optional<Transaction> tx = blocks.transaction(op.txid());
+            if (tx.isPresent() && op.index() < tx.get().outputs().size()) {
+              spent.add(op);
+            }
+          }
+          return spent;
         },
         reads);
   }
@@ -212,6 +238,7 @@ public final class UtxoStore {
 
   /** Hit and miss counts and the current estimated size of the cache. */
   public UtxoCacheStats cacheStats() {
+    cache.cleanUp();
     var s = cache.stats();
     return new UtxoCacheStats(
         s.hitCount(), s.missCount(), s.evictionCount(), cache.estimatedSize() * ENTRY_BYTES);
