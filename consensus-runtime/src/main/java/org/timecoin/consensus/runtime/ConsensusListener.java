@@ -6,7 +6,9 @@ import org.timecoin.consensus.RejectReason;
 
 /**
  * Optional port for misbehaviour: the p2p layer maps a refused message back to the peer that
- * relayed it and penalises it, and keeps evidence. Called on the owner thread; must not block.
+ * relayed it and penalises it, and keeps evidence. Called on the owner thread or, for messages
+ * refused before queueing (bad signature, block not matching its proposal), on the validation pool;
+ * must not block.
  */
 public interface ConsensusListener {
   /** A proposal or vote refused for a reason that is its sender's fault. */

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.timecoin.common.Hash32;
@@ -129,23 +130,31 @@ public final class ConsensusRuntime implements AutoCloseable {
 
   /**
    * A proposal and the block it proposes, from a peer. Returns false when it was dropped because
-   * the queue is full or the runtime is not running; the signature is checked off the caller's
-   * thread, and a bad one is reported to the {@link ConsensusListener}.
+   * the queue is full or the runtime is not running. The signature, and that the block is the one
+   * proposed, are checked off the caller's thread; a failure is reported to the {@link
+   * ConsensusListener} ({@code BAD_SIGNATURE}, or {@code MALFORMED} for a block that does not
+   * match).
    */
   public boolean submitProposal(Proposal proposal, Block block) {
     return submit(
         new Input.ProposalReceived(proposal),
         block,
-        () ->
-            verifier.verify(proposal)
-                && block != null
-                && block.height() == proposal.height()
-                && block.hash().equals(proposal.value()));
+        () -> {
+          if (block == null
+              || block.height() != proposal.height()
+              || !block.hash().equals(proposal.value())) {
+            return RejectReason.MALFORMED; // the block that came with it is not the one proposed
+          }
+          return verifier.verify(proposal) ? null : RejectReason.BAD_SIGNATURE;
+        });
   }
 
   /** A vote from a peer; see {@link #submitProposal} for when it is dropped. */
   public boolean submitVote(Vote vote) {
-    return submit(new Input.VoteReceived(vote), null, () -> verifier.verify(vote));
+    return submit(
+        new Input.VoteReceived(vote),
+        null,
+        () -> verifier.verify(vote) ? null : RejectReason.BAD_SIGNATURE);
   }
 
   /**
@@ -182,7 +191,8 @@ public final class ConsensusRuntime implements AutoCloseable {
     return mailbox.size();
   }
 
-  private boolean submit(Input input, Block block, java.util.function.BooleanSupplier check) {
+  /** {@code check} runs on the validation pool and returns null when the message may be queued. */
+  private boolean submit(Input input, Block block, Supplier<RejectReason> check) {
     if (!running || halted || !mailbox.reserveNetworkSlot()) {
       droppedNetworkInputs.incrementAndGet();
       metrics.dropped();
@@ -191,17 +201,17 @@ public final class ConsensusRuntime implements AutoCloseable {
     try {
       validationPool.execute(
           () -> {
-            boolean ok;
+            RejectReason refused;
             try {
-              ok = check.getAsBoolean();
+              refused = check.get();
             } catch (RuntimeException e) {
-              ok = false;
+              refused = RejectReason.MALFORMED;
             }
-            if (ok) {
+            if (refused == null) {
               mailbox.addNetwork(input, block);
             } else {
               mailbox.releaseNetworkSlot();
-              driver.rejected(input, RejectReason.BAD_SIGNATURE);
+              driver.rejected(input, refused);
             }
           });
       return true;
