@@ -141,9 +141,8 @@ final class PeerManager {
   }
 
   /**
-   * Registers an authenticated connection; a reason when it must be refused. Two connections to one
-   * node (both sides dialled at once) are settled the same way on both ends: the one opened by the
-   * node with the smaller key stays, so exactly one survives.
+   * Registers an authenticated connection; a reason when it must be refused. One node key gets one
+   * connection: see {@link #replaces}.
    */
   RejectReason onHandshake(PeerConnection c) {
     PeerConnection replaced;
@@ -153,11 +152,7 @@ final class PeerManager {
         return RejectReason.BANNED;
       }
       replaced = established.get(key);
-      if (replaced != null
-          && !initiator(c).equals(initiator(replaced))
-          && initiator(c).compareTo(initiator(replaced)) < 0) {
-        established.remove(key);
-      } else if (replaced != null) {
+      if (replaced != null && !replaces(c, replaced)) {
         return RejectReason.DUPLICATE_PEER;
       }
       established.put(key, c);
@@ -169,15 +164,28 @@ final class PeerManager {
     }
     if (replaced != null) {
       metrics.reject(RejectReason.DUPLICATE_PEER);
-      log.info(
-          "peer {}: {} (kept the connection from the smaller key)",
-          replaced,
-          RejectReason.DUPLICATE_PEER);
+      log.info("peer {}: {} (replaced by {})", replaced, RejectReason.DUPLICATE_PEER, c);
       replaced.channel.close();
+      // Its close will not find it registered any more, so listeners hear of it here.
+      PeerInfo gone = replaced.info();
+      notifyListeners(replaced, l -> l.onPeerDisconnected(gone));
     }
     PeerInfo info = c.info();
     notifyListeners(c, l -> l.onPeerConnected(info));
     return null;
+  }
+
+  /**
+   * Whether a new connection to an already connected node key takes over. When both sides dialled
+   * each other at once, both ends keep the connection opened by the node with the smaller key, so
+   * exactly one survives. A second connection from the same initiator (a twin sharing a key, or a
+   * restarted peer whose old connection died without a FIN) is refused until the old one closes or
+   * times out, so twins cannot make the connection flap.
+   */
+  private boolean replaces(PeerConnection fresh, PeerConnection old) {
+    PublicKey freshInitiator = initiator(fresh);
+    PublicKey oldInitiator = initiator(old);
+    return !freshInitiator.equals(oldInitiator) && freshInitiator.compareTo(oldInitiator) < 0;
   }
 
   private PublicKey initiator(PeerConnection c) {
