@@ -71,7 +71,7 @@ public final class FileWal implements WalPort, AutoCloseable {
   @Override
   public void append(Input input, boolean sync) {
     if (input instanceof Input.StartHeight sh && sh.height() != log.currentHeight()) {
-      log.openHeight(sh.height());
+      log.openFreshHeight(sh.height());
     }
     ByteWriter out = new ByteWriter(128);
     out.u8(INPUT);

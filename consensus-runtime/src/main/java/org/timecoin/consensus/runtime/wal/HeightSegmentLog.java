@@ -100,6 +100,28 @@ public final class HeightSegmentLog implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes {@code height} the segment that appends go to, discarding records an earlier run left for
+   * it: a height started afresh must not replay a previous attempt's inputs after its own.
+   */
+  public synchronized void openFreshHeight(long height) {
+    List<byte[]> stale = openHeight(height);
+    if (!stale.isEmpty()) {
+      LOG.warn(
+          "WAL {}: discarding {} records of an earlier run, height {} starts afresh",
+          segment(height),
+          stale.size(),
+          height);
+      try {
+        current.truncate(0);
+        current.position(0);
+        current.force(true);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot reset WAL segment " + segment(height), e);
+      }
+    }
+  }
+
   public synchronized long currentHeight() {
     return currentHeight;
   }

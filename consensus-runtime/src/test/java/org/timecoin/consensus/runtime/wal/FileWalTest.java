@@ -68,6 +68,24 @@ class FileWalTest {
   }
 
   @Test
+  void aHeightStartedAfreshDropsWhatAnEarlierRunLeftInItsSegment() {
+    Input start5 = new Input.StartHeight(5, validators);
+    try (FileWal wal = open()) {
+      wal.recover(5);
+      wal.append(start5, false);
+      wal.append(new Input.TimeoutElapsed(TimeoutKind.PROPOSE, 5, 0), false);
+    }
+    try (FileWal wal = open()) {
+      wal.recover(4);
+      wal.append(new Input.StartHeight(4, validators), false);
+      wal.append(start5, true);
+    }
+    try (FileWal wal = open()) {
+      assertThat(wal.recover(5).inputs()).containsExactly(start5);
+    }
+  }
+
+  @Test
   void pruneBelowDropsSegmentsOfStoredHeights() throws IOException {
     try (FileWal wal = open()) {
       wal.recover(1);
