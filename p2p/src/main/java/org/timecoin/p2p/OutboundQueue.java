@@ -28,6 +28,7 @@ final class OutboundQueue {
   private final AtomicInteger count = new AtomicInteger();
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  private final AtomicLong bytesSent = new AtomicLong();
 
   OutboundQueue(Channel channel, int maxMessages, long maxBytes) {
     this.channel = channel;
@@ -56,6 +57,7 @@ final class OutboundQueue {
 
   /** Writes a control frame ahead of all queued bulk frames. Safe from any thread. */
   void sendControl(Frame frame) {
+    bytesSent.addAndGet(frame.wireSize());
     channel.writeAndFlush(frame, channel.voidPromise());
   }
 
@@ -70,6 +72,7 @@ final class OutboundQueue {
       }
       count.decrementAndGet();
       bytes.addAndGet(-frame.wireSize());
+      bytesSent.addAndGet(frame.wireSize());
       channel.write(frame, channel.voidPromise());
       wrote = true;
     }
@@ -80,5 +83,10 @@ final class OutboundQueue {
 
   int size() {
     return count.get();
+  }
+
+  /** Bytes handed to the channel so far, frame headers included. */
+  long bytesSent() {
+    return bytesSent.get();
   }
 }

@@ -312,6 +312,14 @@ public final class P2pNode implements PeerNetwork {
   }
 
   @Override
+  public void reportPeerHeight(PublicKey peer, long height) {
+    PeerConnection c = peers.established(peer);
+    if (c != null) {
+      c.updateHeight(height);
+    }
+  }
+
+  @Override
   public void disconnect(PublicKey peer) {
     PeerConnection c = peers.established(peer);
     if (c != null) {

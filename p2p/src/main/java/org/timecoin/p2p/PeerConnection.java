@@ -39,6 +39,7 @@ final class PeerConnection {
   private volatile long bestHeight;
   private volatile long rttNanos = -1;
   private final AtomicLong pongs = new AtomicLong();
+  private final AtomicLong bytesReceived = new AtomicLong();
   private volatile long connectedAtMillis;
   private volatile boolean established;
 
@@ -80,6 +81,10 @@ final class PeerConnection {
   void markEstablished(long nowMillis) {
     connectedAtMillis = nowMillis;
     established = true;
+  }
+
+  void recordReceived(Frame frame) {
+    bytesReceived.addAndGet(frame.wireSize());
   }
 
   void updateHeight(long height) {
@@ -162,7 +167,9 @@ final class PeerConnection {
         rttNanos,
         pongs.get(),
         connectedAtMillis,
-        queue.size());
+        queue.size(),
+        queue.bytesSent(),
+        bytesReceived.get());
   }
 
   @Override

@@ -113,6 +113,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
       ReferenceCountUtil.release(msg);
       return;
     }
+    conn.recordReceived(frame);
     handleFrame(ctx, frame);
   }
 

@@ -15,6 +15,8 @@ import org.timecoin.domain.crypto.PublicKey;
  * @param rttNanos the last measured ping round trip, or -1 before the first pong
  * @param pongs how many pongs answered our pings
  * @param queuedMessages messages waiting in our send queue to this peer
+ * @param bytesSent bytes written to this peer, frame headers included
+ * @param bytesReceived bytes of frames read from this peer
  */
 public record PeerInfo(
     PublicKey nodeKey,
@@ -25,7 +27,9 @@ public record PeerInfo(
     long rttNanos,
     long pongs,
     long connectedAtMillis,
-    int queuedMessages) {
+    int queuedMessages,
+    long bytesSent,
+    long bytesReceived) {
 
   public Optional<Duration> rtt() {
     return rttNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(rttNanos));

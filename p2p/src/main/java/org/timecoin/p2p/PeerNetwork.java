@@ -52,6 +52,12 @@ public interface PeerNetwork extends AutoCloseable {
 
   Optional<PeerInfo> peer(PublicKey nodeKey);
 
+  /**
+   * Records a height the upper layers learned from a peer (e.g. from a status message), so {@link
+   * PeerInfo#bestHeight()} is fresher than the last keep-alive.
+   */
+  void reportPeerHeight(PublicKey peer, long height);
+
   /** Closes the connection to a peer; it may be dialled again later. */
   void disconnect(PublicKey peer);
 

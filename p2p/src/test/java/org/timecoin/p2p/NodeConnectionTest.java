@@ -47,6 +47,9 @@ class NodeConnectionTest {
     assertThat(aSeenByB.connectedAtMillis()).isPositive();
     assertThat(a.metrics().handshakesCompleted()).isEqualTo(1);
 
+    assertThat(aSeenByB.bytesSent()).isPositive();
+    assertThat(aSeenByB.bytesReceived()).isPositive();
+
     net.height.set(9); // heights travel with pings
     await().atMost(WAIT).until(() -> b.peer(a.nodeKey()).orElseThrow().bestHeight() == 9);
   }
@@ -240,5 +243,17 @@ class NodeConnectionTest {
         .isInstanceOf(IllegalArgumentException.class);
     P2pConfig config = TestNet.config().outboundTarget(3).build();
     assertThat(config.toBuilder().build()).isEqualTo(config);
+  }
+
+  @Test
+  void upperLayersCanReportAFresherPeerHeight() {
+    // No keep-alive during the test, so only the report can change the height.
+    P2pConfig quiet =
+        TestNet.config().pingInterval(Duration.ofHours(1)).peerTimeout(Duration.ofHours(2)).build();
+    P2pNode a = net.start(quiet);
+    P2pNode b = net.start(quiet.toBuilder().bootstrapPeers(List.of(TestNet.addressOf(a))).build());
+    await().atMost(WAIT).until(() -> b.peers().size() == 1);
+    b.reportPeerHeight(a.nodeKey(), 42);
+    assertThat(b.peer(a.nodeKey()).orElseThrow().bestHeight()).isEqualTo(42);
   }
 }
