@@ -46,6 +46,7 @@ final class ConsensusDriver implements AutoCloseable {
   private long lastCommitWallMillis = -1;
   private long lastDecidedAtNanos;
   private long equivocations;
+  private boolean flushScheduled;
   private volatile ConsensusStatus status = ConsensusStatus.NOT_STARTED;
 
   ConsensusDriver(
@@ -121,9 +122,19 @@ final class ConsensusDriver implements AutoCloseable {
     afterEvent();
   }
 
-  /** End of a batch of events: group-commit the WAL. */
+  /**
+   * End of a batch of events: group-commit the WAL. Records still pending are synced by a flush
+   * after the group-commit interval, so a quiet period does not leave them in the page cache.
+   */
   void endOfBatch() {
-    wal.groupCommit();
+    if (wal.groupCommit() && !flushScheduled) {
+      flushScheduled = true;
+      setup
+          .scheduler()
+          .schedule(
+              setup.config().walGroupCommitInterval(),
+              () -> mailbox.runOnOwner("wal group commit", () -> flushScheduled = false));
+    }
   }
 
   /** Block sync stored blocks up to {@code tip}: leave an obsolete height for the next one. */
@@ -339,13 +350,21 @@ final class ConsensusDriver implements AutoCloseable {
         ev.evidence().first().validator(),
         ev.evidence().first(),
         ev.evidence().second());
-    setup.listener().equivocation(ev.evidence());
+    try {
+      setup.listener().equivocation(ev.evidence());
+    } catch (RuntimeException e) {
+      LOG.warn("consensus listener failed on evidence", e);
+    }
   }
 
   void rejected(Input input, RejectReason reason) {
     metrics.rejected(reason);
     LOG.debug("refused {}: {}", input, reason);
-    setup.listener().rejected(input, reason);
+    try {
+      setup.listener().rejected(input, reason);
+    } catch (RuntimeException e) {
+      LOG.warn("consensus listener failed on a refused message", e);
+    }
   }
 
   private void afterEvent() {

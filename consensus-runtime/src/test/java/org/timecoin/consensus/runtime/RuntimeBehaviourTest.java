@@ -194,6 +194,23 @@ class RuntimeBehaviourTest {
   }
 
   @Test
+  void receivedInputsAreGroupCommittedOnceTheLoopGoesQuiet() {
+    SingleRuntimeFixture f = new SingleRuntimeFixture(four, four.nonProposerIndex(1), dir);
+    f.start(1);
+    f.runtime.submitVote(four.vote((f.self + 1) % 4, PREVOTE, 1, 0, null));
+    f.runtime.submitVote(four.vote((f.self + 2) % 4, PREVOTE, 1, 0, null));
+    f.settle();
+    assertThat(f.registry.get("consensus.wal_fsync").timer().count()).isZero();
+    f.advance(f.config.walGroupCommitInterval());
+    assertThat(f.registry.get("consensus.wal_fsync").timer().count())
+        .as("one fsync for the start and both votes")
+        .isEqualTo(1);
+    f.advance(Duration.ofMillis(500));
+    assertThat(f.registry.get("consensus.wal_fsync").timer().count()).isEqualTo(1);
+    f.runtime.close();
+  }
+
+  @Test
   void builderRefusesAMissingStartHeightOrPort() {
     SingleRuntimeFixture f = new SingleRuntimeFixture(four, 0, dir);
     assertThatThrownBy(() -> f.builder(0).build()).isInstanceOf(IllegalArgumentException.class);

@@ -20,9 +20,9 @@ import org.timecoin.domain.block.Block;
  *
  * <p>Durability: {@link #append(Input, boolean)} with {@code sync} (the engine's own signed
  * messages) fsyncs before returning; everything else is group-committed by {@link #groupCommit()}
- * at the end of each batch of the owner loop, so received votes do not cost one fsync each. A
- * {@link Input.StartHeight} of a new height opens that height's segment. Owner thread only, except
- * {@link #pruneBelow}.
+ * at the end of each batch of the owner loop (and once more after the interval if the loop goes
+ * quiet), so received votes do not cost one fsync each. A {@link Input.StartHeight} of a new height
+ * opens that height's segment. Owner thread only, except {@link #pruneBelow}.
  */
 public final class FileWal implements WalPort, AutoCloseable {
   private static final int INPUT = 1;
@@ -90,9 +90,12 @@ public final class FileWal implements WalPort, AutoCloseable {
     log.append(out.toByteArray());
   }
 
-  /** Forces pending records to disk if the group-commit interval has passed. */
-  public void groupCommit() {
-    log.syncIfDue();
+  /**
+   * Forces pending records to disk if the group-commit interval has passed; returns true if some
+   * are still pending, so the caller should call again after the interval.
+   */
+  public boolean groupCommit() {
+    return log.syncIfDue();
   }
 
   /** Forces pending records to disk now. */

@@ -159,11 +159,15 @@ public final class HeightSegmentLog implements AutoCloseable {
     lastSyncNanos = end;
   }
 
-  /** Group commit: syncs when records are pending and the last sync is older than the interval. */
-  public synchronized void syncIfDue() {
+  /**
+   * Group commit: syncs when records are pending and the last sync is older than the interval.
+   * Returns true if records are still pending afterwards (the caller should come back later).
+   */
+  public synchronized boolean syncIfDue() {
     if (dirty && clock.monoNanos() - lastSyncNanos >= groupCommitNanos) {
       sync();
     }
+    return dirty;
   }
 
   /** Deletes the segments of heights below {@code height}, once their blocks are stored. */
