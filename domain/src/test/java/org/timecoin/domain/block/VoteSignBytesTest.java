@@ -1,6 +1,7 @@
 package org.timecoin.domain.block;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -52,5 +53,6 @@ class VoteSignBytesTest {
   void voteTypeCodes() {
     assertThat(VoteType.ofCode(1)).isEqualTo(VoteType.PREVOTE);
     assertThat(VoteType.ofCode(2)).isEqualTo(VoteType.PRECOMMIT);
+    assertThatThrownBy(() -> VoteType.ofCode(3)).isInstanceOf(IllegalArgumentException.class);
   }
 }

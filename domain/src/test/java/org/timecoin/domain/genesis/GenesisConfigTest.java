@@ -147,4 +147,63 @@ class GenesisConfigTest {
   void requiredFeeIsMaxOfMinFeeAndPerMille(long outputs, long fee) {
     assertThat(ConsensusParams.defaults().requiredFee(outputs)).isEqualTo(fee);
   }
+
+  @Test
+  void consensusParamsRejectNegativeAndOversizeValues() {
+    ConsensusParams p = ConsensusParams.defaults();
+    assertThatThrownBy(
+            () ->
+                new ConsensusParams(
+                    -1,
+                    p.maxBlockBytes(),
+                    p.maxTxBytes(),
+                    p.minFee(),
+                    p.feePerMille(),
+                    p.dustLimit(),
+                    p.maxClockDriftMs(),
+                    1,
+                    1,
+                    1,
+                    1,
+                    1,
+                    1,
+                    1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new ConsensusParams(
+                    p.blockReward(),
+                    p.maxBlockBytes(),
+                    2_000_000,
+                    p.minFee(),
+                    p.feePerMille(),
+                    p.dustLimit(),
+                    p.maxClockDriftMs(),
+                    1,
+                    1,
+                    1,
+                    1,
+                    1,
+                    1,
+                    1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new ConsensusParams(
+                    p.blockReward(),
+                    1L << 40,
+                    p.maxTxBytes(),
+                    p.minFee(),
+                    p.feePerMille(),
+                    p.dustLimit(),
+                    p.maxClockDriftMs(),
+                    1,
+                    1,
+                    1,
+                    1,
+                    1,
+                    1,
+                    1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
