@@ -124,6 +124,7 @@ public final class BlockValidateBench extends BenchCommand {
           "verify_per_s_all", verifyAll, "/s", "Ed25519 verify, " + cores + " threads (same run)");
       report.figure("limit_ms", limitMs, "ms", txs + " verifications on all cores");
       report.figure("cold_over_limit", cold.p50Ms() / limitMs, "x", "cold p50 / limit");
+      report.figure("warm_over_limit", warm.p50Ms() / limitMs, "x", "warm p50 / limit");
       report.figure("structure_ms_p50", parts.structure.p50Ms(), "ms", "  structure + merkle");
       report.figure("utxo_lookup_ms_p50", parts.lookup.p50Ms(), "ms", "  cold UTXO multi-get");
       report.figure("state_root_ms_p50", parts.stateRoot.p50Ms(), "ms", "  state root (LtHash)");

@@ -27,8 +27,12 @@ public final class Fixture {
   public static final Hash32 CHAIN_ID =
       Sha256.hash("timecoin-bench-chain".getBytes(StandardCharsets.US_ASCII));
 
-  /** Every initial UTXO holds 1 TIME plus a little, so fees and dust limits are easy to meet. */
-  private static final long INITIAL_AMOUNT = 100_000_000L;
+  /**
+   * Every initial UTXO holds 1,000 TIME plus a little: enough for thousands of generations of fees.
+   */
+  private static final long INITIAL_AMOUNT = 100_000_000_000L;
+
+  private static final long DUST = 546;
 
   private final long seed;
   private final KeyPair[] keys;
@@ -59,17 +63,22 @@ public final class Fixture {
   }
 
   /**
-   * A transaction spending {@code utxo}: pays about 40% to the next key and the rest, less the fee,
-   * back to the owner. Signed for {@link #CHAIN_ID} when {@code sign}; otherwise its signature is
-   * random bytes (same size and entropy, for paths that do not verify, like storage).
+   * A transaction spending {@code utxo}: pays a small amount to the next key and the rest, less the
+   * minimum fee, back to the owner, so chains of change outputs keep their value for thousands of
+   * generations. Signed for {@link #CHAIN_ID} when {@code sign}; otherwise its signature is random
+   * bytes (same size and entropy, for paths that do not verify, like storage).
    */
   public Transaction spend(Utxo utxo, long timestamp, boolean sign, SplittableRandom random) {
     int owner = keyIndex.get(utxo.address());
     long amount = utxo.amount();
-    // min fee: 1,000 units and at least 0.1% of the outputs; amounts stay far above dust.
-    long fee = Math.max(1_000, amount / 500);
-    long pay = (amount - fee) * 2 / 5;
+    // Fee rule: at least 1,000 units and at least 0.1% of the outputs (which are below amount).
+    long fee = Math.max(1_000, amount / 1_000 + 1);
+    long pay = 1_000 + (amount & 0x3FF);
     long change = amount - fee - pay;
+    if (change < DUST) {
+      throw new IllegalStateException(
+          "UTXO " + utxo.outPoint() + " holds too little to spend again: " + amount);
+    }
     TxBuilder builder =
         new TxBuilder()
             .timestamp(timestamp)

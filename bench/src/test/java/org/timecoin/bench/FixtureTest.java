@@ -35,6 +35,18 @@ class FixtureTest {
   }
 
   @Test
+  void chainsOfChangeOutputsStaySpendableForThousandsOfGenerations() {
+    SplittableRandom random = new SplittableRandom(3);
+    Utxo utxo = fixture.initialUtxo(0);
+    for (int generation = 0; generation < 5_000; generation++) {
+      Transaction tx = fixture.spend(utxo, generation, false, random);
+      utxo = Fixture.outputsOf(tx, generation).get(1);
+    }
+
+    assertThat(utxo.amount()).isGreaterThan(1_000_000);
+  }
+
+  @Test
   void unsignedSpendCarriesNoiseThatDoesNotVerify() {
     Utxo utxo = fixture.initialUtxo(9);
 
