@@ -62,6 +62,22 @@ class ClusterConsensusTest {
   }
 
   @Test
+  void followerWithoutAKeyFinalizesTheSameBlocksAndNeverVotes() {
+    try (VirtualCluster cluster = new VirtualCluster(4, 1, ConsensusConfig.DEFAULT, dir)) {
+      cluster.startAll();
+      assertThat(cluster.runUntil(Duration.ofSeconds(30), () -> cluster.allUpReached(3))).isTrue();
+      assertAgreement(cluster);
+      VirtualCluster.Node follower = cluster.nodes.get(4);
+      assertCertified(cluster, follower);
+      assertThat(follower.status().validator()).isFalse();
+      assertThat(follower.sentProposals).isEmpty();
+      assertThat(cluster.allVotes)
+          .noneMatch(
+              v -> cluster.chain.keys.stream().noneMatch(k -> k.publicKey().equals(v.validator())));
+    }
+  }
+
+  @Test
   void absentProposerLeadsToARoundChangeAndTheNextProposerFinalizes() {
     ListAppender<ILoggingEvent> logs = captureDriverLogs();
     try (VirtualCluster cluster = new VirtualCluster(4, ConsensusConfig.DEFAULT, dir)) {

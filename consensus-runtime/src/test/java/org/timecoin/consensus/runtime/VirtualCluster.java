@@ -42,10 +42,15 @@ final class VirtualCluster implements AutoCloseable {
   final List<Vote> allVotes = new ArrayList<>();
 
   VirtualCluster(int n, ConsensusConfig config, Path baseDir) {
+    this(n, 0, config, baseDir);
+  }
+
+  /** {@code n} validators and {@code followers} nodes without a key that follow consensus. */
+  VirtualCluster(int n, int followers, ConsensusConfig config, Path baseDir) {
     this.chain = new TestChain(n);
     this.config = config;
     this.baseDir = baseDir;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n + followers; i++) {
       nodes.add(new Node(i));
     }
   }
@@ -89,7 +94,7 @@ final class VirtualCluster implements AutoCloseable {
           ConsensusRuntime.builder()
               .config(config)
               .chainId(chain.chainId)
-              .signer(new LocalKeySigner(chain.keys.get(index)))
+              .signer(index < chain.keys.size() ? new LocalKeySigner(chain.keys.get(index)) : null)
               .dataDir(baseDir.resolve("node-" + index))
               .startHeight(stored.isEmpty() ? 1 : stored.lastKey() + 1)
               .validatorSets(h -> chain.validators)
