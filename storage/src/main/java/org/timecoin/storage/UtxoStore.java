@@ -17,6 +17,8 @@ import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.timecoin.domain.tx.Address;
@@ -41,8 +43,9 @@ import org.timecoin.storage.kv.KvStore;
  * {@link ChainStore} writes, from its single writer thread.
  *
  * <p>Cache coherence: the writer bumps an epoch before and after each commit (odd while
- * committing). A read that loaded from disk while the epoch was odd or changed drops what it just
- * cached, so a value read before a commit can never outlive the commit that spent it.
+ * committing). A read that went to disk caches what it found only if the epoch was even and is
+ * still unchanged, checked and cached under a lock the writer takes to finish a commit, so a value
+ * read before a commit can never be cached after the commit that spent it.
  */
 public final class UtxoStore implements UtxoView {
   /**
@@ -58,6 +61,9 @@ public final class UtxoStore implements UtxoView {
   private final Executor reads;
   private final Cache<OutPoint, Utxo> cache;
   private final AtomicLong epoch = new AtomicLong();
+  // Readers fill the cache under the read lock; the writer updates the cache and ends a commit
+  // under the write lock, so "epoch unchanged, then put" is atomic with respect to a commit.
+  private final ReadWriteLock cacheFill = new ReentrantReadWriteLock();
 
   UtxoStore(KvStore kv, BlockStore blocks, Executor reads, long cacheBytes) {
     this.kv = kv;
@@ -143,9 +149,13 @@ public final class UtxoStore implements UtxoView {
         found.put(keys.get(i), ChainSchema.utxo(keys.get(i), v));
       }
     }
-    cache.putAll(found);
-    if ((before & 1) != 0 || epoch.get() != before) {
-      cache.invalidateAll(found.keySet());
+    cacheFill.readLock().lock();
+    try {
+      if ((before & 1) == 0 && epoch.get() == before) {
+        cache.putAll(found);
+      }
+    } finally {
+      cacheFill.readLock().unlock();
     }
     return found;
   }
@@ -284,15 +294,20 @@ public final class UtxoStore implements UtxoView {
    * ones enter it (they are likely to be spent soon); on failure the cache is left as it was.
    */
   void endCommit(List<Utxo> adds, List<Utxo> removes, boolean committed) {
-    if (committed) {
-      Map<OutPoint, Utxo> fresh = HashMap.newHashMap(adds.size());
-      adds.forEach(u -> fresh.put(u.outPoint(), u));
-      for (Utxo u : removes) {
-        fresh.remove(u.outPoint());
-        cache.invalidate(u.outPoint());
+    cacheFill.writeLock().lock();
+    try {
+      if (committed) {
+        Map<OutPoint, Utxo> fresh = HashMap.newHashMap(adds.size());
+        adds.forEach(u -> fresh.put(u.outPoint(), u));
+        for (Utxo u : removes) {
+          fresh.remove(u.outPoint());
+          cache.invalidate(u.outPoint());
+        }
+        cache.putAll(fresh);
       }
-      cache.putAll(fresh);
+      epoch.incrementAndGet();
+    } finally {
+      cacheFill.writeLock().unlock();
     }
-    epoch.incrementAndGet();
   }
 }

@@ -6,10 +6,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.tx.OutPoint;
 import org.timecoin.domain.tx.Utxo;
@@ -129,6 +137,64 @@ class UtxoStoreTest {
     ChainTip tip = store.applyBlock(next.block(), next.certificate(), delta);
     assertThat(tip.stateRoot()).isEqualTo(root);
     assertThat(store.recomputeStateRoot()).isEqualTo(root);
+  }
+
+  /**
+   * Readers keep loading the outputs the next block spends while the writer applies it; once
+   * applyBlock returns, none of them may be served from the cache. Run for several seeds.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3})
+  void concurrentReadsNeverResurrectSpentOutputs(long seed) throws Exception {
+    reopenWithCacheOf(64);
+    DeterministicChain blocks = new DeterministicChain(21, CHAIN, 30);
+    for (int i = 0; i <= chain.height(); i++) {
+      blocks.next();
+    }
+    AtomicReference<List<OutPoint>> target = new AtomicReference<>(List.of());
+    AtomicBoolean stop = new AtomicBoolean();
+    ExecutorService readers = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        running.add(
+            readers.submit(
+                () -> {
+                  while (!stop.get()) {
+                    store.utxos().getAll(target.get()).join();
+                  }
+                }));
+      }
+      Random rnd = new Random(seed);
+      for (int b = 0; b < 20; b++) {
+        DeterministicChain.Step step = blocks.next();
+        List<OutPoint> spent = step.removes().stream().map(Utxo::outPoint).toList();
+        target.set(spent);
+        store.utxos().getAll(spent.subList(0, 1 + rnd.nextInt(spent.size()))).join();
+        store.applyBlock(step.block(), step.certificate(), step.adds(), step.removes());
+        Set<OutPoint> created = new java.util.HashSet<>();
+        step.adds().forEach(u -> created.add(u.outPoint()));
+        List<OutPoint> gone = spent.stream().filter(op -> !created.contains(op)).toList();
+        var leaked = store.utxos().getAll(gone).join();
+        if (!leaked.isEmpty()) {
+          for (OutPoint op : leaked.keySet()) {
+            System.err.println(
+                "DIAG in db: "
+                    + (data.get(ChainSchema.UTXOS, ChainSchema.utxoKey(op)) != null)
+                    + " "
+                    + op);
+          }
+        }
+        assertThat(leaked).as("seed %d block %d", seed, b).isEmpty();
+      }
+      stop.set(true);
+      for (Future<?> f : running) {
+        f.get();
+      }
+    } finally {
+      stop.set(true);
+      readers.shutdownNow();
+    }
   }
 
   @Test
