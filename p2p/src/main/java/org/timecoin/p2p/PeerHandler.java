@@ -8,6 +8,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -37,6 +38,8 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
   /** Frames a peer may send between its AUTH and our check of it (it may already be done). */
   private static final int MAX_HELD_FRAMES = 256;
 
+  private static final int MAX_PINGS_IN_FLIGHT = 8;
+
   private static final RateLimit PING_LIMIT = new RateLimit(20, 40);
   private static final RateLimit ADDR_LIMIT = new RateLimit(10, 20);
 
@@ -58,9 +61,12 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
   private final List<Frame> heldFrames = new ArrayList<>();
   private ScheduledFuture<?> handshakeTimer;
   private ScheduledFuture<?> pingTimer;
-  private long pingNonce;
-  private long pingSentNanos;
-  private boolean pingOutstanding;
+
+  /**
+   * Pings not answered yet, oldest first, by nonce. Several may be in flight when the link is
+   * congested; each pong that comes back still gives a true round trip.
+   */
+  private final LinkedHashMap<Long, Long> pingsInFlight = new LinkedHashMap<>();
 
   PeerHandler(NodeContext node, PeerConnection conn) {
     this.node = node;
@@ -329,18 +335,20 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void sendPing() {
-    pingNonce = node.random().nextLong();
-    pingSentNanos = node.clock().monoNanos();
-    pingOutstanding = true;
-    Ping ping = new Ping(pingNonce, node.bestHeight().getAsLong());
+    long nonce = node.random().nextLong();
+    if (pingsInFlight.size() >= MAX_PINGS_IN_FLIGHT) {
+      pingsInFlight.pollFirstEntry();
+    }
+    pingsInFlight.put(nonce, node.clock().monoNanos());
+    Ping ping = new Ping(nonce, node.bestHeight().getAsLong());
     conn.sendControl(control(ControlMessages.PING, ControlMessages.PING_CODEC, ping));
   }
 
   private void onPong(Pong pong) {
     conn.updateHeight(pong.bestHeight());
-    if (pingOutstanding && pong.nonce() == pingNonce) {
-      pingOutstanding = false;
-      conn.recordRtt(node.clock().monoNanos() - pingSentNanos);
+    Long sentNanos = pingsInFlight.remove(pong.nonce());
+    if (sentNanos != null) {
+      conn.recordRtt(node.clock().monoNanos() - sentNanos);
     }
   }
 
