@@ -5,16 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.timecoin.domain.block.VoteType.PRECOMMIT;
 import static org.timecoin.domain.block.VoteType.PREVOTE;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.timecoin.common.time.Clock;
+import org.timecoin.consensus.Input;
 import org.timecoin.consensus.LastSigned;
 import org.timecoin.consensus.Step;
+import org.timecoin.consensus.runtime.wal.FileWal;
 import org.timecoin.consensus.runtime.wal.LastSignedStore;
 import org.timecoin.consensus.runtime.wal.WalCorruptedException;
 import org.timecoin.domain.block.Block;
@@ -58,6 +65,34 @@ class RestartSafetyTest {
     // Our own prevote and precommit go out again, byte for byte the same.
     assertThat(after.sentVotes).containsExactlyInAnyOrderElementsOf(before.sentVotes);
     after.runtime.close();
+  }
+
+  @Test
+  void ownVoteIsOnDiskInTheWalAndTheSignGuardBeforeGossipSeesIt() {
+    SingleRuntimeFixture f = fixture();
+    List<String> checked = new ArrayList<>();
+    f.onVoteSend =
+        vote -> {
+          // Read the files as a restarted process would.
+          try (FileWal copy =
+              new FileWal(
+                  dir.resolve("wal"),
+                  Clock.SYSTEM,
+                  Duration.ofDays(1),
+                  new SimpleMeterRegistry())) {
+            assertThat(copy.recover(vote.height()).inputs()).contains(new Input.VoteReceived(vote));
+          }
+          LastSigned last = new LastSignedStore(dir.resolve("last-signed")).load().orElseThrow();
+          assertThat(last.height()).isEqualTo(vote.height());
+          assertThat(last.round()).isEqualTo(vote.round());
+          assertThat(last.step()).isEqualTo(Step.PREVOTE);
+          checked.add("ok");
+        };
+    f.start(1);
+    f.deliverProposal(proposer, f.block(1, 0, proposer), -1);
+    assertThat(checked).containsExactly("ok");
+    assertThat(f.runtime.failure()).isNotDone();
+    f.runtime.close();
   }
 
   @Test

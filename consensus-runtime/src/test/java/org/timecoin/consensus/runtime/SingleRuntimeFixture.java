@@ -46,6 +46,9 @@ final class SingleRuntimeFixture
   /** What {@link #hasPendingTransactions()} answers. */
   boolean transactionsPending = true;
 
+  /** Runs inside broadcastVote, before the vote is recorded as sent. */
+  java.util.function.Consumer<Vote> onVoteSend = v -> {};
+
   /** Thrown from broadcastVote, once, to model a crash between the WAL write and the send. */
   RuntimeException failNextVoteSend;
 
@@ -122,6 +125,7 @@ final class SingleRuntimeFixture
       failNextVoteSend = null;
       throw e;
     }
+    onVoteSend.accept(vote);
     sentVotes.add(vote);
   }
 
