@@ -1,5 +1,7 @@
 package org.timecoin.consensus.runtime;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.timecoin.common.Hash32;
 import org.timecoin.consensus.ConsensusEngine;
 import org.timecoin.consensus.ConsensusState;
 import org.timecoin.consensus.Effect;
+import org.timecoin.consensus.EquivocationEvidence;
 import org.timecoin.consensus.Input;
 import org.timecoin.consensus.MessageVerifier;
 import org.timecoin.consensus.RejectReason;
@@ -46,6 +49,7 @@ final class ConsensusDriver implements AutoCloseable {
   private long lastCommitWallMillis = -1;
   private long lastDecidedAtNanos;
   private long equivocations;
+  private final Deque<EquivocationEvidence> recentEvidence = new ArrayDeque<>();
   private boolean flushScheduled;
   private volatile ConsensusStatus status = ConsensusStatus.NOT_STARTED;
 
@@ -345,6 +349,10 @@ final class ConsensusDriver implements AutoCloseable {
   private void evidence(Effect.EvidenceFound ev) {
     equivocations++;
     metrics.equivocation();
+    recentEvidence.addLast(ev.evidence());
+    if (recentEvidence.size() > ConsensusStatus.MAX_RECENT_EVIDENCE) {
+      recentEvidence.removeFirst();
+    }
     LOG.warn(
         "equivocation by {}: {} and {}",
         ev.evidence().first().validator(),
@@ -393,7 +401,8 @@ final class ConsensusDriver implements AutoCloseable {
         roundChanges,
         equivocations,
         droppedNetworkInputs.getAsLong(),
-        haltReason);
+        haltReason,
+        List.copyOf(recentEvidence));
   }
 
   private boolean isCurrentHeight(Block block) {

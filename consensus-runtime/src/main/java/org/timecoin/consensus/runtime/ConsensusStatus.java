@@ -1,7 +1,9 @@
 package org.timecoin.consensus.runtime;
 
+import java.util.List;
 import java.util.Map;
 import org.timecoin.common.Hash32;
+import org.timecoin.consensus.EquivocationEvidence;
 import org.timecoin.consensus.RoundChangeCause;
 import org.timecoin.consensus.Step;
 import org.timecoin.domain.crypto.PublicKey;
@@ -15,6 +17,8 @@ import org.timecoin.domain.crypto.PublicKey;
  * @param lastCommitWallMillis wall time of the last decision, -1 if none since start
  * @param roundChanges round changes since start, by cause
  * @param haltReason null while running; why consensus stopped otherwise
+ * @param recentEvidence the latest equivocations seen (at most {@value #MAX_RECENT_EVIDENCE}),
+ *     oldest first
  */
 public record ConsensusStatus(
     long height,
@@ -30,15 +34,33 @@ public record ConsensusStatus(
     Map<RoundChangeCause, Long> roundChanges,
     long equivocations,
     long droppedNetworkInputs,
-    String haltReason) {
+    String haltReason,
+    List<EquivocationEvidence> recentEvidence) {
+
+  public static final int MAX_RECENT_EVIDENCE = 16;
 
   public ConsensusStatus {
     roundChanges = Map.copyOf(roundChanges);
+    recentEvidence = List.copyOf(recentEvidence);
   }
 
   static final ConsensusStatus NOT_STARTED =
       new ConsensusStatus(
-          0, 0, Step.NEW_HEIGHT, null, false, -1, null, -1, -1, -1, Map.of(), 0, 0, null);
+          0,
+          0,
+          Step.NEW_HEIGHT,
+          null,
+          false,
+          -1,
+          null,
+          -1,
+          -1,
+          -1,
+          Map.of(),
+          0,
+          0,
+          null,
+          List.of());
 
   public long totalRoundChanges() {
     return roundChanges.values().stream().mapToLong(Long::longValue).sum();

@@ -107,6 +107,7 @@ class RuntimeBehaviourTest {
     f.settle();
     assertThat(f.evidence).singleElement();
     assertThat(f.runtime.status().equivocations()).isEqualTo(1);
+    assertThat(f.runtime.status().recentEvidence()).isEqualTo(f.evidence);
     assertThat(f.registry.get("consensus.equivocations").counter().count()).isEqualTo(1);
     f.runtime.close();
   }
