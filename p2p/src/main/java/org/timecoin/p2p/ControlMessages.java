@@ -56,15 +56,16 @@ final class ControlMessages {
 
   /**
    * What a node signs to prove it holds its key: the verifier's nonce makes the signature fresh,
-   * the signer's own nonce and the genesis hash bind it to this connection and this chain.
+   * the signer's own nonce and the genesis hash bind it to this connection and this chain, and the
+   * verifier's key says whom it was meant for, so a node in the middle cannot pass one node's
+   * signature to a third node as its own proof of that identity.
    */
-  static byte[] authBytes(byte[] verifierNonce, byte[] signerNonce, Hash32 genesisHash) {
-    return new ByteWriter(AUTH_DOMAIN.length + 2 * NONCE_SIZE + Hash32.SIZE)
-        .raw(AUTH_DOMAIN)
-        .raw(verifierNonce)
-        .raw(signerNonce)
-        .hash(genesisHash)
-        .toByteArray();
+  static byte[] authBytes(
+      byte[] verifierNonce, byte[] signerNonce, Hash32 genesisHash, PublicKey verifierKey) {
+    ByteWriter out = new ByteWriter(AUTH_DOMAIN.length + 2 * NONCE_SIZE + 2 * Hash32.SIZE);
+    out.raw(AUTH_DOMAIN).raw(verifierNonce).raw(signerNonce).hash(genesisHash);
+    PublicKey.CODEC.write(out, verifierKey);
+    return out.toByteArray();
   }
 
   private static void readVersion(ByteReader in, String what) {

@@ -61,7 +61,8 @@ public final class P2pNode implements PeerNetwork {
   /**
    * @param delivery where handlers and peer listeners run (e.g. the node's inbound queue or a
    *     pool); messages of one peer are delivered one at a time, in order
-   * @param bestHeight our chain height, announced in the handshake and keep-alives
+   * @param bestHeight our chain height, announced in the handshake and keep-alives; read on network
+   *     threads, so it must be cheap and never block (e.g. an AtomicLong's getter)
    */
   public P2pNode(
       P2pConfig config, KeyPair identity, Executor delivery, Clock clock, LongSupplier bestHeight) {

@@ -194,7 +194,8 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     remoteHello = h;
     conn.identify(h.nodeKey(), effectiveListenAddress(h.listenAddress()), h.bestHeight());
     state = State.AWAIT_AUTH;
-    byte[] toSign = ControlMessages.authBytes(h.nonce(), ourNonce, config.genesisHash());
+    byte[] toSign =
+        ControlMessages.authBytes(h.nonce(), ourNonce, config.genesisHash(), h.nodeKey());
     offLoop(
         ctx,
         "handshake signing",
@@ -207,16 +208,17 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
         });
   }
 
-  /** Where the peer can be dialled: the address we dialled, or its own claim with its real IP. */
+  /**
+   * Where the peer can be dialled: the address we dialled, or for an inbound peer the IP it
+   * connected from with the port it listens on (its own idea of its host may be a wildcard, a
+   * loopback or a private address that means nothing to others).
+   */
   private PeerAddress effectiveListenAddress(PeerAddress claimed) {
     if (conn.dialAddress != null) {
       return conn.dialAddress;
     }
-    if (PeerManager.isWildcard(claimed.host())) {
-      InetAddress ip = conn.remoteIp();
-      return new PeerAddress(ip.getHostAddress(), claimed.port());
-    }
-    return claimed;
+    InetAddress ip = conn.remoteIp();
+    return new PeerAddress(ip.getHostAddress(), claimed.port());
   }
 
   private void onAuth(ChannelHandlerContext ctx, Frame frame) {
@@ -225,7 +227,11 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     // Frames after AUTH wait until the signature is checked; stop reading more meanwhile.
     ctx.channel().config().setAutoRead(false);
     byte[] signed =
-        ControlMessages.authBytes(ourNonce, remoteHello.nonce(), node.config().genesisHash());
+        ControlMessages.authBytes(
+            ourNonce,
+            remoteHello.nonce(),
+            node.config().genesisHash(),
+            node.identity().publicKey());
     var key = remoteHello.nodeKey();
     offLoop(
         ctx,
@@ -262,12 +268,13 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
       conn.sendControl(
           control(ControlMessages.GETADDR, ControlMessages.GETADDR_CODEC, new GetAddr()));
     }
+    // Reading resumes before the held frames are handled, so their deliveries may pause it again.
+    ctx.channel().config().setAutoRead(true);
     List<Frame> held = List.copyOf(heldFrames);
     heldFrames.clear();
     for (Frame frame : held) {
       handleFrame(ctx, frame);
     }
-    ctx.channel().config().setAutoRead(true);
   }
 
   /** Runs {@code work} on the work executor, then {@code then} back on this connection's loop. */

@@ -13,7 +13,7 @@
  *   <li>0x01 HELLO: magic u32, protocol version u32, genesis hash, node key (32), listen address
  *       (u32-length ASCII host, u16 port), best height u64, nonce (32)
  *   <li>0x02 AUTH: Ed25519 signature (64) over {@code "TIME-P2P-HANDSHAKE-V1" ‖ receiver's nonce ‖
- *       sender's nonce ‖ genesis hash}
+ *       sender's nonce ‖ genesis hash ‖ receiver's node key}
  *   <li>0x03 PING / 0x04 PONG: nonce u64, best height u64 (a PONG echoes the PING's nonce)
  *   <li>0x05 GETADDR (empty) / 0x06 ADDR: list of at most 1000 listen addresses
  * </ul>
@@ -21,6 +21,9 @@
  * <p>Both sides send HELLO on connect and AUTH after checking the other's HELLO; the connection is
  * up once each side has verified the other's AUTH. Anything else before that is a violation. Types
  * 0x10 to 0xFF are registered by higher layers with a {@link org.timecoin.p2p.MessageType}.
+ *
+ * <p>The handshake authenticates node keys; the stream itself is neither encrypted nor MACed, so
+ * what must not be forged on the path (votes, proposals, transactions) carries its own signature.
  *
  * <h2>Threads</h2>
  *

@@ -165,6 +165,16 @@ class BadPeerTest {
   }
 
   @Test
+  void signatureMeantForAnotherNodeIsRefused() throws Exception {
+    // A node in the middle relaying a signature that the real key holder made for someone else.
+    KeyPair key = net.newKey();
+    try (RawPeer raw = new RawPeer(victim)) {
+      raw.handshake(key, key, honestKey.publicKey());
+      assertRefused(raw, RejectReason.BAD_SIGNATURE);
+    }
+  }
+
+  @Test
   void secondConnectionOfAConnectedNodeKeyIsRefused() throws Exception {
     try (RawPeer raw = new RawPeer(victim)) {
       raw.handshake(honestKey);

@@ -115,14 +115,16 @@ class ControlMessagesTest {
   }
 
   @Test
-  void authBytesBindBothNoncesAndGenesis() {
+  void authBytesBindNoncesGenesisAndVerifier() {
     byte[] a = new byte[32];
     byte[] b = new byte[32];
     b[0] = 1;
     Hash32 g = Hash32.ZERO;
-    assertThat(ControlMessages.authBytes(a, b, g)).isNotEqualTo(ControlMessages.authBytes(b, a, g));
-    assertThat(ControlMessages.authBytes(a, b, g))
-        .isNotEqualTo(ControlMessages.authBytes(a, b, Hash32.wrap(b.clone())));
+    PublicKey k = PublicKey.of(a);
+    byte[] base = ControlMessages.authBytes(a, b, g, k);
+    assertThat(ControlMessages.authBytes(b, a, g, k)).isNotEqualTo(base);
+    assertThat(ControlMessages.authBytes(a, b, Hash32.wrap(b.clone()), k)).isNotEqualTo(base);
+    assertThat(ControlMessages.authBytes(a, b, g, PublicKey.of(b))).isNotEqualTo(base);
   }
 
   @Test

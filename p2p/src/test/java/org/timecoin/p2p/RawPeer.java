@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.crypto.KeyPair;
+import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.p2p.ControlMessages.Auth;
 import org.timecoin.p2p.ControlMessages.Hello;
 
@@ -88,10 +89,17 @@ final class RawPeer implements AutoCloseable {
    * Completes a handshake as {@code key}; with {@code forge} the signature is made by another key.
    */
   void handshake(KeyPair key, KeyPair signer) throws IOException {
+    handshake(key, signer, null);
+  }
+
+  /** As above; a non-null {@code verifier} replaces the node's key in the signed bytes. */
+  void handshake(KeyPair key, KeyPair signer, PublicKey verifier) throws IOException {
     Hello theirs = readHello();
     byte[] ourNonce = sendHello(key, TestNet.MAGIC, P2pConfig.PROTOCOL_VERSION, TestNet.GENESIS);
+    PublicKey signedFor = verifier == null ? theirs.nodeKey() : verifier;
     byte[] signature =
-        signer.sign(ControlMessages.authBytes(theirs.nonce(), ourNonce, TestNet.GENESIS));
+        signer.sign(
+            ControlMessages.authBytes(theirs.nonce(), ourNonce, TestNet.GENESIS, signedFor));
     send(ControlMessages.AUTH, ControlMessages.AUTH_CODEC.encode(new Auth(signature)));
   }
 
