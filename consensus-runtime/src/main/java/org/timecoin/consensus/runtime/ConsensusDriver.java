@@ -146,6 +146,9 @@ final class ConsensusDriver implements AutoCloseable {
     if (engine == null || tip < engine.state().height()) {
       return;
     }
+    if (tip == engine.state().height() && pacer.waiting()) {
+      return; // our own decision, stored: the pacer starts the next height on time
+    }
     LOG.info("block sync stored height {}: leaving height {}", tip, engine.state().height());
     pacer.cancel();
     timeouts.close();

@@ -166,6 +166,19 @@ class RuntimeBehaviourTest {
   }
 
   @Test
+  void caughtUpToOurOwnStoredDecisionKeepsTheBlockInterval() {
+    SingleRuntimeFixture f = new SingleRuntimeFixture(new TestChain(1), 0, dir);
+    f.start(1);
+    assertThat(f.finalized).hasSize(1);
+    f.runtime.caughtUp(1);
+    f.settle();
+    assertThat(f.runtime.status().height()).isEqualTo(1);
+    f.advance(Duration.ofSeconds(1));
+    assertThat(f.finalized).hasSize(2);
+    f.runtime.close();
+  }
+
+  @Test
   void statusShowsTheProposerAndRoundChanges() {
     SingleRuntimeFixture f = new SingleRuntimeFixture(four, four.nonProposerIndex(1), dir);
     try (ConsensusRuntime unstarted = f.builder(1).build()) {
