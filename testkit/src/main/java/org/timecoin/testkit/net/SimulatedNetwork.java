@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.timecoin.testkit.time.VirtualScheduler;
 
@@ -36,6 +37,7 @@ public final class SimulatedNetwork<M> {
   private LinkProfile defaultProfile;
   private int[] partitionGroup; // null when the network is whole
   private long partitionEpoch;
+  private Predicate<? super M> dropFilter; // null when no message is lost by content
   private final NetworkStats stats = new NetworkStats();
 
   public SimulatedNetwork(
@@ -87,6 +89,10 @@ public final class SimulatedNetwork<M> {
       stats.droppedByPartition++;
       return;
     }
+    if (dropFilter != null && dropFilter.test(message)) {
+      stats.lost++;
+      return;
+    }
     LinkProfile profile = profile(from, to);
     if (profile.lossProbability() > 0 && random.nextDouble() < profile.lossProbability()) {
       stats.lost++;
@@ -107,6 +113,18 @@ public final class SimulatedNetwork<M> {
         send(from, to, message);
       }
     }
+  }
+
+  /**
+   * Loses every message between distinct endpoints that {@code filter} matches (a selective fault).
+   */
+  public void dropMatching(Predicate<? super M> filter) {
+    this.dropFilter = filter;
+  }
+
+  /** Stops losing messages by content. */
+  public void clearDropFilter() {
+    this.dropFilter = null;
   }
 
   public void setDefaultProfile(LinkProfile profile) {
@@ -173,7 +191,7 @@ public final class SimulatedNetwork<M> {
 
   /** True when no link loses or holds messages and the network is whole. */
   public boolean isSynchronous() {
-    if (partitionGroup != null || !defaultProfile.isSynchronous()) {
+    if (partitionGroup != null || !defaultProfile.isSynchronous() || dropFilter != null) {
       return false;
     }
     for (LinkProfile[] row : linkOverrides) {

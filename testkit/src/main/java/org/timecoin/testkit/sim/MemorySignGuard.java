@@ -17,4 +17,8 @@ final class MemorySignGuard implements SignGuardPort {
   public void store(LastSigned last) {
     this.last = last;
   }
+
+  void clear() {
+    last = null;
+  }
 }

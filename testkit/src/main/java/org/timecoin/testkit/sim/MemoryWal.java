@@ -31,6 +31,10 @@ final class MemoryWal implements WalPort {
     return segment.isEmpty();
   }
 
+  void clear() {
+    segment.clear();
+  }
+
   long appended() {
     return appended;
   }

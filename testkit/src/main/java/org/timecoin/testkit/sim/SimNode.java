@@ -61,6 +61,7 @@ public final class SimNode {
   private final List<SimMessage> ownThisHeight = new ArrayList<>();
   private long ownHeight = -1;
   private String lastGossipPosition = "";
+  private long gossipDelayMillis;
   private final List<Map.Entry<Integer, SimMessage>> beforeFirstStart = new ArrayList<>();
 
   SimNode(SimRun run, int endpoint, int validatorIndex, Behaviour behaviour) {
@@ -145,6 +146,7 @@ public final class SimNode {
             run.keys().verifier(),
             wal,
             guard);
+    gossipDelayMillis = run.gossipIntervalMillis();
     scheduleGossip(life);
     if (!wal.isEmpty()) {
       execute(engine.replay(wal.inputs()));
@@ -179,6 +181,12 @@ public final class SimNode {
     ownHeight = -1;
     lastGossipPosition = "";
     run.network().crash(endpoint);
+  }
+
+  /** Loses the WAL and the last-signed record, as a validator whose disk died would. */
+  void loseConsensusLog() {
+    wal.clear();
+    guard.clear();
   }
 
   public void restart() {
@@ -351,10 +359,11 @@ public final class SimNode {
   /**
    * Consensus needs every message to arrive eventually; a real node's gossip re-sends what peers
    * lack. Here: when a node has not moved (same height, round and step) for a gossip interval, it
-   * sends its own messages of the current round again.
+   * sends its own messages of the current round again, backing off (1 s, 2 s, 4 s, 8 s) while it
+   * stays stuck.
    */
   private void scheduleGossip(int life) {
-    long interval = run.gossipIntervalMillis();
+    long interval = gossipDelayMillis;
     run.scheduler()
         .scheduleAfterMillis(
             interval / 2 + random.nextLong(interval),
@@ -366,6 +375,9 @@ public final class SimNode {
               String position = st.height() + "/" + st.round() + "/" + st.step();
               if (position.equals(lastGossipPosition) && st.step() != Step.COMMIT) {
                 resendOwn(st.height(), st.round());
+                gossipDelayMillis = Math.min(gossipDelayMillis * 2, 8 * run.gossipIntervalMillis());
+              } else {
+                gossipDelayMillis = run.gossipIntervalMillis();
               }
               lastGossipPosition = position;
               scheduleGossip(life);

@@ -173,6 +173,7 @@ public final class SimRun {
     boolean wasPartitioned = network.isPartitioned();
     network.heal();
     network.clearLinkOverrides();
+    network.clearDropFilter();
     network.setDefaultProfile(syncProfile);
     if (wasPartitioned) {
       healed();

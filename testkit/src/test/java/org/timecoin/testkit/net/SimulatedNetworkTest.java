@@ -145,6 +145,21 @@ class SimulatedNetworkTest {
   }
 
   @Test
+  void aContentFilterLosesOnlyMatchingMessages() {
+    SimulatedNetwork<String> net = network(2, LinkProfile.reliable(DelayModel.fixedMillis(5)), 1);
+    net.dropMatching(m -> m.startsWith("p"));
+    assertThat(net.isSynchronous()).isFalse();
+    net.send(0, 1, "proposal");
+    net.send(0, 1, "vote");
+    scheduler.runFor(Duration.ofSeconds(1));
+    net.clearDropFilter();
+    net.send(0, 1, "proposal again");
+    scheduler.runFor(Duration.ofSeconds(1));
+    assertThat(deliveries).extracting(Delivery::message).containsExactly("vote", "proposal again");
+    assertThat(net.isSynchronous()).isTrue();
+  }
+
+  @Test
   void rejectsUnknownEndpointsAndBadProfiles() {
     SimulatedNetwork<String> net = network(2, LinkProfile.reliable(DelayModel.fixedMillis(5)), 1);
     assertThatThrownBy(() -> net.send(0, 2, "x")).isInstanceOf(IllegalArgumentException.class);
