@@ -3,19 +3,23 @@ package org.timecoin.storage.commit;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
-import javax.crypto.spec.ChaCha20ParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.timecoin.common.Sha256;
 
 /**
- * Expands an element into the 2048 bytes of its LtHash16 lanes: the ChaCha20 keystream under the
- * key SHA-256(tag ‖ element) with a zero nonce, i.e. a hash followed by a stream cipher used as an
- * extendable-output function. ChaCha20 runs on the JDK's vectorised intrinsic; a fresh key per
- * element keeps the keystreams of different elements independent.
+ * Expands an element into the 2048 bytes of its LtHash16 lanes: the AES-256-CTR keystream under the
+ * key SHA-256(tag ‖ element) from a zero counter, i.e. a hash followed by a stream cipher used as
+ * an extendable-output function. A fresh key per element keeps the keystreams of different elements
+ * independent.
+ *
+ * <p>Why AES-CTR: measured here (CPU time per element, JDK 25, AVX-512 with VAES), AES-256-CTR
+ * costs 330 ns to key and 150 ns for 2 KiB, against 280 ns and 580 ns for the JDK's ChaCha20;
+ * SHAKE128 in pure Java is slower still. The JDK has AES intrinsics on x86-64 (AES-NI) and AArch64.
  */
 final class ElementExpander {
   private static final byte[] TAG = "timecoin/lthash16/element/v1".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] ZERO_NONCE = new byte[12];
+  private static final IvParameterSpec ZERO_COUNTER = new IvParameterSpec(new byte[16]);
   private static final byte[] ZEROS = new byte[LtHash16.BYTES];
 
   /**
@@ -31,9 +35,9 @@ final class ElementExpander {
 
     State() {
       try {
-        cipher = Cipher.getInstance("ChaCha20");
+        cipher = Cipher.getInstance("AES/CTR/NoPadding");
       } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("the JDK lacks ChaCha20", e);
+        throw new IllegalStateException("the JDK lacks AES/CTR", e);
       }
     }
   }
@@ -45,15 +49,10 @@ final class ElementExpander {
     State s = STATE.get();
     byte[] key = Sha256.digest(TAG, element);
     try {
-      // Decrypt mode: the JDK refuses to encrypt twice under one key and nonce, but the keystream
-      // XOR zeros is the same either way, and the same element may well be expanded twice.
-      s.cipher.init(
-          Cipher.DECRYPT_MODE,
-          new SecretKeySpec(key, "ChaCha20"),
-          new ChaCha20ParameterSpec(ZERO_NONCE, 0));
+      s.cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), ZERO_COUNTER);
       s.cipher.doFinal(ZEROS, 0, ZEROS.length, s.out, 0);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("ChaCha20 expansion failed", e);
+      throw new IllegalStateException("AES-CTR expansion failed", e);
     }
     return s.out;
   }

@@ -184,10 +184,17 @@ class LtHash16Test {
     assertThat(LtHash16.empty().digest()).isEqualTo(Hash32.fromHex(EMPTY));
     assertThat(LtHash16.empty().add(new byte[] {'a', 'b', 'c'}).digest())
         .isEqualTo(Hash32.fromHex(ABC));
+    assertThat(
+            LtHash16.empty()
+                .add(new byte[] {'x', 'y', 'z'})
+                .add(new byte[] {'a', 'b', 'c'})
+                .digest())
+        .isEqualTo(Hash32.fromHex(ABC_XYZ));
   }
 
   static final String EMPTY = "d58b7eda175c248f7e77c2b85ba4b1cc21e77b5d6977f5a79fedc8bd713d555c";
-  static final String ABC = "6f22a7f1781b50b6b8da26467903543c97f1e09fb10c59a5aa16df822748ce7d";
+  static final String ABC = "104a5b7a683fd33de0bed38534c725d84541094b489683f952ebfa72b0252d53";
+  static final String ABC_XYZ = "c4807448518d1749ee2f68e352645e35c5b79f52ace895b989be57dc68ede58b";
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {41, 42})
