@@ -7,8 +7,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -143,17 +148,18 @@ class ClusterConsensusTest {
   }
 
   static LongStream seeds() {
-    return LongStream.range(0, 6);
+    return LongStream.range(0, 8);
   }
 
   /**
    * A validator is killed after signing its n-th vote (durable in its WAL and sign guard) but
-   * before sending it, stays down a while, and restarts from its WAL: agreement holds, it replays
-   * its height, and no validator ever signs two conflicting votes.
+   * before sending it, stays down a while (its last WAL record torn in half the runs), and restarts
+   * from its WAL: agreement holds, it replays its height, and no validator ever signs two
+   * conflicting votes.
    */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
-  void killedBetweenWalWriteAndSendRestartsWithoutEquivocating(long seed) {
+  void killedBetweenWalWriteAndSendRestartsWithoutEquivocating(long seed) throws IOException {
     Random random = new Random(seed);
     ListAppender<ILoggingEvent> logs = captureDriverLogs();
     try (VirtualCluster cluster = new VirtualCluster(4, ConsensusConfig.DEFAULT, dir)) {
@@ -165,6 +171,10 @@ class ClusterConsensusTest {
           .as("seed %d: victim killed", seed)
           .isTrue();
       cluster.runUntil(Duration.ofMillis(random.nextInt(4_000)), () -> false);
+      boolean torn = random.nextBoolean();
+      if (torn) {
+        tearLastRecord(dir.resolve("node-" + victim.index).resolve("wal"), 1 + random.nextInt(20));
+      }
       victim.crashAtVote = 0;
       victim.start();
       assertThat(logs.list)
@@ -179,6 +189,17 @@ class ClusterConsensusTest {
       assertNoValidatorEquivocated(cluster.allVotes);
     } finally {
       releaseDriverLogs(logs);
+    }
+  }
+
+  /** Cuts the newest WAL segment short, as a crash in the middle of an append would. */
+  private static void tearLastRecord(Path walDir, int bytes) throws IOException {
+    Path newest;
+    try (Stream<Path> files = Files.list(walDir)) {
+      newest = files.max(Comparator.naturalOrder()).orElseThrow();
+    }
+    try (RandomAccessFile raf = new RandomAccessFile(newest.toFile(), "rw")) {
+      raf.setLength(Math.max(0, raf.length() - bytes));
     }
   }
 
