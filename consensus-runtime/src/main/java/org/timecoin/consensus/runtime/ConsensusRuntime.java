@@ -51,10 +51,13 @@ public final class ConsensusRuntime implements AutoCloseable {
   private final RuntimeSetup setup;
   private final MessageVerifier verifier;
   private final long startHeight;
-  private final Executor ownerExecutor;
-  private final Executor validationPool;
-  private final boolean ownsOwnerExecutor;
-  private final boolean ownsValidationPool;
+  private final Executor givenOwnerExecutor;
+  private final Executor givenValidationPool;
+
+  /** Set by {@link #start()}: the given executors, or ones this runtime creates and shuts down. */
+  private volatile Executor ownerExecutor;
+
+  private volatile Executor validationPool;
   private final OwnerMailbox mailbox;
   private final ConsensusDriver driver;
   private final RuntimeMetrics metrics;
@@ -84,19 +87,8 @@ public final class ConsensusRuntime implements AutoCloseable {
             b.scheduler);
     this.verifier = b.verifier != null ? b.verifier : MessageVerifier.ed25519(b.chainId);
     this.startHeight = b.startHeight;
-    this.ownsOwnerExecutor = b.ownerExecutor == null;
-    this.ownerExecutor =
-        ownsOwnerExecutor
-            ? Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().name("consensus-owner").factory())
-            : b.ownerExecutor;
-    this.ownsValidationPool = b.validationPool == null;
-    this.validationPool =
-        ownsValidationPool
-            ? Executors.newFixedThreadPool(
-                Math.max(1, Runtime.getRuntime().availableProcessors()),
-                Thread.ofPlatform().name("consensus-validation-", 0).daemon(true).factory())
-            : b.validationPool;
+    this.givenOwnerExecutor = b.ownerExecutor;
+    this.givenValidationPool = b.validationPool;
     this.mailbox = new OwnerMailbox(b.config.networkQueueCapacity(), this::wake);
     this.metrics = new RuntimeMetrics(b.registry, this::status);
     FileWal wal =
@@ -107,7 +99,12 @@ public final class ConsensusRuntime implements AutoCloseable {
             b.registry);
     this.driver =
         new ConsensusDriver(
-            setup, wal, mailbox, validationPool, metrics, droppedNetworkInputs::get);
+            setup,
+            wal,
+            mailbox,
+            task -> validationPool.execute(task),
+            metrics,
+            droppedNetworkInputs::get);
   }
 
   public static Builder builder() {
@@ -120,9 +117,20 @@ public final class ConsensusRuntime implements AutoCloseable {
    * corrupted WAL fails here with {@link org.timecoin.consensus.runtime.wal.WalCorruptedException}.
    */
   public void start() {
-    if (running) {
+    if (ownerExecutor != null) {
       throw new IllegalStateException("already started");
     }
+    ownerExecutor =
+        givenOwnerExecutor != null
+            ? givenOwnerExecutor
+            : Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("consensus-owner").factory());
+    validationPool =
+        givenValidationPool != null
+            ? givenValidationPool
+            : Executors.newFixedThreadPool(
+                Math.max(1, Runtime.getRuntime().availableProcessors()),
+                Thread.ofPlatform().name("consensus-validation-", 0).daemon(true).factory());
     driver.recover(startHeight);
     running = true;
     wake();
@@ -264,14 +272,14 @@ public final class ConsensusRuntime implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    shutdown(ownsOwnerExecutor, ownerExecutor);
-    shutdown(ownsValidationPool, validationPool);
+    shutdownIfOwned(ownerExecutor, givenOwnerExecutor);
+    shutdownIfOwned(validationPool, givenValidationPool);
     driver.close();
     metrics.close();
   }
 
-  private static void shutdown(boolean owned, Executor executor) {
-    if (!owned) {
+  private static void shutdownIfOwned(Executor executor, Executor given) {
+    if (executor == null || executor == given) {
       return;
     }
     ExecutorService service = (ExecutorService) executor;
