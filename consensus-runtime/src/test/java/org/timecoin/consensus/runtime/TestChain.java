@@ -20,7 +20,7 @@ import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.tx.Address;
 
-/** A test chain: n equal-power validators with fixed keys, and helpers to sign as any of them. */
+/** A test chain: n equal-power validators with fixed keys, and methods that sign as any of them. */
 final class TestChain {
   final Hash32 chainId = Sha256.hash("runtime test chain".getBytes(UTF_8));
   final List<KeyPair> keys = new ArrayList<>();
