@@ -10,9 +10,10 @@ import org.timecoin.domain.crypto.PublicKey;
 /**
  * Misbehaviour points per IP address and temporary bans. A ban covers the address and, when known,
  * the node key, so a banned node can neither reconnect from the same host nor reuse its key from
- * another. Points are forgotten when a ban is imposed or after a ban duration without offences;
- * bans end after the configured duration. Every map is capped, so a flood of addresses cannot grow
- * them without bound.
+ * another. Loopback addresses are banned only if configured (see {@link
+ * P2pConfig#banLoopbackAddresses()}). Points are forgotten when a ban is imposed or after a ban
+ * duration without offences; bans end after the configured duration. Every map is capped, so a
+ * flood of addresses cannot grow them without bound.
  */
 final class BanList {
   private static final int MAX_TRACKED = 10_000;
@@ -22,14 +23,16 @@ final class BanList {
   private final Clock clock;
   private final long banNanos;
   private final int threshold;
+  private final boolean banLoopback;
   private final Map<InetAddress, Offences> points = bounded();
   private final Map<InetAddress, Long> bannedIps = bounded();
   private final Map<PublicKey, Long> bannedKeys = bounded();
 
-  BanList(Clock clock, Duration banDuration, int threshold) {
+  BanList(Clock clock, Duration banDuration, int threshold, boolean banLoopback) {
     this.clock = clock;
     this.banNanos = banDuration.toNanos();
     this.threshold = threshold;
+    this.banLoopback = banLoopback;
   }
 
   synchronized boolean isBanned(InetAddress ip) {
@@ -42,7 +45,7 @@ final class BanList {
 
   /** Adds points to {@code ip}; true when this (or an earlier) penalty left it banned. */
   synchronized boolean penalize(InetAddress ip, PublicKey key, int penalty) {
-    if (active(bannedIps, ip)) {
+    if (active(bannedIps, ip) || (key != null && active(bannedKeys, key))) {
       return true;
     }
     long now = clock.monoNanos();
@@ -57,7 +60,9 @@ final class BanList {
       return false;
     }
     points.remove(ip);
-    bannedIps.put(ip, now + banNanos);
+    if (banLoopback || !ip.isLoopbackAddress()) {
+      bannedIps.put(ip, now + banNanos);
+    }
     if (key != null) {
       bannedKeys.put(key, now + banNanos);
     }

@@ -18,6 +18,9 @@ import org.timecoin.common.Hash32;
  * @param dataDir where the address book is kept ({@code peers.dat}); null keeps it in memory
  * @param maxFrameSize largest frame (type, flags and payload) accepted or sent
  * @param banThreshold misbehaviour points that ban an address for {@code banDuration}
+ * @param banLoopbackAddresses whether 127.0.0.1 and ::1 can be banned by address; off by default,
+ *     because every node of a local network (devnet, tests) shares that address, so one bad
+ *     connection would shut out all of them (the offender's node key is banned either way)
  * @param maxPendingDeliveries per peer: above it we stop reading from the peer until the handlers
  *     catch up (TCP back-pressure instead of dropping)
  */
@@ -37,6 +40,7 @@ public record P2pConfig(
     int inboundLimit,
     Duration banDuration,
     int banThreshold,
+    boolean banLoopbackAddresses,
     Duration reconnectBaseDelay,
     Duration reconnectMaxDelay,
     Duration maintenanceInterval,
@@ -116,6 +120,7 @@ public record P2pConfig(
     private int inboundLimit = 64;
     private Duration banDuration = Duration.ofHours(1);
     private int banThreshold = 100;
+    private boolean banLoopbackAddresses;
     private Duration reconnectBaseDelay = Duration.ofSeconds(1);
     private Duration reconnectMaxDelay = Duration.ofMinutes(5);
     private Duration maintenanceInterval = Duration.ofSeconds(1);
@@ -148,6 +153,7 @@ public record P2pConfig(
       inboundLimit = c.inboundLimit;
       banDuration = c.banDuration;
       banThreshold = c.banThreshold;
+      banLoopbackAddresses = c.banLoopbackAddresses;
       reconnectBaseDelay = c.reconnectBaseDelay;
       reconnectMaxDelay = c.reconnectMaxDelay;
       maintenanceInterval = c.maintenanceInterval;
@@ -231,6 +237,11 @@ public record P2pConfig(
       return this;
     }
 
+    public Builder banLoopbackAddresses(boolean v) {
+      banLoopbackAddresses = v;
+      return this;
+    }
+
     public Builder reconnectDelay(Duration base, Duration max) {
       reconnectBaseDelay = base;
       reconnectMaxDelay = max;
@@ -290,6 +301,7 @@ public record P2pConfig(
           inboundLimit,
           banDuration,
           banThreshold,
+          banLoopbackAddresses,
           reconnectBaseDelay,
           reconnectMaxDelay,
           maintenanceInterval,

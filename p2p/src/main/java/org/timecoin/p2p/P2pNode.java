@@ -91,7 +91,8 @@ public final class P2pNode implements PeerNetwork {
             clock,
             new AddressBook(clock, backoff, config.addressBookSize()),
             config.dataDir() == null ? null : new AddressBookFile(config.dataDir()),
-            new BanList(clock, config.banDuration(), config.banThreshold()),
+            new BanList(
+                clock, config.banDuration(), config.banThreshold(), config.banLoopbackAddresses()),
             metrics);
   }
 

@@ -225,7 +225,8 @@ final class PeerManager {
 
   /** Adds misbehaviour points; true when the peer is now banned (and must be disconnected). */
   boolean penalize(PeerConnection c, int points) {
-    boolean wasBanned = bans.isBanned(c.remoteIp());
+    boolean wasBanned =
+        bans.isBanned(c.remoteIp()) || (c.nodeKey() != null && bans.isBanned(c.nodeKey()));
     boolean banned = bans.penalize(c.remoteIp(), c.nodeKey(), points);
     if (banned && !wasBanned) {
       metrics.ban();

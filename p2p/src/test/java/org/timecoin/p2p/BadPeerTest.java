@@ -40,6 +40,7 @@ class BadPeerTest {
         net.create(
             TestNet.config()
                 .handshakeTimeout(Duration.ofMillis(500))
+                .banLoopbackAddresses(true)
                 .peerTimeout(Duration.ofSeconds(2))
                 .build(),
             net.newKey());

@@ -9,7 +9,7 @@ import org.timecoin.domain.crypto.PublicKey;
 
 class BanListTest {
   private final AddressBookTest.ManualClock clock = new AddressBookTest.ManualClock();
-  private final BanList bans = new BanList(clock, Duration.ofMinutes(10), 100);
+  private final BanList bans = new BanList(clock, Duration.ofMinutes(10), 100, false);
   private final PublicKey key = PublicKey.of(new byte[32]);
 
   private static InetAddress ip(int last) throws Exception {
@@ -47,5 +47,18 @@ class BanListTest {
     }
     assertThat(bans.penalize(ip(1), null, 20)).as("ip(1)'s 90 points were evicted").isFalse();
     assertThat(bans.penalize(ip(2), null, 100)).isTrue();
+  }
+
+  @Test
+  void loopbackIsBannedByKeyOnlyUnlessConfigured() throws Exception {
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    assertThat(bans.penalize(loopback, key, 100)).isTrue();
+    assertThat(bans.isBanned(loopback)).isFalse();
+    assertThat(bans.isBanned(key)).isTrue();
+    assertThat(bans.penalize(loopback, key, 1)).as("a banned key stays banned").isTrue();
+
+    BanList strict = new BanList(clock, Duration.ofMinutes(10), 100, true);
+    assertThat(strict.penalize(loopback, null, 100)).isTrue();
+    assertThat(strict.isBanned(loopback)).isTrue();
   }
 }
