@@ -169,6 +169,10 @@ public final class LocalChain implements AutoCloseable {
    * here, else it is validated first. Completes once durable and listeners were told.
    */
   public CompletableFuture<ChainTip> store(Block block, CommitCertificate certificate) {
+    if (block.height() <= tipHeader.height()) {
+      // Block sync and consensus may both deliver a height: the second delivery is a no-op.
+      return CompletableFuture.supplyAsync(() -> alreadyStored(block), writer);
+    }
     Prepared p = prepared.get(block.hash());
     if (p == null) {
       return validate(block)
@@ -185,7 +189,24 @@ public final class LocalChain implements AutoCloseable {
     return CompletableFuture.supplyAsync(() -> write(block, certificate, p.update()), writer);
   }
 
+  private ChainTip alreadyStored(Block block) {
+    Hash32 stored = store.blocks().blockAt(block.height()).map(Block::hash).orElse(null);
+    if (!block.hash().equals(stored)) {
+      throw new IllegalStateException(
+          "finalized block "
+              + block.height()
+              + " "
+              + block.hash()
+              + " differs from the stored one "
+              + stored);
+    }
+    return store.tip().orElseThrow();
+  }
+
   private ChainTip write(Block block, CommitCertificate certificate, StateUpdate update) {
+    if (block.height() <= tipHeader.height()) {
+      return alreadyStored(block);
+    }
     ChainTip tip = store.applyBlock(block, certificate, update);
     prepared.values().removeIf(p -> p.height() <= block.height());
     tipHeader = block.header();

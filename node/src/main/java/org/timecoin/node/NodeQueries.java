@@ -1,0 +1,265 @@
+package org.timecoin.node;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.timecoin.common.Hash32;
+import org.timecoin.common.codec.CodecException;
+import org.timecoin.common.time.Clock;
+import org.timecoin.consensus.runtime.ConsensusStatus;
+import org.timecoin.domain.block.Block;
+import org.timecoin.domain.block.CommitCertificate;
+import org.timecoin.domain.tx.Address;
+import org.timecoin.domain.tx.AddressFormatException;
+import org.timecoin.domain.tx.Network;
+import org.timecoin.domain.tx.Transaction;
+import org.timecoin.domain.tx.TxIn;
+import org.timecoin.domain.tx.TxOut;
+import org.timecoin.domain.tx.Utxo;
+import org.timecoin.node.api.AddressCheck;
+import org.timecoin.node.api.BlockView;
+import org.timecoin.node.api.ChainInfo;
+import org.timecoin.node.api.ChainQueries;
+import org.timecoin.node.api.ConsensusView;
+import org.timecoin.node.api.MempoolView;
+import org.timecoin.node.api.PeerView;
+import org.timecoin.node.api.SubmitResult;
+import org.timecoin.node.api.TransactionSubmitter;
+import org.timecoin.node.api.TxView;
+import org.timecoin.node.api.UtxoSetView;
+import org.timecoin.node.chain.LocalChain;
+import org.timecoin.node.mempool.AdmitResult;
+import org.timecoin.node.mempool.Mempool;
+import org.timecoin.node.sync.SyncStatus;
+import org.timecoin.p2p.PeerInfo;
+import org.timecoin.p2p.PeerNetwork;
+import org.timecoin.storage.ChainTip;
+
+/** Answers RPC questions from the node's components; runs on RPC worker threads. */
+final class NodeQueries implements ChainQueries, TransactionSubmitter {
+  private final LocalChain chain;
+  private final Mempool mempool;
+  private final PeerNetwork network;
+  private final java.util.function.Supplier<ConsensusStatus> consensus;
+  private final SyncStatus sync;
+  private final Network addressNetwork;
+  private final boolean validator;
+  private final String localKey;
+  private final Clock clock;
+  private final long startedNanos;
+  private final AtomicLong utxoSummaryHeight = new AtomicLong(-1);
+  private volatile UtxoSetView utxoSummary;
+
+  NodeQueries(
+      LocalChain chain,
+      Mempool mempool,
+      PeerNetwork network,
+      java.util.function.Supplier<ConsensusStatus> consensus,
+      SyncStatus sync,
+      Network addressNetwork,
+      boolean validator,
+      String localKey,
+      Clock clock) {
+    this.chain = chain;
+    this.mempool = mempool;
+    this.network = network;
+    this.consensus = consensus;
+    this.sync = sync;
+    this.addressNetwork = addressNetwork;
+    this.validator = validator;
+    this.localKey = localKey;
+    this.clock = clock;
+    this.startedNanos = clock.monoNanos();
+  }
+
+  @Override
+  public ChainInfo chainInfo() {
+    var tip = chain.tipHeader();
+    return new ChainInfo(
+        addressNetwork.name().toLowerCase(java.util.Locale.ROOT),
+        chain.chainId().toHex(),
+        chain.genesis().hash().toHex(),
+        tip.height(),
+        tip.hash().toHex(),
+        tip.timestamp(),
+        tip.stateRoot().toHex(),
+        sync.syncing(),
+        sync.bestPeerHeight(),
+        chain.validators().size(),
+        validator);
+  }
+
+  @Override
+  public Optional<BlockView> blockByHeight(long height) {
+    return chain.store().blocks().blockAt(height).map(this::view);
+  }
+
+  @Override
+  public Optional<BlockView> blockByHash(String hashHex) {
+    return chain.store().blocks().block(Hash32.fromHex(hashHex)).map(this::view);
+  }
+
+  private BlockView view(Block b) {
+    Optional<CommitCertificate> cert = chain.store().blocks().certificateAt(b.height());
+    String next =
+        chain.store().blocks().blockAt(b.height() + 1).map(n -> n.hash().toHex()).orElse(null);
+    List<TxView> txs = new ArrayList<>(b.txs().size());
+    for (Transaction tx : b.txs()) {
+      txs.add(txView(tx));
+    }
+    var h = b.header();
+    return new BlockView(
+        b.hash().toHex(),
+        b.height(),
+        h.version(),
+        h.prevHash().toHex(),
+        next,
+        h.txRoot().toHex(),
+        h.stateRoot().toHex(),
+        h.timestamp(),
+        h.proposer().toHex(),
+        h.round(),
+        b.encodedSize(),
+        txs,
+        cert.map(c -> c.signatures().size()).orElse(0),
+        cert.map(CommitCertificate::round).orElse(0));
+  }
+
+  private TxView txView(Transaction tx) {
+    List<TxView.InputView> ins = new ArrayList<>();
+    for (TxIn in : tx.inputs()) {
+      ins.add(
+          new TxView.InputView(in.prev().txid().toHex(), in.prev().index(), in.pubKey().toHex()));
+    }
+    List<TxView.OutputView> outs = new ArrayList<>();
+    for (int i = 0; i < tx.outputs().size(); i++) {
+      TxOut o = tx.outputs().get(i);
+      outs.add(new TxView.OutputView(i, o.amount(), o.address().toText(addressNetwork)));
+    }
+    return new TxView(tx.txid().toHex(), tx.isCoinbase(), tx.encodedSize(), ins, outs);
+  }
+
+  @Override
+  public List<PeerView> peers() {
+    long now = clock.wallMillis();
+    List<PeerView> out = new ArrayList<>();
+    for (PeerInfo p : network.peers()) {
+      out.add(
+          new PeerView(
+              p.nodeKey().toHex(),
+              p.listenAddress() != null
+                  ? p.listenAddress().toString()
+                  : String.valueOf(p.remoteAddress()),
+              p.direction().name().startsWith("IN"),
+              Math.max(p.bestHeight(), sync.peerHeight(p.nodeKey())),
+              p.rtt().map(Duration::toMillis).orElse(-1L),
+              Math.max(0, (now - p.connectedAtMillis()) / 1000),
+              p.pongs(),
+              p.queuedMessages()));
+    }
+    return out;
+  }
+
+  @Override
+  public ConsensusView consensus() {
+    ConsensusStatus s = consensus.get();
+    return new ConsensusView(
+        sync.syncing() ? "sync" : (s.halted() ? "halted: " + s.haltReason() : "consensus"),
+        s.height(),
+        s.round(),
+        String.valueOf(s.step()),
+        s.proposer() == null ? null : s.proposer().toHex(),
+        chain.validators().size(),
+        chain.validators().totalPower(),
+        s.totalRoundChanges(),
+        validator,
+        localKey);
+  }
+
+  @Override
+  public MempoolView mempool() {
+    return new MempoolView(
+        mempool.size(),
+        mempool.bytes(),
+        mempool.maxTxs(),
+        mempool.maxBytes(),
+        chain.genesis().params().minFee(),
+        mempool.admittedCount(),
+        mempool.rejectedCount());
+  }
+
+  @Override
+  public List<String> mempoolTxids() {
+    return mempool.txids().stream().map(Hash32::toHex).toList();
+  }
+
+  /** A full scan of the UTXO set; cached per height since it is O(set size). */
+  @Override
+  public UtxoSetView utxoSet() {
+    ChainTip tip = chain.store().tip().orElseThrow();
+    UtxoSetView cached = utxoSummary;
+    if (cached != null && utxoSummaryHeight.get() == tip.height()) {
+      return cached;
+    }
+    long count = 0;
+    long total = 0;
+    try (Stream<Utxo> all = chain.store().utxos().streamUtxos()) {
+      for (var it = all.iterator(); it.hasNext(); ) {
+        count++;
+        total += it.next().amount();
+      }
+    }
+    UtxoSetView v =
+        new UtxoSetView(
+            tip.height(), tip.blockHash().toHex(), count, total, tip.stateRoot().toHex());
+    utxoSummary = v;
+    utxoSummaryHeight.set(tip.height());
+    return v;
+  }
+
+  @Override
+  public AddressCheck validateAddress(String address) {
+    try {
+      Address.parse(address, addressNetwork);
+      return new AddressCheck(
+          true, address, addressNetwork.name().toLowerCase(java.util.Locale.ROOT), null);
+    } catch (AddressFormatException e) {
+      return new AddressCheck(false, address, null, e.getMessage());
+    }
+  }
+
+  @Override
+  public long uptimeSeconds() {
+    return TimeUnit.NANOSECONDS.toSeconds(clock.monoNanos() - startedNanos);
+  }
+
+  @Override
+  public SubmitResult submit(byte[] encodedTx) {
+    Transaction tx;
+    try {
+      tx = Transaction.CODEC.decode(encodedTx);
+    } catch (CodecException | IllegalArgumentException e) {
+      return SubmitResult.rejected(null, SubmitResult.DECODE_FAILED, e.getMessage());
+    }
+    try {
+      AdmitResult r = mempool.submit(tx).get(30, TimeUnit.SECONDS);
+      return r.admitted()
+          ? SubmitResult.accepted(tx.txid().toHex())
+          : SubmitResult.rejected(tx.txid().toHex(), r.code(), r.detail());
+    } catch (TimeoutException e) {
+      return SubmitResult.rejected(
+          tx.txid().toHex(), "timeout", "validation did not finish in 30 s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return SubmitResult.rejected(tx.txid().toHex(), "interrupted", "node is stopping");
+    } catch (java.util.concurrent.ExecutionException e) {
+      return SubmitResult.rejected(
+          tx.txid().toHex(), "internal-error", String.valueOf(e.getCause()));
+    }
+  }
+}

@@ -1,0 +1,319 @@
+package org.timecoin.node;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.timecoin.common.time.Clock;
+import org.timecoin.consensus.runtime.ConsensusConfig;
+import org.timecoin.consensus.runtime.ConsensusRuntime;
+import org.timecoin.consensus.runtime.LocalKeySigner;
+import org.timecoin.domain.crypto.KeyPair;
+import org.timecoin.domain.genesis.GenesisConfig;
+import org.timecoin.domain.tx.Network;
+import org.timecoin.domain.validation.SignatureCache;
+import org.timecoin.node.api.NodeControl;
+import org.timecoin.node.api.RpcServerFactory;
+import org.timecoin.node.chain.LocalChain;
+import org.timecoin.node.config.ConfigException;
+import org.timecoin.node.config.NodeConfig;
+import org.timecoin.node.consensus.ChainPorts;
+import org.timecoin.node.consensus.ExecutorScheduler;
+import org.timecoin.node.consensus.P2pGossip;
+import org.timecoin.node.mempool.Mempool;
+import org.timecoin.node.net.NodeMessages;
+import org.timecoin.node.production.MempoolBlockProducer;
+import org.timecoin.node.sync.BlockSync;
+import org.timecoin.p2p.P2pConfig;
+import org.timecoin.p2p.P2pNode;
+import org.timecoin.p2p.PeerAddress;
+import org.timecoin.storage.ChainStore;
+import org.timecoin.storage.StorageConfig;
+
+/**
+ * One node: chain store, mempool, P2P network, consensus runtime (voting when it is a validator,
+ * following otherwise), block sync and, when the rpc module is present, JSON-RPC. {@link #start()}
+ * starts the parts in dependency order; {@link #close()} stops them in reverse order.
+ */
+public final class TimeNode implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TimeNode.class);
+  static final long TESTNET_MAGIC = 0x54494D30L; // "TIM0", a u32 on the wire
+
+  /** Own consensus messages are sent again when no new one went out for this long. */
+  static final java.time.Duration RESEND_AFTER = java.time.Duration.ofSeconds(1);
+
+  static final long MAINNET_MAGIC = 0x54494D31L; // "TIM1"
+
+  private final NodeConfig config;
+  private final GenesisConfig genesis;
+  private final KeyPair key;
+  private final boolean validator;
+  private final Clock clock;
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final CompletableFuture<String> stopRequested = new CompletableFuture<>();
+
+  private LocalChain chain;
+  private Mempool mempool;
+  private P2pNode network;
+  private ConsensusRuntime runtime;
+  private BlockSync sync;
+  private NodeQueries queries;
+  private RpcServerFactory.RunningServer rpc;
+
+  public TimeNode(NodeConfig config, GenesisConfig genesis, KeyPair key, Clock clock) {
+    this.config = config;
+    this.genesis = genesis;
+    this.key = key;
+    this.clock = clock;
+    this.validator = config.masternode().enabled();
+  }
+
+  public synchronized void start() throws Exception {
+    if (validator && !genesis.validatorSet().contains(key.publicKey())) {
+      throw new ConfigException(
+          "[masternode] enabled = true, but the node key "
+              + key.publicKey().toHex()
+              + " is not a validator of the genesis");
+    }
+    try {
+      startParts();
+    } catch (Exception | Error e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void startParts() throws Exception {
+    Path data = config.dataDir();
+    int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
+    ExecutorService validation =
+        Executors.newFixedThreadPool(
+            cores, Thread.ofPlatform().name("validation-", 0).daemon().factory());
+    started.push(validation::shutdownNow);
+    ExecutorService delivery =
+        Executors.newFixedThreadPool(
+            2, Thread.ofPlatform().name("p2p-delivery-", 0).daemon().factory());
+    started.push(delivery::shutdownNow);
+
+    ChainStore store =
+        ChainStore.open(
+            StorageConfig.defaults(data.resolve("chain"))
+                .withUtxoCacheBytes(config.storage().cacheBytes()),
+            genesis.chainId());
+    started.push(store);
+    SignatureCache signatures = new SignatureCache(1_000_000);
+    chain = new LocalChain(store, genesis, signatures, validation, cores, clock);
+    started.push(chain);
+    chain.initialize();
+
+    ExecutorScheduler scheduler = new ExecutorScheduler("node-timer");
+    started.push(scheduler);
+
+    network = new P2pNode(p2pConfig(data), key, delivery, clock, () -> chain.height());
+    mempool =
+        new Mempool(
+            genesis.chainId(),
+            genesis.params(),
+            chain.utxoView(),
+            signatures,
+            validation,
+            config.node().mempoolMaxTxs(),
+            config.node().mempoolMaxBytes(),
+            tx -> {
+              network.broadcast(NodeMessages.TX, tx);
+              if (runtime != null) {
+                runtime.transactionsAvailable();
+              }
+            });
+    chain.addListener((block, cert) -> mempool.onBlockCommitted(block));
+
+    ChainPorts ports = new ChainPorts(chain);
+    P2pGossip gossip = new P2pGossip(network, clock, RESEND_AFTER);
+    network.addPeerListener(gossip);
+    var resend =
+        scheduler
+            .executor()
+            .scheduleWithFixedDelay(
+                gossip::resendIfStalled, 250, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
+    started.push(() -> resend.cancel(false));
+    MempoolBlockProducer producer =
+        new MempoolBlockProducer(
+            chain,
+            mempool,
+            key.publicKey(),
+            config.block().maxBlockBytes(),
+            config.block().maxBlockTxs(),
+            clock,
+            validation);
+    var c = config.consensus();
+    ConsensusConfig cc =
+        ConsensusConfig.DEFAULT
+            .withTimeouts(
+                c.timeoutPropose(),
+                c.timeoutPrevote(),
+                c.timeoutPrecommit(),
+                c.timeoutDelta(),
+                c.maxRoundTimeout())
+            .withBlockIntervals(
+                config.block().blockInterval(), config.block().emptyBlockInterval());
+    ConsensusRuntime.Builder rb =
+        ConsensusRuntime.builder()
+            .config(cc)
+            .chainId(genesis.chainId())
+            .dataDir(data.resolve("consensus"))
+            .startHeight(chain.height() + 1)
+            .validatorSets(h -> chain.validators())
+            .gossip(gossip)
+            .blockProducer(producer)
+            .blockValidator(ports)
+            .finalizer(ports)
+            .clock(clock)
+            .scheduler(scheduler)
+            .validationPool(validation);
+    if (validator) {
+      rb.signer(new LocalKeySigner(key));
+    }
+    runtime = rb.build();
+
+    sync =
+        new BlockSync(
+            chain,
+            network,
+            h -> runtime.caughtUp(h),
+            scheduler.executor(),
+            clock,
+            config.network().maxFrameBytes() / 2);
+    registerHandlers();
+    sync.register();
+
+    network.start();
+    started.push(network);
+    runtime.start();
+    started.push(runtime);
+    runtime.failure().thenAccept(t -> requestStop("consensus halted: " + t));
+    sync.start();
+    started.push(sync);
+
+    Network addressNetwork = genesis.network();
+    queries =
+        new NodeQueries(
+            chain,
+            mempool,
+            network,
+            runtime::status,
+            sync,
+            addressNetwork,
+            validator,
+            validator ? key.publicKey().toHex() : null,
+            clock);
+    startRpc();
+    log.info(
+        "node {} started as {} at height {}; p2p {}{}",
+        key.publicKey().toHex(),
+        validator ? "validator" : "full node",
+        chain.height(),
+        network.localAddress(),
+        rpc == null ? "" : ", rpc " + rpc.address());
+  }
+
+  private void registerHandlers() {
+    network.register(
+        NodeMessages.PROPOSAL, (from, m) -> runtime.submitProposal(m.proposal(), m.block()));
+    network.register(NodeMessages.VOTE, (from, v) -> runtime.submitVote(v));
+    network.register(NodeMessages.TX, (from, tx) -> mempool.submit(tx));
+  }
+
+  private void startRpc() throws Exception {
+    if (!config.rpc().enabled()) {
+      return;
+    }
+    Optional<RpcServerFactory> factory = ServiceLoader.load(RpcServerFactory.class).findFirst();
+    if (factory.isEmpty()) {
+      log.warn(
+          "JSON-RPC is enabled but the rpc module is not on the class path; running without RPC");
+      return;
+    }
+    NodeControl control = () -> requestStop("stop requested over RPC");
+    rpc = factory.get().start(config.rpc(), config.security(), queries, queries, control);
+    started.push(rpc);
+  }
+
+  private P2pConfig p2pConfig(Path data) {
+    var n = config.network();
+    long magic = genesis.network() == Network.MAINNET ? MAINNET_MAGIC : TESTNET_MAGIC;
+    List<PeerAddress> peers = n.bootstrapPeers().stream().map(PeerAddress::parse).toList();
+    return P2pConfig.builder(magic, genesis.hash())
+        .listen(n.listenAddress(), n.port())
+        .bootstrapPeers(peers)
+        .dataDir(data.resolve("p2p"))
+        .pingInterval(n.pingInterval())
+        .peerTimeout(n.peerTimeout())
+        .maxFrameSize(n.maxFrameBytes())
+        .outboundTarget(n.maxOutboundPeers())
+        .inboundLimit(n.maxInboundPeers())
+        .banDuration(config.security().banDuration())
+        .build();
+  }
+
+  /** Completes with a reason when something asks the node to stop (RPC stop, consensus halt). */
+  public CompletableFuture<String> stopRequested() {
+    return stopRequested;
+  }
+
+  public void requestStop(String reason) {
+    stopRequested.complete(reason);
+  }
+
+  public LocalChain chain() {
+    return chain;
+  }
+
+  public Mempool mempool() {
+    return mempool;
+  }
+
+  public ConsensusRuntime consensus() {
+    return runtime;
+  }
+
+  public BlockSync sync() {
+    return sync;
+  }
+
+  public P2pNode network() {
+    return network;
+  }
+
+  public Optional<InetSocketAddress> rpcAddress() {
+    return Optional.ofNullable(rpc).map(RpcServerFactory.RunningServer::address);
+  }
+
+  public KeyPair key() {
+    return key;
+  }
+
+  public boolean isValidator() {
+    return validator;
+  }
+
+  /** Stops every started part, newest first; safe to call twice. */
+  @Override
+  public synchronized void close() {
+    while (!started.isEmpty()) {
+      AutoCloseable part = started.pop();
+      try {
+        part.close();
+      } catch (Exception e) {
+        log.warn("closing {} failed: {}", part, e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package org.timecoin.node.api;
+
+import java.net.InetSocketAddress;
+import org.timecoin.node.config.RpcSection;
+import org.timecoin.node.config.SecuritySection;
+
+/**
+ * Starts the JSON-RPC server. The rpc module provides it (found with {@link
+ * java.util.ServiceLoader}), since rpc depends on node and not the other way round; without it on
+ * the class path the node runs without RPC.
+ */
+public interface RpcServerFactory {
+  RunningServer start(
+      RpcSection rpc,
+      SecuritySection security,
+      ChainQueries queries,
+      TransactionSubmitter submitter,
+      NodeControl control)
+      throws Exception;
+
+  /** A started server. */
+  interface RunningServer extends AutoCloseable {
+    InetSocketAddress address();
+
+    @Override
+    void close();
+  }
+}

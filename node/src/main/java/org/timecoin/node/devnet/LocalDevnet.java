@@ -1,0 +1,186 @@
+package org.timecoin.node.devnet;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.timecoin.common.time.Clock;
+import org.timecoin.domain.crypto.KeyPair;
+import org.timecoin.domain.genesis.GenesisConfig;
+import org.timecoin.domain.tx.TxOut;
+import org.timecoin.node.TimeNode;
+import org.timecoin.node.config.BlockSection;
+import org.timecoin.node.config.ConfigLoader;
+import org.timecoin.node.config.DevnetLayout;
+import org.timecoin.node.config.GenesisFile;
+import org.timecoin.node.config.MasternodeSection;
+import org.timecoin.node.config.NodeConfig;
+import org.timecoin.node.config.NodeKeyFile;
+
+/**
+ * N validators in one process, each with its own directory, RocksDB, key and loopback ports,
+ * talking over real TCP. Nodes can be stopped and started again (same directory), and a full node
+ * added.
+ */
+public final class LocalDevnet implements AutoCloseable {
+  private final Path root;
+  private final List<Path> homes;
+  private final List<TimeNode> nodes = new ArrayList<>();
+  private final Duration blockInterval;
+  private final Duration emptyBlockInterval;
+  private final Clock clock;
+
+  private LocalDevnet(
+      Path root,
+      List<Path> homes,
+      Duration blockInterval,
+      Duration emptyBlockInterval,
+      Clock clock) {
+    this.root = root;
+    this.homes = new ArrayList<>(homes);
+    this.blockInterval = blockInterval;
+    this.emptyBlockInterval = emptyBlockInterval;
+    this.clock = clock;
+    for (int i = 0; i < homes.size(); i++) {
+      nodes.add(null);
+    }
+  }
+
+  /**
+   * Writes the homes of {@code validators} nodes under {@code root} (P2P base+2i, RPC base+2i+1).
+   */
+  public static LocalDevnet create(
+      Path root,
+      int validators,
+      int basePort,
+      Duration blockInterval,
+      Duration emptyBlockInterval,
+      List<TxOut> extraAllocations,
+      Clock clock) {
+    List<Path> homes =
+        DevnetLayout.create(
+            root, validators, basePort, clock.wallMillis(), new SecureRandom(), extraAllocations);
+    return new LocalDevnet(root, homes, blockInterval, emptyBlockInterval, clock);
+  }
+
+  public int size() {
+    return homes.size();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public GenesisConfig genesis() {
+    return GenesisFile.load(config(0).genesisFile());
+  }
+
+  /** Node i's configuration with the devnet's block pacing. */
+  public NodeConfig config(int i) {
+    NodeConfig c = ConfigLoader.load(homes.get(i).resolve("config.toml"));
+    BlockSection b = c.block();
+    return c.withBlock(
+        new BlockSection(blockInterval, emptyBlockInterval, b.maxBlockBytes(), b.maxBlockTxs()));
+  }
+
+  public synchronized TimeNode start(int i) throws Exception {
+    if (nodes.get(i) != null) {
+      throw new IllegalStateException("node " + i + " is running");
+    }
+    NodeConfig c = config(i);
+    TimeNode node =
+        new TimeNode(
+            c,
+            GenesisFile.load(c.genesisFile()),
+            KeyPair.fromSeed(NodeKeyFile.read(c.keyFile())),
+            clock);
+    node.start();
+    nodes.set(i, node);
+    return node;
+  }
+
+  public void startAll() throws Exception {
+    for (int i = 0; i < homes.size(); i++) {
+      start(i);
+    }
+  }
+
+  public synchronized void stop(int i) {
+    TimeNode n = nodes.get(i);
+    if (n != null) {
+      n.close();
+      nodes.set(i, null);
+    }
+  }
+
+  /**
+   * Adds a full node (not a validator) whose only bootstrap peer is validator 0; returns its index.
+   */
+  public synchronized int addFullNode(int p2pPort, int rpcPort) {
+    int i = homes.size();
+    Path home = root.resolve("full" + i);
+    NodeConfig v0 = config(0);
+    var n = v0.network();
+    NodeConfig c =
+        NodeConfig.defaults(home.toAbsolutePath(), org.timecoin.node.config.NetworkName.TESTNET)
+            .withNetwork(
+                new org.timecoin.node.config.NetworkSection(
+                    "127.0.0.1",
+                    p2pPort,
+                    List.of("127.0.0.1:" + n.port()),
+                    n.maxOutboundPeers(),
+                    n.maxInboundPeers(),
+                    n.pingInterval(),
+                    n.peerTimeout(),
+                    n.maxFrameBytes()))
+            .withRpc(
+                new org.timecoin.node.config.RpcSection(
+                    true, "127.0.0.1", rpcPort, v0.rpc().maxRequestBytes()))
+            .withMasternode(new MasternodeSection(false, ""));
+    ConfigLoader.write(home.resolve("config.toml"), c);
+    NodeKeyFile.create(c.keyFile(), new SecureRandom());
+    GenesisFile.write(c.genesisFile(), genesis());
+    homes.add(home);
+    nodes.add(null);
+    return i;
+  }
+
+  /** The running node i, or null when stopped. */
+  public synchronized TimeNode node(int i) {
+    return nodes.get(i);
+  }
+
+  public synchronized List<TimeNode> running() {
+    return nodes.stream().filter(n -> n != null).toList();
+  }
+
+  /** One line per node: height, consensus state and peers, for diagnostics. */
+  public synchronized String describe() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < nodes.size(); i++) {
+      TimeNode n = nodes.get(i);
+      sb.append("\nnode").append(i).append(": ");
+      if (n == null) {
+        sb.append("stopped");
+      } else {
+        sb.append("height ")
+            .append(n.chain().height())
+            .append(", peers ")
+            .append(n.network().peers().size())
+            .append(", syncing ")
+            .append(n.sync().syncing())
+            .append(", ")
+            .append(n.consensus().status());
+      }
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public synchronized void close() {
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      stop(i);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package org.timecoin.node.net;
+
+import org.timecoin.consensus.Vote;
+import org.timecoin.domain.tx.Transaction;
+import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
+import org.timecoin.node.net.SyncMessages.Blocks;
+import org.timecoin.node.net.SyncMessages.GetBlocks;
+import org.timecoin.node.net.SyncMessages.GetStateRoot;
+import org.timecoin.node.net.SyncMessages.StateRoot;
+import org.timecoin.node.net.SyncMessages.Status;
+import org.timecoin.p2p.MessageType;
+import org.timecoin.p2p.RateLimit;
+
+/** The message types the node puts on the P2P network, with their frame type ids. */
+public final class NodeMessages {
+  private NodeMessages() {}
+
+  public static final MessageType<ProposalMessage> PROPOSAL =
+      MessageType.gossip(0x10, "proposal", ConsensusCodecs.PROPOSAL);
+  public static final MessageType<Vote> VOTE =
+      MessageType.gossip(0x11, "vote", ConsensusCodecs.VOTE);
+  public static final MessageType<Transaction> TX =
+      MessageType.gossip(0x12, "tx", Transaction.CODEC);
+  public static final MessageType<Status> STATUS =
+      MessageType.direct(0x13, "status", SyncMessages.STATUS).withRateLimit(new RateLimit(50, 200));
+  public static final MessageType<GetBlocks> GET_BLOCKS =
+      MessageType.direct(0x14, "get-blocks", SyncMessages.GET_BLOCKS)
+          .withRateLimit(new RateLimit(50, 100));
+  public static final MessageType<Blocks> BLOCKS =
+      MessageType.direct(0x15, "blocks", SyncMessages.BLOCKS);
+  public static final MessageType<GetStateRoot> GET_STATE_ROOT =
+      MessageType.direct(0x16, "get-state-root", SyncMessages.GET_STATE_ROOT)
+          .withRateLimit(new RateLimit(10, 20));
+  public static final MessageType<StateRoot> STATE_ROOT =
+      MessageType.direct(0x17, "state-root", SyncMessages.STATE_ROOT);
+}
