@@ -1,5 +1,6 @@
 package org.timecoin.consensus;
 
+import java.util.Map;
 import java.util.Optional;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.VoteType;
@@ -70,21 +71,22 @@ final class Rules {
 
   /** Lines 49-54 (52-54 wait for the runtime's StartHeight of the next height). */
   private static boolean decide(Draft d) {
-    for (int r : d.votes.rounds()) {
-      Optional<Hash32> v = d.votes.quorumValue(r, VoteType.PRECOMMIT);
-      if (v.isEmpty() || !hasProposal(d, r, v.get())) {
+    for (Map.Entry<Integer, Hash32> q : d.votes.precommitQuorums().entrySet()) {
+      int r = q.getKey();
+      Hash32 v = q.getValue();
+      if (!hasProposal(d, r, v)) {
         continue;
       }
-      Boolean valid = d.validity(v.get());
+      Boolean valid = d.validity(v);
       if (valid == null) {
-        d.requestValidation(r, v.get());
+        d.requestValidation(r, v);
         continue;
       }
       if (valid) { // line 50
-        d.decision = v.get(); // line 51
+        d.decision = v; // line 51
         d.decisionRound = r;
         d.step = Step.COMMIT;
-        d.emit(new Effect.Decide(d.height, r, v.get(), d.votes.certificate(r, v.get())));
+        d.emit(new Effect.Decide(d.height, r, v, d.votes.certificate(r, v)));
         return true;
       }
     }

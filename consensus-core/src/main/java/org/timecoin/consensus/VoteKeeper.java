@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.CommitCertificate;
 import org.timecoin.domain.block.CommitSignature;
@@ -19,13 +20,21 @@ import org.timecoin.domain.crypto.PublicKey;
 /**
  * The one vote store of a height, keyed by (round, type, validator) and weighted by voting power.
  *
- * <p>The first vote of a validator for a (round, type) is counted; the same vote again is a
- * duplicate and ignored; a different signed vote for the same slot is equivocation: it is not
- * counted, and {@link EquivocationEvidence} (first vote, conflicting vote) is stored and reported
- * once per slot. Votes must already be checked for height, membership and signature. Immutable:
- * {@link #add} returns a new keeper.
+ * <p>The same vote twice is a duplicate and ignored. A different signed vote in an occupied slot is
+ * equivocation: {@link EquivocationEvidence} (first vote, conflicting vote) is stored and reported
+ * once per slot. The conflicting vote still counts for its own value (up to {@value
+ * #MAX_VOTES_PER_SLOT} values per slot), never twice for the totals: other nodes may have seen it
+ * first and formed a polka with it, and refusing it would keep us from following that polka (line
+ * 28), which can stall the height. Safety does not depend on it: a Byzantine validator may show
+ * each node a different vote anyway.
+ *
+ * <p>Votes must already be checked for height, membership and signature. Immutable: {@link #add}
+ * returns a new keeper.
  */
 public final class VoteKeeper {
+  /** Distinct values counted per (round, type, validator); an equivocator's further votes drop. */
+  public static final int MAX_VOTES_PER_SLOT = 4;
+
   /** What {@link #add} did with a vote. */
   public enum Outcome {
     ADDED,
@@ -49,22 +58,28 @@ public final class VoteKeeper {
   private final long height;
   private final ValidatorSet validators;
   private final Map<Integer, RoundVotes> rounds;
+  private final TreeMap<Integer, Hash32> precommitQuorums;
+  private final int highestSkipRound;
   private final List<EquivocationEvidence> evidence;
   private final Set<Slot> evidenced;
 
   public VoteKeeper(long height, ValidatorSet validators) {
-    this(height, validators, Map.of(), List.of(), Set.of());
+    this(height, validators, Map.of(), new TreeMap<>(), -1, List.of(), Set.of());
   }
 
   private VoteKeeper(
       long height,
       ValidatorSet validators,
       Map<Integer, RoundVotes> rounds,
+      TreeMap<Integer, Hash32> precommitQuorums,
+      int highestSkipRound,
       List<EquivocationEvidence> evidence,
       Set<Slot> evidenced) {
     this.height = height;
     this.validators = validators;
     this.rounds = rounds;
+    this.precommitQuorums = precommitQuorums;
+    this.highestSkipRound = highestSkipRound;
     this.evidence = evidence;
     this.evidenced = evidenced;
   }
@@ -77,7 +92,7 @@ public final class VoteKeeper {
     return validators;
   }
 
-  /** Counts {@code vote} (of this keeper's height) unless it is a duplicate or a conflict. */
+  /** Counts {@code vote} (of this keeper's height) unless it is a duplicate. */
   public AddResult add(Vote vote) {
     if (vote.height() != height) {
       throw new IllegalArgumentException("vote for height " + vote.height() + " in " + height);
@@ -87,29 +102,50 @@ public final class VoteKeeper {
       return new AddResult(this, Outcome.NOT_A_VALIDATOR, List.of(), Optional.empty());
     }
     RoundVotes before = round(vote.round());
-    Vote existing = before.existing(vote);
-    if (existing != null) {
+    List<Vote> slot = before.slot(vote);
+    for (Vote existing : slot) {
       if (Objects.equals(existing.value(), vote.value())) {
         return new AddResult(this, Outcome.DUPLICATE, List.of(), Optional.empty());
       }
-      Slot slot = new Slot(vote.round(), vote.type(), vote.validator());
-      if (evidenced.contains(slot)) {
-        return new AddResult(this, Outcome.EQUIVOCATION, List.of(), Optional.empty());
+    }
+    Optional<EquivocationEvidence> found = Optional.empty();
+    List<EquivocationEvidence> ev = evidence;
+    Set<Slot> done = evidenced;
+    if (!slot.isEmpty()) {
+      Slot key = new Slot(vote.round(), vote.type(), vote.validator());
+      if (!evidenced.contains(key)) {
+        found = Optional.of(new EquivocationEvidence(slot.get(0), vote));
+        List<EquivocationEvidence> moreEvidence = new ArrayList<>(evidence);
+        moreEvidence.add(found.get());
+        ev = List.copyOf(moreEvidence);
+        Set<Slot> moreDone = new HashSet<>(evidenced);
+        moreDone.add(key);
+        done = Set.copyOf(moreDone);
       }
-      EquivocationEvidence found = new EquivocationEvidence(existing, vote);
-      List<EquivocationEvidence> ev = new ArrayList<>(evidence);
-      ev.add(found);
-      Set<Slot> done = new HashSet<>(evidenced);
-      done.add(slot);
-      VoteKeeper next =
-          new VoteKeeper(height, validators, rounds, List.copyOf(ev), Set.copyOf(done));
-      return new AddResult(next, Outcome.EQUIVOCATION, List.of(), Optional.of(found));
+      if (slot.size() >= MAX_VOTES_PER_SLOT) {
+        VoteKeeper next =
+            new VoteKeeper(
+                height, validators, rounds, precommitQuorums, highestSkipRound, ev, done);
+        return new AddResult(next, Outcome.EQUIVOCATION, List.of(), found);
+      }
     }
     RoundVotes after = before.with(vote, power);
     Map<Integer, RoundVotes> nextRounds = new HashMap<>(rounds);
     nextRounds.put(vote.round(), after);
-    VoteKeeper next = new VoteKeeper(height, validators, nextRounds, evidence, evidenced);
-    return new AddResult(next, Outcome.ADDED, crossed(vote, before, after), Optional.empty());
+    List<Threshold> crossed = crossed(vote, before, after);
+    TreeMap<Integer, Hash32> quorums = precommitQuorums;
+    int skip = highestSkipRound;
+    for (Threshold t : crossed) {
+      if (t instanceof Threshold.PrecommitValue pv && !quorums.containsKey(pv.round())) {
+        quorums = new TreeMap<>(quorums);
+        quorums.put(pv.round(), pv.value());
+      } else if (t instanceof Threshold.SkipRound sr) {
+        skip = Math.max(skip, sr.round());
+      }
+    }
+    VoteKeeper next = new VoteKeeper(height, validators, nextRounds, quorums, skip, ev, done);
+    Outcome outcome = slot.isEmpty() ? Outcome.ADDED : Outcome.EQUIVOCATION;
+    return new AddResult(next, outcome, crossed, found);
   }
 
   private List<Threshold> crossed(Vote v, RoundVotes before, RoundVotes after) {
@@ -170,13 +206,24 @@ public final class VoteKeeper {
    * The block hash (never nil) that more than 2/3 voted as {@code type} in {@code round}, if any.
    */
   public Optional<Hash32> quorumValue(int round, VoteType type) {
+    if (type == VoteType.PRECOMMIT) {
+      return Optional.ofNullable(precommitQuorums.get(round));
+    }
     RoundVotes rv = round(round);
+    if (!validators.hasQuorum(rv.totalFor(type))) {
+      return Optional.empty(); // a value never has more power than all voters of its type
+    }
     for (Hash32 v : rv.values(type)) {
       if (validators.hasQuorum(rv.powerFor(type, v))) {
         return Optional.of(v);
       }
     }
     return Optional.empty();
+  }
+
+  /** Rounds with more than 2/3 of precommits for one value, ascending, with that value. */
+  public Map<Integer, Hash32> precommitQuorums() {
+    return java.util.Collections.unmodifiableMap(precommitQuorums);
   }
 
   /** True if validators with more than 1/3 of the power voted in {@code round} (line 55). */
@@ -186,15 +233,7 @@ public final class VoteKeeper {
 
   /** The highest round above {@code current} with an f+1 skip threshold, or -1. */
   public int highestSkipRoundAbove(int current) {
-    int best = -1;
-    for (Map.Entry<Integer, RoundVotes> e : rounds.entrySet()) {
-      if (e.getKey() > current
-          && e.getKey() > best
-          && validators.hasOneThirdPlus(e.getValue().voterPower())) {
-        best = e.getKey();
-      }
-    }
-    return best;
+    return highestSkipRound > current ? highestSkipRound : -1;
   }
 
   /** Rounds that have at least one vote, ascending. */
@@ -202,23 +241,26 @@ public final class VoteKeeper {
     return rounds.keySet().stream().sorted().toList();
   }
 
-  /** The counted votes of (round, type) for {@code value} (null = nil), in validator-set order. */
+  /**
+   * The votes of (round, type) for {@code value} (null = nil), one per validator, in validator-set
+   * order.
+   */
   public List<Vote> votesFor(int round, VoteType type, Hash32 value) {
-    Map<PublicKey, Vote> votes = round(round).votes(type);
+    RoundVotes rv = round(round);
     List<Vote> out = new ArrayList<>();
     for (Validator val : validators.validators()) {
-      PublicKey key = val.key();
-      Vote v = votes.get(key);
-      if (v != null && Objects.equals(v.value(), value)) {
+      Vote v = rv.voteFor(type, val.key(), value);
+      if (v != null) {
         out.add(v);
       }
     }
     return out;
   }
 
-  /** The counted vote of {@code validator} for (round, type), if any. */
+  /** The first counted vote of {@code validator} for (round, type), if any. */
   public Optional<Vote> voteOf(int round, VoteType type, PublicKey validator) {
-    return Optional.ofNullable(round(round).votes(type).get(validator));
+    List<Vote> slot = round(round).slot(type, validator);
+    return slot.isEmpty() ? Optional.empty() : Optional.of(slot.get(0));
   }
 
   /**

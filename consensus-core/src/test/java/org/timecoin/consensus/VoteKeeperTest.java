@@ -114,7 +114,7 @@ class VoteKeeperTest {
   }
 
   @Test
-  void conflictingVoteIsEvidenceOnceAndNotCounted() {
+  void conflictingVoteIsEvidenceOnceAndCountsOnlyForItsValue() {
     Vote first = f.prevote(0, 1, 0, A);
     Vote second = f.prevote(0, 1, 0, B);
     VoteKeeper k = keeper().add(first).keeper();
@@ -123,17 +123,50 @@ class VoteKeeperTest {
     assertThat(conflict.evidence()).contains(new EquivocationEvidence(first, second));
     assertThat(conflict.keeper().evidence())
         .containsExactly(new EquivocationEvidence(first, second));
-    assertThat(conflict.keeper().powerFor(0, VoteType.PREVOTE, B)).isZero();
     assertThat(conflict.keeper().powerFor(0, VoteType.PREVOTE, A)).isEqualTo(1);
+    assertThat(conflict.keeper().powerFor(0, VoteType.PREVOTE, B)).isEqualTo(1);
+    assertThat(conflict.keeper().voteOf(0, VoteType.PREVOTE, f.pk(0))).contains(first);
 
     AddResult third = conflict.keeper().add(f.prevote(0, 1, 0, null));
     assertThat(third.outcome()).isEqualTo(Outcome.EQUIVOCATION);
     assertThat(third.evidence()).isEmpty();
     assertThat(third.keeper().evidence()).hasSize(1);
+    assertThat(third.keeper().add(f.prevote(0, 1, 0, B)).outcome()).isEqualTo(Outcome.DUPLICATE);
 
-    // A nil vote against a value vote is a conflict too; other types and rounds are separate slots.
-    AddResult otherType = k.add(f.precommit(0, 1, 0, B));
-    assertThat(otherType.outcome()).isEqualTo(Outcome.ADDED);
+    // Another type is another slot.
+    assertThat(k.add(f.precommit(0, 1, 0, B)).outcome()).isEqualTo(Outcome.ADDED);
+  }
+
+  @Test
+  void anEquivocatorCountsOnceForTheTotals() {
+    VoteKeeper k = keeper();
+    for (Hash32 v : new Hash32[] {A, B, null}) {
+      k = k.add(f.prevote(0, 1, 0, v)).keeper();
+    }
+    k = k.add(f.prevote(1, 1, 0, A)).keeper();
+    assertThat(k.hasQuorumAny(0, VoteType.PREVOTE)).isFalse(); // 2 validators, not 4 votes
+    assertThat(k.hasSkipThreshold(0)).isTrue();
+  }
+
+  @Test
+  void theConflictingVoteCompletesAPolkaOthersSaw() {
+    // Validator 3 prevoted B to us first and A to the others; their polka for A must reach us.
+    VoteKeeper k = keeper().add(f.prevote(3, 1, 0, B)).keeper();
+    k = k.add(f.prevote(0, 1, 0, A)).keeper().add(f.prevote(1, 1, 0, A)).keeper();
+    AddResult r = k.add(f.prevote(3, 1, 0, A));
+    assertThat(r.thresholds()).contains(new Threshold.PolkaValue(0, A));
+    assertThat(r.keeper().quorumValue(0, VoteType.PREVOTE)).contains(A);
+  }
+
+  @Test
+  void anEquivocatorsVotesAreBoundedPerSlot() {
+    VoteKeeper k = keeper();
+    for (int i = 0; i < VoteKeeper.MAX_VOTES_PER_SLOT + 3; i++) {
+      k = k.add(f.prevote(0, 1, 0, Fixture.value("v" + i))).keeper();
+    }
+    assertThat(k.powerFor(0, VoteType.PREVOTE, Fixture.value("v" + VoteKeeper.MAX_VOTES_PER_SLOT)))
+        .isZero();
+    assertThat(k.evidence()).hasSize(1);
   }
 
   @Test
