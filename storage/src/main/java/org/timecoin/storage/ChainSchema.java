@@ -1,6 +1,7 @@
 package org.timecoin.storage;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.timecoin.common.codec.ByteReader;
 import org.timecoin.common.codec.ByteWriter;
@@ -94,6 +95,6 @@ public final class ChainSchema {
   }
 
   static OutPoint outPointOfAddressKey(byte[] key) {
-    return OutPoint.CODEC.decode(java.util.Arrays.copyOfRange(key, Address.SIZE, key.length));
+    return OutPoint.CODEC.decode(Arrays.copyOfRange(key, Address.SIZE, key.length));
   }
 }

@@ -1,12 +1,15 @@
 package org.timecoin.storage;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.Block;
@@ -50,7 +53,7 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
   private volatile ChainTip tip;
   private volatile Hash32 stateRoot;
   private LtHash16 commitment;
-  private final java.util.Deque<StateUpdate> prepared = new java.util.ArrayDeque<>();
+  private final Deque<StateUpdate> prepared = new ArrayDeque<>();
 
   private ChainStore(
       KvStore kv,
@@ -122,7 +125,7 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
     return new ChainStore(kv, path, config, reads, hashing, tip, commitment);
   }
 
-  private static <T> T decode(Path path, String what, java.util.function.Supplier<T> decoder) {
+  private static <T> T decode(Path path, String what, Supplier<T> decoder) {
     try {
       return decoder.get();
     } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -224,7 +225,7 @@ class BadInputTest {
     writeChain(1);
     String manifest = Files.readString(db().resolve("CURRENT")).trim();
     byte[] junk = new byte[4096];
-    new java.util.Random(1).nextBytes(junk);
+    new Random(1).nextBytes(junk);
     Files.write(db().resolve(manifest), junk);
     assertStorageError(
         () -> ChainStore.open(config(OpenMode.MUST_EXIST), CHAIN), Kind.CORRUPT, db(), "resync");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.timecoin.storage.kv.KeyRange;
 import org.timecoin.storage.kv.KvBatch;
 import org.timecoin.storage.kv.KvColumn;
@@ -19,8 +20,7 @@ import org.timecoin.storage.kv.KvStore;
 final class ThreadRecordingKvStore implements KvStore {
   private final KvStore inner;
   final Set<String> readThreads = ConcurrentHashMap.newKeySet();
-  final java.util.concurrent.atomic.AtomicInteger multiGets =
-      new java.util.concurrent.atomic.AtomicInteger();
+  final AtomicInteger multiGets = new AtomicInteger();
 
   ThreadRecordingKvStore(KvStore inner) {
     this.inner = inner;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -172,7 +173,7 @@ class UtxoStoreTest {
         target.set(spent);
         store.utxos().getAll(spent.subList(0, 1 + rnd.nextInt(spent.size()))).join();
         store.applyBlock(step.block(), step.certificate(), step.adds(), step.removes());
-        Set<OutPoint> created = new java.util.HashSet<>();
+        Set<OutPoint> created = new HashSet<>();
         step.adds().forEach(u -> created.add(u.outPoint()));
         List<OutPoint> gone = spent.stream().filter(op -> !created.contains(op)).toList();
         var leaked = store.utxos().getAll(gone).join();

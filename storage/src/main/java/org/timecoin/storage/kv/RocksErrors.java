@@ -1,6 +1,7 @@
 package org.timecoin.storage.kv;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.Status;
 import org.timecoin.storage.StorageException;
@@ -15,7 +16,7 @@ public final class RocksErrors {
     Status.Code code = status == null ? null : status.getCode();
     Status.SubCode sub = status == null ? null : status.getSubCode();
     String detail = e.getMessage() == null ? String.valueOf(code) : e.getMessage();
-    String lower = detail.toLowerCase(java.util.Locale.ROOT);
+    String lower = detail.toLowerCase(Locale.ROOT);
     if (code == Status.Code.Corruption) {
       return new StorageException(
           Kind.CORRUPT,

@@ -2,6 +2,7 @@ package org.timecoin.storage.tools;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 
 /**
  * Command line of the crash campaign ({@code bin/crash-test}): {@code [--kills N] [--seed S] [--txs
@@ -12,7 +13,7 @@ public final class CrashTest {
 
   public static void main(String[] args) throws Exception {
     int kills = 100;
-    long seed = new java.util.Random().nextLong();
+    long seed = new Random().nextLong();
     int txs = 200;
     int maxBlocks = 10;
     Path dir = null;

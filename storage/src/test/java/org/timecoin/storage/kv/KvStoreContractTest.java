@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,6 +143,49 @@ abstract class KvStoreContractTest {
     assertThat(store.get(B, b("k2"))).isNull();
     assertThat(store.get(A, b("old"))).isNull();
     assertThat(store.get(A, b("k3"))).isEqualTo(b("second"));
+  }
+
+  /** Readers never see half a batch: keys x and y are always written together with one value. */
+  @Test
+  void concurrentReadersSeeWholeBatchesOnly() throws Exception {
+    List<byte[]> keys = List.of(b("x"), b("y"));
+    AtomicBoolean done = new AtomicBoolean();
+    ExecutorService readers = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> checks = new ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        checks.add(
+            readers.submit(
+                () -> {
+                  int torn = 0;
+                  while (!done.get()) {
+                    List<byte[]> got = store.multiGet(A, keys);
+                    if (!Arrays.equals(got.get(0), got.get(1))) {
+                      torn++;
+                    }
+                    try (KvSnapshot snap = store.snapshot()) {
+                      if (!Arrays.equals(snap.get(A, b("x")), snap.get(A, b("y")))) {
+                        torn++;
+                      }
+                    }
+                  }
+                  return torn;
+                }));
+      }
+      for (int i = 0; i < 500; i++) {
+        try (KvBatch batch = store.newBatch()) {
+          byte[] v = b("v" + i);
+          store.write(batch.put(A, b("x"), v).put(A, b("y"), v));
+        }
+      }
+      done.set(true);
+      for (var check : checks) {
+        assertThat(check.get()).as("torn reads").isZero();
+      }
+    } finally {
+      done.set(true);
+      readers.shutdownNow();
+    }
   }
 
   @Test
