@@ -21,6 +21,9 @@ import org.timecoin.domain.block.VoteType;
  * own votes count, and are in the WAL, fsynced), and returned as {@link Effect.BroadcastProposal} /
  * {@link Effect.BroadcastVote}. Everything the runtime must carry out is in the returned list,
  * which the caller only sees after the WAL and the guard are durable.
+ *
+ * <p>If a port throws (a full disk, say), the exception propagates and nothing of that call may be
+ * sent; the engine must then be dropped and a new one rebuilt with {@link #replay}.
  */
 public final class ConsensusEngine {
   private final Hash32 chainId;

@@ -41,6 +41,17 @@ public record ConsensusParams(
     }
   }
 
+  /** The timeouts of a genesis file, with the default look-ahead of {@link #DEFAULT}. */
+  public static ConsensusParams fromGenesis(org.timecoin.domain.genesis.ConsensusParams genesis) {
+    return new ConsensusParams(
+        Duration.ofMillis(genesis.timeoutProposeMs()),
+        Duration.ofMillis(genesis.timeoutPrevoteMs()),
+        Duration.ofMillis(genesis.timeoutPrecommitMs()),
+        Duration.ofMillis(genesis.timeoutDeltaMs()),
+        Duration.ofMillis(genesis.maxRoundTimeoutMs()),
+        DEFAULT.maxRoundsAhead());
+  }
+
   /** The timeout of {@code kind} in {@code round}: linear in the round, never above the cap. */
   public Duration timeout(TimeoutKind kind, int round) {
     Duration base =

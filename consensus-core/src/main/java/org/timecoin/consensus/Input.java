@@ -19,6 +19,9 @@ public sealed interface Input {
   record StartHeight(long height, ValidatorSet validators) implements Input {
     public StartHeight {
       Objects.requireNonNull(validators, "validators");
+      if (height < 0) {
+        throw new IllegalArgumentException("negative height " + height);
+      }
     }
   }
 

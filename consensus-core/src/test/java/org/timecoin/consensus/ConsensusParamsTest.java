@@ -45,6 +45,17 @@ class ConsensusParamsTest {
   }
 
   @Test
+  void genesisDefaultsGiveTheDefaultTimeouts() {
+    ConsensusParams g =
+        ConsensusParams.fromGenesis(org.timecoin.domain.genesis.ConsensusParams.defaults());
+    for (TimeoutKind kind : TimeoutKind.values()) {
+      for (int r : new int[] {0, 3, 80}) {
+        assertThat(g.timeout(kind, r)).isEqualTo(p.timeout(kind, r));
+      }
+    }
+  }
+
+  @Test
   void rejectsNegativeTimeoutsAndNoLookahead() {
     assertThatThrownBy(
             () ->

@@ -153,6 +153,12 @@ class MessageIntakeTest {
   }
 
   @Test
+  void negativeHeightCannotBeStarted() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Input.StartHeight(-1, F.set))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void inputsBeforeTheFirstHeightAreIgnored() {
     Script s = Script.of(F, S).feed(F.prevoteIn(O[0], 1, 0, A), F.proposalIn(1, 0, A, -1));
     s.feed(new Input.TimeoutElapsed(TimeoutKind.PROPOSE, 0, 0));
