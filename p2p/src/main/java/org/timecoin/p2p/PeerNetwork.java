@@ -42,8 +42,9 @@ public interface PeerNetwork extends AutoCloseable {
   <T> int broadcast(MessageType<T> type, T message, Predicate<PeerInfo> to);
 
   /**
-   * Sends to one peer, whether or not the message was seen before (re-sending votes to a peer that
-   * lags); false when the peer is not connected or its send queue is full.
+   * Sends to one peer, e.g. votes again to a peer that lags; our seen-cache is not consulted, but
+   * the receiver still drops a deduplicated type it has already seen (re-send with a direct type
+   * when it must be delivered again). False when the peer is not connected or its queue is full.
    */
   <T> boolean send(PublicKey peer, MessageType<T> type, T message);
 
