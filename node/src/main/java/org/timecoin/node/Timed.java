@@ -3,7 +3,9 @@ package org.timecoin.node;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.timecoin.node.cli.DevnetCommand;
 import org.timecoin.node.cli.InitCommand;
+import org.timecoin.node.cli.RunCommand;
 import org.timecoin.node.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "timed 0.1.0",
     description = "TIME Coin node daemon",
-    subcommands = {InitCommand.class})
+    subcommands = {InitCommand.class, DevnetCommand.class})
 public final class Timed implements Callable<Integer> {
   @Option(
       names = "--home",
@@ -71,9 +73,9 @@ public final class Timed implements Callable<Integer> {
     return err;
   }
 
+  /** Without a subcommand: run the node of the home directory. */
   @Override
-  public Integer call() {
-    err.println("running a node is not available yet in this build; use 'timed init'");
-    return 1;
+  public Integer call() throws Exception {
+    return RunCommand.run(configFile(), out, err);
   }
 }
