@@ -1,5 +1,8 @@
 package org.timecoin.storage;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -43,6 +46,7 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
 
   private final KvStore kv;
   private final Path path;
+  private final Hash32 chainId;
   private final ExecutorService readPool;
   private final ExecutorService hashPool;
   private final ParallelLtHasher hasher;
@@ -58,6 +62,7 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
   private ChainStore(
       KvStore kv,
       Path path,
+      Hash32 chainId,
       StorageConfig config,
       ExecutorService readPool,
       ExecutorService hashPool,
@@ -65,6 +70,7 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
       LtHash16 commitment) {
     this.kv = kv;
     this.path = path;
+    this.chainId = chainId;
     this.readPool = readPool;
     this.hashPool = hashPool;
     this.hasher = new ParallelLtHasher(hashPool, config.hashThreads());
@@ -106,6 +112,15 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
         lanes == null
             ? LtHash16.empty()
             : decode(path, "commitment", () -> LtHash16.fromBytes(lanes));
+    if (tip == null && SnapshotTransfer.hasUtxos(kv)) {
+      throw new StorageException(
+          Kind.CORRUPT,
+          path,
+          "database at "
+              + path
+              + " holds UTXOs but no tip: a snapshot import was interrupted; move it away and"
+              + " import again");
+    }
     Hash32 root = commitment.digest();
     if (tip == null ? !commitment.isEmpty() : !tip.stateRoot().equals(root)) {
       throw new StorageException(
@@ -122,7 +137,7 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
     ExecutorService hashing =
         Executors.newFixedThreadPool(
             config.hashThreads(), Thread.ofPlatform().name("storage-hash-", 0).daemon().factory());
-    return new ChainStore(kv, path, config, reads, hashing, tip, commitment);
+    return new ChainStore(kv, path, chainId, config, reads, hashing, tip, commitment);
   }
 
   private static <T> T decode(Path path, String what, Supplier<T> decoder) {
@@ -321,6 +336,57 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
       all.forEach(u -> sum.add(Utxo.CODEC.encode(u)));
     }
     return sum.digest();
+  }
+
+  /**
+   * Writes the tip block, its certificate and the whole UTXO set, from one consistent view, to
+   * {@code out} (O(1) memory). Safe while blocks are being applied.
+   *
+   * @return the tip the snapshot was taken at
+   */
+  public ChainTip exportSnapshot(OutputStream out) throws IOException {
+    return SnapshotTransfer.export(kv, chainId, out);
+  }
+
+  /**
+   * Loads a snapshot into this store, which must be empty. The snapshot is accepted only if its tip
+   * block declares {@code trustedStateRoot} (the caller takes it from a header it verified, e.g.
+   * with its commit certificate) and its UTXOs hash to that root; otherwise nothing is kept. After
+   * the import the store continues from the snapshot's tip block (blocks below it are not stored).
+   *
+   * @throws IllegalArgumentException when the snapshot is refused (wrong chain, root mismatch,
+   *     truncated or malformed)
+   * @throws IllegalStateException when the store is not empty
+   */
+  public synchronized ChainTip importSnapshot(InputStream in, Hash32 trustedStateRoot)
+      throws IOException {
+    if (tip != null || SnapshotTransfer.hasUtxos(kv)) {
+      throw new IllegalStateException("snapshot import needs an empty store, " + path + " is not");
+    }
+    // An odd epoch for the whole import: readers cache nothing they see half-imported.
+    utxos.beginCommit();
+    SnapshotTransfer.Imported imported;
+    ChainTip next;
+    try {
+      imported = SnapshotTransfer.load(kv, chainId, trustedStateRoot, in);
+      Block block = imported.block();
+      next = new ChainTip(block.height(), block.hash(), imported.commitment().digest());
+      try (KvBatch batch = kv.newBatch()) {
+        blocks.stage(batch, block, imported.certificate());
+        batch.put(ChainSchema.META, ChainSchema.TIP_KEY, ChainTip.CODEC.encode(next));
+        batch.put(ChainSchema.META, ChainSchema.COMMITMENT_KEY, imported.commitment().toBytes());
+        kv.write(batch);
+      } catch (RuntimeException e) {
+        SnapshotTransfer.deleteAllUtxos(kv);
+        throw e;
+      }
+    } finally {
+      utxos.endCommit(List.of(), List.of(), false);
+    }
+    commitment = imported.commitment();
+    stateRoot = next.stateRoot();
+    tip = next;
+    return next;
   }
 
   /** The database directory (or the configured path of an in-memory store). */

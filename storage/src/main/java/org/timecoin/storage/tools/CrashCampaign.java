@@ -173,6 +173,13 @@ public final class CrashCampaign {
           "block at tip",
           tip.blockHash(),
           store.blocks().blockAt(tip.height()).map(b -> b.hash()).orElse(null));
+      var tipBlock = store.blocks().blockAt(tip.height()).orElseThrow();
+      for (int i = 0; i < tipBlock.txs().size(); i++) {
+        var location = store.blocks().txLocation(tipBlock.txs().get(i).txid()).orElse(null);
+        if (location == null || location.height() != tip.height() || location.position() != i) {
+          throw fail(round, "tx index of the tip block is incomplete at position " + i);
+        }
+      }
       if (store.blocks().certificateAt(tip.height()).isEmpty()) {
         throw fail(round, "no certificate at the tip");
       }
