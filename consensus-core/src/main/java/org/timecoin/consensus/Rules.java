@@ -28,9 +28,12 @@ final class Rules {
     }
     // Line 21 is for non-proposers; the proposer schedules it too, so a block producer that never
     // answers RequestValue cannot hold the round (on expiry it prevotes nil, lines 57-60).
-    d.emit(
-        new Effect.ScheduleTimeout(
-            TimeoutKind.PROPOSE, d.height, r, d.params.timeout(TimeoutKind.PROPOSE, r)));
+    schedule(d, TimeoutKind.PROPOSE);
+  }
+
+  /** "schedule OnTimeoutX(h_p, round_p) to be executed after timeoutX(round_p)". */
+  private static void schedule(Draft d, TimeoutKind kind) {
+    d.emit(new Effect.ScheduleTimeout(kind, d.height, d.round, d.params.timeout(kind, d.round)));
   }
 
   /** Line 19: broadcast ⟨PROPOSAL, h_p, round_p, value, validRound⟩ (signed by the engine). */
@@ -138,12 +141,7 @@ final class Rules {
       return false;
     }
     d.flags = d.flags.withPrevoteTimeoutScheduled();
-    d.emit(
-        new Effect.ScheduleTimeout(
-            TimeoutKind.PREVOTE,
-            d.height,
-            d.round,
-            d.params.timeout(TimeoutKind.PREVOTE, d.round)));
+    schedule(d, TimeoutKind.PREVOTE); // line 35
     return true;
   }
 
@@ -188,12 +186,7 @@ final class Rules {
       return false;
     }
     d.flags = d.flags.withPrecommitTimeoutScheduled();
-    d.emit(
-        new Effect.ScheduleTimeout(
-            TimeoutKind.PRECOMMIT,
-            d.height,
-            d.round,
-            d.params.timeout(TimeoutKind.PRECOMMIT, d.round)));
+    schedule(d, TimeoutKind.PRECOMMIT); // line 48
     return true;
   }
 

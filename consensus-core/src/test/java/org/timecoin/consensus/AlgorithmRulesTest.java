@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,40 +38,27 @@ class AlgorithmRulesTest {
   static final int S = firstNotIn(P0, P1, P2);
   static final int[] O = othersThan(S);
 
-  record Row(
-      String rule,
-      int self,
-      List<Input> given,
-      Input when,
-      List<Effect> expect,
-      Consumer<ConsensusState> then) {
-    @Override
-    public String toString() {
-      return rule;
-    }
-  }
-
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
-  void row(Row row) {
+  void row(RuleRow row) {
     Script s = Script.of(F, row.self()).feed(row.given()).feed(row.when());
     assertThat(s.last()).as(row.rule()).containsExactlyElementsOf(row.expect());
     row.then().accept(s.state());
   }
 
-  static Stream<Row> rows() {
-    List<RowBuilder> rows = new ArrayList<>();
+  static Stream<RuleRow> rows() {
+    List<RuleRow.Builder> rows = new ArrayList<>();
     startAndPropose(rows);
     prevoteOnProposal(rows);
     polkaRules(rows);
     precommitAndDecide(rows);
     timeoutsAndSkip(rows);
-    return rows.stream().map(RowBuilder::build);
+    return rows.stream().map(RuleRow.Builder::build);
   }
 
   // ---- lines 11-21 -------------------------------------------------------------------------
 
-  static void startAndPropose(List<RowBuilder> rows) {
+  static void startAndPropose(List<RuleRow.Builder> rows) {
     rows.add(
         row("11-21 a non-proposer schedules timeoutPropose(0) = 1 s")
             .when(F.start(H))
@@ -108,7 +94,7 @@ class AlgorithmRulesTest {
 
   // ---- lines 22-33 -------------------------------------------------------------------------
 
-  static void prevoteOnProposal(List<RowBuilder> rows) {
+  static void prevoteOnProposal(List<RuleRow.Builder> rows) {
     rows.add(
         row("22 a proposal asks for valid(v) once")
             .given(F.start(H))
@@ -175,7 +161,7 @@ class AlgorithmRulesTest {
 
   // ---- lines 34-46 -------------------------------------------------------------------------
 
-  static void polkaRules(List<RowBuilder> rows) {
+  static void polkaRules(List<RuleRow.Builder> rows) {
     rows.add(
         row("34-35 2f+1 prevotes for anything: schedule timeoutPrevote(0)")
             .given(prevotedA(), F.prevoteIn(O[0], H, 0, A), F.prevoteIn(O[1], H, 0, null))
@@ -253,7 +239,7 @@ class AlgorithmRulesTest {
 
   // ---- lines 47-54 -------------------------------------------------------------------------
 
-  static void precommitAndDecide(List<RowBuilder> rows) {
+  static void precommitAndDecide(List<RuleRow.Builder> rows) {
     rows.add(
         row("47-48 2f+1 precommits for anything: schedule timeoutPrecommit(0)")
             .given(F.start(H), F.precommitIn(O[0], H, 0, A), F.precommitIn(O[1], H, 0, null))
@@ -312,7 +298,7 @@ class AlgorithmRulesTest {
 
   // ---- lines 55-67 -------------------------------------------------------------------------
 
-  static void timeoutsAndSkip(List<RowBuilder> rows) {
+  static void timeoutsAndSkip(List<RuleRow.Builder> rows) {
     rows.add(
         row("55-56 f+1 validators in round 3: skip to round 3")
             .given(F.start(H), F.prevoteIn(O[0], H, 3, null))
@@ -425,66 +411,8 @@ class AlgorithmRulesTest {
 
   // ---- helpers ---------------------------------------------------------------------------------
 
-  static RowBuilder row(String rule) {
-    return new RowBuilder(rule);
-  }
-
-  static final class RowBuilder {
-    final String rule;
-    int self = S;
-    final List<Input> given = new ArrayList<>();
-    Input when;
-    Consumer<ConsensusState> then = st -> {};
-    List<Effect> expect;
-
-    RowBuilder(String rule) {
-      this.rule = rule;
-    }
-
-    RowBuilder self(int i) {
-      self = i;
-      return this;
-    }
-
-    RowBuilder given(Object... inputs) {
-      for (Object o : inputs) {
-        if (o instanceof List<?> l) {
-          l.forEach(x -> given.add((Input) x));
-        } else {
-          given.add((Input) o);
-        }
-      }
-      return this;
-    }
-
-    RowBuilder when(Input in) {
-      when = in;
-      return this;
-    }
-
-    RowBuilder expect(Effect... effects) {
-      expect = List.of(effects);
-      return this;
-    }
-
-    RowBuilder expect(List<Effect> effects) {
-      expect = effects;
-      return this;
-    }
-
-    RowBuilder expectRejected(RejectReason reason) {
-      expect = List.of(new Effect.Rejected(when, reason));
-      return this;
-    }
-
-    RowBuilder then(Consumer<ConsensusState> check) {
-      then = check;
-      return this;
-    }
-
-    Row build() {
-      return new Row(rule, self, List.copyOf(given), when, expect, then);
-    }
+  static RuleRow.Builder row(String rule) {
+    return new RuleRow.Builder(rule, S);
   }
 
   static List<Effect> startRoundEffects(int self, int r, Effect first) {
