@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  *     block; -1 if no leader crashed
  * @param messagesPerHeight messages sent per finalized height, over all runs
  * @param maxRoundWaitMs the longest timeout any honest validator scheduled in any run
- * @param healRecoveryRoundsMax the most rounds between a partition heal and the next finalized
- *     block at any honest validator; -1 if no partition healed
+ * @param healRecoveryRoundsP99 rounds from a partition heal to the round of the next block, 99th
+ *     percentile over heals (-1 if no partition healed); {@code Max} is the worst heal
+ * @param healRecoveryMsP99 virtual ms from a partition heal to the next block, 99th percentile
  * @param failures the first failing runs, each naming its seed
  */
 public record CampaignResult(
@@ -34,7 +35,11 @@ public record CampaignResult(
     long leaderCrashes,
     double messagesPerHeight,
     long maxRoundWaitMs,
+    long heals,
+    long healRecoveryRoundsP99,
     long healRecoveryRoundsMax,
+    long healRecoveryMsP50,
+    long healRecoveryMsP99,
     long virtualMillis,
     List<RunResult> failures,
     List<CampaignResult> byScenario) {
@@ -60,7 +65,8 @@ public record CampaignResult(
     long rounds = 0;
     long messages = 0;
     long maxWait = 0;
-    long healMax = -1;
+    List<Long> healRounds = new ArrayList<>();
+    List<Long> healMs = new ArrayList<>();
     long virtual = 0;
     List<Long> recoveries = new ArrayList<>();
     List<RunResult> failures = new ArrayList<>();
@@ -74,13 +80,16 @@ public record CampaignResult(
       virtual += r.virtualMillis();
       recoveries.addAll(r.leaderCrashRecoveryMs());
       for (int h : r.healRecoveryRounds()) {
-        healMax = Math.max(healMax, h);
+        healRounds.add((long) h);
       }
+      healMs.addAll(r.healRecoveryMs());
       if (!r.passed() && failures.size() < KEPT_FAILURES) {
         failures.add(r);
       }
     }
     long[] rec = recoveries.stream().mapToLong(Long::longValue).toArray();
+    long[] hr = healRounds.stream().mapToLong(Long::longValue).toArray();
+    long[] hm = healMs.stream().mapToLong(Long::longValue).toArray();
     return new CampaignResult(
         scenario,
         validators,
@@ -94,7 +103,11 @@ public record CampaignResult(
         rec.length,
         heights == 0 ? Double.NaN : (double) messages / heights,
         maxWait,
-        healMax,
+        hr.length,
+        Percentiles.of(hr, 99),
+        Percentiles.of(hr, 100),
+        Percentiles.of(hm, 50),
+        Percentiles.of(hm, 99),
         virtual,
         failures,
         byScenario);
@@ -116,7 +129,11 @@ public record CampaignResult(
         .field("leader_crash_recovery_ms_p99", leaderCrashRecoveryMsP99)
         .field("messages_per_height", messagesPerHeight)
         .field("max_round_wait_ms", maxRoundWaitMs)
+        .field("partition_heals", heals)
+        .field("heal_recovery_rounds_p99", healRecoveryRoundsP99)
         .field("heal_recovery_rounds_max", healRecoveryRoundsMax)
+        .field("heal_recovery_ms_p50", healRecoveryMsP50)
+        .field("heal_recovery_ms_p99", healRecoveryMsP99)
         .field("virtual_ms", virtualMillis);
     w.raw(
         "failed_seeds",
@@ -138,7 +155,7 @@ public record CampaignResult(
     String header =
         String.format(
             Locale.ROOT,
-            "%-22s %4s %7s %6s %6s %8s %7s %9s %9s %8s %7s %5s%n",
+            "%-22s %4s %7s %6s %6s %8s %7s %9s %9s %8s %7s %9s %9s%n",
             "scenario",
             "n",
             "runs",
@@ -150,7 +167,8 @@ public record CampaignResult(
             "crash_p99",
             "msgs/h",
             "maxwait",
-            "heal");
+            "heal_r_99",
+            "heal_r_max");
     StringBuilder sb = new StringBuilder(header);
     for (CampaignResult c : byScenario) {
       sb.append(c.row());
@@ -162,7 +180,7 @@ public record CampaignResult(
   private String row() {
     return String.format(
         Locale.ROOT,
-        "%-22s %4d %7d %6d %6d %8d %7d %9s %9s %8.1f %7d %5s%n",
+        "%-22s %4d %7d %6d %6d %8d %7d %9s %9s %8.1f %7d %9s %9s%n",
         scenario,
         validators,
         runs,
@@ -174,6 +192,7 @@ public record CampaignResult(
         leaderCrashRecoveryMsP99 < 0 ? "-" : Long.toString(leaderCrashRecoveryMsP99),
         messagesPerHeight,
         maxRoundWaitMs,
+        healRecoveryRoundsP99 < 0 ? "-" : Long.toString(healRecoveryRoundsP99),
         healRecoveryRoundsMax < 0 ? "-" : Long.toString(healRecoveryRoundsMax));
   }
 }

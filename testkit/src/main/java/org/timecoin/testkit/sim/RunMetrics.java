@@ -3,9 +3,7 @@ package org.timecoin.testkit.sim;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** The figures one run collects while it runs. */
@@ -19,9 +17,10 @@ final class RunMetrics {
   private long resent;
   private final List<Long> pendingLeaderCrashNanos = new ArrayList<>();
   private final List<Long> leaderRecoveryMillis = new ArrayList<>();
-  private final Map<SimNode, RoundAt> atHeal = new LinkedHashMap<>();
+  private long healNanos = -1;
+  private int roundAtHeal;
   private final List<Integer> healRounds = new ArrayList<>();
-  private int healMaxOfCurrent = -1;
+  private final List<Long> healMillis = new ArrayList<>();
 
   void roundEntered(long height, int round) {
     roundsEntered.add(new RoundAt(height, round));
@@ -39,10 +38,6 @@ final class RunMetrics {
     resent++;
   }
 
-  long resentMessages() {
-    return resent;
-  }
-
   void messageRejected() {
     rejected++;
   }
@@ -51,36 +46,28 @@ final class RunMetrics {
     pendingLeaderCrashNanos.add(atNanos);
   }
 
-  /** Starts measuring, for each honest node still deciding a height, rounds until it decides. */
-  void healed(List<SimNode> honestUndecided) {
-    closeHeal();
-    for (SimNode n : honestUndecided) {
-      atHeal.put(n, new RoundAt(n.height(), n.round()));
-    }
-    healMaxOfCurrent = 0;
+  /**
+   * The network healed at {@code nowNanos} while the honest nodes were at most in {@code round}.
+   */
+  void healed(int round, long nowNanos) {
+    healNanos = nowNanos;
+    roundAtHeal = round;
   }
 
-  /** An honest node finalized {@code height} while in {@code round}, at {@code nowNanos}. */
-  void honestFinalized(SimNode node, long height, int round, long nowNanos) {
+  /**
+   * An honest node decided a block through consensus (not by adopting a peer's certificate) in
+   * {@code round} at {@code nowNanos}: this ends every pending recovery measurement.
+   */
+  void honestDecided(int round, long nowNanos) {
     for (long crash : pendingLeaderCrashNanos) {
       leaderRecoveryMillis.add((nowNanos - crash) / 1_000_000L);
     }
     pendingLeaderCrashNanos.clear();
-    RoundAt heal = atHeal.remove(node);
-    if (heal != null && heal.height() == height) {
-      healMaxOfCurrent = Math.max(healMaxOfCurrent, Math.max(0, round - heal.round()));
+    if (healNanos >= 0) {
+      healRounds.add(Math.max(0, round - roundAtHeal));
+      healMillis.add((nowNanos - healNanos) / 1_000_000L);
+      healNanos = -1;
     }
-    if (healMaxOfCurrent >= 0 && atHeal.isEmpty()) {
-      closeHeal();
-    }
-  }
-
-  private void closeHeal() {
-    if (healMaxOfCurrent >= 0) {
-      healRounds.add(healMaxOfCurrent);
-    }
-    healMaxOfCurrent = -1;
-    atHeal.clear();
   }
 
   long roundChanges() {
@@ -99,16 +86,21 @@ final class RunMetrics {
     return rejected;
   }
 
+  long resentMessages() {
+    return resent;
+  }
+
   List<Long> leaderRecoveryMillis() {
     return leaderRecoveryMillis;
   }
 
-  /** Rounds per heal; a heal whose nodes have not all decided yet is counted as it stands. */
+  /** Per heal: rounds from the highest honest round at the heal to the round of the next block. */
   List<Integer> healRounds() {
-    List<Integer> all = new ArrayList<>(healRounds);
-    if (healMaxOfCurrent >= 0 && !atHeal.isEmpty()) {
-      all.add(healMaxOfCurrent);
-    }
-    return all;
+    return healRounds;
+  }
+
+  /** Per heal: virtual ms from the heal to the next block. */
+  List<Long> healMillis() {
+    return healMillis;
   }
 }

@@ -13,8 +13,9 @@ import java.util.List;
  *     block
  * @param messages messages given to the network by all nodes (consensus, status and catch-up)
  * @param maxRoundWaitMs the longest timeout any honest validator scheduled
- * @param healRecoveryRounds per healed partition: the most rounds an honest validator entered
- *     between the heal and its next finalized block (0 = finalized in the round it was in)
+ * @param healRecoveryRounds per healed partition: rounds from the highest round an honest validator
+ *     was in at the heal to the round of the next block decided (0 = decided in that round)
+ * @param healRecoveryMs per healed partition: virtual ms from the heal to the next block decided
  */
 public record RunResult(
     String scenario,
@@ -28,12 +29,14 @@ public record RunResult(
     long messages,
     long maxRoundWaitMs,
     List<Integer> healRecoveryRounds,
+    List<Long> healRecoveryMs,
     long virtualMillis) {
 
   public RunResult {
     safetyViolations = List.copyOf(safetyViolations);
     leaderCrashRecoveryMs = List.copyOf(leaderCrashRecoveryMs);
     healRecoveryRounds = List.copyOf(healRecoveryRounds);
+    healRecoveryMs = List.copyOf(healRecoveryMs);
   }
 
   public boolean safe() {

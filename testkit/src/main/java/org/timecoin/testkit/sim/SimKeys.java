@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -109,15 +110,23 @@ public final class SimKeys {
     return out;
   }
 
+  /**
+   * Checks each message object once: the simulated network hands the same immutable object to every
+   * receiver, so the verdict is remembered by identity (a run is single-threaded).
+   */
   private final class MacVerifier implements MessageVerifier {
+    private final Map<Object, Boolean> verdicts = new IdentityHashMap<>();
+
     @Override
     public boolean verify(Proposal p) {
-      return check(p.proposer(), MessageSigning.proposalSignBytes(chainId, p), p.signature());
+      return verdicts.computeIfAbsent(
+          p, x -> check(p.proposer(), MessageSigning.proposalSignBytes(chainId, p), p.signature()));
     }
 
     @Override
     public boolean verify(Vote v) {
-      return check(v.validator(), MessageSigning.voteSignBytes(chainId, v), v.signature());
+      return verdicts.computeIfAbsent(
+          v, x -> check(v.validator(), MessageSigning.voteSignBytes(chainId, v), v.signature()));
     }
 
     private boolean check(PublicKey key, byte[] message, byte[] signature) {

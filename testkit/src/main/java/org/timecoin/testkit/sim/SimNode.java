@@ -312,8 +312,8 @@ public final class SimNode {
   private void adopt(CatchUpMsg c) {
     blocks.put(c.block().hash(), c.block());
     chain.put(c.height(), new Decision(c.height(), c.round(), c.block().hash(), c.precommits()));
-    run.finalized(this, c.height(), c.block().hash());
-    startHeight(c.height() + 1);
+    run.finalized(this, c.height(), c.block().hash(), true);
+    scheduleNextHeight(c.height());
   }
 
   /**
@@ -534,13 +534,20 @@ public final class SimNode {
       List<Vote> precommits =
           d.certificate().signatures().stream().map((CommitSignature s) -> toVote(d, s)).toList();
       chain.put(d.height(), new Decision(d.height(), d.round(), d.value(), precommits));
-      run.finalized(this, d.height(), d.value());
+      run.finalized(this, d.height(), d.value(), false);
     }
-    // Peers already past this height waited the block interval already: follow them at once.
+    scheduleNextHeight(d.height());
+  }
+
+  /**
+   * Starts the height after {@code decided} once the block interval has passed, or at once if peers
+   * are already past it (they waited the interval already).
+   */
+  private void scheduleNextHeight(long decided) {
     long delay =
-        highestPeerHeight > d.height() ? 0 : Duration.ofMillis(run.blockIntervalMillis()).toNanos();
+        highestPeerHeight > decided ? 0 : Duration.ofMillis(run.blockIntervalMillis()).toNanos();
     int life = incarnation;
-    long next = d.height() + 1;
+    long next = decided + 1;
     run.scheduler()
         .scheduleAfterNanos(
             delay,

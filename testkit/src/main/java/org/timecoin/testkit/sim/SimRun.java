@@ -184,7 +184,8 @@ public final class SimRun {
   public void healed() {
     log("network healed");
     metrics.healed(
-        honestNodes().stream().filter(n -> n.isUp() && !n.decidedCurrentHeight()).toList());
+        honestNodes().stream().filter(SimNode::isUp).mapToInt(SimNode::round).max().orElse(0),
+        scheduler.nowNanos());
   }
 
   /** Calls {@code listener} each time a node is about to start a height (it may crash the node). */
@@ -273,12 +274,17 @@ public final class SimRun {
     }
   }
 
-  void finalized(SimNode node, long height, Hash32 value) {
+  /** {@code node} finalized {@code value} at {@code height}, by consensus or by block sync. */
+  void finalized(SimNode node, long height, Hash32 value, boolean bySync) {
     if (node.honest()) {
       monitor.honestFinalized(node.toString(), height, value);
-      metrics.honestFinalized(node, height, node.round(), scheduler.nowNanos());
+      if (!bySync) {
+        metrics.honestDecided(node.round(), scheduler.nowNanos());
+      }
     }
-    log("%s finalized h=%d in r=%d: %s", node, height, node.round(), value.toHex().substring(0, 8));
+    log(
+        "%s finalized h=%d in r=%d%s: %s",
+        node, height, node.round(), bySync ? " by sync" : "", value.toHex().substring(0, 8));
     for (BiConsumer<SimNode, Long> l : finalizedListeners) {
       l.accept(node, height);
     }

@@ -61,6 +61,7 @@ public final class Simulation {
             run.network().stats().sent(),
             m.maxTimeoutMillis(),
             m.healRounds(),
+            m.healMillis(),
             run.nowMillis());
     if (options.trace()) {
       run.log("network: %s", run.network().stats());

@@ -9,7 +9,19 @@ import org.junit.jupiter.api.Test;
 class CampaignResultTest {
   private static RunResult run(long seed, List<String> safety, String liveness, List<Long> rec) {
     return new RunResult(
-        "leader-crash", 4, seed, safety, liveness, 5, 2, rec, 100, 1500, List.of(1), 9000);
+        "leader-crash",
+        4,
+        seed,
+        safety,
+        liveness,
+        5,
+        2,
+        rec,
+        100,
+        1500,
+        List.of((int) seed),
+        List.of(seed * 1000),
+        9000);
   }
 
   @Test
@@ -32,7 +44,9 @@ class CampaignResultTest {
     assertThat(c.leaderCrashRecoveryMsP50()).isEqualTo(2000);
     assertThat(c.leaderCrashRecoveryMsP99()).isEqualTo(3000);
     assertThat(c.leaderCrashes()).isEqualTo(2);
-    assertThat(c.healRecoveryRoundsMax()).isEqualTo(1);
+    assertThat(c.heals()).isEqualTo(3);
+    assertThat(c.healRecoveryRoundsMax()).isEqualTo(3);
+    assertThat(c.healRecoveryMsP50()).isEqualTo(2000);
     assertThat(c.failures()).extracting(RunResult::seed).containsExactly(2L, 3L);
     assertThat(c.passed()).isFalse();
     assertThat(c.toJson()).contains("\"failed_seeds\":[\"leader-crash:2\",\"leader-crash:3\"]");
