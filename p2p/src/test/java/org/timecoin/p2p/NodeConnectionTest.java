@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,8 +75,7 @@ class NodeConnectionTest {
       assertThat(b.send(a.nodeKey(), TEXT, "m" + i)).isTrue();
     }
     await().atMost(WAIT).until(() -> received.size() == 100);
-    assertThat(received)
-        .isEqualTo(java.util.stream.IntStream.range(0, 100).mapToObj(i -> "m" + i).toList());
+    assertThat(received).isEqualTo(IntStream.range(0, 100).mapToObj(i -> "m" + i).toList());
     assertThat(threads).allMatch(t -> t.startsWith("delivery-"));
     assertThat(a.metrics().messagesDelivered()).isEqualTo(100);
   }
@@ -118,7 +119,7 @@ class NodeConnectionTest {
     await().atMost(WAIT).until(() -> events.size() == 21);
     b.close();
     await().atMost(WAIT).until(() -> events.contains("down"));
-    List<String> expected = new java.util.ArrayList<>(List.of("up"));
+    List<String> expected = new ArrayList<>(List.of("up"));
     for (int i = 0; i < 20; i++) {
       expected.add("m" + i);
     }

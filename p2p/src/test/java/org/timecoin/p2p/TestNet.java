@@ -55,6 +55,7 @@ final class TestNet implements AutoCloseable {
   private final List<P2pNode> nodes = new ArrayList<>();
   private final SplittableRandom random;
   final AtomicLong height = new AtomicLong();
+  private boolean expectLoopViolations;
 
   TestNet(long seed) {
     this.random = new SplittableRandom(seed);
@@ -118,5 +119,19 @@ final class TestNet implements AutoCloseable {
       n.close();
     }
     delivery.shutdownNow();
+    // Every test doubles as a check that no handler, listener, signature check or file write ran
+    // on a network thread; only a test that provokes it on purpose opts out.
+    if (!expectLoopViolations) {
+      for (P2pNode n : nodes) {
+        if (n.metrics().rejections(RejectReason.DELIVERY_ON_EVENT_LOOP) != 0) {
+          throw new AssertionError("work ran on an event loop of " + n.nodeKey());
+        }
+      }
+    }
+  }
+
+  /** For the test that hands p2p a direct executor to prove the guard trips. */
+  void expectLoopViolations() {
+    expectLoopViolations = true;
   }
 }

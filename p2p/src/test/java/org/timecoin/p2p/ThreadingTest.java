@@ -28,6 +28,7 @@ class ThreadingTest {
   @Test
   void aDirectExecutorIsCaughtByTheGuardAndTheHandlerNeverRunsOnTheLoop() {
     AtomicInteger handled = new AtomicInteger();
+    net.expectLoopViolations();
     // A direct executor would run the handler on the event loop that decoded the message.
     P2pNode a = net.create(TestNet.config().build(), net.newKey(), Runnable::run, () -> 0);
     a.register(TEXT, (from, m) -> handled.incrementAndGet());
