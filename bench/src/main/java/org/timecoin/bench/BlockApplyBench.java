@@ -64,6 +64,9 @@ public final class BlockApplyBench extends BenchCommand {
       Samples apply = new Samples();
       Samples raw = new Samples();
       Samples commitment = new Samples();
+      Samples applyCpu = new Samples();
+      Samples rawCpu = new Samples();
+      CpuMeter cpu = new CpuMeter();
       long writes = 0;
       Stopwatch measured = null;
       progress.log(
@@ -82,6 +85,7 @@ public final class BlockApplyBench extends BenchCommand {
         }
         PendingBlock block = chain.build(list, spent, List.of());
 
+        long cpuBefore = cpu.totalNanos();
         Stopwatch a = Stopwatch.start(clock);
         if (prepared) {
           chain.applyPrepared(block);
@@ -89,15 +93,20 @@ public final class BlockApplyBench extends BenchCommand {
           chain.apply(block);
         }
         long applyNanos = a.elapsedNanos();
+        long applyCpuNanos = cpu.totalNanos() - cpuBefore;
 
         List<RecordingKvStore.Write> same = chain.kv().lastWrites();
+        long rawCpuBefore = cpu.totalNanos();
         Stopwatch r = Stopwatch.start(clock);
         chain.kv().writeRaw(same);
         long rawNanos = r.elapsedNanos();
+        long rawCpuNanos = cpu.totalNanos() - rawCpuBefore;
 
         if (b >= warmupBlocks) {
           apply.add(applyNanos);
           raw.add(rawNanos);
+          applyCpu.add(applyCpuNanos);
+          rawCpu.add(rawCpuNanos);
           commitment.add(block.prepareNanos());
           writes += same.size();
         }
@@ -117,6 +126,13 @@ public final class BlockApplyBench extends BenchCommand {
       report.figure("rocksdb_batch_ms_p50", raw.p50Ms(), "ms", "raw WriteBatch, same writes, p50");
       report.figure("rocksdb_batch_ms_p99", raw.p99Ms(), "ms", "raw WriteBatch, same writes, p99");
       report.figure("apply_over_batch", apply.p50Ms() / raw.p50Ms(), "x", "apply p50 / raw p50");
+      report.figure("apply_cpu_ms_p50", applyCpu.p50Ms(), "ms", "CPU of applyBlock (threads)");
+      report.figure("rocksdb_batch_cpu_ms_p50", rawCpu.p50Ms(), "ms", "CPU of the raw batch");
+      report.figure(
+          "apply_cpu_over_batch_cpu",
+          applyCpu.p50Ms() / rawCpu.p50Ms(),
+          "x",
+          "apply CPU / raw batch CPU");
       report.figure(
           "commitment_ms_p50", commitment.p50Ms(), "ms", "state commitment of a block (prepare)");
       report.figure("writes_per_block", writes / (double) blocks, "", "puts+deletes per block");

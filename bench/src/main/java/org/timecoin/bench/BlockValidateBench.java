@@ -95,12 +95,16 @@ public final class BlockValidateBench extends BenchCommand {
 
       Limit before = limitOptions.measure(clock, seed, progress);
       VerifyThroughput meter = limitOptions.meter(clock, seed);
+      double verifyCpuNanos = meter.cpuNanosPerVerify(2_000);
       progress.log(
           "measuring %d cold blocks of %,d txs, %d warm runs each, each next to a limit slice",
           iterations, txs, warmRepeats);
       Samples cold = new Samples();
       Samples warm = new Samples();
+      Samples coldCpu = new Samples();
+      Samples warmCpu = new Samples();
       Samples limitSlices = new Samples();
+      CpuMeter cpu = new CpuMeter();
       Ratios coldRatios = new Ratios();
       Ratios warmRatios = new Ratios();
       for (int i = 0; i < iterations; i++) {
@@ -109,11 +113,15 @@ public final class BlockValidateBench extends BenchCommand {
         double sliceLimitMs = txs / limitOptions.slicePerSecond(meter) * 1000.0;
         limitSlices.add(Math.round(sliceLimitMs * 1e6));
         signatureCache.clear();
+        long cpuBefore = cpu.totalNanos();
         long coldNanos = validate(validator, block, ctx, view, stateRoot);
+        coldCpu.add(cpu.totalNanos() - cpuBefore);
         cold.add(coldNanos);
         coldRatios.add(coldNanos / 1e6 / sliceLimitMs);
         for (int r = 0; r < warmRepeats; r++) {
+          long warmCpuBefore = cpu.totalNanos();
           long warmNanos = validate(validator, block, ctx, view, stateRoot);
+          warmCpu.add(cpu.totalNanos() - warmCpuBefore);
           warm.add(warmNanos);
           warmRatios.add(warmNanos / 1e6 / sliceLimitMs);
         }
@@ -143,6 +151,12 @@ public final class BlockValidateBench extends BenchCommand {
           "cold_over_limit_paired", coldRatios.median(), "x", "p50 of cold / limit next to it");
       report.figure(
           "warm_over_limit_paired", warmRatios.median(), "x", "p50 of warm / limit next to it");
+      double sigCpuMs = txs * verifyCpuNanos / 1e6;
+      report.figure("cold_cpu_ms_p50", coldCpu.p50Ms(), "ms", "CPU of cold validation (threads)");
+      report.figure("warm_cpu_ms_p50", warmCpu.p50Ms(), "ms", "CPU of warm validation (threads)");
+      report.figure("sig_cpu_ms", sigCpuMs, "ms", "CPU of " + txs + " verifications");
+      report.figure(
+          "cold_cpu_over_sig_cpu", coldCpu.p50Ms() / sigCpuMs, "x", "cold CPU / signature CPU");
       report.figure("structure_ms_p50", parts.structure.p50Ms(), "ms", "  structure + merkle");
       report.figure("utxo_lookup_ms_p50", parts.lookup.p50Ms(), "ms", "  cold UTXO multi-get");
       report.figure("state_root_ms_p50", parts.stateRoot.p50Ms(), "ms", "  state root (LtHash)");

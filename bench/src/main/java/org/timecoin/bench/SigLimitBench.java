@@ -37,6 +37,9 @@ public final class SigLimitBench extends BenchCommand {
     report.figure(
         "verify_per_s_all", limit.perSecondAll(), "/s", "Ed25519 verify, " + all + " threads");
     report.figure("threads", all, "", "threads for all cores");
+    double cpuNanos = meter.cpuNanosPerVerify(2_000);
+    report.figure(
+        "verify_per_cpu_s", 1e9 / cpuNanos, "/s", "per CPU-second of one thread (load-proof)");
     report.figure(
         "limit_ms_per_1000", limit.millisFor(1000), "ms", "1000 verifications on all cores");
     if (jmh) {

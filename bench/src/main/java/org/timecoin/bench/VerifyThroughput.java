@@ -86,6 +86,29 @@ public final class VerifyThroughput {
     }
   }
 
+  /**
+   * CPU nanoseconds of one verification on the calling thread, over {@code count} of them (after as
+   * many unmeasured ones): the cost of a signature independent of how busy the machine is.
+   */
+  public double cpuNanosPerVerify(int count) {
+    CpuMeter cpu = new CpuMeter();
+    for (int i = 0; i < count; i++) {
+      verifyOrThrow(i);
+    }
+    long start = cpu.currentThreadNanos();
+    for (int i = 0; i < count; i++) {
+      verifyOrThrow(i);
+    }
+    return (cpu.currentThreadNanos() - start) / (double) count;
+  }
+
+  private void verifyOrThrow(int i) {
+    int idx = i & (TRIPLES - 1);
+    if (!Ed25519.verify(publicKeys[idx], messages[idx], signatures[idx])) {
+      throw new IllegalStateException("a valid signature failed to verify");
+    }
+  }
+
   /** Verifies in a loop; counts only the verifications that finish inside the window. */
   private long loop(int offset, long startNanos, long warmupNanos, long windowNanos) {
     long windowStart = startNanos + warmupNanos;
@@ -93,10 +116,7 @@ public final class VerifyThroughput {
     long counted = 0;
     int i = offset;
     while (true) {
-      int idx = i++ & (TRIPLES - 1);
-      if (!Ed25519.verify(publicKeys[idx], messages[idx], signatures[idx])) {
-        throw new IllegalStateException("a valid signature failed to verify");
-      }
+      verifyOrThrow(i++);
       long now = clock.monoNanos();
       if (now >= windowEnd) {
         return counted;
