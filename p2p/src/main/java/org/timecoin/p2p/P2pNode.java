@@ -55,8 +55,9 @@ public final class P2pNode implements PeerNetwork {
 
   private EventLoopGroup group;
   private ExecutorService work;
-  private NodeContext context;
-  private Channel serverChannel;
+  // Written once by start(), read by any thread that sends.
+  private volatile NodeContext context;
+  private volatile Channel serverChannel;
 
   /**
    * @param delivery where handlers and peer listeners run (e.g. the node's inbound queue or a
@@ -343,10 +344,11 @@ public final class P2pNode implements PeerNetwork {
     return metrics;
   }
 
-  private synchronized Channel requireStarted() {
-    if (serverChannel == null) {
+  private Channel requireStarted() {
+    Channel server = serverChannel;
+    if (server == null) {
       throw new IllegalStateException("p2p node not started");
     }
-    return serverChannel;
+    return server;
   }
 }
