@@ -60,4 +60,57 @@ class DevnetIT {
           .isEqualTo(a.chain().store().blocks().blockAt(5).orElseThrow().hash());
     }
   }
+
+  long maxHeight() {
+    return net.running().stream().mapToLong(n -> n.chain().height()).max().orElse(0);
+  }
+
+  @Test
+  void aLateFullNodeCatchesUpAndThenFollows() throws Exception {
+    devnet(4).startAll();
+    awaitAll(n -> n.chain().height() >= 15);
+    int base = Ports.freeRun(2);
+    int full = net.addFullNode(base, base + 1);
+    TimeNode f = net.start(full);
+    assertThat(f.isValidator()).isFalse();
+    long target = maxHeight();
+    awaitAll(n -> n.chain().height() >= target);
+    long later = maxHeight() + 3;
+    awaitAll(n -> n.chain().height() >= later);
+    assertThat(f.chain().store().blocks().blockAt(target).orElseThrow().hash())
+        .isEqualTo(net.node(0).chain().store().blocks().blockAt(target).orElseThrow().hash());
+    assertThat(f.sync().distrustedPeers()).isZero();
+  }
+
+  @Test
+  void whenTheProposerIsKilledTheOthersGoOnAndItRejoinsAfterRestart() throws Exception {
+    devnet(4).startAll();
+    awaitAll(n -> n.chain().height() >= 3);
+    var proposer = net.node(0).consensus().status().proposer();
+    int victim = 0;
+    for (int i = 0; i < net.size(); i++) {
+      if (net.node(i).key().publicKey().equals(proposer)) {
+        victim = i;
+      }
+    }
+    long before = maxHeight();
+    net.stop(victim);
+    awaitAll(n -> n.chain().height() >= before + 3);
+    TimeNode back = net.start(victim);
+    long now = maxHeight();
+    awaitAll(n -> n.chain().height() >= now + 2);
+    assertThat(back.chain().height()).isGreaterThanOrEqualTo(now);
+  }
+
+  @Test
+  void aDisconnectedValidatorReconnectsByItself() throws Exception {
+    devnet(4).startAll();
+    awaitAll(n -> n.chain().height() >= 3);
+    TimeNode lonely = net.node(3);
+    for (var p : lonely.network().peers()) {
+      lonely.network().disconnect(p.nodeKey());
+    }
+    long now = maxHeight();
+    awaitAll(n -> n.chain().height() >= now + 3 && n.network().peers().size() == 3);
+  }
 }
