@@ -65,6 +65,7 @@ final class Rules {
     // leaves no prevote timeout behind (line 34 only holds while step_p = prevote).
     return decide(d)
         || skipRound(d)
+        || nextRoundOnPrecommitNilQuorum(d)
         || prevoteOnProposal(d)
         || lockOnPolka(d)
         || precommitNilOnPolkaNil(d)
@@ -104,6 +105,23 @@ final class Rules {
     }
     d.emit(new Effect.RoundChanged(d.height, d.round, target, RoundChangeCause.ROUND_SKIP));
     startRound(d, target);
+    return true;
+  }
+
+  /**
+   * Not in the paper: more than 2/3 of the power precommitted nil in our round, so no value can
+   * reach a precommit quorum in it while at most f is Byzantine (2f+1 nil and 2f+1 for v overlap in
+   * f+1 validators). Waiting for timeoutPrecommit (lines 47, 65-67) would only delay the next
+   * proposer; we start the next round at once. Safety rests on the locks, which a round change
+   * never touches.
+   */
+  private static boolean nextRoundOnPrecommitNilQuorum(Draft d) {
+    if (!d.votes.hasQuorumFor(d.round, VoteType.PRECOMMIT, null)) {
+      return false;
+    }
+    int next = d.round + 1;
+    d.emit(new Effect.RoundChanged(d.height, d.round, next, RoundChangeCause.PRECOMMIT_NIL_QUORUM));
+    startRound(d, next);
     return true;
   }
 

@@ -342,6 +342,20 @@ class AlgorithmRulesTest {
                     S, 1, new RoundChanged(H, 0, 1, RoundChangeCause.PRECOMMIT_TIMEOUT)))
             .then(st -> assertStep(st, 1, Step.PROPOSE)));
     rows.add(
+        row("+2/3 precommit nil: start the next round without waiting for timeoutPrecommit")
+            .given(F.start(H), F.precommitIn(O[0], H, 0, null), F.precommitIn(O[1], H, 0, null))
+            .when(F.precommitIn(O[2], H, 0, null))
+            .expect(
+                startRoundEffects(
+                    S, 1, new RoundChanged(H, 0, 1, RoundChangeCause.PRECOMMIT_NIL_QUORUM)))
+            .then(st -> assertStep(st, 1, Step.PROPOSE)));
+    rows.add(
+        row("47 +2/3 precommits split between nil and A: wait for timeoutPrecommit")
+            .given(F.start(H), F.precommitIn(O[0], H, 0, null), F.precommitIn(O[1], H, 0, null))
+            .when(F.precommitIn(O[2], H, 0, A))
+            .expect(timeout(TimeoutKind.PRECOMMIT, 0, 1000))
+            .then(st -> assertStep(st, 0, Step.PROPOSE)));
+    rows.add(
         row("66 timeoutPrecommit of another round is ignored")
             .given(F.start(H))
             .when(precommitTimeout(1))
