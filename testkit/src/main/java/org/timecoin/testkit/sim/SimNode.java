@@ -29,14 +29,13 @@ import org.timecoin.testkit.sim.SimMessage.VoteMsg;
  * One simulated validator: a {@link ConsensusEngine} driven by virtual time and the simulated
  * network. What a real node keeps on disk — the WAL, the last-signed record, the decided chain and
  * the blocks it has seen — survives {@link #crash()}; everything else is rebuilt on {@link
- * #restart()} by replaying the WAL. A node that lags learns the decided heights from its peers
- * (status and catch-up messages) and decides them through its own engine.
+ * #restart()} by replaying the WAL. Like a real node it gossips (re-sends its own messages while
+ * stuck, and the proof of lock with a re-proposal) and syncs blocks: a node that lags adopts the
+ * decided heights its peers send it, after checking their certificates.
  */
 public final class SimNode {
   /** The decision of one height, kept to help peers catch up. */
   record Decision(long height, int round, Hash32 value, List<Vote> precommits) {}
-
-  private static final long RESEND_NANOS = Duration.ofSeconds(1).toNanos();
 
   private final SimRun run;
   private final int endpoint;
@@ -54,12 +53,10 @@ public final class SimNode {
   private boolean up;
   private int incarnation;
   private long highestPeerHeight;
-  private final Map<Long, Long> catchUpSentNanos = new HashMap<>();
-  private final Map<Integer, Long> statusSentNanos = new HashMap<>();
+  private final BlockSync sync = new BlockSync(this);
   private Runnable crashBeforeNextSend;
   private boolean started;
-  private final List<SimMessage> ownThisHeight = new ArrayList<>();
-  private long ownHeight = -1;
+  private final OwnMessages own = new OwnMessages();
   private String lastGossipPosition = "";
   private long gossipDelayMillis;
   private final List<Map.Entry<Integer, SimMessage>> beforeFirstStart = new ArrayList<>();
@@ -127,6 +124,10 @@ public final class SimNode {
     return chain.get(height);
   }
 
+  SyntheticBlock block(Hash32 hash) {
+    return blocks.get(hash);
+  }
+
   // ---- life cycle --------------------------------------------------------------------------
 
   void start() {
@@ -174,11 +175,9 @@ public final class SimNode {
     up = false;
     incarnation++;
     engine = null;
-    catchUpSentNanos.clear();
-    statusSentNanos.clear();
+    sync.reset();
     crashBeforeNextSend = null;
-    ownThisHeight.clear();
-    ownHeight = -1;
+    own.clear();
     lastGossipPosition = "";
     run.network().crash(endpoint);
   }
@@ -252,13 +251,13 @@ public final class SimNode {
     if (message.height() > h) {
       highestPeerHeight = Math.max(highestPeerHeight, message.height());
       if (!decidedCurrentHeight()) {
-        askForCatchUp(from, h);
+        sync.ask(from, h);
       }
     }
     switch (message) {
       case StatusMsg s -> {
         if (s.height() < h || (s.height() == h && decidedCurrentHeight())) {
-          sendCatchUp(from, s.height());
+          sync.offer(from, s.height());
         }
       }
       case ProposalMsg p -> {
@@ -274,38 +273,13 @@ public final class SimNode {
       }
       case CatchUpMsg c -> {
         run.log("%s receives catch-up for h=%d at h=%d", this, c.height(), h);
-        if (c.height() == h && !decidedCurrentHeight() && certificateOk(c)) {
+        if (c.height() == h
+            && !decidedCurrentHeight()
+            && BlockSync.verifies(c, run.validatorSet(), run.keys().verifier())) {
           adopt(c);
         }
       }
     }
-  }
-
-  /**
-   * Block sync's check of a commit certificate: precommits for the block at its (height, round),
-   * correctly signed by distinct validators holding more than 2/3 of the power, for a valid block.
-   */
-  private boolean certificateOk(CatchUpMsg c) {
-    SyntheticBlock block = c.block();
-    if (block == null || !block.validAt(c.height())) {
-      return false;
-    }
-    java.util.Set<PublicKey> signers = new java.util.HashSet<>();
-    long power = 0;
-    for (Vote v : c.precommits()) {
-      boolean ok =
-          v.type() == VoteType.PRECOMMIT
-              && v.height() == c.height()
-              && v.round() == c.round()
-              && block.hash().equals(v.value())
-              && run.validatorSet().contains(v.validator())
-              && run.keys().verifier().verify(v)
-              && signers.add(v.validator());
-      if (ok) {
-        power += run.validatorSet().get(v.validator()).orElseThrow().votingPower();
-      }
-    }
-    return run.validatorSet().hasQuorum(power);
   }
 
   /** Takes a verified decision from a peer: records the block and starts the next height. */
@@ -324,34 +298,8 @@ public final class SimNode {
     if (messageHeight >= height()) {
       return false;
     }
-    sendCatchUp(from, messageHeight);
+    sync.offer(from, messageHeight);
     return true;
-  }
-
-  private void sendCatchUp(int to, long height) {
-    Decision d = chain.get(height);
-    if (d == null) {
-      return;
-    }
-    long key = height * 65_536 + to;
-    Long last = catchUpSentNanos.get(key);
-    long now = run.scheduler().nowNanos();
-    if (last != null && now - last < RESEND_NANOS) {
-      return;
-    }
-    catchUpSentNanos.put(key, now);
-    run.log("%s sends catch-up for h=%d to node%d", this, height, to);
-    send(to, new CatchUpMsg(d.height(), d.round(), blocks.get(d.value()), d.precommits()));
-  }
-
-  private void askForCatchUp(int peer, long ourHeight) {
-    Long last = statusSentNanos.get(peer);
-    long now = run.scheduler().nowNanos();
-    if (last != null && now - last < RESEND_NANOS) {
-      return;
-    }
-    statusSentNanos.put(peer, now);
-    send(peer, new StatusMsg(ourHeight));
   }
 
   // ---- gossip ----------------------------------------------------------------------------------
@@ -385,30 +333,11 @@ public final class SimNode {
   }
 
   private void resendOwn(long height, int round) {
-    if (ownHeight != height) {
-      return;
+    for (SimMessage m : own.of(height, round)) {
+      run.log("%s re-sends %s", this, m);
+      run.metrics().resent();
+      broadcast(m);
     }
-    for (SimMessage m : List.copyOf(ownThisHeight)) {
-      int r =
-          switch (m) {
-            case ProposalMsg p -> p.proposal().round();
-            case VoteMsg v -> v.vote().round();
-            default -> -1;
-          };
-      if (r == round) {
-        run.log("%s re-sends %s", this, m);
-        run.metrics().resent();
-        broadcast(m);
-      }
-    }
-  }
-
-  private void rememberOwn(long height, SimMessage message) {
-    if (ownHeight != height) {
-      ownThisHeight.clear();
-      ownHeight = height;
-    }
-    ownThisHeight.add(message);
   }
 
   // ---- driving the engine ----------------------------------------------------------------------
@@ -498,7 +427,7 @@ public final class SimNode {
       return;
     }
     ProposalMsg message = new ProposalMsg(proposal, blocks.get(proposal.value()));
-    rememberOwn(proposal.height(), message);
+    own.add(proposal.height(), message);
     behaviour.sendProposal(this, message);
     if (proposal.validRound() >= 0 && engine != null) {
       // The proof of lock: the prevotes of validRound that let peers accept the re-proposal
@@ -525,7 +454,7 @@ public final class SimNode {
       return;
     }
     VoteMsg message = new VoteMsg(vote);
-    rememberOwn(vote.height(), message);
+    own.add(vote.height(), message);
     behaviour.sendVote(this, message);
   }
 

@@ -1,0 +1,91 @@
+package org.timecoin.testkit.sim;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.timecoin.consensus.MessageVerifier;
+import org.timecoin.consensus.Vote;
+import org.timecoin.domain.block.ValidatorSet;
+import org.timecoin.domain.block.VoteType;
+import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.testkit.sim.SimMessage.CatchUpMsg;
+import org.timecoin.testkit.sim.SimMessage.StatusMsg;
+
+/**
+ * A node's side of block sync: it asks peers that are ahead for the decisions it lacks, answers
+ * peers that lag with the decisions it has (at most once a second per peer and height), and checks
+ * a received decision's certificate before it is adopted.
+ */
+final class BlockSync {
+  private static final long RESEND_NANOS = Duration.ofSeconds(1).toNanos();
+
+  private final SimNode node;
+  private final Map<Long, Long> offeredNanos = new HashMap<>();
+  private final Map<Integer, Long> askedNanos = new HashMap<>();
+
+  BlockSync(SimNode node) {
+    this.node = node;
+  }
+
+  /** Forgets the rate limits (they live in memory only). */
+  void reset() {
+    offeredNanos.clear();
+    askedNanos.clear();
+  }
+
+  /** Sends peer {@code to} our decision of {@code height}, if we have one. */
+  void offer(int to, long height) {
+    SimNode.Decision d = node.decision(height);
+    if (d == null || !due(offeredNanos, height * 65_536 + to)) {
+      return;
+    }
+    node.run().log("%s sends catch-up for h=%d to node%d", node, height, to);
+    node.send(to, new CatchUpMsg(d.height(), d.round(), node.block(d.value()), d.precommits()));
+  }
+
+  /** Tells {@code peer}, which is ahead of us, which height we are stuck at. */
+  void ask(int peer, long ourHeight) {
+    if (due(askedNanos, peer)) {
+      node.send(peer, new StatusMsg(ourHeight));
+    }
+  }
+
+  private <K> boolean due(Map<K, Long> sent, K key) {
+    long now = node.run().scheduler().nowNanos();
+    Long last = sent.get(key);
+    if (last != null && now - last < RESEND_NANOS) {
+      return false;
+    }
+    sent.put(key, now);
+    return true;
+  }
+
+  /**
+   * The check of a commit certificate: precommits for a valid block at the certificate's (height,
+   * round), correctly signed by distinct validators holding more than 2/3 of the voting power.
+   */
+  static boolean verifies(CatchUpMsg c, ValidatorSet validators, MessageVerifier verifier) {
+    SyntheticBlock block = c.block();
+    if (block == null || !block.validAt(c.height())) {
+      return false;
+    }
+    Set<PublicKey> signers = new HashSet<>();
+    long power = 0;
+    for (Vote v : c.precommits()) {
+      boolean ok =
+          v.type() == VoteType.PRECOMMIT
+              && v.height() == c.height()
+              && v.round() == c.round()
+              && block.hash().equals(v.value())
+              && validators.contains(v.validator())
+              && verifier.verify(v)
+              && signers.add(v.validator());
+      if (ok) {
+        power += validators.get(v.validator()).orElseThrow().votingPower();
+      }
+    }
+    return validators.hasQuorum(power);
+  }
+}
