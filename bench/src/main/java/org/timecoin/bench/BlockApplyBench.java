@@ -85,7 +85,7 @@ public final class BlockApplyBench extends BenchCommand {
         }
         PendingBlock block = chain.build(list, spent, List.of());
 
-        long cpuBefore = cpu.totalNanos();
+        var cpuBefore = cpu.snapshot();
         Stopwatch a = Stopwatch.start(clock);
         if (prepared) {
           chain.applyPrepared(block);
@@ -93,14 +93,14 @@ public final class BlockApplyBench extends BenchCommand {
           chain.apply(block);
         }
         long applyNanos = a.elapsedNanos();
-        long applyCpuNanos = cpu.totalNanos() - cpuBefore;
+        long applyCpuNanos = cpu.since(cpuBefore);
 
         List<RecordingKvStore.Write> same = chain.kv().lastWrites();
-        long rawCpuBefore = cpu.totalNanos();
+        var rawCpuBefore = cpu.snapshot();
         Stopwatch r = Stopwatch.start(clock);
         chain.kv().writeRaw(same);
         long rawNanos = r.elapsedNanos();
-        long rawCpuNanos = cpu.totalNanos() - rawCpuBefore;
+        long rawCpuNanos = cpu.since(rawCpuBefore);
 
         if (b >= warmupBlocks) {
           apply.add(applyNanos);

@@ -113,15 +113,15 @@ public final class BlockValidateBench extends BenchCommand {
         double sliceLimitMs = txs / limitOptions.slicePerSecond(meter) * 1000.0;
         limitSlices.add(Math.round(sliceLimitMs * 1e6));
         signatureCache.clear();
-        long cpuBefore = cpu.totalNanos();
+        var cpuBefore = cpu.snapshot();
         long coldNanos = validate(validator, block, ctx, view, stateRoot);
-        coldCpu.add(cpu.totalNanos() - cpuBefore);
+        coldCpu.add(cpu.since(cpuBefore));
         cold.add(coldNanos);
         coldRatios.add(coldNanos / 1e6 / sliceLimitMs);
         for (int r = 0; r < warmRepeats; r++) {
-          long warmCpuBefore = cpu.totalNanos();
+          var warmCpuBefore = cpu.snapshot();
           long warmNanos = validate(validator, block, ctx, view, stateRoot);
-          warmCpu.add(cpu.totalNanos() - warmCpuBefore);
+          warmCpu.add(cpu.since(warmCpuBefore));
           warm.add(warmNanos);
           warmRatios.add(warmNanos / 1e6 / sliceLimitMs);
         }

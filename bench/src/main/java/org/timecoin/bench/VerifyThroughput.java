@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.timecoin.common.time.Clock;
 import org.timecoin.domain.crypto.Ed25519;
 
@@ -83,6 +84,8 @@ public final class VerifyThroughput {
       return total / (window.toNanos() / 1e9);
     } finally {
       pool.shutdownNow();
+      // Let the threads end here, not inside whatever is measured next.
+      pool.awaitTermination(10, TimeUnit.SECONDS);
     }
   }
 
