@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class CpuMeterTest {
   private final CpuMeter cpu = new CpuMeter();
+  private static volatile long sink;
 
   @Test
   void aThreadThatEndsDuringTheIntervalDoesNotMakeTheSumNegative() throws Exception {
     ExecutorService pool = Executors.newSingleThreadExecutor();
-    pool.submit(CpuMeterTest::burn).get();
+    sink = pool.submit(CpuMeterTest::burn).get();
     Map<Long, Long> before = cpu.snapshot();
 
     pool.shutdown();
@@ -28,7 +29,7 @@ class CpuMeterTest {
     Map<Long, Long> before = cpu.snapshot();
     long own = cpu.currentThreadNanos();
 
-    burn();
+    sink = burn();
 
     long used = cpu.currentThreadNanos() - own;
     assertThat(used).isPositive();
