@@ -3,6 +3,7 @@ package org.timecoin.testkit.sim;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.timecoin.consensus.MessageVerifier;
@@ -14,9 +15,10 @@ import org.timecoin.testkit.sim.SimMessage.CatchUpMsg;
 import org.timecoin.testkit.sim.SimMessage.StatusMsg;
 
 /**
- * A node's side of block sync: it asks peers that are ahead for the decisions it lacks, answers
- * peers that lag with the decisions it has (at most once a second per peer and height), and checks
- * a received decision's certificate before it is adopted.
+ * A node's side of catching peers up: it asks peers that are ahead for the decisions it lacks,
+ * answers peers that lag a height with the decisions it has and peers that lag a round with its
+ * votes of that round (each at most once a second per peer), and checks a received decision's
+ * certificate before it is adopted.
  */
 final class BlockSync {
   private static final long RESEND_NANOS = Duration.ofSeconds(1).toNanos();
@@ -24,6 +26,9 @@ final class BlockSync {
   private final SimNode node;
   private final Map<Long, Long> offeredNanos = new HashMap<>();
   private final Map<Integer, Long> askedNanos = new HashMap<>();
+  private final Map<RoundOf, Long> roundOfferedNanos = new HashMap<>();
+
+  private record RoundOf(long height, int round, int peer) {}
 
   BlockSync(SimNode node) {
     this.node = node;
@@ -33,6 +38,7 @@ final class BlockSync {
   void reset() {
     offeredNanos.clear();
     askedNanos.clear();
+    roundOfferedNanos.clear();
   }
 
   /** Sends peer {@code to} our decision of {@code height}, if we have one. */
@@ -43,6 +49,19 @@ final class BlockSync {
     }
     node.run().log("%s sends catch-up for h=%d to node%d", node, height, to);
     node.send(to, new CatchUpMsg(d.height(), d.round(), node.block(d.value()), d.precommits()));
+  }
+
+  /**
+   * Sends peer {@code to}, still in an earlier {@code round} of our height, the messages we signed
+   * in that round: without them it may never see the 2f+1 votes that let it leave the round.
+   */
+  void offerRound(int to, long height, int round, List<SimMessage> ours) {
+    if (ours.isEmpty() || !due(roundOfferedNanos, new RoundOf(height, round, to))) {
+      return;
+    }
+    for (SimMessage m : ours) {
+      node.send(to, m);
+    }
   }
 
   /** Tells {@code peer}, which is ahead of us, which height we are stuck at. */

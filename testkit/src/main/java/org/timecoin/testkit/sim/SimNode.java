@@ -262,12 +262,14 @@ public final class SimNode {
       }
       case ProposalMsg p -> {
         if (!helpLaggard(from, p.height())) {
+          helpRoundLaggard(from, p.height(), p.proposal().round());
           blocks.put(p.block().hash(), p.block());
           handle(new Input.ProposalReceived(p.proposal()));
         }
       }
       case VoteMsg v -> {
         if (!helpLaggard(from, v.height())) {
+          helpRoundLaggard(from, v.height(), v.vote().round());
           handle(new Input.VoteReceived(v.vote()));
         }
       }
@@ -294,6 +296,12 @@ public final class SimNode {
    * A message from a height we have left (not merely decided: late votes of the height just decided
    * are normal): its sender lags, so send it that height's decision.
    */
+  private void helpRoundLaggard(int from, long messageHeight, int messageRound) {
+    if (messageHeight == height() && messageRound < round()) {
+      sync.offerRound(from, messageHeight, messageRound, own.of(messageHeight, messageRound));
+    }
+  }
+
   private boolean helpLaggard(int from, long messageHeight) {
     if (messageHeight >= height()) {
       return false;
