@@ -128,6 +128,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   }
 
   void onStatus(PublicKey from, Status s) {
+    network.reportPeerHeight(from, s.height());
     synchronized (this) {
       peerHeights.put(from, s.height());
       bestPeerHeight = Math.max(bestPeerHeight, s.height());
@@ -170,10 +171,11 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
     applyNext();
   }
 
-  private void misbehaved(PublicKey peer, String what) {
+  private synchronized void misbehaved(PublicKey peer, String what) {
     log.warn("sync peer {} {}", peer.toHex(), what);
     stateCheck.distrust(peer);
     inFlight.values().removeIf(r -> r.peer().equals(peer));
+    bestPeerHeight = trustedBest();
     network.penalize(peer, 50, what);
   }
 
