@@ -67,4 +67,30 @@ class InitCommandTest {
     assertThat(timed("--home", dir.toString(), "init", "--devnet", "0")).isEqualTo(1);
     assertThat(err.toString()).contains("between 1 and 100");
   }
+
+  @Test
+  void runWithoutAKeyPointsToInit() {
+    assertThat(timed("--home", dir.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("node.key", "timed init");
+    assertThat(dir.resolve("config.toml")).exists(); // the commented default was written
+  }
+
+  @Test
+  void runWithoutAGenesisSaysWhereToPutIt() {
+    assertThat(timed("--home", dir.toString(), "init")).isZero();
+    assertThat(timed("--home", dir.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("genesis.json", "genesis file not found");
+  }
+
+  @Test
+  void aValidatorWhoseKeyIsNotInTheGenesisIsRefused() throws Exception {
+    assertThat(timed("--home", dir.toString(), "init", "--devnet", "1", "--base-port", "30100"))
+        .isZero();
+    Path home = dir.resolve("node0");
+    Files.delete(home.resolve("node.key"));
+    assertThat(timed("--home", home.toString(), "init"))
+        .isZero(); // a fresh key, not the genesis one
+    assertThat(timed("--home", home.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("is not a validator of the genesis");
+  }
 }
