@@ -182,6 +182,11 @@ public final class SimNode {
     run.network().crash(endpoint);
   }
 
+  /** Loses what the WAL had not synced yet: inputs received since our last own signed message. */
+  int loseUnsyncedLog() {
+    return wal.loseUnsyncedTail();
+  }
+
   /** Loses the WAL and the last-signed record, as a validator whose disk died would. */
   void loseConsensusLog() {
     wal.clear();

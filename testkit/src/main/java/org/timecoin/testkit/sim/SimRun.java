@@ -155,6 +155,14 @@ public final class SimRun {
     }
   }
 
+  /** Crashes {@code node} losing the WAL records it had not synced (a crash before an fsync). */
+  public void crashLosingUnsynced(SimNode node) {
+    if (node.isUp()) {
+      crash(node);
+      log("%s lost %d unsynced WAL records", node, node.loseUnsyncedLog());
+    }
+  }
+
   public void restart(SimNode node) {
     if (!node.isUp()) {
       node.restart();

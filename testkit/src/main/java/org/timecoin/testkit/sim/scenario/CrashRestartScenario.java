@@ -22,7 +22,7 @@ public final class CrashRestartScenario implements Scenario {
     long end = 8_000 + r.nextLong(20_000);
     for (long at = r.nextLong(1_000); at < end; at += 200 + r.nextLong(2_500)) {
       SimNode victim = run.nodes().get(r.nextInt(run.nodes().size()));
-      boolean beforeSend = r.nextBoolean();
+      int kind = r.nextInt(3);
       long downFor = 50 + r.nextLong(5_000);
       run.scheduler()
           .scheduleAfterMillis(
@@ -33,11 +33,16 @@ public final class CrashRestartScenario implements Scenario {
                 }
                 Runnable restartLater =
                     () -> run.scheduler().scheduleAfterMillis(downFor, () -> run.restart(victim));
-                if (beforeSend) {
-                  victim.crashBeforeNextSend(restartLater);
-                } else {
-                  run.crash(victim);
-                  restartLater.run();
+                switch (kind) {
+                  case 0 -> victim.crashBeforeNextSend(restartLater);
+                  case 1 -> {
+                    run.crashLosingUnsynced(victim);
+                    restartLater.run();
+                  }
+                  default -> {
+                    run.crash(victim);
+                    restartLater.run();
+                  }
                 }
               });
     }

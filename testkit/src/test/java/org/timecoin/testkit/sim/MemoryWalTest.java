@@ -1,0 +1,48 @@
+package org.timecoin.testkit.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.timecoin.consensus.Input;
+import org.timecoin.consensus.TimeoutKind;
+import org.timecoin.domain.block.ValidatorSet;
+
+class MemoryWalTest {
+  private final MemoryWal wal = new MemoryWal();
+  private final Input start = new Input.StartHeight(3, new ValidatorSet(List.of()));
+
+  private static Input timeout(int round) {
+    return new Input.TimeoutElapsed(TimeoutKind.PROPOSE, 3, round);
+  }
+
+  @Test
+  void aNewHeightStartsANewSegment() {
+    wal.append(new Input.StartHeight(2, new ValidatorSet(List.of())), true);
+    wal.append(timeout(0), false);
+    wal.append(start, false);
+    wal.append(timeout(1), false);
+    assertThat(wal.inputs()).containsExactly(start, timeout(1));
+    assertThat(wal.appended()).isEqualTo(4);
+  }
+
+  @Test
+  void aCrashLosesOnlyWhatFollowsTheLastSync() {
+    wal.append(start, false);
+    wal.append(timeout(0), false);
+    wal.append(timeout(1), true);
+    wal.append(timeout(2), false);
+    wal.append(timeout(3), false);
+    assertThat(wal.loseUnsyncedTail()).isEqualTo(2);
+    assertThat(wal.inputs()).containsExactly(start, timeout(0), timeout(1));
+    assertThat(wal.loseUnsyncedTail()).isZero();
+  }
+
+  @Test
+  void withoutAnySyncTheWholeSegmentCanBeLost() {
+    wal.append(start, false);
+    wal.append(timeout(0), false);
+    wal.loseUnsyncedTail();
+    assertThat(wal.isEmpty()).isTrue();
+  }
+}
