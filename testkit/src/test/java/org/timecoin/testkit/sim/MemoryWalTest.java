@@ -6,11 +6,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.timecoin.consensus.Input;
 import org.timecoin.consensus.TimeoutKind;
+import org.timecoin.domain.block.Tier;
+import org.timecoin.domain.block.Validator;
 import org.timecoin.domain.block.ValidatorSet;
+import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.domain.tx.Address;
 
 class MemoryWalTest {
   private final MemoryWal wal = new MemoryWal();
-  private final Input start = new Input.StartHeight(3, new ValidatorSet(List.of()));
+  private static final ValidatorSet VALIDATORS = oneValidator();
+  private final Input start = new Input.StartHeight(3, VALIDATORS);
+
+  private static ValidatorSet oneValidator() {
+    PublicKey key = PublicKey.of(new byte[32]);
+    return new ValidatorSet(List.of(new Validator(key, 1, Tier.FREE, Address.fromPublicKey(key))));
+  }
 
   private static Input timeout(int round) {
     return new Input.TimeoutElapsed(TimeoutKind.PROPOSE, 3, round);
@@ -18,7 +28,7 @@ class MemoryWalTest {
 
   @Test
   void aNewHeightStartsANewSegment() {
-    wal.append(new Input.StartHeight(2, new ValidatorSet(List.of())), true);
+    wal.append(new Input.StartHeight(2, VALIDATORS), true);
     wal.append(timeout(0), false);
     wal.append(start, false);
     wal.append(timeout(1), false);
