@@ -27,11 +27,15 @@ import org.timecoin.node.api.ChainInfo;
 import org.timecoin.node.api.ChainQueries;
 import org.timecoin.node.api.ConsensusView;
 import org.timecoin.node.api.MempoolView;
+import org.timecoin.node.api.NetworkView;
 import org.timecoin.node.api.PeerView;
 import org.timecoin.node.api.SubmitResult;
 import org.timecoin.node.api.TransactionSubmitter;
+import org.timecoin.node.api.TxLookup;
 import org.timecoin.node.api.TxView;
+import org.timecoin.node.api.UnspentOutput;
 import org.timecoin.node.api.UtxoSetView;
+import org.timecoin.node.api.ValidatorView;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.mempool.AdmitResult;
 import org.timecoin.node.mempool.Mempool;
@@ -231,6 +235,92 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
     } catch (AddressFormatException e) {
       return new AddressCheck(false, address, null, e.getMessage());
     }
+  }
+
+  @Override
+  public Optional<TxLookup> transaction(String txidHex) {
+    Hash32 txid = Hash32.fromHex(txidHex);
+    long tip = chain.height();
+    Optional<TxLookup> stored =
+        chain
+            .store()
+            .blocks()
+            .txLocation(txid)
+            .flatMap(
+                loc ->
+                    chain
+                        .store()
+                        .blocks()
+                        .transaction(txid)
+                        .map(tx -> lookup(tx, loc.height(), tip)));
+    if (stored.isPresent()) {
+      return stored;
+    }
+    return mempool.get(txid).map(tx -> new TxLookup(txView(tx), hex(tx), -1, null, 0));
+  }
+
+  private TxLookup lookup(Transaction tx, long height, long tip) {
+    String blockHash =
+        chain.store().blocks().blockAt(height).map(b -> b.hash().toHex()).orElse(null);
+    return new TxLookup(txView(tx), hex(tx), height, blockHash, height < 0 ? 0 : tip - height + 1);
+  }
+
+  private static String hex(Transaction tx) {
+    return java.util.HexFormat.of().formatHex(Transaction.CODEC.encode(tx));
+  }
+
+  @Override
+  public List<UnspentOutput> unspent(String address, int limit) {
+    Address a;
+    try {
+      a = Address.parse(address, addressNetwork);
+    } catch (AddressFormatException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    List<UnspentOutput> out = new ArrayList<>();
+    try (Stream<Utxo> s = chain.store().utxos().streamUtxos(a)) {
+      s.limit(limit)
+          .forEach(
+              u ->
+                  out.add(
+                      new UnspentOutput(
+                          u.outPoint().txid().toHex(),
+                          u.outPoint().index(),
+                          address,
+                          u.amount(),
+                          u.height(),
+                          u.coinbase())));
+    }
+    return out;
+  }
+
+  @Override
+  public List<ValidatorView> validators() {
+    List<ValidatorView> out = new ArrayList<>();
+    for (var v : chain.validators().validators()) {
+      boolean connected = v.key().equals(network.nodeKey()) || network.peer(v.key()).isPresent();
+      out.add(
+          new ValidatorView(
+              v.key().toHex(),
+              v.votingPower(),
+              v.tier().name().toLowerCase(java.util.Locale.ROOT),
+              v.rewardAddress().toText(addressNetwork),
+              connected));
+    }
+    return out;
+  }
+
+  @Override
+  public NetworkView networkInfo() {
+    List<PeerInfo> peers = network.peers();
+    int inbound = (int) peers.stream().filter(p -> p.direction().name().startsWith("IN")).count();
+    return new NetworkView(
+        network.nodeKey().toHex(),
+        String.valueOf(network.localAddress()),
+        org.timecoin.p2p.P2pConfig.PROTOCOL_VERSION,
+        peers.size(),
+        inbound,
+        peers.size() - inbound);
   }
 
   @Override

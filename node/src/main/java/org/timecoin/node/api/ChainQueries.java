@@ -30,6 +30,21 @@ public interface ChainQueries {
 
   AddressCheck validateAddress(String address);
 
+  /** A finalized or waiting transaction by txid (64 hex characters). */
+  Optional<TxLookup> transaction(String txidHex);
+
+  /**
+   * Unspent outputs paying {@code address}, at most {@code limit}, from a consistent snapshot.
+   *
+   * @throws IllegalArgumentException when the address does not parse for this network
+   */
+  List<UnspentOutput> unspent(String address, int limit);
+
+  /** The validator set with whether each one is connected to this node. */
+  List<ValidatorView> validators();
+
+  NetworkView networkInfo();
+
   /** Seconds since the node started. */
   long uptimeSeconds();
 }

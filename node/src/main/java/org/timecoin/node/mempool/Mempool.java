@@ -267,6 +267,11 @@ public final class Mempool {
     }
   }
 
+  public synchronized java.util.Optional<Transaction> get(Hash32 txid) {
+    MempoolEntry e = byTxid.get(txid);
+    return e == null ? java.util.Optional.empty() : java.util.Optional.of(e.tx());
+  }
+
   public synchronized boolean contains(Hash32 txid) {
     return byTxid.containsKey(txid);
   }
