@@ -106,6 +106,42 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
   }
 
   @Override
+  public Optional<org.timecoin.node.api.TxLookup> transaction(String txidHex) {
+    TxView t =
+        new TxView(
+            "cd".repeat(32),
+            true,
+            60,
+            List.of(),
+            List.of(new TxView.OutputView(0, 5000, "TIME0abc")));
+    return "cd".repeat(32).equals(txidHex)
+        ? Optional.of(new org.timecoin.node.api.TxLookup(t, "00ff", 7, HASH, 1))
+        : Optional.empty();
+  }
+
+  @Override
+  public List<org.timecoin.node.api.UnspentOutput> unspent(String address, int limit) {
+    if (!address.startsWith("TIME0")) {
+      throw new IllegalArgumentException("bad prefix");
+    }
+    return List.of(
+            new org.timecoin.node.api.UnspentOutput("cd".repeat(32), 0, address, 5000, 7, true),
+            new org.timecoin.node.api.UnspentOutput("ce".repeat(32), 1, address, 7000, 7, false))
+        .subList(0, Math.min(2, limit));
+  }
+
+  @Override
+  public List<org.timecoin.node.api.ValidatorView> validators() {
+    return List.of(
+        new org.timecoin.node.api.ValidatorView("05".repeat(32), 1, "free", "TIME0abc", true));
+  }
+
+  @Override
+  public org.timecoin.node.api.NetworkView networkInfo() {
+    return new org.timecoin.node.api.NetworkView("06".repeat(32), "127.0.0.1:24100", 1, 3, 1, 2);
+  }
+
+  @Override
   public long uptimeSeconds() {
     return 42;
   }

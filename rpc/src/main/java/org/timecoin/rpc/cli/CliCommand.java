@@ -18,6 +18,14 @@ record CliCommand(String name, String method, String usage) {
           new CliCommand(
               "send-raw-transaction", "sendrawtransaction", "<hex>: submit a transaction"),
           new CliCommand("validate-address", "validateaddress", "<address>: check an address"),
+          new CliCommand(
+              "get-raw-transaction", "getrawtransaction", "<txid> [verbose 0|1]: a transaction"),
+          new CliCommand(
+              "get-transaction-finality", "gettransactionfinality", "<txid>: is it final"),
+          new CliCommand("list-unspent", "listunspent", "<address> [limit]: unspent outputs"),
+          new CliCommand("get-balance", "getbalance", "<address>: balance in units"),
+          new CliCommand("masternode-list", "masternodelist", "the validator set"),
+          new CliCommand("get-network-info", "getnetworkinfo", "node key, address, connections"),
           new CliCommand("uptime", "uptime", "seconds since the node started"),
           new CliCommand("stop", "stop", "stop the node"));
 }

@@ -24,6 +24,12 @@ public final class RpcMethods {
         new GetTxOutSetInfo(chain),
         new SendRawTransaction(submitter),
         new ValidateAddress(chain),
+        new GetRawTransaction(chain),
+        new GetTransactionFinality(chain),
+        new ListUnspent(chain),
+        new GetBalance(chain),
+        new MasternodeList(chain),
+        new GetNetworkInfo(chain),
         new Uptime(chain),
         new Stop(control));
   }

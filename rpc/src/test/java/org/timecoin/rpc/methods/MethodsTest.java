@@ -58,6 +58,30 @@ class MethodsTest {
         .isFalse();
     assertThat(new SendRawTransaction(node).call(Params.of(params("[\"0102\"]"))).asText())
         .isEqualTo("aa".repeat(32));
+    assertThat(
+            new GetRawTransaction(node)
+                .call(Params.of(params("[\"" + "CD".repeat(32) + "\"]")))
+                .asText())
+        .isEqualTo("00ff");
+    assertThat(
+            new GetRawTransaction(node)
+                .call(Params.of(params("[\"" + "cd".repeat(32) + "\", true]")))
+                .get("confirmations")
+                .asLong())
+        .isEqualTo(1);
+    assertThat(
+            new GetTransactionFinality(node)
+                .call(Params.of(params("[\"" + "cd".repeat(32) + "\"]")))
+                .get("finalized")
+                .asBoolean())
+        .isTrue();
+    assertThat(new ListUnspent(node).call(Params.of(params("[\"TIME0a\", 1]")))).hasSize(1);
+    assertThat(new GetBalance(node).call(Params.of(params("[\"TIME0a\"]"))).asLong())
+        .isEqualTo(12_000);
+    assertThat(new MasternodeList(node).call(Params.of(null)).get(0).get("tier").asText())
+        .isEqualTo("free");
+    assertThat(new GetNetworkInfo(node).call(Params.of(null)).get("connections").asInt())
+        .isEqualTo(3);
     new Stop(node).call(Params.of(null));
     assertThat(node.stopped).isTrue();
   }

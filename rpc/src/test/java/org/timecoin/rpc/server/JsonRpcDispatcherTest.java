@@ -112,6 +112,14 @@ class JsonRpcDispatcherTest {
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sendrawtransaction\",\"params\":[\"00\"]}|-22",
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sendrawtransaction\",\"params\":[\"01\"]}|-26",
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"explode\"}|-32603",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getrawtransaction\",\"params\":[\"xyz\"]}|-32602",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getrawtransaction\",\"params\":[\"ab\"]}|-32602",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getrawtransaction\",\"params\":[\"0000000000000000000000000000000000000000000000000000000000000000\"]}|-5",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"gettransactionfinality\",\"params\":[\"0000000000000000000000000000000000000000000000000000000000000000\"]}|-5",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"listunspent\",\"params\":[\"TIME1x\"]}|-5",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"listunspent\",\"params\":[\"TIME0x\", 0]}|-32602",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getbalance\",\"params\":[\"nope\"]}|-5",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getbalance\"}|-32602",
       })
   void malformedOrFailingRequestsGetErrorObjects(String body, int code) throws Exception {
     JsonNode r = send(body);
