@@ -118,5 +118,18 @@ class DevnetRpcIT {
         rpc.call("validateaddress", Address.fromPublicKey(v0.publicKey()).toText(g.network()));
     assertThat(check.get("isvalid").asBoolean()).isTrue();
     assertThat(rpc.call("getrawmempool").isArray()).isTrue();
+    assertThat(rpc.call("getrawtransaction", tx.txid().toHex()).asText()).isEqualTo(hex);
+    JsonNode finality = rpc.call("gettransactionfinality", tx.txid().toHex());
+    assertThat(finality.get("finalized").asBoolean()).isTrue();
+    assertThat(finality.get("confirmations").asLong()).isGreaterThanOrEqualTo(1);
+    String payee = Address.fromPublicKey(node.key().publicKey()).toText(g.network());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> rpc.call("listunspent", payee).size() >= 2); // genesis allocation + the transfer
+    assertThat(rpc.call("getbalance", payee).asLong())
+        .isGreaterThanOrEqualTo(Amounts.ofTime(1_000));
+    assertThat(rpc.call("masternodelist")).hasSize(4);
+    assertThat(rpc.call("getnetworkinfo").get("connections").asInt()).isEqualTo(3);
   }
 }
