@@ -81,9 +81,13 @@ public final class BlockValidateBench extends BenchCommand {
 
       SignatureCache signatureCache = new SignatureCache(1_000_000);
       BlockValidator validator = new BlockValidator(pool, cores, signatureCache);
-      UtxoView view = chain.store().utxos()::getAll;
-      StateRootCheck stateRoot =
-          delta -> chain.store().prepare(delta.created(), delta.spent()).stateRoot();
+      ValidationTimeline timeline =
+          new ValidationTimeline(
+              clock,
+              chain.store().utxos()::getAll,
+              delta -> chain.store().prepare(delta.created(), delta.spent()).stateRoot());
+      UtxoView view = timeline.view();
+      StateRootCheck stateRoot = timeline.stateRoot();
       BlockContext ctx = chain.context();
 
       progress.log("warming up on %d blocks", warmupBlocks);
@@ -114,7 +118,9 @@ public final class BlockValidateBench extends BenchCommand {
         limitSlices.add(Math.round(sliceLimitMs * 1e6));
         signatureCache.clear();
         var cpuBefore = cpu.snapshot();
+        timeline.start();
         long coldNanos = validate(validator, block, ctx, view, stateRoot);
+        timeline.record();
         coldCpu.add(cpu.since(cpuBefore));
         cold.add(coldNanos);
         coldRatios.add(coldNanos / 1e6 / sliceLimitMs);
@@ -160,6 +166,21 @@ public final class BlockValidateBench extends BenchCommand {
       report.figure("sig_cpu_ms", sigCpuMs, "ms", "CPU of " + txs + " verifications");
       report.figure(
           "cold_cpu_over_sig_cpu", coldCpu.p50Ms() / sigCpuMs, "x", "cold CPU / signature CPU");
+      report.figure(
+          "cold_lookup_done_ms_p50",
+          timeline.lookupDone.p50Ms(),
+          "ms",
+          "  cold: inputs fetched at");
+      report.figure(
+          "cold_state_root_start_ms_p50",
+          timeline.stateRootStart.p50Ms(),
+          "ms",
+          "  cold: state root started at");
+      report.figure(
+          "cold_state_root_done_ms_p50",
+          timeline.stateRootDone.p50Ms(),
+          "ms",
+          "  cold: state root done at");
       report.figure("structure_ms_p50", parts.structure.p50Ms(), "ms", "  structure + merkle");
       report.figure("utxo_lookup_ms_p50", parts.lookup.p50Ms(), "ms", "  cold UTXO multi-get");
       report.figure("state_root_ms_p50", parts.stateRoot.p50Ms(), "ms", "  state root (LtHash)");
