@@ -10,7 +10,7 @@ public record BlockSection(
     Duration blockInterval, Duration emptyBlockInterval, int maxBlockBytes, int maxBlockTxs) {
 
   public static BlockSection defaults() {
-    return new BlockSection(Duration.ofSeconds(1), Duration.ofMinutes(10), 2_000_000, 20_000);
+    return new BlockSection(Duration.ofSeconds(1), Duration.ofMinutes(10), 2_000_000, 5_000);
   }
 
   static BlockSection read(TomlTable t) {
