@@ -27,6 +27,7 @@ import org.timecoin.node.config.ConfigException;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.consensus.ChainPorts;
 import org.timecoin.node.consensus.ExecutorScheduler;
+import org.timecoin.node.consensus.LoggingConsensusListener;
 import org.timecoin.node.consensus.P2pGossip;
 import org.timecoin.node.mempool.Mempool;
 import org.timecoin.node.net.NodeMessages;
@@ -175,6 +176,7 @@ public final class TimeNode implements AutoCloseable {
             .blockProducer(producer)
             .blockValidator(ports)
             .finalizer(ports)
+            .listener(new LoggingConsensusListener())
             .clock(clock)
             .scheduler(scheduler)
             .validationPool(validation);
