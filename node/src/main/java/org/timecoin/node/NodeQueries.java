@@ -163,8 +163,8 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
               Math.max(p.bestHeight(), sync.peerHeight(p.nodeKey())),
               p.rtt().map(Duration::toMillis).orElse(-1L),
               Math.max(0, (now - p.connectedAtMillis()) / 1000),
-              p.pongs(),
-              p.queuedMessages()));
+              p.bytesReceived(),
+              p.bytesSent()));
     }
     return out;
   }

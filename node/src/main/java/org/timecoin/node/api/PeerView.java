@@ -1,6 +1,6 @@
 package org.timecoin.node.api;
 
-/** A connected peer. */
+/** A connected peer; height is the best it announced, RTT -1 before the first pong. */
 public record PeerView(
     String nodeId,
     String address,
@@ -8,5 +8,5 @@ public record PeerView(
     long height,
     long rttMillis,
     long connectedSeconds,
-    long messagesIn,
-    long messagesOut) {}
+    long bytesIn,
+    long bytesOut) {}
