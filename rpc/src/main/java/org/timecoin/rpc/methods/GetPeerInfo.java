@@ -38,8 +38,8 @@ public final class GetPeerInfo implements RpcMethod {
           .put("height", p.height())
           .put("pingtime_ms", p.rttMillis())
           .put("conntime_s", p.connectedSeconds())
-          .put("msgs_recv", p.messagesIn())
-          .put("msgs_sent", p.messagesOut());
+          .put("bytesrecv", p.bytesIn())
+          .put("bytessent", p.bytesOut());
     }
     return out;
   }
