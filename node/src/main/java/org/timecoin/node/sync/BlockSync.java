@@ -55,6 +55,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   private final ScheduledExecutorService timer;
   private final Clock clock;
   private final StateCheck stateCheck;
+  private final BlockServer server;
 
   private final Map<PublicKey, Long> peerHeights = new HashMap<>();
   private final TreeMap<Long, Request> inFlight = new TreeMap<>();
@@ -88,8 +89,6 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
     this.stateCheck = new StateCheck(chain, network);
     this.server = new BlockServer(chain, network, maxResponseBytes);
   }
-
-  private final BlockServer server;
 
   /** Registers the sync and state-check message handlers; call before the network starts. */
   public void register() {
