@@ -50,6 +50,12 @@ public final class BlockValidateBench extends BenchCommand {
   @Option(names = "--warmup-blocks", defaultValue = "5", description = "Unmeasured JIT warm-up.")
   int warmupBlocks;
 
+  @Option(
+      names = "--memo-state-root",
+      description =
+          "Remember each block's state root by block hash, so warm runs skip the LtHash work.")
+  boolean memoStateRoot;
+
   @Mixin StoreOptions store;
 
   @Mixin LimitOptions limitOptions;
@@ -87,12 +93,14 @@ public final class BlockValidateBench extends BenchCommand {
               chain.store().utxos()::getAll,
               delta -> chain.store().prepare(delta.created(), delta.spent()).stateRoot());
       UtxoView view = timeline.view();
-      StateRootCheck stateRoot = timeline.stateRoot();
+      MemoStateRoot memo = new MemoStateRoot(timeline.stateRoot());
+      StateRootCheck stateRoot = memoStateRoot ? memo : timeline.stateRoot();
       BlockContext ctx = chain.context();
 
       progress.log("warming up on %d blocks", warmupBlocks);
       for (int i = 0; i < warmupBlocks; i++) {
         Block block = receivedBlock(chain);
+        memo.validating(block.hash());
         validate(validator, block, ctx, view, stateRoot);
         validate(validator, block, ctx, view, stateRoot);
       }
@@ -117,6 +125,7 @@ public final class BlockValidateBench extends BenchCommand {
         double sliceLimitMs = txs / limitOptions.slicePerSecond(meter) * 1000.0;
         limitSlices.add(Math.round(sliceLimitMs * 1e6));
         signatureCache.clear();
+        memo.validating(block.hash());
         var cpuBefore = cpu.snapshot();
         timeline.start();
         long coldNanos = validate(validator, block, ctx, view, stateRoot);
@@ -143,6 +152,7 @@ public final class BlockValidateBench extends BenchCommand {
       Breakdown parts = breakdown(chain, ctx, iterations);
 
       report.field("txs", txs).field("utxos", utxos).field("iterations", iterations);
+      report.field("memo_state_root", memoStateRoot);
       report.figure("cold_ms_p50", cold.p50Ms(), "ms", "cold validation, p50");
       report.figure("cold_ms_p99", cold.p99Ms(), "ms", "cold validation, p99");
       report.figure("warm_ms_p50", warm.p50Ms(), "ms", "warm validation, p50");
