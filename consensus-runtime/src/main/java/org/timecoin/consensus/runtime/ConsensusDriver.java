@@ -338,6 +338,7 @@ final class ConsensusDriver implements AutoCloseable {
     String cause =
         switch (rc.cause()) {
           case PRECOMMIT_TIMEOUT -> "timeout_precommit expired";
+          case PRECOMMIT_NIL_QUORUM -> "+2/3 precommitted nil";
           case ROUND_SKIP -> "f+1 voting power seen in round " + rc.newRound();
         };
     LOG.info(
