@@ -51,6 +51,7 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
   private final PeerNetwork network;
   private final java.util.function.Supplier<ConsensusStatus> consensus;
   private final SyncStatus sync;
+  private final org.timecoin.node.chain.FinalityWatch finality;
   private final Network addressNetwork;
   private final boolean validator;
   private final String localKey;
@@ -65,6 +66,7 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
       PeerNetwork network,
       java.util.function.Supplier<ConsensusStatus> consensus,
       SyncStatus sync,
+      org.timecoin.node.chain.FinalityWatch finality,
       Network addressNetwork,
       boolean validator,
       String localKey,
@@ -74,6 +76,7 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
     this.network = network;
     this.consensus = consensus;
     this.sync = sync;
+    this.finality = finality;
     this.addressNetwork = addressNetwork;
     this.validator = validator;
     this.localKey = localKey;
@@ -267,6 +270,17 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
 
   private static String hex(Transaction tx) {
     return java.util.HexFormat.of().formatHex(Transaction.CODEC.encode(tx));
+  }
+
+  @Override
+  public java.util.concurrent.CompletableFuture<Optional<TxLookup>> awaitFinality(
+      String txidHex, Duration timeout) {
+    Hash32 txid = Hash32.fromHex(txidHex);
+    java.util.concurrent.CompletableFuture<Boolean> done = finality.await(txid, timeout);
+    if (chain.store().blocks().txLocation(txid).isPresent()) {
+      done.complete(true);
+    }
+    return done.thenApply(final_ -> transaction(txidHex));
   }
 
   @Override

@@ -22,6 +22,7 @@ import org.timecoin.domain.tx.Network;
 import org.timecoin.domain.validation.SignatureCache;
 import org.timecoin.node.api.NodeControl;
 import org.timecoin.node.api.RpcServerFactory;
+import org.timecoin.node.chain.FinalityWatch;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.config.ConfigException;
 import org.timecoin.node.config.NodeConfig;
@@ -205,6 +206,8 @@ public final class TimeNode implements AutoCloseable {
     started.push(sync);
 
     Network addressNetwork = genesis.network();
+    FinalityWatch finality = new FinalityWatch(scheduler.executor());
+    chain.addListener(finality);
     queries =
         new NodeQueries(
             chain,
@@ -212,6 +215,7 @@ public final class TimeNode implements AutoCloseable {
             network,
             runtime::status,
             sync,
+            finality,
             addressNetwork,
             validator,
             validator ? key.publicKey().toHex() : null,

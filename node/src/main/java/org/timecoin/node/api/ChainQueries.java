@@ -43,6 +43,13 @@ public interface ChainQueries {
   /** The validator set with whether each one is connected to this node. */
   List<ValidatorView> validators();
 
+  /**
+   * Completes with the transaction once it is in a finalized block, or with what is known of it
+   * (waiting, or empty if unknown) after {@code timeout}. Never blocks the caller.
+   */
+  java.util.concurrent.CompletableFuture<Optional<TxLookup>> awaitFinality(
+      String txidHex, java.time.Duration timeout);
+
   NetworkView networkInfo();
 
   /** Seconds since the node started. */
