@@ -120,6 +120,12 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
   }
 
   @Override
+  public java.util.concurrent.CompletableFuture<Optional<org.timecoin.node.api.TxLookup>>
+      awaitFinality(String txidHex, java.time.Duration timeout) {
+    return java.util.concurrent.CompletableFuture.completedFuture(transaction(txidHex));
+  }
+
+  @Override
   public List<org.timecoin.node.api.UnspentOutput> unspent(String address, int limit) {
     if (!address.startsWith("TIME0")) {
       throw new IllegalArgumentException("bad prefix");

@@ -22,6 +22,10 @@ record CliCommand(String name, String method, String usage) {
               "get-raw-transaction", "getrawtransaction", "<txid> [verbose 0|1]: a transaction"),
           new CliCommand(
               "get-transaction-finality", "gettransactionfinality", "<txid>: is it final"),
+          new CliCommand(
+              "wait-transaction-finality",
+              "waittransactionfinality",
+              "<txid> [timeout_s]: wait until final"),
           new CliCommand("list-unspent", "listunspent", "<address> [limit]: unspent outputs"),
           new CliCommand("get-balance", "getbalance", "<address>: balance in units"),
           new CliCommand("masternode-list", "masternodelist", "the validator set"),

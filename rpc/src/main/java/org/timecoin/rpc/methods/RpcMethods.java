@@ -26,6 +26,7 @@ public final class RpcMethods {
         new ValidateAddress(chain),
         new GetRawTransaction(chain),
         new GetTransactionFinality(chain),
+        new WaitTransactionFinality(chain),
         new ListUnspent(chain),
         new GetBalance(chain),
         new MasternodeList(chain),

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,98 +41,137 @@ public final class JsonRpcDispatcher {
 
   /** The response body, or null when the request held only notifications (nothing to answer). */
   public byte[] handle(byte[] body) {
+    return handleAsync(body).join();
+  }
+
+  /** As {@link #handle}, completing when every method of the request has answered. */
+  public CompletableFuture<byte[]> handleAsync(byte[] body) {
     JsonNode request;
     try {
       request = mapper.readTree(body);
     } catch (JacksonException e) {
-      return write(
+      return done(
           error(
               JSON.nullNode(),
               RpcErrorCodes.PARSE_ERROR,
               "Parse error: " + e.getOriginalMessage()));
     } catch (java.io.IOException e) {
-      return write(error(JSON.nullNode(), RpcErrorCodes.PARSE_ERROR, "Parse error"));
+      return done(error(JSON.nullNode(), RpcErrorCodes.PARSE_ERROR, "Parse error"));
     }
     if (request == null || request.isMissingNode()) {
-      return write(error(JSON.nullNode(), RpcErrorCodes.PARSE_ERROR, "Parse error: empty body"));
+      return done(error(JSON.nullNode(), RpcErrorCodes.PARSE_ERROR, "Parse error: empty body"));
     }
     if (request.isArray()) {
       if (request.isEmpty()) {
-        return write(
+        return done(
             error(JSON.nullNode(), RpcErrorCodes.INVALID_REQUEST, "Invalid Request: empty batch"));
       }
-      ArrayNode responses = JSON.arrayNode();
+      List<CompletableFuture<ObjectNode>> parts = new ArrayList<>();
       for (JsonNode r : request) {
-        ObjectNode response = handleOne(r);
-        if (response != null) {
-          responses.add(response);
-        }
+        parts.add(handleOne(r));
       }
-      return responses.isEmpty() ? null : write(responses);
+      return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+          .thenApply(
+              v -> {
+                ArrayNode responses = JSON.arrayNode();
+                for (CompletableFuture<ObjectNode> p : parts) {
+                  ObjectNode response = p.join();
+                  if (response != null) {
+                    responses.add(response);
+                  }
+                }
+                return responses.isEmpty() ? null : write(responses);
+              });
     }
-    ObjectNode response = handleOne(request);
-    return response == null ? null : write(response);
+    return handleOne(request).thenApply(response -> response == null ? null : write(response));
   }
 
-  private ObjectNode handleOne(JsonNode req) {
+  private CompletableFuture<byte[]> done(ObjectNode response) {
+    return CompletableFuture.completedFuture(write(response));
+  }
+
+  private CompletableFuture<ObjectNode> handleOne(JsonNode req) {
     if (!req.isObject()) {
-      return error(
-          JSON.nullNode(), RpcErrorCodes.INVALID_REQUEST, "Invalid Request: not an object");
+      return CompletableFuture.completedFuture(
+          error(JSON.nullNode(), RpcErrorCodes.INVALID_REQUEST, "Invalid Request: not an object"));
     }
     JsonNode id = req.get("id");
     boolean notification = id == null;
     if (id != null && !(id.isTextual() || id.isNumber() || id.isNull())) {
-      return error(
-          JSON.nullNode(),
-          RpcErrorCodes.INVALID_REQUEST,
-          "Invalid Request: id must be a string, number or null");
+      return CompletableFuture.completedFuture(
+          error(
+              JSON.nullNode(),
+              RpcErrorCodes.INVALID_REQUEST,
+              "Invalid Request: id must be a string, number or null"));
     }
     JsonNode responseId = id == null ? JSON.nullNode() : id;
+    ObjectNode invalid = checkEnvelope(req, responseId);
+    CompletableFuture<ObjectNode> response;
+    if (invalid != null) {
+      response = CompletableFuture.completedFuture(invalid);
+    } else {
+      String name = req.get("method").asText();
+      RpcMethod m = methods.get(name);
+      response =
+          m == null
+              ? CompletableFuture.completedFuture(
+                  error(responseId, RpcErrorCodes.METHOD_NOT_FOUND, "Method not found: " + name))
+              : call(m, req.get("params"), responseId);
+    }
+    return notification ? response.thenApply(r -> null) : response;
+  }
+
+  /**
+   * The error for a malformed envelope (version, method, params), or null when it is well formed.
+   */
+  private static ObjectNode checkEnvelope(JsonNode req, JsonNode id) {
     JsonNode version = req.get("jsonrpc");
     // "1.0" and a missing member are tolerated: Bitcoin-style clients send them.
     if (version != null
         && !(version.isTextual()
             && ("2.0".equals(version.asText()) || "1.0".equals(version.asText())))) {
-      return error(
-          responseId, RpcErrorCodes.INVALID_REQUEST, "Invalid Request: jsonrpc must be \"2.0\"");
+      return error(id, RpcErrorCodes.INVALID_REQUEST, "Invalid Request: jsonrpc must be \"2.0\"");
     }
     JsonNode method = req.get("method");
     if (method == null || !method.isTextual()) {
-      return error(
-          responseId, RpcErrorCodes.INVALID_REQUEST, "Invalid Request: method must be a string");
+      return error(id, RpcErrorCodes.INVALID_REQUEST, "Invalid Request: method must be a string");
     }
     JsonNode params = req.get("params");
     if (params != null && !(params.isArray() || params.isObject() || params.isNull())) {
       return error(
-          responseId,
+          id,
           RpcErrorCodes.INVALID_REQUEST,
           "Invalid Request: params must be an array or an object");
     }
-    RpcMethod m = methods.get(method.asText());
-    ObjectNode response;
-    if (m == null) {
-      response =
-          error(responseId, RpcErrorCodes.METHOD_NOT_FOUND, "Method not found: " + method.asText());
-    } else {
-      response = call(m, params, responseId);
-    }
-    return notification ? null : response;
+    return null;
   }
 
-  private ObjectNode call(RpcMethod m, JsonNode params, JsonNode id) {
+  private CompletableFuture<ObjectNode> call(RpcMethod m, JsonNode params, JsonNode id) {
+    CompletableFuture<JsonNode> result;
     try {
-      JsonNode result = m.call(Params.of(params == null || params.isNull() ? null : params));
-      ObjectNode ok = JSON.objectNode();
-      ok.put("jsonrpc", "2.0");
-      ok.set("result", result == null ? JSON.nullNode() : result);
-      ok.set("id", id);
-      return ok;
-    } catch (RpcException e) {
-      return error(id, e.code(), e.getMessage());
+      result = m.callAsync(Params.of(params == null || params.isNull() ? null : params));
     } catch (RuntimeException e) {
-      log.error("RPC method {} failed", m.name(), e);
-      return error(id, RpcErrorCodes.INTERNAL_ERROR, "Internal error");
+      result = CompletableFuture.failedFuture(e);
     }
+    return result.handle(
+        (r, error) -> {
+          if (error == null) {
+            ObjectNode ok = JSON.objectNode();
+            ok.put("jsonrpc", "2.0");
+            ok.set("result", r == null ? JSON.nullNode() : r);
+            ok.set("id", id);
+            return ok;
+          }
+          Throwable cause =
+              error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                  ? error.getCause()
+                  : error;
+          if (cause instanceof RpcException e) {
+            return error(id, e.code(), e.getMessage());
+          }
+          log.error("RPC method {} failed", m.name(), cause);
+          return error(id, RpcErrorCodes.INTERNAL_ERROR, "Internal error");
+        });
   }
 
   static ObjectNode error(JsonNode id, int code, String message) {

@@ -45,18 +45,30 @@ final class RpcHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     byte[] body = ByteBufUtil.getBytes(req.content());
     try {
       workers.execute(
-          () -> {
-            byte[] out = dispatcher.handle(body);
-            ctx.executor()
-                .execute(
-                    () -> {
-                      if (out == null) {
-                        respond(ctx, HttpResponseStatus.NO_CONTENT, new byte[0], keepAlive);
-                      } else {
-                        respond(ctx, HttpResponseStatus.OK, out, keepAlive);
-                      }
-                    });
-          });
+          () ->
+              dispatcher
+                  .handleAsync(body)
+                  .whenComplete(
+                      (out, error) ->
+                          ctx.executor()
+                              .execute(
+                                  () -> {
+                                    if (error != null) {
+                                      respond(
+                                          ctx,
+                                          HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                                          text("internal error"),
+                                          false);
+                                    } else if (out == null) {
+                                      respond(
+                                          ctx,
+                                          HttpResponseStatus.NO_CONTENT,
+                                          new byte[0],
+                                          keepAlive);
+                                    } else {
+                                      respond(ctx, HttpResponseStatus.OK, out, keepAlive);
+                                    }
+                                  })));
     } catch (RejectedExecutionException e) {
       respond(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, text("shutting down"), false);
     }

@@ -11,4 +11,16 @@ public interface RpcMethod {
 
   /** The {@code result} member of the response. */
   JsonNode call(Params params) throws RpcException;
+
+  /**
+   * The result, possibly later: methods that wait for an event override this so no worker thread is
+   * held while they wait. Fails with {@link RpcException} for a client error.
+   */
+  default java.util.concurrent.CompletableFuture<JsonNode> callAsync(Params params) {
+    try {
+      return java.util.concurrent.CompletableFuture.completedFuture(call(params));
+    } catch (RpcException e) {
+      return java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+  }
 }

@@ -105,6 +105,8 @@ class DevnetRpcIT {
             .sign(g.chainId());
     String hex = HexFormat.of().formatHex(Transaction.CODEC.encode(tx));
     assertThat(rpc.call("sendrawtransaction", hex).asText()).isEqualTo(tx.txid().toHex());
+    JsonNode waited = rpc.call("waittransactionfinality", tx.txid().toHex(), 60);
+    assertThat(waited.get("finalized").asBoolean()).isTrue();
     assertThatThrownBy(() -> rpc.call("sendrawtransaction", hex))
         .isInstanceOfSatisfying(
             RpcClient.RpcCallException.class, e -> assertThat(e.code()).isEqualTo(-26));

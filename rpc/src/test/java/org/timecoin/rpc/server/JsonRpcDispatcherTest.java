@@ -120,6 +120,9 @@ class JsonRpcDispatcherTest {
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"listunspent\",\"params\":[\"TIME0x\", 0]}|-32602",
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getbalance\",\"params\":[\"nope\"]}|-5",
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getbalance\"}|-32602",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"waittransactionfinality\",\"params\":[\"zz\"]}|-32602",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"waittransactionfinality\",\"params\":[\"0000000000000000000000000000000000000000000000000000000000000000\"]}|-5",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"waittransactionfinality\",\"params\":[\"0000000000000000000000000000000000000000000000000000000000000000\", 9999]}|-32602",
       })
   void malformedOrFailingRequestsGetErrorObjects(String body, int code) throws Exception {
     JsonNode r = send(body);
