@@ -107,104 +107,132 @@ public final class BlockValidateBench extends BenchCommand {
 
       Limit before = limitOptions.measure(clock, seed, progress);
       VerifyThroughput meter = limitOptions.meter(clock, seed);
-      double verifyCpuNanos = meter.cpuNanosPerVerify(2_000);
+      double sigCpuMs = txs * meter.cpuNanosPerVerify(2_000) / 1e6;
       progress.log(
           "measuring %d cold blocks of %,d txs, %d warm runs each, each next to a limit slice",
           iterations, txs, warmRepeats);
-      Samples cold = new Samples();
-      Samples warm = new Samples();
-      Samples coldCpu = new Samples();
-      Samples warmCpu = new Samples();
-      Samples limitSlices = new Samples();
-      CpuMeter cpu = new CpuMeter();
-      Ratios coldRatios = new Ratios();
-      Ratios warmRatios = new Ratios();
+      Measured m = new Measured();
       for (int i = 0; i < iterations; i++) {
-        Block block = receivedBlock(chain);
-        // The limit right next to this block: a ratio that holds while the machine's load changes.
-        double sliceLimitMs = txs / limitOptions.slicePerSecond(meter) * 1000.0;
-        limitSlices.add(Math.round(sliceLimitMs * 1e6));
-        signatureCache.clear();
-        memo.validating(block.hash());
-        var cpuBefore = cpu.snapshot();
-        timeline.start();
-        long coldNanos = validate(validator, block, ctx, view, stateRoot);
-        timeline.record();
-        coldCpu.add(cpu.since(cpuBefore));
-        cold.add(coldNanos);
-        coldRatios.add(coldNanos / 1e6 / sliceLimitMs);
-        for (int r = 0; r < warmRepeats; r++) {
-          // The same block arriving again as bytes: txids are computed anew, but every signature
-          // is cached (as after the mempool saw the transactions) and every input is cached.
-          Block again = Block.CODEC.decode(Block.CODEC.encode(block));
-          var warmCpuBefore = cpu.snapshot();
-          long warmNanos = validate(validator, again, ctx, view, stateRoot);
-          warmCpu.add(cpu.since(warmCpuBefore));
-          warm.add(warmNanos);
-          warmRatios.add(warmNanos / 1e6 / sliceLimitMs);
-        }
+        measureBlock(
+            receivedBlock(chain), meter, signatureCache, memo, validator, ctx, timeline, m);
       }
-      double limitMs = limitSlices.p50Ms();
-      double verifyAll = txs / limitMs * 1000.0;
-      double verify1 = before.perSecond1t();
-
       progress.log("timing the steps apart on %d more blocks", iterations);
       Breakdown parts = breakdown(chain, ctx, iterations);
 
-      report.field("txs", txs).field("utxos", utxos).field("iterations", iterations);
-      report.field("memo_state_root", memoStateRoot);
-      report.figure("cold_ms_p50", cold.p50Ms(), "ms", "cold validation, p50");
-      report.figure("cold_ms_p99", cold.p99Ms(), "ms", "cold validation, p99");
-      report.figure("warm_ms_p50", warm.p50Ms(), "ms", "warm validation, p50");
-      report.figure("warm_ms_p99", warm.p99Ms(), "ms", "warm validation, p99");
-      report.figure("verify_per_s_1t", verify1, "/s", "Ed25519 verify, 1 thread (before)");
-      report.figure(
-          "verify_per_s_all",
-          verifyAll,
-          "/s",
-          "Ed25519 verify, " + cores + " threads (p50 of slices)");
-      report.figure("limit_ms", limitMs, "ms", txs + " verifications on all cores");
-      report.figure("cold_over_limit", cold.p50Ms() / limitMs, "x", "cold p50 / limit");
-      report.figure("warm_over_limit", warm.p50Ms() / limitMs, "x", "warm p50 / limit");
-      report.figure(
-          "cold_over_limit_paired", coldRatios.median(), "x", "p50 of cold / limit next to it");
-      report.figure(
-          "warm_over_limit_paired", warmRatios.median(), "x", "p50 of warm / limit next to it");
-      double sigCpuMs = txs * verifyCpuNanos / 1e6;
-      report.figure("cold_cpu_ms_p50", coldCpu.p50Ms(), "ms", "CPU of cold validation (threads)");
-      report.figure("warm_cpu_ms_p50", warmCpu.p50Ms(), "ms", "CPU of warm validation (threads)");
-      report.figure("sig_cpu_ms", sigCpuMs, "ms", "CPU of " + txs + " verifications");
-      report.figure(
-          "cold_cpu_over_sig_cpu", coldCpu.p50Ms() / sigCpuMs, "x", "cold CPU / signature CPU");
-      report.figure(
-          "cold_lookup_done_ms_p50",
-          timeline.lookupDone.p50Ms(),
-          "ms",
-          "  cold: inputs fetched at");
-      report.figure(
-          "cold_state_root_start_ms_p50",
-          timeline.stateRootStart.p50Ms(),
-          "ms",
-          "  cold: state root started at");
-      report.figure(
-          "cold_state_root_done_ms_p50",
-          timeline.stateRootDone.p50Ms(),
-          "ms",
-          "  cold: state root done at");
-      report.figure("structure_ms_p50", parts.structure.p50Ms(), "ms", "  structure + merkle");
-      report.figure("utxo_lookup_ms_p50", parts.lookup.p50Ms(), "ms", "  cold UTXO multi-get");
-      report.figure("state_root_ms_p50", parts.stateRoot.p50Ms(), "ms", "  state root (LtHash)");
-      report.field("limit_slices_ms_min_max", List.of(limitSlices.minMs(), limitSlices.maxMs()));
+      fill(report, m, before, sigCpuMs, timeline, parts);
       var stats = chain.store().utxos().cacheStats();
       report.field("utxo_cache_hit_rate", stats.hitRate());
 
-      report.goalAtMost(
-          "cold_within_limit", "cold p50 <= 1.25 x limit_ms", cold.p50Ms(), 1.25 * limitMs);
-      report.goalAtMost("cold_under_100ms", "cold p50 < 100 ms", cold.p50Ms(), 100);
-      report.goalAtMost("warm_under_10ms", "warm p50 <= 10 ms", warm.p50Ms(), 10);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** What the measured blocks gave: wall and CPU times, limit slices and paired ratios. */
+  private static final class Measured {
+    final Samples cold = new Samples();
+    final Samples warm = new Samples();
+    final Samples coldCpu = new Samples();
+    final Samples warmCpu = new Samples();
+    final Samples limitSlices = new Samples();
+    final Ratios coldRatios = new Ratios();
+    final Ratios warmRatios = new Ratios();
+    final CpuMeter cpu = new CpuMeter();
+  }
+
+  /** One cold validation of {@code block}, then the warm repeats, next to a limit slice. */
+  private void measureBlock(
+      Block block,
+      VerifyThroughput meter,
+      SignatureCache signatureCache,
+      MemoStateRoot memo,
+      BlockValidator validator,
+      BlockContext ctx,
+      ValidationTimeline timeline,
+      Measured m)
+      throws Exception {
+    // The limit right next to this block: a ratio that holds while the machine's load changes.
+    double sliceLimitMs = txs / limitOptions.slicePerSecond(meter) * 1000.0;
+    m.limitSlices.add(Math.round(sliceLimitMs * 1e6));
+    signatureCache.clear();
+    memo.validating(block.hash());
+    var cpuBefore = m.cpu.snapshot();
+    timeline.start();
+    long coldNanos = validate(validator, block, ctx, timeline.view(), stateRoot(timeline, memo));
+    timeline.record();
+    m.coldCpu.add(m.cpu.since(cpuBefore));
+    m.cold.add(coldNanos);
+    m.coldRatios.add(coldNanos / 1e6 / sliceLimitMs);
+    for (int r = 0; r < warmRepeats; r++) {
+      // The same block arriving again as bytes: txids are computed anew, but every signature is
+      // cached (as after the mempool saw the transactions) and every input is cached.
+      Block again = Block.CODEC.decode(Block.CODEC.encode(block));
+      var warmCpuBefore = m.cpu.snapshot();
+      long warmNanos = validate(validator, again, ctx, timeline.view(), stateRoot(timeline, memo));
+      m.warmCpu.add(m.cpu.since(warmCpuBefore));
+      m.warm.add(warmNanos);
+      m.warmRatios.add(warmNanos / 1e6 / sliceLimitMs);
+    }
+  }
+
+  private StateRootCheck stateRoot(ValidationTimeline timeline, MemoStateRoot memo) {
+    return memoStateRoot ? memo : timeline.stateRoot();
+  }
+
+  private void fill(
+      Report report,
+      Measured m,
+      Limit before,
+      double sigCpuMs,
+      ValidationTimeline timeline,
+      Breakdown parts) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    double limitMs = m.limitSlices.p50Ms();
+    report.field("txs", txs).field("utxos", utxos).field("iterations", iterations);
+    report.field("memo_state_root", memoStateRoot);
+    report.figure("cold_ms_p50", m.cold.p50Ms(), "ms", "cold validation, p50");
+    report.figure("cold_ms_p99", m.cold.p99Ms(), "ms", "cold validation, p99");
+    report.figure("warm_ms_p50", m.warm.p50Ms(), "ms", "warm validation, p50");
+    report.figure("warm_ms_p99", m.warm.p99Ms(), "ms", "warm validation, p99");
+    report.figure(
+        "verify_per_s_1t", before.perSecond1t(), "/s", "Ed25519 verify, 1 thread (before)");
+    report.figure(
+        "verify_per_s_all",
+        txs / limitMs * 1000.0,
+        "/s",
+        "Ed25519 verify, " + cores + " threads (p50 of slices)");
+    report.figure("limit_ms", limitMs, "ms", txs + " verifications on all cores");
+    report.figure("cold_over_limit", m.cold.p50Ms() / limitMs, "x", "cold p50 / limit");
+    report.figure("warm_over_limit", m.warm.p50Ms() / limitMs, "x", "warm p50 / limit");
+    report.figure(
+        "cold_over_limit_paired", m.coldRatios.median(), "x", "p50 of cold / limit next to it");
+    report.figure(
+        "warm_over_limit_paired", m.warmRatios.median(), "x", "p50 of warm / limit next to it");
+    report.figure("cold_cpu_ms_p50", m.coldCpu.p50Ms(), "ms", "CPU of cold validation (threads)");
+    report.figure("warm_cpu_ms_p50", m.warmCpu.p50Ms(), "ms", "CPU of warm validation (threads)");
+    report.figure("sig_cpu_ms", sigCpuMs, "ms", "CPU of " + txs + " verifications");
+    report.figure(
+        "cold_cpu_over_sig_cpu", m.coldCpu.p50Ms() / sigCpuMs, "x", "cold CPU / signature CPU");
+    report.figure(
+        "cold_lookup_done_ms_p50", timeline.lookupDone.p50Ms(), "ms", "  cold: inputs fetched at");
+    report.figure(
+        "cold_state_root_start_ms_p50",
+        timeline.stateRootStart.p50Ms(),
+        "ms",
+        "  cold: state root started at");
+    report.figure(
+        "cold_state_root_done_ms_p50",
+        timeline.stateRootDone.p50Ms(),
+        "ms",
+        "  cold: state root done at");
+    report.figure("structure_ms_p50", parts.structure.p50Ms(), "ms", "  structure + merkle");
+    report.figure("utxo_lookup_ms_p50", parts.lookup.p50Ms(), "ms", "  cold UTXO multi-get");
+    report.figure("state_root_ms_p50", parts.stateRoot.p50Ms(), "ms", "  state root (LtHash)");
+    report.field("limit_slices_ms_min_max", List.of(m.limitSlices.minMs(), m.limitSlices.maxMs()));
+    report.goalAtMost(
+        "cold_within_limit", "cold p50 <= 1.25 x limit_ms", m.cold.p50Ms(), 1.25 * limitMs);
+    report.goalAtMost("cold_under_100ms", "cold p50 < 100 ms", m.cold.p50Ms(), 100);
+    report.goalAtMost("warm_under_10ms", "warm p50 <= 10 ms", m.warm.p50Ms(), 10);
   }
 
   /** A fresh block of never-spent inputs, as it comes off the wire (decoded, nothing cached). */
