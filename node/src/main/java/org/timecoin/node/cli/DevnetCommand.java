@@ -107,6 +107,12 @@ public final class DevnetCommand implements Callable<Integer> {
                 .map(a -> "http://" + a.getHostString() + ":" + a.getPort() + "/")
                 .orElse("(rpc module not on the class path)"));
       }
+      for (int i = 0; i < net.size(); i++) {
+        int index = i;
+        net.node(i)
+            .stopRequested()
+            .thenAccept(reason -> out.printf("node%d stopped: %s%n", index, reason));
+      }
       BlockPrinter printer = new BlockPrinter(out, Clock.SYSTEM);
       net.node(0)
           .chain()
