@@ -40,6 +40,8 @@ public final class LocalChain implements AutoCloseable {
   private final BlockValidator validator;
   private final StoreUtxoView utxoView;
   private final Clock clock;
+  private final SignatureCache signatures;
+  private final ExecutorService validationPool;
   private final ExecutorService writer =
       Executors.newSingleThreadExecutor(
           Thread.ofPlatform().name("chain-writer").daemon().factory());
@@ -58,6 +60,8 @@ public final class LocalChain implements AutoCloseable {
     this.genesis = genesis;
     this.validators = genesis.validatorSet();
     this.validator = new BlockValidator(validationPool, validationThreads, signatures);
+    this.signatures = signatures;
+    this.validationPool = validationPool;
     this.utxoView = new StoreUtxoView(store, validationPool);
     this.clock = clock;
   }
@@ -133,6 +137,32 @@ public final class LocalChain implements AutoCloseable {
 
   /** UTXO changes of a candidate block; dropped once its height is stored. */
   private record Prepared(long height, StateUpdate update) {}
+
+  /**
+   * Verifies the signatures of blocks received ahead of the tip (block sync) in the background, so
+   * that validating each of them later finds its signatures cached: signatures do not depend on the
+   * chain state, so they need not wait for the blocks before.
+   */
+  public void preverifySignatures(List<Block> blocks) {
+    Hash32 id = chainId();
+    for (Block b : blocks) {
+      for (org.timecoin.domain.tx.Transaction tx : b.txs()) {
+        if (!tx.isCoinbase() && !signatures.isVerified(tx.txid())) {
+          try {
+            validationPool.execute(
+                () -> {
+                  if (!signatures.isVerified(tx.txid())
+                      && org.timecoin.domain.validation.TxRules.checkSignatures(tx, id).isValid()) {
+                    signatures.markVerified(tx.txid());
+                  }
+                });
+          } catch (java.util.concurrent.RejectedExecutionException e) {
+            return; // shutting down
+          }
+        }
+      }
+    }
+  }
 
   /** Full validation of a block meant to follow the current tip. */
   public CompletableFuture<ValidationResult> validate(Block block) {

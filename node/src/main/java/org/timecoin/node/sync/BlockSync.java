@@ -141,6 +141,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   }
 
   void onBlocks(PublicKey from, Blocks msg) {
+    List<Block> accepted = new ArrayList<>();
     synchronized (this) {
       List<CertifiedBlock> blocks = msg.blocks();
       Request req = blocks.isEmpty() ? null : inFlight.get(blocks.get(0).block().height());
@@ -163,10 +164,12 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
         }
         if (b.height() > chain.height() && received.size() < MAX_BUFFERED) {
           received.put(b.height(), new Received(cb, from));
+          accepted.add(b);
         }
         expected++;
       }
     }
+    chain.preverifySignatures(accepted);
     applyNext();
   }
 
