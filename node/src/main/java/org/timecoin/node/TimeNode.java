@@ -230,11 +230,30 @@ public final class TimeNode implements AutoCloseable {
         rpc == null ? "" : ", rpc " + rpc.address());
   }
 
+  /**
+   * Peer proposals and votes go to consensus and on to the peers that are not validators (full
+   * nodes hear validators only through the peers they happen to be connected to; validators hear
+   * each other directly). The network's deduplication stops echoes.
+   */
   private void registerHandlers() {
     network.register(
-        NodeMessages.PROPOSAL, (from, m) -> runtime.submitProposal(m.proposal(), m.block()));
-    network.register(NodeMessages.VOTE, (from, v) -> runtime.submitVote(v));
+        NodeMessages.PROPOSAL,
+        (from, m) -> {
+          runtime.submitProposal(m.proposal(), m.block());
+          network.broadcast(NodeMessages.PROPOSAL, m, p -> relayTo(p, from));
+        });
+    network.register(
+        NodeMessages.VOTE,
+        (from, v) -> {
+          runtime.submitVote(v);
+          network.broadcast(NodeMessages.VOTE, v, p -> relayTo(p, from));
+        });
     network.register(NodeMessages.TX, (from, tx) -> mempool.submit(tx));
+  }
+
+  private boolean relayTo(
+      org.timecoin.p2p.PeerInfo peer, org.timecoin.domain.crypto.PublicKey from) {
+    return !peer.nodeKey().equals(from) && !chain.validators().contains(peer.nodeKey());
   }
 
   private void startRpc() throws Exception {
