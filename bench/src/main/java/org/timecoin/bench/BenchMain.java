@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       BlockValidateBench.class,
       BlockApplyBench.class,
       UtxoMemoryBench.class,
+      ConsensusSimBench.class,
     })
 public final class BenchMain implements Callable<Integer> {
   @Spec private CommandSpec spec;

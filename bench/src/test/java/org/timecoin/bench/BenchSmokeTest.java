@@ -87,7 +87,27 @@ class BenchSmokeTest {
                 "--cache-mb",
                 "1",
                 "--json"),
-            List.of("heap_mb_after_gc", "growth_mb_per_10k_tx")));
+            List.of("heap_mb_after_gc", "growth_mb_per_10k_tx")),
+        Arguments.of(
+            List.of(
+                "consensus-sim",
+                "--validators",
+                "4",
+                "--scenario",
+                "all",
+                "--seeds",
+                "1",
+                "--json"),
+            List.of(
+                "runs",
+                "safety_violations",
+                "liveness_failures",
+                "heights_finalized",
+                "round_changes",
+                "leader_crash_recovery_ms_p50",
+                "leader_crash_recovery_ms_p99",
+                "messages_per_height",
+                "max_round_wait_ms")));
   }
 
   @ParameterizedTest(name = "{0}")
