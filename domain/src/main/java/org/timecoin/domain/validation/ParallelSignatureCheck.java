@@ -13,13 +13,18 @@ import org.timecoin.domain.tx.Transaction;
  * Verifies the signatures of many transactions on a bounded pool. {@code parallelism} runners take
  * batches of transactions from a shared cursor; after each batch a runner re-queues itself instead
  * of looping, so other work queued on a FIFO pool (the input rules, the state root) gets a thread
- * within one batch rather than after all signatures. Transactions already in the {@link
- * SignatureCache} are skipped; those that verify are added. The first failure, or the shared abort
- * flag, stops all runners.
+ * within one batch rather than after all signatures. Batches shrink as the work runs out (about
+ * {@code remaining / (2 * parallelism)}, at least {@link #MIN_BATCH}), so the runners finish close
+ * together instead of one core idling while another verifies a last full batch. Transactions
+ * already in the {@link SignatureCache} are skipped; those that verify are added. The first
+ * failure, or the shared abort flag, stops all runners.
  */
 final class ParallelSignatureCheck {
   /** Batches per runner: small enough to interleave other work, large enough to be cheap. */
   private static final int BATCHES_PER_RUNNER = 16;
+
+  /** The smallest batch of the tail: a few verifications outweigh the cost of re-queueing. */
+  static final int MIN_BATCH = 4;
 
   private final Executor pool;
   private final int parallelism;
@@ -64,6 +69,16 @@ final class ParallelSignatureCheck {
     return (a + b - 1) / b;
   }
 
+  /**
+   * The size of the next batch when {@code remaining} transactions are left: {@code maxBatch} while
+   * there is plenty, then about half of each runner's fair share, never below {@link #MIN_BATCH}
+   * (nor above what is left).
+   */
+  static int nextBatch(int remaining, int maxBatch, int parallelism) {
+    int share = ceilDiv(remaining, 2 * parallelism);
+    return Math.min(remaining, Math.min(maxBatch, Math.max(MIN_BATCH, share)));
+  }
+
   private final class Job {
     final Hash32 chainId;
     final List<Transaction> txs;
@@ -102,10 +117,25 @@ final class ParallelSignatureCheck {
       }
     }
 
+    /** Takes the next batch off the cursor: its start in the high half, its end in the low half. */
+    long claim() {
+      while (true) {
+        int start = cursor.get();
+        if (start >= count) {
+          return ((long) count << 32) | count;
+        }
+        int end = start + nextBatch(count - start, batch, parallelism);
+        if (cursor.compareAndSet(start, end)) {
+          return ((long) start << 32) | end;
+        }
+      }
+    }
+
     void runBatch() {
       try {
-        int start = abort.get() ? count : cursor.getAndAdd(batch);
-        int end = Math.min(count, start + batch);
+        long claimed = abort.get() ? ((long) count << 32) | count : claim();
+        int start = (int) (claimed >>> 32);
+        int end = (int) claimed;
         for (int k = start; k < end && !abort.get(); k++) {
           int index = pending[k];
           Transaction tx = txs.get(index);

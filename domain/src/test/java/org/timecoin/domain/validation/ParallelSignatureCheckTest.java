@@ -94,4 +94,32 @@ class ParallelSignatureCheckTest {
             .verify(F.chainId, SPENDS, new AtomicBoolean());
     assertThat(future).isCompletedExceptionally();
   }
+
+  /** The batches shrink towards the end so the runners finish together, and cover every tx once. */
+  @ParameterizedTest(name = "count={0}")
+  @ValueSource(ints = {1, 3, 4, 9, 100, 1000, 5000})
+  void batchesShrinkToTheMinimumAndCoverEveryTransaction(int count) {
+    int parallelism = 2;
+    int maxBatch = Math.max(1, (count + 31) / 32);
+    List<Integer> sizes = new ArrayList<>();
+    for (int done = 0; done < count; ) {
+      int size = ParallelSignatureCheck.nextBatch(count - done, maxBatch, parallelism);
+      assertThat(size).as("count %d after %d", count, done).isBetween(1, count - done);
+      sizes.add(size);
+      done += size;
+    }
+    assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(count);
+    for (int i = 1; i < sizes.size(); i++) {
+      assertThat(sizes.get(i))
+          .as("count %d batch %d", count, i)
+          .isLessThanOrEqualTo(sizes.get(i - 1));
+    }
+    int last = sizes.get(sizes.size() - 1);
+    assertThat(last).isLessThanOrEqualTo(ParallelSignatureCheck.MIN_BATCH);
+    if (count >= 1000) {
+      assertThat(sizes.get(0)).isEqualTo(maxBatch);
+      // The tail is made of small batches: no runner is left with a full one at the end.
+      assertThat(sizes.get(sizes.size() - 2)).isLessThanOrEqualTo(ParallelSignatureCheck.MIN_BATCH);
+    }
+  }
 }
