@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
  * @param healRecoveryRoundsP99 rounds from a partition heal to the round of the next block, 99th
  *     percentile over heals (-1 if no partition healed); {@code Max} is the worst heal
  * @param healRecoveryMsP99 virtual ms from a partition heal to the next block, 99th percentile
+ * @param replayMismatches restarts whose WAL replay did not restore the state the node crashed
+ *     with, summed over runs
  * @param failures the first failing runs, each naming its seed
  */
 public record CampaignResult(
@@ -40,6 +42,7 @@ public record CampaignResult(
     long healRecoveryRoundsMax,
     long healRecoveryMsP50,
     long healRecoveryMsP99,
+    long replayMismatches,
     long virtualMillis,
     List<RunResult> failures,
     List<CampaignResult> byScenario) {
@@ -68,6 +71,7 @@ public record CampaignResult(
     List<Long> healRounds = new ArrayList<>();
     List<Long> healMs = new ArrayList<>();
     long virtual = 0;
+    long replay = 0;
     List<Long> recoveries = new ArrayList<>();
     List<RunResult> failures = new ArrayList<>();
     for (RunResult r : results) {
@@ -78,6 +82,7 @@ public record CampaignResult(
       messages += r.messages();
       maxWait = Math.max(maxWait, r.maxRoundWaitMs());
       virtual += r.virtualMillis();
+      replay += r.replayMismatches();
       recoveries.addAll(r.leaderCrashRecoveryMs());
       for (int h : r.healRecoveryRounds()) {
         healRounds.add((long) h);
@@ -108,6 +113,7 @@ public record CampaignResult(
         Percentiles.of(hr, 100),
         Percentiles.of(hm, 50),
         Percentiles.of(hm, 99),
+        replay,
         virtual,
         failures,
         byScenario);
@@ -134,6 +140,7 @@ public record CampaignResult(
         .field("heal_recovery_rounds_max", healRecoveryRoundsMax)
         .field("heal_recovery_ms_p50", healRecoveryMsP50)
         .field("heal_recovery_ms_p99", healRecoveryMsP99)
+        .field("replay_mismatches", replayMismatches)
         .field("virtual_ms", virtualMillis);
     w.raw(
         "failed_seeds",

@@ -15,6 +15,7 @@ final class RunMetrics {
   private long evidence;
   private long rejected;
   private long resent;
+  private long replayMismatches;
   private final List<Long> pendingLeaderCrashNanos = new ArrayList<>();
   private final List<Long> leaderRecoveryMillis = new ArrayList<>();
   private long healNanos = -1;
@@ -36,6 +37,14 @@ final class RunMetrics {
 
   void resent() {
     resent++;
+  }
+
+  void replayMismatch() {
+    replayMismatches++;
+  }
+
+  long replayMismatches() {
+    return replayMismatches;
   }
 
   void messageRejected() {

@@ -16,6 +16,8 @@ import java.util.List;
  * @param healRecoveryRounds per healed partition: rounds from the highest round an honest validator
  *     was in at the heal to the round of the next block decided (0 = decided in that round)
  * @param healRecoveryMs per healed partition: virtual ms from the heal to the next block decided
+ * @param replayMismatches restarts of an honest validator whose WAL replay did not restore the
+ *     consensus state it crashed with (a lost lock can break agreement later)
  */
 public record RunResult(
     String scenario,
@@ -30,6 +32,7 @@ public record RunResult(
     long maxRoundWaitMs,
     List<Integer> healRecoveryRounds,
     List<Long> healRecoveryMs,
+    long replayMismatches,
     long virtualMillis) {
 
   public RunResult {

@@ -55,6 +55,8 @@ public final class SimNode {
   private long highestPeerHeight;
   private final BlockSync sync = new BlockSync(this);
   private Runnable crashBeforeNextSend;
+  private ConsensusSnapshot beforeCrash;
+  private boolean wholeLogKept;
   private boolean started;
   private final OwnMessages own = new OwnMessages();
   private String lastGossipPosition = "";
@@ -150,7 +152,9 @@ public final class SimNode {
     gossipDelayMillis = run.gossipIntervalMillis();
     scheduleGossip(life);
     if (!wal.isEmpty()) {
-      execute(engine.replay(wal.inputs()));
+      List<Effect> effects = engine.replay(wal.inputs());
+      checkReplay();
+      execute(effects);
     } else {
       startHeight(finalizedHeight() + 1);
     }
@@ -174,6 +178,8 @@ public final class SimNode {
     }
     up = false;
     incarnation++;
+    beforeCrash = engine == null ? null : ConsensusSnapshot.of(engine.state());
+    wholeLogKept = true;
     engine = null;
     sync.reset();
     crashBeforeNextSend = null;
@@ -184,13 +190,28 @@ public final class SimNode {
 
   /** Loses what the WAL had not synced yet: inputs received since our last own signed message. */
   int loseUnsyncedLog() {
-    return wal.loseUnsyncedTail();
+    int lost = wal.loseUnsyncedTail();
+    wholeLogKept &= lost == 0;
+    return lost;
+  }
+
+  /** A replayed WAL must give back the state the node had when it crashed (see the snapshot). */
+  private void checkReplay() {
+    if (beforeCrash != null && honest()) {
+      String lost = beforeCrash.lostIn(ConsensusSnapshot.of(engine.state()), wholeLogKept);
+      if (lost != null) {
+        run.log("%s replay did not restore: %s", this, lost);
+        run.metrics().replayMismatch();
+      }
+    }
+    beforeCrash = null;
   }
 
   /** Loses the WAL and the last-signed record, as a validator whose disk died would. */
   void loseConsensusLog() {
     wal.clear();
     guard.clear();
+    beforeCrash = null;
   }
 
   public void restart() {

@@ -62,6 +62,7 @@ public final class Simulation {
             m.maxTimeoutMillis(),
             m.healRounds(),
             m.healMillis(),
+            m.replayMismatches(),
             run.nowMillis());
     if (options.trace()) {
       run.log("network: %s", run.network().stats());

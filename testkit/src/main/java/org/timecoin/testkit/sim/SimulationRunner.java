@@ -94,7 +94,7 @@ public final class SimulationRunner {
         RunResult r = t.result();
         out.printf(
             "%s n=%d seed=%d: %s  heights=%d rounds=%d messages=%d max_wait_ms=%d"
-                + " leader_recovery_ms=%s heal_rounds=%s virtual_ms=%d%n",
+                + " leader_recovery_ms=%s heal_rounds=%s replay_mismatches=%d virtual_ms=%d%n",
             r.scenario(),
             n,
             r.seed(),
@@ -105,6 +105,7 @@ public final class SimulationRunner {
             r.maxRoundWaitMs(),
             r.leaderCrashRecoveryMs(),
             r.healRecoveryRounds(),
+            r.replayMismatches(),
             r.virtualMillis());
         if (!r.passed()) {
           out.println(r.describeFailure());
@@ -138,7 +139,9 @@ public final class SimulationRunner {
                       row.livenessFailures()));
       long wallMs = (System.nanoTime() - started) / 1_000_000L;
       out.print(c.toTable());
-      out.printf("n=%d: %d runs in %d ms of wall time%n", n, c.runs(), wallMs);
+      out.printf(
+          "n=%d: %d runs in %d ms of wall time; %d restarts whose WAL replay lost state%n",
+          n, c.runs(), wallMs, c.replayMismatches());
       for (RunResult f : c.failures()) {
         out.println("FAILED " + f.describeFailure());
       }

@@ -21,6 +21,7 @@ class CampaignResultTest {
         1500,
         List.of((int) seed),
         List.of(seed * 1000),
+        seed,
         9000);
   }
 
@@ -47,6 +48,7 @@ class CampaignResultTest {
     assertThat(c.heals()).isEqualTo(3);
     assertThat(c.healRecoveryRoundsMax()).isEqualTo(3);
     assertThat(c.healRecoveryMsP50()).isEqualTo(2000);
+    assertThat(c.replayMismatches()).isEqualTo(6);
     assertThat(c.failures()).extracting(RunResult::seed).containsExactly(2L, 3L);
     assertThat(c.passed()).isFalse();
     assertThat(c.toJson()).contains("\"failed_seeds\":[\"leader-crash:2\",\"leader-crash:3\"]");
