@@ -51,6 +51,12 @@ public final class RocksKvStore implements KvStore {
     RocksDB.loadLibrary();
   }
 
+  /**
+   * Past this much WAL, RocksDB flushes the column families that hold the oldest log alive, so a
+   * reopen replays at most this much.
+   */
+  static final long MAX_TOTAL_WAL_BYTES = 256L << 20;
+
   private final Path path;
   private final boolean createdNew;
   private final RocksDB db;
@@ -115,6 +121,9 @@ public final class RocksKvStore implements KvStore {
                   .setCreateMissingColumnFamilies(true)
                   .setMaxBackgroundJobs(config.backgroundJobs())
                   .setKeepLogFileNum(5)
+                  // Rarely written column families (meta, peers) would otherwise pin every WAL
+                  // file since their last flush: hundreds of MB of WAL and seconds of replay.
+                  .setMaxTotalWalSize(MAX_TOTAL_WAL_BYTES)
                   .setBytesPerSync(1 << 20));
       List<ColumnFamilyHandle> handleList = new ArrayList<>();
       RocksDB db = RocksDB.open(dbOptions, path.toString(), descriptors, handleList);

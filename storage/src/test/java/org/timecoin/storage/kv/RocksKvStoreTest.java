@@ -2,7 +2,10 @@ package org.timecoin.storage.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,5 +40,21 @@ class RocksKvStoreTest extends KvStoreContractTest {
     put(B, b("k"), b("v"));
     assertThat(store.get(B, b("k"))).isEqualTo(b("v"));
     assertThat(store.location()).contains(dir.resolve("db"));
+  }
+
+  /** RocksDB writes the options in force to an OPTIONS file; the WAL must be bounded there. */
+  @Test
+  void walSizeIsBoundedSoRarelyWrittenColumnsDoNotPinOldLogs() throws IOException {
+    put(A, b("k"), b("v"));
+    String options;
+    try (Stream<Path> files = Files.list(dir.resolve("db"))) {
+      Path latest =
+          files
+              .filter(f -> f.getFileName().toString().startsWith("OPTIONS-"))
+              .max(java.util.Comparator.comparing(Path::toString))
+              .orElseThrow();
+      options = Files.readString(latest);
+    }
+    assertThat(options).contains("max_total_wal_size=" + RocksKvStore.MAX_TOTAL_WAL_BYTES);
   }
 }
