@@ -178,12 +178,18 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
 
   /**
    * Computes the state root that applying these changes on top of the current tip would give,
-   * without writing. Runs on the caller's thread and the hash pool.
+   * without writing. Runs on the caller's thread and the hash pool. The same changes prepared again
+   * on the same tip (a block validated twice, or validated then applied) reuse the kept update
+   * instead of hashing again.
    */
   public StateUpdate prepare(List<Utxo> adds, List<Utxo> removes) {
     LtHash16 base;
     Hash32 baseRoot;
     synchronized (this) {
+      StateUpdate kept = keptFor(stateRoot, adds, removes);
+      if (kept != null) {
+        return kept;
+      }
       base = commitment.copy();
       baseRoot = stateRoot;
     }
@@ -215,9 +221,16 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
 
   /** A kept update for exactly these changes on the current state, if any. */
   private StateUpdate preparedFor(Block block, List<Utxo> adds, List<Utxo> removes) {
+    StateUpdate u = keptFor(stateRoot, adds, removes);
+    return u != null && u.stateRoot().equals(block.header().stateRoot()) ? u : null;
+  }
+
+  /** A kept update for exactly these changes on the state {@code baseRoot}; caller holds "this". */
+  private StateUpdate keptFor(Hash32 baseRoot, List<Utxo> adds, List<Utxo> removes) {
     for (StateUpdate u : prepared) {
-      if (u.baseRoot().equals(stateRoot)
-          && u.stateRoot().equals(block.header().stateRoot())
+      if (u.baseRoot().equals(baseRoot)
+          && u.adds().size() == adds.size()
+          && u.removes().size() == removes.size()
           && u.adds().equals(adds)
           && u.removes().equals(removes)) {
         return u;

@@ -155,6 +155,28 @@ class ChainStoreTest {
   }
 
   @Test
+  void preparingTheSameChangesAgainOnTheSameTipReusesTheUpdate() {
+    store = openMemory();
+    DeterministicChain chain = new DeterministicChain(14, CHAIN, 20);
+    applyAll(store, chain, 2);
+    DeterministicChain.Step s = chain.next();
+    StateUpdate first = store.prepare(s.adds(), s.removes());
+    // Equal changes in new lists, as a block decoded again would give.
+    StateUpdate again = store.prepare(List.copyOf(s.adds()), List.copyOf(s.removes()));
+    assertThat(again).isSameAs(first);
+    List<Utxo> fewer = s.adds().subList(1, s.adds().size());
+    StateUpdate other = store.prepare(fewer, s.removes());
+    assertThat(other).isNotSameAs(first);
+    assertThat(other.stateRoot()).isNotEqualTo(first.stateRoot());
+    store.applyBlock(s.block(), s.certificate(), s.adds(), s.removes());
+    assertMatches(store, chain);
+    // On the new tip nothing kept applies: the same changes hash again on the new state.
+    StateUpdate onNewTip = store.prepare(s.adds(), s.removes());
+    assertThat(onNewTip).isNotSameAs(first);
+    assertThat(onNewTip.baseRoot()).isEqualTo(store.stateRoot());
+  }
+
+  @Test
   void staleUpdateIsRecomputedOnTheCurrentState() {
     store = openMemory();
     DeterministicChain chain = new DeterministicChain(8, CHAIN, 20);
