@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       BlockApplyBench.class,
       UtxoMemoryBench.class,
       ConsensusSimBench.class,
+      ViewChangeBench.class,
     })
 public final class BenchMain implements Callable<Integer> {
   @Spec private CommandSpec spec;

@@ -107,7 +107,18 @@ class BenchSmokeTest {
                 "leader_crash_recovery_ms_p50",
                 "leader_crash_recovery_ms_p99",
                 "messages_per_height",
-                "max_round_wait_ms")));
+                "max_round_wait_ms")),
+        Arguments.of(
+            List.of(
+                "view-change",
+                "--kills",
+                "1",
+                "--block-interval-ms",
+                "100",
+                "--empty-block-interval-ms",
+                "200",
+                "--json"),
+            List.of("gap_ms", "round_changes", "limit_ms")));
   }
 
   @ParameterizedTest(name = "{0}")
