@@ -58,9 +58,7 @@ public final class SimNode {
   private ConsensusSnapshot beforeCrash;
   private boolean wholeLogKept;
   private boolean started;
-  private final OwnMessages own = new OwnMessages();
-  private String lastGossipPosition = "";
-  private long gossipDelayMillis;
+  private final OwnGossip own = new OwnGossip(this);
   private final List<Map.Entry<Integer, SimMessage>> beforeFirstStart = new ArrayList<>();
 
   SimNode(SimRun run, int endpoint, int validatorIndex, Behaviour behaviour) {
@@ -122,6 +120,17 @@ public final class SimNode {
     return chain.isEmpty() ? 0 : chain.lastKey();
   }
 
+  /**
+   * True while the node lives the life {@code life} (it has not crashed since) and runs consensus.
+   */
+  boolean alive(int life) {
+    return up && life == incarnation && engine != null;
+  }
+
+  ConsensusState consensusState() {
+    return engine.state();
+  }
+
   Decision decision(long height) {
     return chain.get(height);
   }
@@ -149,8 +158,7 @@ public final class SimNode {
             run.keys().verifier(),
             wal,
             guard);
-    gossipDelayMillis = run.gossipIntervalMillis();
-    scheduleGossip(life);
+    own.start(life);
     if (!wal.isEmpty()) {
       List<Effect> effects = engine.replay(wal.inputs());
       checkReplay();
@@ -184,7 +192,6 @@ public final class SimNode {
     sync.reset();
     crashBeforeNextSend = null;
     own.clear();
-    lastGossipPosition = "";
     run.network().crash(endpoint);
   }
 
@@ -334,44 +341,6 @@ public final class SimNode {
     }
     sync.offer(from, messageHeight);
     return true;
-  }
-
-  // ---- gossip ----------------------------------------------------------------------------------
-
-  /**
-   * Consensus needs every message to arrive eventually; a real node's gossip re-sends what peers
-   * lack. Here: when a node has not moved (same height, round and step) for a gossip interval, it
-   * sends its own messages of the current round again, backing off (1 s, 2 s, 4 s, 8 s) while it
-   * stays stuck.
-   */
-  private void scheduleGossip(int life) {
-    long interval = gossipDelayMillis;
-    run.scheduler()
-        .scheduleAfterMillis(
-            interval / 2 + random.nextLong(interval),
-            () -> {
-              if (!up || life != incarnation || engine == null) {
-                return;
-              }
-              ConsensusState st = engine.state();
-              String position = st.height() + "/" + st.round() + "/" + st.step();
-              if (position.equals(lastGossipPosition) && st.step() != Step.COMMIT) {
-                resendOwn(st.height(), st.round());
-                gossipDelayMillis = Math.min(gossipDelayMillis * 2, 8 * run.gossipIntervalMillis());
-              } else {
-                gossipDelayMillis = run.gossipIntervalMillis();
-              }
-              lastGossipPosition = position;
-              scheduleGossip(life);
-            });
-  }
-
-  private void resendOwn(long height, int round) {
-    for (SimMessage m : own.of(height, round)) {
-      run.log("%s re-sends %s", this, m);
-      run.metrics().resent();
-      broadcast(m);
-    }
   }
 
   // ---- driving the engine ----------------------------------------------------------------------
