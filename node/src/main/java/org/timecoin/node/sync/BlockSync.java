@@ -111,9 +111,14 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
             forget(peer.nodeKey());
           }
         });
+    // While syncing, blocks are stored far faster than peers' STATUS rate limit allows; the tick
+    // announces the tip then, at most once per TICK.
     chain.addListener(
-        (block, cert) ->
-            network.broadcast(NodeMessages.STATUS, new Status(block.height(), block.hash())));
+        (block, cert) -> {
+          if (!syncing) {
+            network.broadcast(NodeMessages.STATUS, new Status(block.height(), block.hash()));
+          }
+        });
   }
 
   public void start() {
@@ -262,6 +267,9 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
     }
     if (resumed) {
       caughtUp.accept(ours);
+    }
+    if (resumed || syncing) {
+      network.broadcast(NodeMessages.STATUS, ownStatus());
     }
     stateCheck.maybeCheck(now);
     applyNext();

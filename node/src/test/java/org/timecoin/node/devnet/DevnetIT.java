@@ -17,6 +17,8 @@ import org.timecoin.node.TimeNode;
 
 /** Real TCP on 127.0.0.1, four validators in this JVM. */
 class DevnetIT {
+  static final long LATE_BY_BLOCKS = 1_000;
+
   @TempDir Path dir;
   LocalDevnet net;
 
@@ -42,10 +44,12 @@ class DevnetIT {
   }
 
   void awaitAll(Predicate<TimeNode> condition) {
+    awaitAll(condition, Duration.ofSeconds(60));
+  }
+
+  void awaitAll(Predicate<TimeNode> condition, Duration atMost) {
     try {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> net.running().stream().allMatch(condition));
+      await().atMost(atMost).until(() -> net.running().stream().allMatch(condition));
     } catch (ConditionTimeoutException e) {
       throw new AssertionError("devnet did not get there:" + net.describe(), e);
     }
@@ -66,10 +70,15 @@ class DevnetIT {
     return net.running().stream().mapToLong(n -> n.chain().height()).max().orElse(0);
   }
 
+  /**
+   * The validators start with a history of 1,000 certified blocks (written into their stores, as
+   * running consensus that long would take minutes); the full node joins with none.
+   */
   @Test
-  void aLateFullNodeCatchesUpAndThenFollows() throws Exception {
-    devnet(4).startAll();
-    awaitAll(n -> n.chain().height() >= 15);
+  void aFullNodeStarted1000BlocksLateCatchesUpAndThenFollows() throws Exception {
+    devnet(4).prebuildEmptyBlocks((int) LATE_BY_BLOCKS);
+    net.startAll();
+    awaitAll(n -> n.chain().height() >= LATE_BY_BLOCKS + 2);
     int base = Ports.freeRun(2);
     int full = net.addFullNode(base, base + 1);
     TimeNode f = net.start(full);
@@ -81,6 +90,8 @@ class DevnetIT {
     assertThat(f.chain().store().blocks().blockAt(target).orElseThrow().hash())
         .isEqualTo(net.node(0).chain().store().blocks().blockAt(target).orElseThrow().hash());
     assertThat(f.sync().distrustedPeers()).isZero();
+    assertThat(net.node(0).network().peers())
+        .anyMatch(p -> p.nodeKey().equals(f.key().publicKey()));
   }
 
   @Test
