@@ -106,7 +106,14 @@ public final class ConsensusEngine {
       Input in = queue.poll();
       boolean mine = own.poll();
       if (!replaying) {
+        List<Input> carried = carriedInto(in);
         wal.append(in, mine); // own signed messages are durable before anyone sees them
+        // The core applies these now, but they were logged under the previous height, whose
+        // segment a WAL may drop on StartHeight: log them again after it, so that the new
+        // height's records alone rebuild its state (a lost buffered proposal loses the lock).
+        for (Input b : carried) {
+          wal.append(b, false);
+        }
       } else {
         ownFromLog(in).ifPresent(out::add); // already signed: safe to send again after restart
       }
@@ -134,6 +141,16 @@ public final class ConsensusEngine {
         }
       }
     }
+  }
+
+  /** The buffered next-height inputs that the core will apply together with {@code in}. */
+  private List<Input> carriedInto(Input in) {
+    if (in instanceof Input.StartHeight sh
+        && state.step() != Step.NEW_HEIGHT
+        && sh.height() == state.height() + 1) {
+      return List.copyOf(state.bufferedForNextHeight());
+    }
+    return List.of();
   }
 
   private Optional<Effect> ownFromLog(Input in) {

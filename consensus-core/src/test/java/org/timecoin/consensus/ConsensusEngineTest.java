@@ -194,6 +194,35 @@ class ConsensusEngineTest {
   }
 
   @Test
+  void inputsBufferedForTheNextHeightAreLoggedAgainAfterItsStart() {
+    InMemoryWal wal = new InMemoryWal();
+    InMemorySignGuard guard = new InMemorySignGuard();
+    int self = AlgorithmRulesTest.firstNotIn(p0, F.proposer(2, 0));
+    ConsensusEngine e = engine(self, wal, guard);
+    e.handle(F.start(1));
+    Input early = F.proposalIn(2, 0, A, -1); // height 2's proposal arrives while at height 1
+    e.handle(early);
+    assertThat(e.state().bufferedForNextHeight()).containsExactly(early);
+
+    e.handle(F.start(2));
+    int segmentStart = wal.records().lastIndexOf(F.start(2));
+    List<Input> segment = wal.records().subList(segmentStart, wal.records().size());
+    assertThat(segment).containsExactly(F.start(2), early);
+
+    // Lock on A at height 2, then restart from height 2's records alone: the lock survives.
+    e.handle(new Input.BlockValidated(2, A, true));
+    for (int i : AlgorithmRulesTest.othersThan(self)) {
+      e.handle(F.prevoteIn(i, 2, 0, A));
+    }
+    assertThat(e.state().lockedValue()).contains(A);
+    List<Input> height2 = wal.records().subList(segmentStart, wal.records().size());
+    ConsensusEngine restarted = engine(self, new InMemoryWal(), guard);
+    restarted.replay(height2);
+    assertThat(restarted.state().lockedValue()).contains(A);
+    assertThat(restarted.state().toString()).isEqualTo(e.state().toString());
+  }
+
+  @Test
   void followerEngineNeverSigns() {
     ConsensusEngine e =
         new ConsensusEngine(
