@@ -37,6 +37,8 @@ class ScenarioSimulationTest {
     assertThat(c.runs()).isEqualTo(SEEDS);
     assertThat(c.safetyViolations()).as(() -> failures(c)).isZero();
     assertThat(c.livenessFailures()).as(() -> failures(c)).isZero();
+    // A restarted validator's WAL replay rebuilds exactly the state it crashed with.
+    assertThat(c.replayMismatches()).as(() -> failures(c)).isZero();
     assertThat(c.maxRoundWaitMs()).isLessThanOrEqualTo(30_000);
     assertThat(c.heightsFinalized())
         .isGreaterThanOrEqualTo(SEEDS * (long) SimOptions.DEFAULT.minHeights());
