@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.timecoin.common.time.Clock;
+import org.timecoin.consensus.MessageVerifier;
+import org.timecoin.consensus.Vote;
 import org.timecoin.consensus.runtime.ConsensusConfig;
 import org.timecoin.consensus.runtime.ConsensusRuntime;
 import org.timecoin.consensus.runtime.LocalKeySigner;
@@ -27,16 +29,19 @@ import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.config.ConfigException;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.consensus.ChainPorts;
+import org.timecoin.node.consensus.ConsensusMessageGate;
 import org.timecoin.node.consensus.ExecutorScheduler;
 import org.timecoin.node.consensus.LoggingConsensusListener;
 import org.timecoin.node.consensus.P2pGossip;
 import org.timecoin.node.mempool.Mempool;
+import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
 import org.timecoin.node.net.NodeMessages;
 import org.timecoin.node.production.MempoolBlockProducer;
 import org.timecoin.node.sync.BlockSync;
 import org.timecoin.p2p.P2pConfig;
 import org.timecoin.p2p.P2pNode;
 import org.timecoin.p2p.PeerAddress;
+import org.timecoin.p2p.RateLimit;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.StorageConfig;
 
@@ -180,7 +185,8 @@ public final class TimeNode implements AutoCloseable {
             .listener(new LoggingConsensusListener())
             .clock(clock)
             .scheduler(scheduler)
-            .validationPool(validation);
+            .validationPool(validation)
+            .messageVerifier(MessageVerifier.PREVERIFIED); // the gate checked the signatures
     if (validator) {
       rb.signer(new LocalKeySigner(key));
     }
@@ -194,7 +200,13 @@ public final class TimeNode implements AutoCloseable {
             scheduler.executor(),
             clock,
             config.network().maxFrameBytes() / 2);
-    registerHandlers();
+    registerHandlers(
+        new ConsensusMessageGate(
+            h -> chain.validators(),
+            MessageVerifier.ed25519(genesis.chainId()),
+            network,
+            validation,
+            toConsensusAndRelay()));
     sync.register();
 
     network.start();
@@ -231,24 +243,36 @@ public final class TimeNode implements AutoCloseable {
   }
 
   /**
-   * Peer proposals and votes go to consensus and on to the peers that are not validators (full
-   * nodes hear validators only through the peers they happen to be connected to; validators hear
-   * each other directly). The network's deduplication stops echoes.
+   * Peer proposals and votes pass the {@link ConsensusMessageGate} (which penalises senders of bad
+   * ones), then go to consensus and on to the peers that are not validators (full nodes hear
+   * validators only through the peers they happen to be connected to; validators hear each other
+   * directly). The network's deduplication stops echoes. {@code [security]
+   * peer_messages_per_second} limits each peer, per message type, for the types a peer sends
+   * unprompted (proposals, votes, transactions); sync and state-check requests keep their own
+   * tighter limits.
    */
-  private void registerHandlers() {
-    network.register(
-        NodeMessages.PROPOSAL,
-        (from, m) -> {
-          runtime.submitProposal(m.proposal(), m.block());
-          network.broadcast(NodeMessages.PROPOSAL, m, p -> relayTo(p, from));
-        });
-    network.register(
-        NodeMessages.VOTE,
-        (from, v) -> {
-          runtime.submitVote(v);
-          network.broadcast(NodeMessages.VOTE, v, p -> relayTo(p, from));
-        });
-    network.register(NodeMessages.TX, (from, tx) -> mempool.submit(tx));
+  private void registerHandlers(ConsensusMessageGate gate) {
+    RateLimit perPeer = NodeMessages.perPeerLimit(config.security().peerMessagesPerSecond());
+    network.register(NodeMessages.PROPOSAL.withRateLimit(perPeer), gate::onProposal);
+    network.register(NodeMessages.VOTE.withRateLimit(perPeer), gate::onVote);
+    network.register(NodeMessages.TX.withRateLimit(perPeer), (from, tx) -> mempool.submit(tx));
+  }
+
+  /** Where proposals and votes that passed the gate go. */
+  private ConsensusMessageGate.Accepted toConsensusAndRelay() {
+    return new ConsensusMessageGate.Accepted() {
+      @Override
+      public void proposal(org.timecoin.domain.crypto.PublicKey from, ProposalMessage m) {
+        runtime.submitProposal(m.proposal(), m.block());
+        network.broadcast(NodeMessages.PROPOSAL, m, p -> relayTo(p, from));
+      }
+
+      @Override
+      public void vote(org.timecoin.domain.crypto.PublicKey from, Vote v) {
+        runtime.submitVote(v);
+        network.broadcast(NodeMessages.VOTE, v, p -> relayTo(p, from));
+      }
+    };
   }
 
   private boolean relayTo(

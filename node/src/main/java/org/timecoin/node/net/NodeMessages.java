@@ -21,6 +21,15 @@ public final class NodeMessages {
       MessageType.gossip(0x11, "vote", ConsensusCodecs.VOTE);
   public static final MessageType<Transaction> TX =
       MessageType.gossip(0x12, "tx", Transaction.CODEC);
+
+  /**
+   * The per-peer limit for a type a peer sends unprompted, from {@code [security]
+   * peer_messages_per_second}: that many per second per type, with a burst of one second's worth.
+   */
+  public static RateLimit perPeerLimit(int messagesPerSecond) {
+    return new RateLimit(messagesPerSecond, Math.max(1, messagesPerSecond));
+  }
+
   public static final MessageType<Status> STATUS =
       MessageType.direct(0x13, "status", SyncMessages.STATUS).withRateLimit(new RateLimit(50, 200));
   public static final MessageType<GetBlocks> GET_BLOCKS =
