@@ -23,11 +23,13 @@ final class BenchDevnet implements AutoCloseable {
   private final TempDir dir;
   private final LocalDevnet net;
   private final FinalizationTimes times;
+  private final int basePort;
 
-  private BenchDevnet(TempDir dir, LocalDevnet net, FinalizationTimes times) {
+  private BenchDevnet(TempDir dir, LocalDevnet net, FinalizationTimes times, int basePort) {
     this.dir = dir;
     this.net = net;
     this.times = times;
+    this.basePort = basePort;
   }
 
   static BenchDevnet create(
@@ -51,7 +53,7 @@ final class BenchDevnet implements AutoCloseable {
             emptyBlockInterval,
             extraAllocations,
             clock);
-    return new BenchDevnet(dir, net, new FinalizationTimes(clock));
+    return new BenchDevnet(dir, net, new FinalizationTimes(clock), base);
   }
 
   LocalDevnet net() {
@@ -73,6 +75,12 @@ final class BenchDevnet implements AutoCloseable {
     TimeNode node = net.start(i);
     node.chain().addListener((block, cert) -> times.stored(i, block));
     return node;
+  }
+
+  /** Adds a full node on the two ports kept after the validators'; returns its index. */
+  int addFullNode() {
+    int port = basePort + 2 * net.size();
+    return net.addFullNode(port, port + 1);
   }
 
   long height(int i) {

@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
       UtxoMemoryBench.class,
       ConsensusSimBench.class,
       ViewChangeBench.class,
+      DevnetBench.class,
+      SyncBench.class,
     })
 public final class BenchMain implements Callable<Integer> {
   @Spec private CommandSpec spec;

@@ -84,6 +84,11 @@ public final class ConsensusSimBench extends BenchCommand {
         "max_round_wait_ms", result.maxRoundWaitMs(), "ms", "longest scheduled round timeout");
     report.figure("partition_heals", result.heals(), "", "partition heals");
     report.figure(
+        "heal_recovery_rounds_p99",
+        result.healRecoveryRoundsP99(),
+        "",
+        "rounds from a heal to the next block, p99");
+    report.figure(
         "heal_recovery_rounds_max",
         result.healRecoveryRoundsMax(),
         "",
@@ -136,6 +141,7 @@ public final class ConsensusSimBench extends BenchCommand {
       row.put("leader_crash_recovery_ms_p99", c.leaderCrashRecoveryMsP99());
       row.put("messages_per_height", c.messagesPerHeight());
       row.put("max_round_wait_ms", c.maxRoundWaitMs());
+      row.put("heal_recovery_rounds_p99", c.healRecoveryRoundsP99());
       row.put("heal_recovery_rounds_max", c.healRecoveryRoundsMax());
       row.put("failed_seeds", failedSeeds(c.failures()));
       out.put(c.scenario(), row);

@@ -68,6 +68,22 @@ public final class Report {
     return met;
   }
 
+  /** Checks {@code actual >= bound}, recorded like {@link #goalAtMost}. */
+  public boolean goalAtLeast(String key, String description, double actual, double bound) {
+    boolean met = actual >= bound;
+    goal(
+        key,
+        description,
+        met,
+        String.format(Locale.ROOT, "%s >= %s", format(round(actual)), format(round(bound))));
+    Map<String, Object> goal = new LinkedHashMap<>();
+    goal.put("met", met);
+    goal.put("actual", round(actual));
+    goal.put("bound", round(bound));
+    goals.put(key, goal);
+    return met;
+  }
+
   /** Records a goal judged elsewhere (e.g. "completes"). */
   public void goal(String key, String description, boolean met, String detail) {
     Map<String, Object> goal = new LinkedHashMap<>();

@@ -118,7 +118,33 @@ class BenchSmokeTest {
                 "--empty-block-interval-ms",
                 "200",
                 "--json"),
-            List.of("gap_ms", "round_changes", "limit_ms")));
+            List.of("gap_ms", "round_changes", "limit_ms")),
+        Arguments.of(
+            List.of(
+                "devnet",
+                "--load",
+                "50",
+                "--seconds",
+                "2",
+                "--warmup-s",
+                "1",
+                "--block-interval-ms",
+                "100",
+                "--empty-block-interval-ms",
+                "200",
+                "--limit-warmup-ms",
+                "10",
+                "--limit-measure-ms",
+                "20",
+                "--json"),
+            List.of(
+                "committed_tps",
+                "finality_ms_p50",
+                "finality_ms_p99",
+                "propagation_ms_p99",
+                "max_height_spread",
+                "verify_per_s_all",
+                "tps_over_limit")));
   }
 
   @ParameterizedTest(name = "{0}")

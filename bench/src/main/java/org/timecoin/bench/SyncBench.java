@@ -1,0 +1,131 @@
+package org.timecoin.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.timecoin.bench.VerifyThroughput.Limit;
+import org.timecoin.domain.crypto.KeyPair;
+import org.timecoin.domain.genesis.GenesisConfig;
+import org.timecoin.domain.validation.SignatureCache;
+import org.timecoin.node.chain.LocalChain;
+import org.timecoin.node.config.NodeConfig;
+import org.timecoin.node.config.NodeKeyFile;
+import org.timecoin.storage.ChainStore;
+import org.timecoin.storage.StorageConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench sync}: a certified chain of {@code --blocks} blocks of {@code --txs-per-block}
+ * signed transfers is written into validator 0's store; validator 0 is started alone (so no new
+ * block comes), then a fresh full node whose only peer it is. The figure is the time from starting
+ * the full node to it storing the last block: it fetches, verifies (certificates, signatures) and
+ * applies every block.
+ */
+@Command(
+    name = "sync",
+    mixinStandardHelpOptions = true,
+    description = "Catch-up of a fresh node over loopback TCP: blocks/s and tx/s.")
+public final class SyncBench extends BenchCommand {
+  @Option(names = "--blocks", defaultValue = "10000", description = "Blocks to catch up.")
+  int blocks;
+
+  @Option(names = "--txs-per-block", defaultValue = "100", description = "Transfers per block.")
+  int txsPerBlock;
+
+  @Option(names = "--validators", defaultValue = "4", description = "Validators of the chain.")
+  int validators;
+
+  @Option(names = "--timeout-s", defaultValue = "1800", description = "Give up after this.")
+  long timeoutS;
+
+  @Option(
+      names = "--dir",
+      description = "Parent of the devnet's temporary directory (default: system temp).")
+  Path dir;
+
+  @Mixin LimitOptions limitOptions;
+
+  @Override
+  protected void run(Report report, Progress progress) throws Exception {
+    Limit limit = limitOptions.measure(clock, seed, progress);
+    SyncChainBuilder builder = new SyncChainBuilder(txsPerBlock);
+    try (BenchDevnet devnet =
+        BenchDevnet.create(
+            dir,
+            validators,
+            Duration.ofSeconds(1),
+            Duration.ofHours(1),
+            builder.genesisAllocations(),
+            clock,
+            seed)) {
+      GenesisConfig genesis = devnet.net().genesis();
+      List<KeyPair> keys = new ArrayList<>();
+      for (int i = 0; i < validators; i++) {
+        keys.add(KeyPair.fromSeed(NodeKeyFile.read(devnet.net().config(i).keyFile())));
+      }
+      progress.log("writing %d blocks of %d transfers into node0's store", blocks, txsPerBlock);
+      long buildStart = clock.monoNanos();
+      writeChain(devnet.net().config(0), genesis, keys, builder, progress);
+      double buildS = (clock.monoNanos() - buildStart) / 1e9;
+      long target = blocks;
+      devnet.start(0);
+      int fresh = devnet.addFullNode();
+      progress.log("chain written in %.1f s; starting a fresh full node", buildS);
+      long start = clock.monoNanos();
+      devnet.start(fresh);
+      if (!devnet
+          .times()
+          .await(() -> devnet.height(fresh) >= target, Duration.ofSeconds(timeoutS))) {
+        throw new IllegalStateException(
+            "the fresh node did not catch up in " + timeoutS + " s:" + devnet.net().describe());
+      }
+      long doneAt = devnet.times().at(fresh, target);
+      double seconds = ((doneAt > 0 ? doneAt : clock.monoNanos()) - start) / 1e9;
+      long firstAt = devnet.times().at(fresh, 1);
+      double blocksPerS = blocks / seconds;
+      double txPerS = (double) blocks * txsPerBlock / seconds;
+      report.field("blocks", blocks);
+      report.field("txs_per_block", txsPerBlock);
+      report.field("validators", validators);
+      report.field("build_s", buildS);
+      report.figure("catch_up_s", seconds, "s", "fresh node start to last block stored");
+      if (firstAt > 0) {
+        report.figure(
+            "first_block_after_ms", (firstAt - start) / 1e6, "ms", "start to first block stored");
+      }
+      report.figure("blocks_per_s", blocksPerS, "/s", "blocks caught up per second");
+      report.figure("tx_per_s", txPerS, "tx/s", "transfers caught up per second");
+      report.figure("verify_per_s_all", limit.perSecondAll(), "/s", "Ed25519 limit, all cores");
+      double ratio = txPerS / limit.perSecondAll();
+      report.figure("tx_per_s_over_limit", ratio, "", "tx/s over the Ed25519 limit");
+      report.goalAtLeast("catch_up", "catch-up tx/s >= 60% of the signature limit", ratio, 0.6);
+    }
+  }
+
+  /** The store as validator 0 opens it (same directory and cache), with the chain appended. */
+  private void writeChain(
+      NodeConfig config,
+      GenesisConfig genesis,
+      List<KeyPair> keys,
+      SyncChainBuilder builder,
+      Progress progress) {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try (ChainStore store =
+        ChainStore.open(
+            StorageConfig.defaults(config.dataDir().resolve("chain"))
+                .withUtxoCacheBytes(config.storage().cacheBytes()),
+            genesis.chainId())) {
+      LocalChain chain = new LocalChain(store, genesis, new SignatureCache(1_000), pool, 2, clock);
+      chain.initialize();
+      builder.build(store, genesis, keys, blocks, clock, progress);
+      chain.close();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
