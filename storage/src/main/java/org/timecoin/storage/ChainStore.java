@@ -205,6 +205,14 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
   }
 
   /**
+   * Forgets the kept updates, so the next {@link #prepare} of any changes hashes them again: for
+   * measuring the validation of a block as a node that did not build it would.
+   */
+  public synchronized void discardPrepared() {
+    prepared.clear();
+  }
+
+  /**
    * The domain's state-root port: the root after {@code delta} on top of the current tip. The
    * update is kept, so applying the same block afterwards does not hash its changes again.
    * Thread-safe.

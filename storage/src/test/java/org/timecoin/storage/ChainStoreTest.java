@@ -164,6 +164,10 @@ class ChainStoreTest {
     // Equal changes in new lists, as a block decoded again would give.
     StateUpdate again = store.prepare(List.copyOf(s.adds()), List.copyOf(s.removes()));
     assertThat(again).isSameAs(first);
+    store.discardPrepared();
+    StateUpdate hashedAgain = store.prepare(s.adds(), s.removes());
+    assertThat(hashedAgain).isNotSameAs(first);
+    assertThat(hashedAgain.stateRoot()).isEqualTo(first.stateRoot());
     List<Utxo> fewer = s.adds().subList(1, s.adds().size());
     StateUpdate other = store.prepare(fewer, s.removes());
     assertThat(other).isNotSameAs(first);
