@@ -94,9 +94,16 @@ public final class SyncBench extends BenchCommand {
       report.field("validators", validators);
       report.field("build_s", buildS);
       report.figure("catch_up_s", seconds, "s", "fresh node start to last block stored");
-      if (firstAt > 0) {
+      if (firstAt > 0 && doneAt > firstAt && blocks > 1) {
         report.figure(
             "first_block_after_ms", (firstAt - start) / 1e6, "ms", "start to first block stored");
+        // Without the node's start, handshake and first request: the rate once blocks flow.
+        double flowingS = (doneAt - firstAt) / 1e9;
+        report.figure(
+            "steady_tx_per_s",
+            (double) (blocks - 1) * txsPerBlock / flowingS,
+            "tx/s",
+            "transfers/s from the first block to the last");
       }
       report.figure("blocks_per_s", blocksPerS, "/s", "blocks caught up per second");
       report.figure("tx_per_s", txPerS, "tx/s", "transfers caught up per second");

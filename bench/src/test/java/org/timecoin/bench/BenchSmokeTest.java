@@ -144,7 +144,20 @@ class BenchSmokeTest {
                 "propagation_ms_p99",
                 "max_height_spread",
                 "verify_per_s_all",
-                "tps_over_limit")));
+                "tps_over_limit")),
+        Arguments.of(
+            List.of(
+                "sync",
+                "--blocks",
+                "5",
+                "--txs-per-block",
+                "5",
+                "--limit-warmup-ms",
+                "10",
+                "--limit-measure-ms",
+                "20",
+                "--json"),
+            List.of("blocks_per_s", "tx_per_s", "verify_per_s_all", "tx_per_s_over_limit")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -175,7 +188,16 @@ class BenchSmokeTest {
     Run run = bench("--list");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("sig-limit", "block-validate", "block-apply", "utxo-memory");
+    assertThat(run.out())
+        .contains(
+            "sig-limit",
+            "block-validate",
+            "block-apply",
+            "utxo-memory",
+            "consensus-sim",
+            "view-change",
+            "devnet",
+            "sync");
   }
 
   @Test
