@@ -7,9 +7,12 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.timecoin.common.time.Clock;
@@ -59,6 +62,9 @@ public final class TimeNode implements AutoCloseable {
 
   static final long MAINNET_MAGIC = 0x54494D31L; // "TIM1"
 
+  /** Transactions waiting for their signature check, at most (about a second of work). */
+  static final int ADMISSION_QUEUE = 8_192;
+
   private final NodeConfig config;
   private final GenesisConfig genesis;
   private final KeyPair key;
@@ -105,6 +111,20 @@ public final class TimeNode implements AutoCloseable {
         Executors.newFixedThreadPool(
             cores, Thread.ofPlatform().name("validation-", 0).daemon().factory());
     started.push(validation::shutdownNow);
+    // Transactions are admitted on their own pool, so a backlog of transactions to verify never
+    // queues ahead of proposal validation and vote checks on the validation pool.
+    // Its queue is bounded: beyond ADMISSION_QUEUE waiting checks a transaction is refused as busy
+    // rather than admitted seconds later.
+    int admitters = Math.max(1, cores - 1);
+    ExecutorService admission =
+        new ThreadPoolExecutor(
+            admitters,
+            admitters,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(ADMISSION_QUEUE),
+            Thread.ofPlatform().name("tx-admission-", 0).daemon().factory());
+    started.push(admission::shutdownNow);
     ExecutorService delivery =
         Executors.newFixedThreadPool(
             2, Thread.ofPlatform().name("p2p-delivery-", 0).daemon().factory());
@@ -131,7 +151,7 @@ public final class TimeNode implements AutoCloseable {
             genesis.params(),
             chain.utxoView(),
             signatures,
-            validation,
+            admission,
             config.node().mempoolMaxTxs(),
             config.node().mempoolMaxBytes(),
             tx -> {
@@ -159,7 +179,8 @@ public final class TimeNode implements AutoCloseable {
             config.block().maxBlockBytes(),
             config.block().maxBlockTxs(),
             clock,
-            validation);
+            validation,
+            config.consensus().timeoutPropose().dividedBy(2));
     var c = config.consensus();
     ConsensusConfig cc =
         ConsensusConfig.DEFAULT

@@ -49,6 +49,9 @@ public final class LocalChain implements AutoCloseable {
   private final List<BlockListener> listeners = new CopyOnWriteArrayList<>();
   private volatile BlockHeader tipHeader;
 
+  /** Recent validation time per transaction of a block (moving average), 0 before the first. */
+  private volatile double validationNanosPerTx;
+
   public LocalChain(
       ChainStore store,
       GenesisConfig genesis,
@@ -176,6 +179,7 @@ public final class LocalChain implements AutoCloseable {
     BlockContext ctx =
         new BlockContext(chainId(), parent, validators, genesis.params(), clock.wallMillis());
     Hash32 hash = block.hash();
+    long startNanos = clock.monoNanos();
     return validator
         .validate(
             block,
@@ -190,8 +194,31 @@ public final class LocalChain implements AutoCloseable {
             (r, e) -> {
               if (e != null || !r.isValid()) {
                 prepared.remove(hash);
+              } else {
+                recordValidationTime(clock.monoNanos() - startNanos, block.txs().size());
               }
             });
+  }
+
+  /** Blocks with fewer transactions say more about fixed costs than about the cost per tx. */
+  static final int MIN_TXS_TO_MEASURE = 100;
+
+  private void recordValidationTime(long nanos, int txs) {
+    if (txs < MIN_TXS_TO_MEASURE) {
+      return;
+    }
+    double perTx = (double) nanos / Math.max(1, txs);
+    double before = validationNanosPerTx;
+    validationNanosPerTx = before == 0 ? perTx : 0.7 * before + 0.3 * perTx;
+  }
+
+  /**
+   * How long validating a block took here lately, per transaction (signature checks, lookups and
+   * state root, including waiting for the validation pool); 0 before the first block. Block
+   * production uses it to keep blocks small enough to validate within the propose timeout.
+   */
+  public double validationNanosPerTx() {
+    return validationNanosPerTx;
   }
 
   /**

@@ -12,6 +12,7 @@ public record AdmitResult(boolean admitted, Hash32 txid, String code, String det
   public static final String CONFLICT = "txn-mempool-conflict";
   public static final String FULL = "mempool-full";
   public static final String STALE = "inputs-changed";
+  public static final String BUSY = "mempool-busy";
 
   static AdmitResult admitted(Hash32 txid) {
     return new AdmitResult(true, txid, null, null);

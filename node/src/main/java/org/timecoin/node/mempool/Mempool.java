@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.timecoin.common.Hash32;
@@ -126,14 +127,24 @@ public final class Mempool {
               if (!spend.isValid()) {
                 return done(reject(txid, spend));
               }
-              return checkSignatures(tx)
-                  .thenCompose(
-                      sig -> {
-                        if (!sig.isValid()) {
-                          return done(reject(txid, sig));
-                        }
-                        return insertOrRetry(tx, spend.fee(), seenEpoch, retry);
-                      });
+              CompletableFuture<ValidationResult> signed;
+              try {
+                signed = checkSignatures(tx);
+              } catch (RejectedExecutionException e) {
+                // the pool's queue is full: refusing now keeps admission latency bounded
+                return done(
+                    AdmitResult.rejected(
+                        txid,
+                        AdmitResult.BUSY,
+                        "too many transactions wait for signature checks; resubmit later"));
+              }
+              return signed.thenCompose(
+                  sig -> {
+                    if (!sig.isValid()) {
+                      return done(reject(txid, sig));
+                    }
+                    return insertOrRetry(tx, spend.fee(), seenEpoch, retry);
+                  });
             });
   }
 
@@ -158,6 +169,9 @@ public final class Mempool {
     }
     return CompletableFuture.supplyAsync(
         () -> {
+          if (signatures.isVerified(tx.txid())) {
+            return ValidationResult.ok(); // a block's validation verified it while this waited
+          }
           ValidationResult r = TxRules.checkSignatures(tx, chainId);
           if (r.isValid()) {
             signatures.markVerified(tx.txid());

@@ -1,5 +1,6 @@
 package org.timecoin.node.production;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,10 @@ public final class MempoolBlockProducer implements BlockProducer {
   private final int maxBlockTxs;
   private final Clock clock;
   private final Executor executor;
+  private final Duration validationBudget;
+
+  /** The fewest transactions a block may be capped to by the validation budget. */
+  static final int MIN_TXS = 200;
 
   public MempoolBlockProducer(
       LocalChain chain,
@@ -50,6 +55,24 @@ public final class MempoolBlockProducer implements BlockProducer {
       int maxBlockTxs,
       Clock clock,
       Executor executor) {
+    this(chain, mempool, self, maxBlockBytes, maxBlockTxs, clock, executor, null);
+  }
+
+  /**
+   * @param validationBudget when not null, a block holds no more transactions than this node
+   *     validated lately within that time (at least {@link #MIN_TXS}): a block that validators
+   *     cannot check before timeout_propose costs a round instead of saving one
+   */
+  public MempoolBlockProducer(
+      LocalChain chain,
+      Mempool mempool,
+      PublicKey self,
+      long maxBlockBytes,
+      int maxBlockTxs,
+      Clock clock,
+      Executor executor,
+      Duration validationBudget) {
+    this.validationBudget = validationBudget;
     this.chain = chain;
     this.mempool = mempool;
     this.self = self;
@@ -69,6 +92,16 @@ public final class MempoolBlockProducer implements BlockProducer {
     return CompletableFuture.supplyAsync(() -> build(height, round), executor);
   }
 
+  /** max_block_txs, lowered to what this node validated lately within the validation budget. */
+  int txLimit() {
+    double perTx = chain.validationNanosPerTx();
+    if (validationBudget == null || perTx <= 0) {
+      return maxBlockTxs;
+    }
+    long fits = (long) (validationBudget.toNanos() / perTx);
+    return (int) Math.min(maxBlockTxs, Math.max(MIN_TXS, fits));
+  }
+
   Block build(long height, int round) {
     BlockHeader parent = chain.tipHeader();
     if (parent.height() != height - 1) {
@@ -77,7 +110,7 @@ public final class MempoolBlockProducer implements BlockProducer {
     }
     List<Transaction> candidates =
         mempool.selectForBlock(
-            Math.max(0, maxBlockBytes - RESERVED_BYTES), Math.max(0, maxBlockTxs - 1));
+            Math.max(0, maxBlockBytes - RESERVED_BYTES), Math.max(0, txLimit() - 1));
     List<OutPoint> inputs = new ArrayList<>();
     for (Transaction tx : candidates) {
       for (TxIn in : tx.inputs()) {

@@ -71,6 +71,27 @@ class MempoolTest {
   }
 
   @Test
+  void refusesATransactionWhenTheSignaturePoolIsSaturated() {
+    Mempool m =
+        new Mempool(
+            CHAIN,
+            ConsensusParams.defaults(),
+            view,
+            cache,
+            task -> {
+              throw new java.util.concurrent.RejectedExecutionException("queue full");
+            },
+            10,
+            1_000_000,
+            gossiped::add);
+    Transaction tx = pay(coin(1), 990_000);
+    AdmitResult r = submit(m, tx);
+    assertThat(r.code()).isEqualTo(AdmitResult.BUSY);
+    assertThat(m.contains(tx.txid())).isFalse();
+    assertThat(gossiped).isEmpty();
+  }
+
+  @Test
   void rejectsADuplicate() {
     Mempool m = mempool(10, 1_000_000);
     Transaction tx = pay(coin(1), 990_000);

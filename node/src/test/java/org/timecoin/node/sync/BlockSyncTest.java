@@ -103,6 +103,18 @@ class BlockSyncTest {
   }
 
   @Test
+  void whileSyncingTheTipIsAnnouncedPerTickNotPerStoredBlock() {
+    net.deliver(peerA.publicKey(), NodeMessages.STATUS, new Status(5, chain.get(4).block().hash()));
+    sync.tick();
+    net.sent.clear();
+    net.deliver(peerA.publicKey(), NodeMessages.BLOCKS, new Blocks(chain));
+    await().atMost(Duration.ofSeconds(20)).until(() -> target.chain.height() == 5);
+    assertThat(net.sentOf(NodeMessages.STATUS)).isEmpty();
+    sync.tick();
+    assertThat(net.sentOf(NodeMessages.STATUS)).extracting(Status::height).containsExactly(5L);
+  }
+
+  @Test
   void unsolicitedBlocksAreIgnored() {
     net.deliver(peerA.publicKey(), NodeMessages.BLOCKS, new Blocks(chain));
     assertThat(target.chain.height()).isZero();
