@@ -25,7 +25,6 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
-import org.rocksdb.DataBlockIndexType;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
@@ -57,9 +56,6 @@ public final class RocksKvStore implements KvStore {
    * reopen replays at most this much.
    */
   static final long MAX_TOTAL_WAL_BYTES = 256L << 20;
-
-  /** Data block size of the column families read by key (see {@link KvColumn#pointLookups()}). */
-  static final long POINT_LOOKUP_BLOCK_BYTES = 4 * 1024;
 
   private final Path path;
   private final boolean createdNew;
@@ -249,14 +245,7 @@ public final class RocksKvStore implements KvStore {
             .setPinL0FilterAndIndexBlocksInCache(true)
             .setFormatVersion(5);
     if (bloom != null) {
-      // Point lookups (a block's inputs) read and decompress one data block per key that is not
-      // in the block cache: small blocks make that cheap, and a hash index inside each block
-      // finds the key without a binary search. Scans keep the larger blocks.
-      table
-          .setFilterPolicy(bloom)
-          .setWholeKeyFiltering(true)
-          .setBlockSize(POINT_LOOKUP_BLOCK_BYTES)
-          .setDataBlockIndexType(DataBlockIndexType.kDataBlockBinaryAndHash);
+      table.setFilterPolicy(bloom).setWholeKeyFiltering(true);
     }
     return new ColumnFamilyOptions()
         .setTableFormatConfig(table)
