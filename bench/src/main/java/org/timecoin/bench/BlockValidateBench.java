@@ -246,6 +246,8 @@ public final class BlockValidateBench extends BenchCommand {
       list.add(fixture.spend(u, timestamp, true, random));
     }
     Block built = chain.build(list, spent, List.of()).block();
+    // Building prepared the state update on this store; a node that receives the block has not.
+    chain.store().discardPrepared();
     return Block.CODEC.decode(Block.CODEC.encode(built));
   }
 
