@@ -1,14 +1,10 @@
 package org.timecoin.bench;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.timecoin.storage.kv.KeyRange;
+import org.timecoin.storage.kv.ForwardingKvStore;
 import org.timecoin.storage.kv.KvBatch;
 import org.timecoin.storage.kv.KvColumn;
-import org.timecoin.storage.kv.KvCursor;
-import org.timecoin.storage.kv.KvSnapshot;
 import org.timecoin.storage.kv.KvStore;
 
 /**
@@ -17,15 +13,14 @@ import org.timecoin.storage.kv.KvStore;
  * compare. It keeps the caller's arrays without copying (the store's writers never reuse them), so
  * recording adds almost nothing to the measured write.
  */
-final class RecordingKvStore implements KvStore {
+final class RecordingKvStore extends ForwardingKvStore {
   /** One put (value non-null) or delete (value null). */
   record Write(KvColumn column, byte[] key, byte[] value) {}
 
-  private final KvStore inner;
   private List<Write> lastWrites = List.of();
 
   RecordingKvStore(KvStore inner) {
-    this.inner = inner;
+    super(inner);
   }
 
   /** The writes of the most recent {@link #write(KvBatch)}. */
@@ -60,41 +55,6 @@ final class RecordingKvStore implements KvStore {
     } else {
       inner.write(batch);
     }
-  }
-
-  @Override
-  public byte[] get(KvColumn column, byte[] key) {
-    return inner.get(column, key);
-  }
-
-  @Override
-  public List<byte[]> multiGet(KvColumn column, List<byte[]> keys) {
-    return inner.multiGet(column, keys);
-  }
-
-  @Override
-  public KvCursor scan(KvColumn column, KeyRange range) {
-    return inner.scan(column, range);
-  }
-
-  @Override
-  public KvSnapshot snapshot() {
-    return inner.snapshot();
-  }
-
-  @Override
-  public Optional<Path> location() {
-    return inner.location();
-  }
-
-  @Override
-  public boolean createdNew() {
-    return inner.createdNew();
-  }
-
-  @Override
-  public void close() {
-    inner.close();
   }
 
   private static final class RecordingBatch implements KvBatch {

@@ -1,15 +1,10 @@
 package org.timecoin.storage;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.Status;
-import org.timecoin.storage.kv.KeyRange;
+import org.timecoin.storage.kv.ForwardingKvStore;
 import org.timecoin.storage.kv.KvBatch;
-import org.timecoin.storage.kv.KvColumn;
-import org.timecoin.storage.kv.KvCursor;
-import org.timecoin.storage.kv.KvSnapshot;
 import org.timecoin.storage.kv.KvStore;
 import org.timecoin.storage.kv.RocksErrors;
 
@@ -17,12 +12,11 @@ import org.timecoin.storage.kv.RocksErrors;
  * Passes everything to a real store, except that while {@link #full} is set every write fails the
  * way RocksDB reports ENOSPC (IOError / NoSpace), translated by the production error mapping.
  */
-final class DiskFullKvStore implements KvStore {
-  private final KvStore inner;
+final class DiskFullKvStore extends ForwardingKvStore {
   volatile boolean full;
 
   DiskFullKvStore(KvStore inner) {
-    this.inner = inner;
+    super(inner);
   }
 
   @Override
@@ -37,45 +31,5 @@ final class DiskFullKvStore implements KvStore {
               new Status(Status.Code.IOError, Status.SubCode.NoSpace, "No space left on device")));
     }
     inner.write(batch);
-  }
-
-  @Override
-  public KvBatch newBatch() {
-    return inner.newBatch();
-  }
-
-  @Override
-  public byte[] get(KvColumn column, byte[] key) {
-    return inner.get(column, key);
-  }
-
-  @Override
-  public List<byte[]> multiGet(KvColumn column, List<byte[]> keys) {
-    return inner.multiGet(column, keys);
-  }
-
-  @Override
-  public KvCursor scan(KvColumn column, KeyRange range) {
-    return inner.scan(column, range);
-  }
-
-  @Override
-  public KvSnapshot snapshot() {
-    return inner.snapshot();
-  }
-
-  @Override
-  public Optional<Path> location() {
-    return inner.location();
-  }
-
-  @Override
-  public boolean createdNew() {
-    return inner.createdNew();
-  }
-
-  @Override
-  public void close() {
-    inner.close();
   }
 }
