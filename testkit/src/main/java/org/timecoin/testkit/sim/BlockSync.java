@@ -43,7 +43,7 @@ final class BlockSync {
 
   /** Sends peer {@code to} our decision of {@code height}, if we have one. */
   void offer(int to, long height) {
-    SimNode.Decision d = node.decision(height);
+    HeightDecision d = node.decision(height);
     if (d == null || !due(offeredNanos, height * 65_536 + to)) {
       return;
     }

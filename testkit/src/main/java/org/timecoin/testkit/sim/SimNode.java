@@ -34,9 +34,6 @@ import org.timecoin.testkit.sim.SimMessage.VoteMsg;
  * decided heights its peers send it, after checking their certificates.
  */
 public final class SimNode {
-  /** The decision of one height, kept to help peers catch up. */
-  record Decision(long height, int round, Hash32 value, List<Vote> precommits) {}
-
   private final SimRun run;
   private final int endpoint;
   private final int validatorIndex;
@@ -46,7 +43,7 @@ public final class SimNode {
   // Durable: survives a crash.
   private final MemoryWal wal = new MemoryWal();
   private final MemorySignGuard guard = new MemorySignGuard();
-  private final TreeMap<Long, Decision> chain = new TreeMap<>();
+  private final TreeMap<Long, HeightDecision> chain = new TreeMap<>();
   private final Map<Hash32, SyntheticBlock> blocks = new HashMap<>();
   // Volatile: lost on a crash.
   private ConsensusEngine engine;
@@ -131,7 +128,7 @@ public final class SimNode {
     return engine.state();
   }
 
-  Decision decision(long height) {
+  HeightDecision decision(long height) {
     return chain.get(height);
   }
 
@@ -320,7 +317,8 @@ public final class SimNode {
   /** Takes a verified decision from a peer: records the block and starts the next height. */
   private void adopt(CatchUpMsg c) {
     blocks.put(c.block().hash(), c.block());
-    chain.put(c.height(), new Decision(c.height(), c.round(), c.block().hash(), c.precommits()));
+    chain.put(
+        c.height(), new HeightDecision(c.height(), c.round(), c.block().hash(), c.precommits()));
     run.finalized(this, c.height(), c.block().hash(), true);
     scheduleNextHeight(c.height());
   }
@@ -465,7 +463,7 @@ public final class SimNode {
     if (!chain.containsKey(d.height())) {
       List<Vote> precommits =
           d.certificate().signatures().stream().map((CommitSignature s) -> toVote(d, s)).toList();
-      chain.put(d.height(), new Decision(d.height(), d.round(), d.value(), precommits));
+      chain.put(d.height(), new HeightDecision(d.height(), d.round(), d.value(), precommits));
       run.finalized(this, d.height(), d.value(), false);
     }
     scheduleNextHeight(d.height());
