@@ -46,7 +46,11 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   static final Duration STALE_LAG = Duration.ofSeconds(3);
   static final Duration TICK = Duration.ofMillis(200);
 
-  /** Received blocks kept waiting for their predecessors, at most. */
+  /**
+   * Received blocks kept waiting for their predecessors, at most; no block further than this above
+   * the tip is requested, so an answer is never dropped for want of room and fetched (and its
+   * certificate checked) again.
+   */
   static final int MAX_BUFFERED = MAX_IN_FLIGHT * RANGE * 2;
 
   private final LocalChain chain;
@@ -56,6 +60,8 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   private final Clock clock;
   private final StateCheck stateCheck;
   private final BlockServer server;
+  private final int range;
+  private final int maxAhead;
 
   private final Map<PublicKey, Long> peerHeights = new HashMap<>();
   private final TreeMap<Long, Request> inFlight = new TreeMap<>();
@@ -81,6 +87,20 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
       ScheduledExecutorService timer,
       Clock clock,
       int maxResponseBytes) {
+    this(chain, network, caughtUp, timer, clock, maxResponseBytes, RANGE, MAX_BUFFERED);
+  }
+
+  BlockSync(
+      LocalChain chain,
+      PeerNetwork network,
+      LongConsumer caughtUp,
+      ScheduledExecutorService timer,
+      Clock clock,
+      int maxResponseBytes,
+      int range,
+      int maxAhead) {
+    this.range = range;
+    this.maxAhead = maxAhead;
     this.chain = chain;
     this.network = network;
     this.caughtUp = caughtUp;
@@ -167,7 +187,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
               from, "sent block " + b.height() + " with an invalid certificate: " + cert.detail());
           return;
         }
-        if (b.height() > chain.height() && received.size() < MAX_BUFFERED) {
+        if (b.height() > chain.height() && received.size() < maxAhead) {
           received.put(b.height(), new Received(cb, from));
           accepted.add(b);
         }
@@ -283,7 +303,8 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
                 r.from() + r.count() - 1 <= ours
                     || now - r.sentNanos() > REQUEST_TIMEOUT.toNanos());
     long next = ours + 1;
-    while (inFlight.size() < MAX_IN_FLIGHT && next <= best) {
+    long last = Math.min(best, ours + maxAhead);
+    while (inFlight.size() < MAX_IN_FLIGHT && next <= last) {
       Request covering =
           inFlight.floorEntry(next) == null ? null : inFlight.floorEntry(next).getValue();
       if (covering != null && covering.from() + covering.count() > next) {
@@ -294,7 +315,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
         next++;
         continue;
       }
-      int count = (int) Math.min(RANGE, best - next + 1);
+      int count = (int) Math.min(range, last - next + 1);
       PublicKey peer = pickPeer(next + count - 1);
       if (peer == null) {
         count = (int) Math.min(count, 1);

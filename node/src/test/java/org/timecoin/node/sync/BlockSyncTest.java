@@ -1,6 +1,7 @@
 package org.timecoin.node.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -112,6 +113,28 @@ class BlockSyncTest {
     assertThat(net.sentOf(NodeMessages.STATUS)).isEmpty();
     sync.tick();
     assertThat(net.sentOf(NodeMessages.STATUS)).extracting(Status::height).containsExactly(5L);
+  }
+
+  @Test
+  void noBlockIsRequestedFurtherAheadOfTheTipThanCanBeBuffered() {
+    sync.close();
+    BlockSync narrow =
+        new BlockSync(target.chain, net, caughtUp::add, timer, Clock.SYSTEM, 8 << 20, 1, 2);
+    narrow.register();
+    net.deliver(peerA.publicKey(), NodeMessages.STATUS, new Status(5, chain.get(4).block().hash()));
+    narrow.tick();
+    assertThat(net.sentOf(NodeMessages.GET_BLOCKS))
+        .extracting(GetBlocks::from, GetBlocks::count)
+        .containsExactly(tuple(1L, 1), tuple(2L, 1));
+    net.sent.clear();
+    net.deliver(peerA.publicKey(), NodeMessages.BLOCKS, new Blocks(chain.subList(0, 1)));
+    net.deliver(peerA.publicKey(), NodeMessages.BLOCKS, new Blocks(chain.subList(1, 2)));
+    await().atMost(Duration.ofSeconds(20)).until(() -> target.chain.height() == 2);
+    narrow.tick();
+    assertThat(net.sentOf(NodeMessages.GET_BLOCKS))
+        .extracting(GetBlocks::from)
+        .containsExactly(3L, 4L);
+    narrow.close();
   }
 
   @Test
