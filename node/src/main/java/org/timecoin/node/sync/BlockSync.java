@@ -70,6 +70,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   private volatile long bestPeerHeight;
   private long behindSinceNanos = -1;
   private boolean applying;
+  private long lastToldTip;
   private ScheduledFuture<?> tickTask;
 
   private record Request(PublicKey peer, long from, int count, long sentNanos) {}
@@ -77,8 +78,8 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   private record Received(CertifiedBlock block, PublicKey from) {}
 
   /**
-   * @param caughtUp told the stored tip height when sync stored blocks or caught up (consensus
-   *     resumes after it)
+   * @param caughtUp told the stored tip height when sync stored blocks (at most once per tick while
+   *     syncing) or caught up (consensus resumes after it)
    */
   public BlockSync(
       LocalChain chain,
@@ -236,7 +237,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
                         + r.block().block().height()
                         + " that does not validate: "
                         + error.getMessage());
-              } else {
+              } else if (!syncing) {
                 caughtUp.accept(tip.height());
               }
               applyNext();
@@ -285,7 +286,11 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
         }
       }
     }
-    if (resumed) {
+    if (resumed || (syncing && ours > lastToldTip)) {
+      // While syncing, consensus hears of the tip once per tick: each notice restarts it at a new
+      // height (a WAL segment opened and synced), which per stored block would cost more than the
+      // blocks themselves.
+      lastToldTip = ours;
       caughtUp.accept(ours);
     }
     if (resumed || syncing) {

@@ -138,6 +138,20 @@ class BlockSyncTest {
   }
 
   @Test
+  void whileSyncingConsensusHearsOfTheTipOncePerTickNotPerStoredBlock() {
+    net.deliver(peerA.publicKey(), NodeMessages.STATUS, new Status(9, Hash32.ZERO));
+    sync.tick();
+    net.deliver(peerA.publicKey(), NodeMessages.BLOCKS, new Blocks(chain));
+    await().atMost(Duration.ofSeconds(20)).until(() -> target.chain.height() == 5);
+    assertThat(caughtUp).isEmpty();
+    sync.tick();
+    assertThat(sync.syncing()).isTrue();
+    assertThat(caughtUp).containsExactly(5L);
+    sync.tick();
+    assertThat(caughtUp).containsExactly(5L);
+  }
+
+  @Test
   void unsolicitedBlocksAreIgnored() {
     net.deliver(peerA.publicKey(), NodeMessages.BLOCKS, new Blocks(chain));
     assertThat(target.chain.height()).isZero();

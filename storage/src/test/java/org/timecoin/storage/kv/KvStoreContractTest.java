@@ -145,6 +145,35 @@ abstract class KvStoreContractTest {
     assertThat(store.get(A, b("k3"))).isEqualTo(b("second"));
   }
 
+  @Test
+  void writesToOneKeyApplyInTheOrderAddedWhateverTheOtherKeys() {
+    put(A, b("m"), b("before"));
+    try (KvBatch batch = store.newBatch()) {
+      batch.put(A, b("z"), b("z1")).delete(A, b("m")).put(A, b("a"), b("a1"));
+      batch.put(A, b("m"), b("after")).delete(A, b("z")).put(B, b("a"), b("b1"));
+      batch.delete(B, b("a"));
+      store.write(batch);
+    }
+    assertThat(store.get(A, b("m"))).isEqualTo(b("after"));
+    assertThat(store.get(A, b("z"))).isNull();
+    assertThat(store.get(A, b("a"))).isEqualTo(b("a1"));
+    assertThat(store.get(B, b("a"))).isNull();
+  }
+
+  @Test
+  void aBatchKeepsWhatItWasGivenEvenIfTheCallerChangesItsArrays() {
+    byte[] key = b("k");
+    byte[] value = b("v");
+    try (KvBatch batch = store.newBatch()) {
+      batch.put(A, key, value);
+      key[0] = 'X';
+      value[0] = 'Y';
+      store.write(batch);
+    }
+    assertThat(store.get(A, b("k"))).isEqualTo(b("v"));
+    assertThat(store.get(A, b("X"))).isNull();
+  }
+
   /** Readers never see half a batch: keys x and y are always written together with one value. */
   @Test
   void concurrentReadersSeeWholeBatchesOnly() throws Exception {
