@@ -194,6 +194,10 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
         }
         expected++;
       }
+      if (syncing) {
+        // Ask again at once rather than at the next tick, so the pipeline never runs dry.
+        requestRanges(chain.height(), bestPeerHeight, clock.monoNanos());
+      }
     }
     chain.preverifySignatures(accepted);
     applyNext();

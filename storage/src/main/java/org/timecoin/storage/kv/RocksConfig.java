@@ -17,8 +17,13 @@ public record RocksConfig(
     }
   }
 
+  /**
+   * An 8 MB memtable: UTXO and txid keys arrive in random order, and each insert walks the
+   * memtable's skip list; a small one stays in the CPU cache, so inserts cost several times less
+   * than in the RocksDB default of 64 MB, at the price of more (small, background) flushes.
+   */
   public static RocksConfig defaults() {
-    return new RocksConfig(256L << 20, 64L << 20, false, 2);
+    return new RocksConfig(256L << 20, 8L << 20, false, 2);
   }
 
   public RocksConfig withSyncWrites(boolean sync) {
