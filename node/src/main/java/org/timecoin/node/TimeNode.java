@@ -24,6 +24,7 @@ import org.timecoin.consensus.runtime.LocalKeySigner;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.tx.Network;
+import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.validation.SignatureCache;
 import org.timecoin.node.api.NodeControl;
 import org.timecoin.node.api.RpcServerFactory;
@@ -37,8 +38,10 @@ import org.timecoin.node.consensus.ExecutorScheduler;
 import org.timecoin.node.consensus.LoggingConsensusListener;
 import org.timecoin.node.consensus.P2pGossip;
 import org.timecoin.node.mempool.Mempool;
+import org.timecoin.node.mempool.TxRelay;
 import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
 import org.timecoin.node.net.NodeMessages;
+import org.timecoin.node.net.TxBatch;
 import org.timecoin.node.production.MempoolBlockProducer;
 import org.timecoin.node.sync.BlockSync;
 import org.timecoin.p2p.P2pConfig;
@@ -75,6 +78,7 @@ public final class TimeNode implements AutoCloseable {
 
   private LocalChain chain;
   private Mempool mempool;
+  private TxRelay txRelay;
   private P2pNode network;
   private ConsensusRuntime runtime;
   private BlockSync sync;
@@ -145,6 +149,7 @@ public final class TimeNode implements AutoCloseable {
     started.push(scheduler);
 
     network = new P2pNode(p2pConfig(data), key, delivery, clock, () -> chain.height());
+    txRelay = new TxRelay(network, scheduler);
     mempool =
         new Mempool(
             genesis.chainId(),
@@ -155,7 +160,7 @@ public final class TimeNode implements AutoCloseable {
             config.node().mempoolMaxTxs(),
             config.node().mempoolMaxBytes(),
             tx -> {
-              network.broadcast(NodeMessages.TX, tx);
+              txRelay.relay(tx);
               if (runtime != null) {
                 runtime.transactionsAvailable();
               }
@@ -276,7 +281,17 @@ public final class TimeNode implements AutoCloseable {
     RateLimit perPeer = NodeMessages.perPeerLimit(config.security().peerMessagesPerSecond());
     network.register(NodeMessages.PROPOSAL.withRateLimit(perPeer), gate::onProposal);
     network.register(NodeMessages.VOTE.withRateLimit(perPeer), gate::onVote);
-    network.register(NodeMessages.TX.withRateLimit(perPeer), (from, tx) -> mempool.submit(tx));
+    network.register(NodeMessages.TXS.withRateLimit(perPeer), this::onTransactions);
+  }
+
+  /** Transactions from a peer: those not yet held are admitted, and not relayed back to it. */
+  private void onTransactions(org.timecoin.domain.crypto.PublicKey from, TxBatch batch) {
+    for (Transaction tx : batch.txs()) {
+      if (!mempool.contains(tx.txid())) {
+        txRelay.receivedFrom(tx.txid(), from);
+        mempool.submit(tx);
+      }
+    }
   }
 
   /** Where proposals and votes that passed the gate go. */

@@ -62,6 +62,7 @@ public final class ConsensusRuntime implements AutoCloseable {
   private final ConsensusDriver driver;
   private final RuntimeMetrics metrics;
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  private final AtomicBoolean transactionNoticePending = new AtomicBoolean();
   private final AtomicLong droppedNetworkInputs = new AtomicLong();
   private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
   private volatile boolean running;
@@ -169,8 +170,15 @@ public final class ConsensusRuntime implements AutoCloseable {
    * The mempool has transactions waiting: the next height may start before the empty-block wait.
    */
   public void transactionsAvailable() {
-    if (running) {
-      mailbox.runOnOwner("transactions available", driver::transactionsAvailable);
+    // One notice waiting on the owner covers every admission until it runs: at thousands of
+    // transactions a second, a notice each would keep the owner thread waking for nothing.
+    if (running && transactionNoticePending.compareAndSet(false, true)) {
+      mailbox.runOnOwner(
+          "transactions available",
+          () -> {
+            transactionNoticePending.set(false);
+            driver.transactionsAvailable();
+          });
     }
   }
 

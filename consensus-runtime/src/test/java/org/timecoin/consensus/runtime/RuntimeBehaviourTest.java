@@ -66,6 +66,27 @@ class RuntimeBehaviourTest {
   }
 
   @Test
+  void transactionNoticesWaitingForTheOwnerAreOneNotice() {
+    SingleRuntimeFixture f = new SingleRuntimeFixture(four, four.nonProposerIndex(1), dir);
+    Queue<Runnable> ownerTasks = new ArrayDeque<>();
+    ConsensusRuntime runtime =
+        f.builder(1).ownerExecutor(ownerTasks::add).validationPool(Runnable::run).build();
+    runtime.start();
+    int queued = runtime.queuedEvents();
+    for (int i = 0; i < 100; i++) {
+      runtime.transactionsAvailable();
+    }
+    assertThat(runtime.queuedEvents()).isEqualTo(queued + 1);
+    while (!ownerTasks.isEmpty()) {
+      ownerTasks.poll().run();
+    }
+    assertThat(runtime.queuedEvents()).isZero();
+    runtime.transactionsAvailable();
+    assertThat(runtime.queuedEvents()).as("a new notice once the last one ran").isEqualTo(1);
+    runtime.close();
+  }
+
+  @Test
   void badSignatureIsRefusedBeforeTheQueueAndReported() {
     SingleRuntimeFixture f = new SingleRuntimeFixture(four, four.nonProposerIndex(1), dir);
     f.start(1);

@@ -20,6 +20,7 @@ import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.domain.validation.BlockContext;
 import org.timecoin.domain.validation.BlockValidator;
+import org.timecoin.domain.validation.Rejection;
 import org.timecoin.domain.validation.SignatureCache;
 import org.timecoin.domain.validation.ValidationResult;
 import org.timecoin.storage.ChainStore;
@@ -173,7 +174,7 @@ public final class LocalChain implements AutoCloseable {
     if (block.height() != parent.height() + 1) {
       return CompletableFuture.completedFuture(
           ValidationResult.reject(
-              org.timecoin.domain.validation.Rejection.BAD_HEIGHT,
+              Rejection.BAD_HEIGHT,
               "block " + block.height() + " does not follow the tip " + parent.height()));
     }
     BlockContext ctx =
@@ -190,6 +191,7 @@ public final class LocalChain implements AutoCloseable {
               prepared.put(hash, new Prepared(block.height(), u));
               return u.stateRoot();
             })
+        .thenApply(r -> movedOn(block, parent, r))
         .whenComplete(
             (r, e) -> {
               if (e != null || !r.isValid()) {
@@ -198,6 +200,33 @@ public final class LocalChain implements AutoCloseable {
                 recordValidationTime(clock.monoNanos() - startNanos, block.txs().size());
               }
             });
+  }
+
+  /**
+   * The state root is computed on the store's state when the check runs. If a block was stored
+   * meanwhile (consensus finalized this very block while its proposal was still being validated),
+   * that state is not the parent's and a root mismatch says nothing about the block: it is then
+   * valid if it is the block that was stored, else no longer a candidate.
+   */
+  ValidationResult movedOn(Block block, BlockHeader parent, ValidationResult r) {
+    if (r.isValid() || r.rejection() != Rejection.BAD_STATE_ROOT) {
+      return r;
+    }
+    ChainTip now = store.tip().orElse(null);
+    if (now == null || now.height() == parent.height()) {
+      return r;
+    }
+    boolean stored =
+        store
+            .blocks()
+            .blockAt(block.height())
+            .map(b -> b.hash().equals(block.hash()))
+            .orElse(false);
+    return stored
+        ? ValidationResult.ok()
+        : ValidationResult.reject(
+            Rejection.BAD_HEIGHT,
+            "block " + block.height() + " was overtaken: the chain moved to " + now.height());
   }
 
   /** Blocks with fewer transactions say more about fixed costs than about the cost per tx. */

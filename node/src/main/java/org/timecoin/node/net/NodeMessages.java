@@ -1,7 +1,6 @@
 package org.timecoin.node.net;
 
 import org.timecoin.consensus.Vote;
-import org.timecoin.domain.tx.Transaction;
 import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
 import org.timecoin.node.net.SyncMessages.Blocks;
 import org.timecoin.node.net.SyncMessages.GetBlocks;
@@ -19,8 +18,12 @@ public final class NodeMessages {
       MessageType.gossip(0x10, "proposal", ConsensusCodecs.PROPOSAL);
   public static final MessageType<Vote> VOTE =
       MessageType.gossip(0x11, "vote", ConsensusCodecs.VOTE);
-  public static final MessageType<Transaction> TX =
-      MessageType.gossip(0x12, "tx", Transaction.CODEC);
+
+  /**
+   * Admitted transactions, batched (see {@code TxRelay}); not deduplicated by the network, since
+   * two batches rarely match: the mempool drops transactions it already holds.
+   */
+  public static final MessageType<TxBatch> TXS = MessageType.direct(0x12, "txs", TxBatch.CODEC);
 
   /**
    * The per-peer limit for a type a peer sends unprompted, from {@code [security]

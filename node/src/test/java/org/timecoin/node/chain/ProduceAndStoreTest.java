@@ -109,4 +109,29 @@ class ProduceAndStoreTest {
       other.close();
     }
   }
+
+  @Test
+  void aRootMismatchFromAStoreThatMovedOnDuringValidationIsNotCountedAgainstTheBlock() {
+    org.timecoin.domain.block.BlockHeader genesis = t.chain.tipHeader();
+    Block first = producer.produce(1, 0).toCompletableFuture().join();
+    Block rival = producer.produce(1, 1).toCompletableFuture().join();
+    ValidationResult mismatch =
+        ValidationResult.reject(
+            org.timecoin.domain.validation.Rejection.BAD_STATE_ROOT, "computed on another state");
+    assertThat(t.chain.movedOn(first, genesis, mismatch))
+        .as("the store is still at the parent: the mismatch stands")
+        .isSameAs(mismatch);
+
+    t.chain.store(first, t.certify(first)).join();
+    assertThat(t.chain.movedOn(first, genesis, mismatch).isValid())
+        .as("the block itself was finalized meanwhile")
+        .isTrue();
+    ValidationResult overtaken = t.chain.movedOn(rival, genesis, mismatch);
+    assertThat(overtaken.rejection())
+        .isEqualTo(org.timecoin.domain.validation.Rejection.BAD_HEIGHT);
+    assertThat(overtaken.detail()).contains("overtaken");
+    ValidationResult other =
+        ValidationResult.reject(org.timecoin.domain.validation.Rejection.BAD_MERKLE_ROOT, "x");
+    assertThat(t.chain.movedOn(rival, genesis, other)).isSameAs(other);
+  }
 }

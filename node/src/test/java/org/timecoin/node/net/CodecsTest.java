@@ -99,4 +99,23 @@ class CodecsTest {
     byte[] longer = java.util.Arrays.copyOf(status, status.length + 1);
     assertThatThrownBy(() -> SyncMessages.STATUS.decode(longer)).isInstanceOf(CodecException.class);
   }
+
+  @Test
+  void transactionBatchesRoundTripAndEmptyOrOversizedOnesAreRefused() {
+    try (TestChain t = new TestChain(1)) {
+      var tx = t.genesis.genesisTransaction();
+      TxBatch batch = new TxBatch(List.of(tx, tx));
+      assertThat(roundTrip(TxBatch.CODEC, batch).txs())
+          .extracting(x -> x.txid())
+          .containsExactly(tx.txid(), tx.txid());
+    }
+    byte[] empty = new org.timecoin.common.codec.ByteWriter().u32(0).toByteArray();
+    assertThatThrownBy(() -> TxBatch.CODEC.decode(empty))
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("empty");
+    byte[] tooMany =
+        new org.timecoin.common.codec.ByteWriter().u32(TxBatch.MAX_TXS + 1).toByteArray();
+    assertThatThrownBy(() -> TxBatch.CODEC.decode(tooMany)).isInstanceOf(CodecException.class);
+    assertThatThrownBy(() -> new TxBatch(List.of())).isInstanceOf(IllegalArgumentException.class);
+  }
 }

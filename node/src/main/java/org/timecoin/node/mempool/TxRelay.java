@@ -1,0 +1,115 @@
+package org.timecoin.node.mempool;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.timecoin.common.Hash32;
+import org.timecoin.common.time.Scheduler;
+import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.domain.tx.Transaction;
+import org.timecoin.node.net.NodeMessages;
+import org.timecoin.node.net.TxBatch;
+import org.timecoin.p2p.PeerInfo;
+import org.timecoin.p2p.PeerNetwork;
+
+/**
+ * Gossips admitted transactions in batches: whatever was admitted within {@link #DELAY} leaves in
+ * one frame per peer. At thousands of transactions a second, one frame each would mean tens of
+ * thousands of socket writes and event-loop wake-ups a second; batched, a few hundred. A
+ * transaction is not sent back to the peer it came from.
+ *
+ * <p>Thread-safe: admissions arrive from the mempool's pool threads, flushes run on the scheduler.
+ */
+public final class TxRelay {
+  /** How long an admitted transaction may wait for others to share its frame. */
+  public static final Duration DELAY = Duration.ofMillis(10);
+
+  private final PeerNetwork network;
+  private final Scheduler scheduler;
+  private final Duration delay;
+  private final int maxBatch;
+
+  /** The peer each transaction came from, while it waits to be relayed; bounded. */
+  private final Cache<Hash32, PublicKey> origins =
+      Caffeine.newBuilder().maximumSize(4L * TxBatch.MAX_TXS * 16).build();
+
+  private List<Transaction> pending = new ArrayList<>();
+  private boolean flushScheduled;
+
+  public TxRelay(PeerNetwork network, Scheduler scheduler) {
+    this(network, scheduler, DELAY, TxBatch.MAX_TXS);
+  }
+
+  TxRelay(PeerNetwork network, Scheduler scheduler, Duration delay, int maxBatch) {
+    if (maxBatch < 1 || maxBatch > TxBatch.MAX_TXS) {
+      throw new IllegalArgumentException(
+          "batch size " + maxBatch + " outside 1.." + TxBatch.MAX_TXS);
+    }
+    this.network = network;
+    this.scheduler = scheduler;
+    this.delay = delay;
+    this.maxBatch = maxBatch;
+  }
+
+  /** Remembers that {@code from} sent us the transaction, so it is not sent back there. */
+  public void receivedFrom(Hash32 txid, PublicKey from) {
+    origins.put(txid, from);
+  }
+
+  /**
+   * Queues an admitted transaction; it leaves within {@link #DELAY}, or at once in a full batch.
+   */
+  public void relay(Transaction tx) {
+    List<Transaction> full = null;
+    synchronized (this) {
+      pending.add(tx);
+      if (pending.size() >= maxBatch) {
+        full = pending;
+        pending = new ArrayList<>();
+      } else if (!flushScheduled) {
+        flushScheduled = true;
+        scheduler.schedule(delay, this::flushScheduled);
+      }
+    }
+    if (full != null) {
+      send(full);
+    }
+  }
+
+  private void flushScheduled() {
+    List<Transaction> batch;
+    synchronized (this) {
+      flushScheduled = false;
+      batch = pending;
+      pending = new ArrayList<>();
+    }
+    if (!batch.isEmpty()) {
+      send(batch);
+    }
+  }
+
+  private void send(List<Transaction> batch) {
+    List<Hash32> txids = new ArrayList<>(batch.size());
+    batch.forEach(tx -> txids.add(tx.txid()));
+    Map<Hash32, PublicKey> from = origins.getAllPresent(txids);
+    if (from.isEmpty()) {
+      network.broadcast(NodeMessages.TXS, new TxBatch(batch));
+      return;
+    }
+    origins.invalidateAll(from.keySet());
+    for (PeerInfo peer : network.peers()) {
+      List<Transaction> forPeer = new ArrayList<>(batch.size());
+      for (Transaction tx : batch) {
+        if (!peer.nodeKey().equals(from.get(tx.txid()))) {
+          forPeer.add(tx);
+        }
+      }
+      if (!forPeer.isEmpty()) {
+        network.send(peer.nodeKey(), NodeMessages.TXS, new TxBatch(forPeer));
+      }
+    }
+  }
+}
