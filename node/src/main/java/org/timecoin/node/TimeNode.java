@@ -68,6 +68,12 @@ public final class TimeNode implements AutoCloseable {
   /** Transactions waiting for their signature check, at most (about a second of work). */
   static final int ADMISSION_QUEUE = 8_192;
 
+  /**
+   * A transaction is proposed once it waited this long in the mempool: the relay delay plus the
+   * other validators' admission, so their signature caches hold it when the proposal comes.
+   */
+  static final java.time.Duration PROPOSE_AFTER = java.time.Duration.ofMillis(200);
+
   private final NodeConfig config;
   private final GenesisConfig genesis;
   private final KeyPair key;
@@ -164,7 +170,8 @@ public final class TimeNode implements AutoCloseable {
               if (runtime != null) {
                 runtime.transactionsAvailable();
               }
-            });
+            },
+            clock);
     chain.addListener((block, cert) -> mempool.onBlockCommitted(block));
 
     ChainPorts ports = new ChainPorts(chain);
@@ -176,6 +183,11 @@ public final class TimeNode implements AutoCloseable {
             .scheduleWithFixedDelay(
                 gossip::resendIfStalled, 250, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
     started.push(() -> resend.cancel(false));
+    // Its own thread: building waits for no validation backlog, and delays none.
+    ExecutorService producing =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("block-producer").daemon().factory());
+    started.push(producing::shutdownNow);
     MempoolBlockProducer producer =
         new MempoolBlockProducer(
             chain,
@@ -184,8 +196,9 @@ public final class TimeNode implements AutoCloseable {
             config.block().maxBlockBytes(),
             config.block().maxBlockTxs(),
             clock,
-            validation,
-            config.consensus().timeoutPropose().dividedBy(2));
+            producing,
+            config.consensus().timeoutPropose().dividedBy(2),
+            PROPOSE_AFTER);
     var c = config.consensus();
     ConsensusConfig cc =
         ConsensusConfig.DEFAULT
@@ -287,7 +300,7 @@ public final class TimeNode implements AutoCloseable {
   /** Transactions from a peer: those not yet held are admitted, and not relayed back to it. */
   private void onTransactions(org.timecoin.domain.crypto.PublicKey from, TxBatch batch) {
     for (Transaction tx : batch.txs()) {
-      if (!mempool.contains(tx.txid())) {
+      if (!mempool.knows(tx.txid())) {
         txRelay.receivedFrom(tx.txid(), from);
         mempool.submit(tx);
       }

@@ -68,7 +68,8 @@ final class ChainPrebuilder {
               pool,
               1,
               1,
-              tx -> {});
+              tx -> {},
+              clock);
       Map<PublicKey, MempoolBlockProducer> producers = new HashMap<>();
       for (KeyPair k : validatorKeys) {
         producers.put(

@@ -1,5 +1,8 @@
 package org.timecoin.node.mempool;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.timecoin.common.Hash32;
+import org.timecoin.common.time.Clock;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.tx.OutPoint;
@@ -45,6 +49,16 @@ public final class Mempool {
   private final int maxTxs;
   private final long maxBytes;
   private final Consumer<Transaction> onAdmitted;
+  private final Clock clock;
+
+  /**
+   * Transactions lately stored in blocks: a copy relayed by a slower peer is then known at once,
+   * instead of taking the costly path of a transaction whose inputs are gone.
+   */
+  private final Cache<Hash32, Boolean> recentlyCommitted =
+      Caffeine.newBuilder().maximumSize(RECENTLY_COMMITTED).build();
+
+  static final int RECENTLY_COMMITTED = 200_000;
 
   private final Map<Hash32, MempoolEntry> byTxid = new HashMap<>();
   private final Map<OutPoint, Hash32> spentBy = new HashMap<>();
@@ -62,6 +76,8 @@ public final class Mempool {
 
   /**
    * @param onAdmitted told of each admitted transaction (to gossip it); runs outside the lock
+   * @param clock stamps each admission, so block production can prefer transactions that had time
+   *     to reach the other validators
    */
   public Mempool(
       Hash32 chainId,
@@ -71,7 +87,8 @@ public final class Mempool {
       Executor validationPool,
       int maxTxs,
       long maxBytes,
-      Consumer<Transaction> onAdmitted) {
+      Consumer<Transaction> onAdmitted,
+      Clock clock) {
     this.chainId = chainId;
     this.params = params;
     this.utxos = utxos;
@@ -80,6 +97,7 @@ public final class Mempool {
     this.maxTxs = maxTxs;
     this.maxBytes = maxBytes;
     this.onAdmitted = onAdmitted;
+    this.clock = clock;
   }
 
   /** Validates and admits {@code tx}; completes with the outcome (never exceptionally). */
@@ -187,6 +205,9 @@ public final class Mempool {
       return AdmitResult.rejected(
           tx.txid(), AdmitResult.ALREADY_KNOWN, "already waiting in the mempool");
     }
+    if (recentlyCommitted.getIfPresent(tx.txid()) != null) {
+      return AdmitResult.rejected(tx.txid(), AdmitResult.ALREADY_KNOWN, "already in a block");
+    }
     for (TxIn in : tx.inputs()) {
       Hash32 other = spentBy.get(in.prev());
       if (other != null) {
@@ -204,7 +225,7 @@ public final class Mempool {
     if (pre != null) {
       return pre;
     }
-    MempoolEntry entry = new MempoolEntry(tx, fee, tx.encodedSize(), seq++);
+    MempoolEntry entry = new MempoolEntry(tx, fee, tx.encodedSize(), seq++, clock.monoNanos());
     if (entry.size() > maxBytes) {
       return AdmitResult.rejected(
           tx.txid(), AdmitResult.FULL, "transaction larger than the whole mempool");
@@ -249,12 +270,24 @@ public final class Mempool {
    * The best transactions by fee rate that fit in {@code maxBytes} and {@code maxTxs}. Waiting
    * transactions never conflict, so any selection is a valid set.
    */
-  public synchronized List<Transaction> selectForBlock(long maxBytes, int maxTxs) {
+  public List<Transaction> selectForBlock(long maxBytes, int maxTxs) {
+    return selectForBlock(maxBytes, maxTxs, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #selectForBlock(long, int)}, of the transactions admitted at least {@code minAge}
+   * ago.
+   */
+  public synchronized List<Transaction> selectForBlock(long maxBytes, int maxTxs, Duration minAge) {
     List<Transaction> out = new ArrayList<>();
     long used = 0;
+    long admittedBy = clock.monoNanos() - minAge.toNanos();
     for (MempoolEntry e : byFeeRate) {
       if (out.size() >= maxTxs) {
         break;
+      }
+      if (e.admittedNanos() > admittedBy) {
+        continue;
       }
       if (used + e.size() <= maxBytes) {
         out.add(e.tx());
@@ -268,6 +301,7 @@ public final class Mempool {
   public synchronized void onBlockCommitted(Block block) {
     epoch++;
     for (Transaction tx : block.txs()) {
+      recentlyCommitted.put(tx.txid(), Boolean.TRUE);
       MempoolEntry same = byTxid.get(tx.txid());
       if (same != null) {
         remove(same);
@@ -284,6 +318,11 @@ public final class Mempool {
   public synchronized java.util.Optional<Transaction> get(Hash32 txid) {
     MempoolEntry e = byTxid.get(txid);
     return e == null ? java.util.Optional.empty() : java.util.Optional.of(e.tx());
+  }
+
+  /** Waiting here, or stored in a block lately. */
+  public synchronized boolean knows(Hash32 txid) {
+    return byTxid.containsKey(txid) || recentlyCommitted.getIfPresent(txid) != null;
   }
 
   public synchronized boolean contains(Hash32 txid) {

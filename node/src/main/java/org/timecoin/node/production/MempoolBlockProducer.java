@@ -43,6 +43,7 @@ public final class MempoolBlockProducer implements BlockProducer {
   private final Clock clock;
   private final Executor executor;
   private final Duration validationBudget;
+  private final Duration settle;
 
   /** The fewest transactions a block may be capped to by the validation budget. */
   static final int MIN_TXS = 200;
@@ -72,7 +73,35 @@ public final class MempoolBlockProducer implements BlockProducer {
       Clock clock,
       Executor executor,
       Duration validationBudget) {
+    this(
+        chain,
+        mempool,
+        self,
+        maxBlockBytes,
+        maxBlockTxs,
+        clock,
+        executor,
+        validationBudget,
+        Duration.ZERO);
+  }
+
+  /**
+   * @param settle a transaction is proposed once it waited this long here, time for the other
+   *     validators to receive and verify it too: a block of transactions they have not seen makes
+   *     every one of them verify the signatures while the propose timeout runs
+   */
+  public MempoolBlockProducer(
+      LocalChain chain,
+      Mempool mempool,
+      PublicKey self,
+      long maxBlockBytes,
+      int maxBlockTxs,
+      Clock clock,
+      Executor executor,
+      Duration validationBudget,
+      Duration settle) {
     this.validationBudget = validationBudget;
+    this.settle = settle;
     this.chain = chain;
     this.mempool = mempool;
     this.self = self;
@@ -110,7 +139,7 @@ public final class MempoolBlockProducer implements BlockProducer {
     }
     List<Transaction> candidates =
         mempool.selectForBlock(
-            Math.max(0, maxBlockBytes - RESERVED_BYTES), Math.max(0, txLimit() - 1));
+            Math.max(0, maxBlockBytes - RESERVED_BYTES), Math.max(0, txLimit() - 1), settle);
     List<OutPoint> inputs = new ArrayList<>();
     for (Transaction tx : candidates) {
       for (TxIn in : tx.inputs()) {

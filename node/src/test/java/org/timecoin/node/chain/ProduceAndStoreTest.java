@@ -29,7 +29,8 @@ class ProduceAndStoreTest {
           t.pool,
           100,
           1_000_000,
-          gossiped::add);
+          gossiped::add,
+          org.timecoin.common.time.Clock.SYSTEM);
   final MempoolBlockProducer producer =
       new MempoolBlockProducer(
           t.chain,
@@ -86,7 +87,9 @@ class ProduceAndStoreTest {
         .isEqualTo(block.header().stateRoot());
     assertThat(t.chain.store().recomputeStateRoot()).isEqualTo(block.header().stateRoot());
     assertThat(mempool.isEmpty()).isTrue();
-    assertThat(mempool.submit(a).join().code()).isEqualTo("already-spent");
+    var again = mempool.submit(a).join();
+    assertThat(again.code()).isEqualTo(org.timecoin.node.mempool.AdmitResult.ALREADY_KNOWN);
+    assertThat(again.detail()).contains("already in a block");
   }
 
   @Test

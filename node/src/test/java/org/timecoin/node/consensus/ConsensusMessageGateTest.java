@@ -74,7 +74,15 @@ class ConsensusMessageGateTest {
   Block block(PublicKey proposer) {
     Mempool empty =
         new Mempool(
-            chainId, t.genesis.params(), t.chain.utxoView(), t.signatures, t.pool, 1, 1, tx -> {});
+            chainId,
+            t.genesis.params(),
+            t.chain.utxoView(),
+            t.signatures,
+            t.pool,
+            1,
+            1,
+            tx -> {},
+            org.timecoin.common.time.Clock.SYSTEM);
     return new MempoolBlockProducer(t.chain, empty, proposer, 2_000_000, 1, Clock.SYSTEM, t.pool)
         .produce(1, 0)
         .toCompletableFuture()

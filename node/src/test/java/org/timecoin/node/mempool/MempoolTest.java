@@ -40,7 +40,8 @@ class MempoolTest {
         Runnable::run,
         maxTxs,
         maxBytes,
-        gossiped::add);
+        gossiped::add,
+        org.timecoin.common.time.Clock.SYSTEM);
   }
 
   /** A fresh 1,000,000-unit output owned by ALICE. */
@@ -83,7 +84,8 @@ class MempoolTest {
             },
             10,
             1_000_000,
-            gossiped::add);
+            gossiped::add,
+            org.timecoin.common.time.Clock.SYSTEM);
     Transaction tx = pay(coin(1), 990_000);
     AdmitResult r = submit(m, tx);
     assertThat(r.code()).isEqualTo(AdmitResult.BUSY);
@@ -172,7 +174,17 @@ class MempoolTest {
             d.maxRoundTimeoutMs(),
             d.blockIntervalMs(),
             d.emptyBlockIntervalMs());
-    Mempool m = new Mempool(CHAIN, small, view, cache, Runnable::run, 10, 1_000_000, gossiped::add);
+    Mempool m =
+        new Mempool(
+            CHAIN,
+            small,
+            view,
+            cache,
+            Runnable::run,
+            10,
+            1_000_000,
+            gossiped::add,
+            org.timecoin.common.time.Clock.SYSTEM);
     assertThat(submit(m, pay(coin(1), 990_000)).code()).isEqualTo("oversize-tx");
   }
 
@@ -230,6 +242,46 @@ class MempoolTest {
     // the output is free again in the mempool's eyes only when the UTXO set says so
     view.spend(shared);
     assertThat(submit(m, waiting).code()).isEqualTo("already-spent");
+  }
+
+  @Test
+  void aTransactionStoredInABlockIsKnownWhenAPeerRelaysItLate() {
+    Mempool m = mempool(10, 1_000_000);
+    Transaction tx = pay(coin(1), 990_000);
+    submit(m, tx);
+    m.onBlockCommitted(block(tx));
+    assertThat(m.contains(tx.txid())).isFalse();
+    assertThat(m.knows(tx.txid())).isTrue();
+    AdmitResult again = submit(m, tx);
+    assertThat(again.code()).isEqualTo(AdmitResult.ALREADY_KNOWN);
+    assertThat(again.detail()).contains("already in a block");
+    assertThat(m.knows(pay(coin(2), 990_000).txid())).isFalse();
+  }
+
+  @Test
+  void blocksTakeOnlyTransactionsThatWaitedTheSettleTime() {
+    org.timecoin.testkit.time.VirtualClock time = new org.timecoin.testkit.time.VirtualClock();
+    Mempool m =
+        new Mempool(
+            CHAIN,
+            ConsensusParams.defaults(),
+            view,
+            cache,
+            Runnable::run,
+            10,
+            1_000_000,
+            gossiped::add,
+            time);
+    Transaction older = pay(coin(1), 990_000);
+    submit(m, older);
+    time.advance(java.time.Duration.ofMillis(150));
+    Transaction newer = pay(coin(2), 980_000); // the better fee rate
+    submit(m, newer);
+    java.time.Duration settle = java.time.Duration.ofMillis(100);
+    assertThat(m.selectForBlock(1_000_000, 10, settle)).containsExactly(older);
+    time.advance(java.time.Duration.ofMillis(100));
+    assertThat(m.selectForBlock(1_000_000, 10, settle)).containsExactly(newer, older);
+    assertThat(m.selectForBlock(1_000_000, 10)).containsExactly(newer, older);
   }
 
   @Test

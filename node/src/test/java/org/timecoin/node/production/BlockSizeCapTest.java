@@ -25,7 +25,8 @@ class BlockSizeCapTest {
           t.pool,
           1_000,
           1 << 24,
-          tx -> {});
+          tx -> {},
+          org.timecoin.common.time.Clock.SYSTEM);
 
   @AfterEach
   void close() {

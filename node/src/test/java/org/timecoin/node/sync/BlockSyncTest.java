@@ -52,7 +52,8 @@ class BlockSyncTest {
             source.pool,
             10,
             1 << 20,
-            tx -> {});
+            tx -> {},
+            org.timecoin.common.time.Clock.SYSTEM);
     MempoolBlockProducer producer =
         new MempoolBlockProducer(
             source.chain,
@@ -193,7 +194,8 @@ class BlockSyncTest {
               other.pool,
               10,
               1 << 20,
-              tx -> {});
+              tx -> {},
+              org.timecoin.common.time.Clock.SYSTEM);
       Block foreign =
           new MempoolBlockProducer(
                   other.chain,
