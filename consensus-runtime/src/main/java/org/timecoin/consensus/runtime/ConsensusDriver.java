@@ -162,6 +162,11 @@ final class ConsensusDriver implements AutoCloseable {
     pacer.check();
   }
 
+  /** Whether an admitted transaction should be told to the owner; callable from any thread. */
+  boolean wantsTransactions() {
+    return pacer.wantsTransactions();
+  }
+
   ConsensusStatus status() {
     return status;
   }

@@ -170,9 +170,12 @@ public final class ConsensusRuntime implements AutoCloseable {
    * The mempool has transactions waiting: the next height may start before the empty-block wait.
    */
   public void transactionsAvailable() {
-    // One notice waiting on the owner covers every admission until it runs: at thousands of
+    // Only an idle pacer needs telling (otherwise its block_interval timer asks the mempool), and
+    // one notice waiting on the owner covers every admission until it runs: at thousands of
     // transactions a second, a notice each would keep the owner thread waking for nothing.
-    if (running && transactionNoticePending.compareAndSet(false, true)) {
+    if (running
+        && driver.wantsTransactions()
+        && transactionNoticePending.compareAndSet(false, true)) {
       mailbox.runOnOwner(
           "transactions available",
           () -> {

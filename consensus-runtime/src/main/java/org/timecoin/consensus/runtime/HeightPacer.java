@@ -22,6 +22,7 @@ final class HeightPacer {
   private final LongConsumer startHeight;
 
   private long waitingFor = -1;
+  private volatile boolean idle;
   private long earliestNanos;
   private long latestNanos;
   private Scheduler.Cancellable earliestTimer;
@@ -65,9 +66,24 @@ final class HeightPacer {
       return;
     }
     long now = clock.monoNanos();
-    if (now >= latestNanos || (now >= earliestNanos && transactionsWaiting.getAsBoolean())) {
+    if (now >= latestNanos) {
       start();
+    } else if (now >= earliestNanos) {
+      // Raised before the mempool is asked: an admission that saw it lowered came before the
+      // question, so the question sees that transaction.
+      idle = true;
+      if (transactionsWaiting.getAsBoolean()) {
+        start();
+      }
     }
+  }
+
+  /**
+   * True while only arriving transactions would start the next height (block_interval passed, the
+   * mempool was empty): the one time an admission needs to tell. Read from any thread.
+   */
+  boolean wantsTransactions() {
+    return idle;
   }
 
   /** A peer's message of {@code height} arrived (or is buffered by the core). */
@@ -83,6 +99,7 @@ final class HeightPacer {
 
   void cancel() {
     waitingFor = -1;
+    idle = false;
     if (earliestTimer != null) {
       earliestTimer.cancel();
       latestTimer.cancel();

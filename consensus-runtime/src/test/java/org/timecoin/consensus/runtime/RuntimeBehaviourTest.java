@@ -50,7 +50,7 @@ class RuntimeBehaviourTest {
     assertThat(runtime.submitVote(four.vote((f.self + 2) % 4, PREVOTE, 1, 0, null))).isTrue();
     assertThat(runtime.submitVote(four.vote((f.self + 3) % 4, PREVOTE, 1, 0, null))).isFalse();
     int queued = runtime.queuedEvents();
-    runtime.transactionsAvailable(); // local work is queued even when peers' share is full
+    runtime.caughtUp(0); // local work is queued even when peers' share is full
     assertThat(runtime.queuedEvents()).isEqualTo(queued + 1);
     assertThat(f.registry.get("consensus.network_inputs_dropped").counter().count()).isEqualTo(1);
 
@@ -66,24 +66,25 @@ class RuntimeBehaviourTest {
   }
 
   @Test
-  void transactionNoticesWaitingForTheOwnerAreOneNotice() {
-    SingleRuntimeFixture f = new SingleRuntimeFixture(four, four.nonProposerIndex(1), dir);
-    Queue<Runnable> ownerTasks = new ArrayDeque<>();
-    ConsensusRuntime runtime =
-        f.builder(1).ownerExecutor(ownerTasks::add).validationPool(Runnable::run).build();
-    runtime.start();
-    int queued = runtime.queuedEvents();
+  void admissionsTellTheOwnerOnlyWhenThePacerIdlesAndThenOnce() {
+    SingleRuntimeFixture f = new SingleRuntimeFixture(new TestChain(1), 0, dir);
+    f.transactionsPending = false;
+    f.start(1);
+    assertThat(f.finalized).hasSize(1);
     for (int i = 0; i < 100; i++) {
-      runtime.transactionsAvailable();
+      f.runtime.transactionsAvailable(); // within block_interval: its timer will ask the mempool
     }
-    assertThat(runtime.queuedEvents()).isEqualTo(queued + 1);
-    while (!ownerTasks.isEmpty()) {
-      ownerTasks.poll().run();
+    assertThat(f.runtime.queuedEvents()).isZero();
+    f.advance(Duration.ofSeconds(5));
+    assertThat(f.finalized).as("idle: nothing waits").hasSize(1);
+    for (int i = 0; i < 100; i++) {
+      f.runtime.transactionsAvailable();
     }
-    assertThat(runtime.queuedEvents()).isZero();
-    runtime.transactionsAvailable();
-    assertThat(runtime.queuedEvents()).as("a new notice once the last one ran").isEqualTo(1);
-    runtime.close();
+    assertThat(f.runtime.queuedEvents()).as("one notice for a hundred admissions").isEqualTo(1);
+    f.transactionsPending = true;
+    f.settle();
+    assertThat(f.finalized).hasSize(2);
+    f.runtime.close();
   }
 
   @Test
