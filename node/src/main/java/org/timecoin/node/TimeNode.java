@@ -30,6 +30,7 @@ import org.timecoin.node.api.NodeControl;
 import org.timecoin.node.api.RpcServerFactory;
 import org.timecoin.node.chain.FinalityWatch;
 import org.timecoin.node.chain.LocalChain;
+import org.timecoin.node.chain.ValidationPool;
 import org.timecoin.node.config.ConfigException;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.consensus.ChainPorts;
@@ -117,9 +118,8 @@ public final class TimeNode implements AutoCloseable {
   private void startParts() throws Exception {
     Path data = config.dataDir();
     int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
-    ExecutorService validation =
-        Executors.newFixedThreadPool(
-            cores, Thread.ofPlatform().name("validation-", 0).daemon().factory());
+    ValidationPool validation =
+        new ValidationPool(cores, Thread.ofPlatform().name("validation-", 0).daemon().factory());
     started.push(validation::shutdownNow);
     // Transactions are admitted on their own pool, so a backlog of transactions to verify never
     // queues ahead of proposal validation and vote checks on the validation pool.
@@ -147,7 +147,9 @@ public final class TimeNode implements AutoCloseable {
             genesis.chainId());
     started.push(store);
     SignatureCache signatures = new SignatureCache(1_000_000);
-    chain = new LocalChain(store, genesis, signatures, validation, cores, clock);
+    chain =
+        new LocalChain(
+            store, genesis, signatures, validation, cores, clock, validation.background());
     started.push(chain);
     chain.initialize();
 

@@ -43,6 +43,7 @@ public final class LocalChain implements AutoCloseable {
   private final Clock clock;
   private final SignatureCache signatures;
   private final ExecutorService validationPool;
+  private final java.util.concurrent.Executor background;
   private final ExecutorService writer =
       Executors.newSingleThreadExecutor(
           Thread.ofPlatform().name("chain-writer").daemon().factory());
@@ -60,6 +61,22 @@ public final class LocalChain implements AutoCloseable {
       ExecutorService validationPool,
       int validationThreads,
       Clock clock) {
+    this(store, genesis, signatures, validationPool, validationThreads, clock, validationPool);
+  }
+
+  /**
+   * @param background runs the signature checks of blocks received ahead of the tip, behind the
+   *     validation of the blocks that are due (see {@link ValidationPool#background()})
+   */
+  public LocalChain(
+      ChainStore store,
+      GenesisConfig genesis,
+      SignatureCache signatures,
+      ExecutorService validationPool,
+      int validationThreads,
+      Clock clock,
+      java.util.concurrent.Executor background) {
+    this.background = background;
     this.store = store;
     this.genesis = genesis;
     this.validators = genesis.validatorSet();
@@ -153,7 +170,7 @@ public final class LocalChain implements AutoCloseable {
       for (org.timecoin.domain.tx.Transaction tx : b.txs()) {
         if (!tx.isCoinbase() && !signatures.isVerified(tx.txid())) {
           try {
-            validationPool.execute(
+            background.execute(
                 () -> {
                   if (!signatures.isVerified(tx.txid())
                       && org.timecoin.domain.validation.TxRules.checkSignatures(tx, id).isValid()) {
