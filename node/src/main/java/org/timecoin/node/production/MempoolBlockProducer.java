@@ -56,36 +56,13 @@ public final class MempoolBlockProducer implements BlockProducer {
       int maxBlockTxs,
       Clock clock,
       Executor executor) {
-    this(chain, mempool, self, maxBlockBytes, maxBlockTxs, clock, executor, null);
+    this(chain, mempool, self, maxBlockBytes, maxBlockTxs, clock, executor, null, Duration.ZERO);
   }
 
   /**
    * @param validationBudget when not null, a block holds no more transactions than this node
    *     validated lately within that time (at least {@link #MIN_TXS}): a block that validators
    *     cannot check before timeout_propose costs a round instead of saving one
-   */
-  public MempoolBlockProducer(
-      LocalChain chain,
-      Mempool mempool,
-      PublicKey self,
-      long maxBlockBytes,
-      int maxBlockTxs,
-      Clock clock,
-      Executor executor,
-      Duration validationBudget) {
-    this(
-        chain,
-        mempool,
-        self,
-        maxBlockBytes,
-        maxBlockTxs,
-        clock,
-        executor,
-        validationBudget,
-        Duration.ZERO);
-  }
-
-  /**
    * @param settle a transaction is proposed once it waited this long here, time for the other
    *     validators to receive and verify it too: a block of transactions they have not seen makes
    *     every one of them verify the signatures while the propose timeout runs

@@ -32,6 +32,10 @@ class MempoolTest {
   final List<Transaction> gossiped = new ArrayList<>();
 
   Mempool mempool(int maxTxs, long maxBytes) {
+    return mempool(maxTxs, maxBytes, org.timecoin.common.time.Clock.SYSTEM);
+  }
+
+  Mempool mempool(int maxTxs, long maxBytes, org.timecoin.common.time.Clock clock) {
     return new Mempool(
         CHAIN,
         ConsensusParams.defaults(),
@@ -41,7 +45,7 @@ class MempoolTest {
         maxTxs,
         maxBytes,
         gossiped::add,
-        org.timecoin.common.time.Clock.SYSTEM);
+        clock);
   }
 
   /** A fresh 1,000,000-unit output owned by ALICE. */
@@ -261,17 +265,7 @@ class MempoolTest {
   @Test
   void blocksTakeOnlyTransactionsThatWaitedTheSettleTime() {
     org.timecoin.testkit.time.VirtualClock time = new org.timecoin.testkit.time.VirtualClock();
-    Mempool m =
-        new Mempool(
-            CHAIN,
-            ConsensusParams.defaults(),
-            view,
-            cache,
-            Runnable::run,
-            10,
-            1_000_000,
-            gossiped::add,
-            time);
+    Mempool m = mempool(10, 1_000_000, time);
     Transaction older = pay(coin(1), 990_000);
     submit(m, older);
     time.advance(java.time.Duration.ofMillis(150));

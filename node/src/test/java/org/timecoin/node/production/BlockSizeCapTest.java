@@ -42,7 +42,8 @@ class BlockSizeCapTest {
         5_000,
         Clock.SYSTEM,
         t.pool,
-        budget);
+        budget,
+        java.time.Duration.ZERO);
   }
 
   /** Validates a block of 120 transfers, so the chain has measured its validation time. */
