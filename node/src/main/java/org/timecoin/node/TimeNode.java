@@ -39,11 +39,13 @@ import org.timecoin.node.consensus.ExecutorScheduler;
 import org.timecoin.node.consensus.LoggingConsensusListener;
 import org.timecoin.node.consensus.P2pGossip;
 import org.timecoin.node.mempool.Mempool;
+import org.timecoin.node.mempool.PeerTxBudget;
 import org.timecoin.node.mempool.TxRelay;
 import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
 import org.timecoin.node.net.NodeMessages;
 import org.timecoin.node.net.TxBatch;
 import org.timecoin.node.production.MempoolBlockProducer;
+import org.timecoin.node.production.SettledTransactionNotice;
 import org.timecoin.node.sync.BlockSync;
 import org.timecoin.p2p.P2pConfig;
 import org.timecoin.p2p.P2pNode;
@@ -75,6 +77,9 @@ public final class TimeNode implements AutoCloseable {
    */
   static final java.time.Duration PROPOSE_AFTER = java.time.Duration.ofMillis(200);
 
+  /** Standing a peer loses per batch over its transaction budget. */
+  static final int TX_FLOOD_PENALTY = 10;
+
   private final NodeConfig config;
   private final GenesisConfig genesis;
   private final KeyPair key;
@@ -86,6 +91,7 @@ public final class TimeNode implements AutoCloseable {
   private LocalChain chain;
   private Mempool mempool;
   private TxRelay txRelay;
+  private PeerTxBudget txBudget;
   private P2pNode network;
   private ConsensusRuntime runtime;
   private BlockSync sync;
@@ -157,7 +163,24 @@ public final class TimeNode implements AutoCloseable {
     started.push(scheduler);
 
     network = new P2pNode(p2pConfig(data), key, delivery, clock, () -> chain.height());
-    txRelay = new TxRelay(network, scheduler);
+    // The relay encodes a frame per peer every few milliseconds: on its own thread, not on the one
+    // that runs consensus timeouts.
+    ExecutorScheduler relayTimer = new ExecutorScheduler("tx-relay");
+    started.push(relayTimer);
+    txRelay = new TxRelay(network, relayTimer);
+    txBudget =
+        new PeerTxBudget(
+            NodeMessages.perPeerLimit(config.security().peerMessagesPerSecond()), clock);
+    SettledTransactionNotice settled =
+        new SettledTransactionNotice(
+            clock,
+            scheduler,
+            PROPOSE_AFTER,
+            () -> {
+              if (runtime != null) {
+                runtime.transactionsAvailable();
+              }
+            });
     mempool =
         new Mempool(
             genesis.chainId(),
@@ -169,9 +192,7 @@ public final class TimeNode implements AutoCloseable {
             config.node().mempoolMaxBytes(),
             tx -> {
               txRelay.relay(tx);
-              if (runtime != null) {
-                runtime.transactionsAvailable();
-              }
+              settled.admitted();
             },
             clock);
     chain.addListener((block, cert) -> mempool.onBlockCommitted(block));
@@ -179,6 +200,13 @@ public final class TimeNode implements AutoCloseable {
     ChainPorts ports = new ChainPorts(chain);
     P2pGossip gossip = new P2pGossip(network, clock, RESEND_AFTER);
     network.addPeerListener(gossip);
+    network.addPeerListener(
+        new org.timecoin.p2p.PeerListener() {
+          @Override
+          public void onPeerDisconnected(org.timecoin.p2p.PeerInfo peer) {
+            txBudget.forget(peer.nodeKey());
+          }
+        });
     var resend =
         scheduler
             .executor()
@@ -299,8 +327,21 @@ public final class TimeNode implements AutoCloseable {
     network.register(NodeMessages.TXS.withRateLimit(perPeer), this::onTransactions);
   }
 
-  /** Transactions from a peer: those not yet held are admitted, and not relayed back to it. */
+  /**
+   * Transactions from a peer: those not yet held are admitted, and not relayed back to it. A peer
+   * over its transaction budget (peer_messages_per_second, counted per transaction) loses the batch
+   * and some standing.
+   */
   private void onTransactions(org.timecoin.domain.crypto.PublicKey from, TxBatch batch) {
+    if (!txBudget.take(from, batch.txs().size())) {
+      network.penalize(
+          from,
+          TX_FLOOD_PENALTY,
+          "relayed more than "
+              + config.security().peerMessagesPerSecond()
+              + " transactions per second");
+      return;
+    }
     for (Transaction tx : batch.txs()) {
       if (!mempool.knows(tx.txid())) {
         txRelay.receivedFrom(tx.txid(), from);

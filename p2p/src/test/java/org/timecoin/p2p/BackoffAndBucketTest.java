@@ -51,6 +51,15 @@ class BackoffAndBucketTest {
   }
 
   @Test
+  void takingSeveralTokensIsAllOrNothing() {
+    TokenBucket bucket = new TokenBucket(new RateLimit(10, 5), 0);
+    assertThat(bucket.tryAcquire(0, 6)).isFalse();
+    assertThat(bucket.tryAcquire(0, 4)).isTrue();
+    assertThat(bucket.tryAcquire(0, 2)).as("one left").isFalse();
+    assertThat(bucket.tryAcquire(0, 1)).isTrue();
+  }
+
+  @Test
   void unlimitedBucketNeverRefuses() {
     TokenBucket bucket = new TokenBucket(RateLimit.UNLIMITED, 0);
     for (int i = 0; i < 10_000; i++) {

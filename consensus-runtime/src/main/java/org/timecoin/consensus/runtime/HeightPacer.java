@@ -11,7 +11,8 @@ import org.timecoin.common.time.Scheduler;
  * blockInterval} after the decision, then as soon as transactions are waiting, and at the latest
  * {@code emptyBlockInterval} after the decision. A proposal or vote of that height from a peer
  * starts it at once: another validator has started it, and lagging behind it only costs rounds.
- * Owner thread only; timer callbacks come back through {@code onOwner}.
+ * Owner thread only, but for {@link #wantsTransactions()}; timer callbacks come back through {@code
+ * onOwner}.
  */
 final class HeightPacer {
   private final ConsensusConfig config;

@@ -83,7 +83,9 @@ public final class LocalChain implements AutoCloseable {
     this.validator = new BlockValidator(validationPool, validationThreads, signatures);
     this.signatures = signatures;
     this.validationPool = validationPool;
-    this.utxoView = new StoreUtxoView(store, validationPool);
+    // The index lookups of the rejection path (inputs not found) run in the background lane: a
+    // stream of bad or stale transactions must not delay the validation of blocks.
+    this.utxoView = new StoreUtxoView(store, background);
     this.clock = clock;
   }
 
@@ -220,13 +222,14 @@ public final class LocalChain implements AutoCloseable {
   }
 
   /**
-   * The state root is computed on the store's state when the check runs. If a block was stored
+   * Inputs and the state root are read from the store as the checks run. If a block was stored
    * meanwhile (consensus finalized this very block while its proposal was still being validated),
-   * that state is not the parent's and a root mismatch says nothing about the block: it is then
-   * valid if it is the block that was stored, else no longer a candidate.
+   * what they read is not the parent's state, and a rejection (a spent input, a root mismatch) says
+   * nothing about the block: it is then valid if it is the block that was stored, else no longer a
+   * candidate.
    */
   ValidationResult movedOn(Block block, BlockHeader parent, ValidationResult r) {
-    if (r.isValid() || r.rejection() != Rejection.BAD_STATE_ROOT) {
+    if (r.isValid()) {
       return r;
     }
     ChainTip now = store.tip().orElse(null);

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.timecoin.common.Hash32;
@@ -60,7 +62,7 @@ public final class Mempool {
 
   static final int RECENTLY_COMMITTED = 200_000;
 
-  private final Map<Hash32, MempoolEntry> byTxid = new HashMap<>();
+  private final Map<Hash32, MempoolEntry> byTxid = new LinkedHashMap<>();
   private final Map<OutPoint, Hash32> spentBy = new HashMap<>();
   private final TreeSet<MempoolEntry> byFeeRate = new TreeSet<>();
   private long bytes;
@@ -100,9 +102,40 @@ public final class Mempool {
     this.clock = clock;
   }
 
+  /**
+   * Admissions under way at once, at most: each holds a lookup or a signature check in a queue, so
+   * beyond this a transaction is refused as busy rather than queued without bound.
+   */
+  static final int MAX_IN_FLIGHT = 16_384;
+
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private int maxInFlight = MAX_IN_FLIGHT;
+
+  /** Lowers {@link #MAX_IN_FLIGHT}, for tests. */
+  Mempool limitInFlight(int max) {
+    this.maxInFlight = max;
+    return this;
+  }
+
   /** Validates and admits {@code tx}; completes with the outcome (never exceptionally). */
   public CompletableFuture<AdmitResult> submit(Transaction tx) {
-    return attempt(tx, 0)
+    if (inFlight.incrementAndGet() > maxInFlight) {
+      inFlight.decrementAndGet();
+      rejectedCount.incrementAndGet();
+      return done(
+          AdmitResult.rejected(
+              tx.txid(),
+              AdmitResult.BUSY,
+              maxInFlight + " transactions are being admitted; resubmit later"));
+    }
+    CompletableFuture<AdmitResult> attempt;
+    try {
+      attempt = attempt(tx, 0);
+    } catch (RuntimeException e) {
+      attempt = CompletableFuture.failedFuture(e);
+    }
+    return attempt
+        .whenComplete((r, e) -> inFlight.decrementAndGet())
         .exceptionally(e -> AdmitResult.rejected(tx.txid(), "internal-error", String.valueOf(e)))
         .thenApply(
             r -> {
@@ -318,6 +351,14 @@ public final class Mempool {
   public synchronized java.util.Optional<Transaction> get(Hash32 txid) {
     MempoolEntry e = byTxid.get(txid);
     return e == null ? java.util.Optional.empty() : java.util.Optional.of(e.tx());
+  }
+
+  /** Whether a transaction admitted at least {@code minAge} ago waits here. */
+  public synchronized boolean hasTransactionsOlderThan(Duration minAge) {
+    // byTxid keeps admission order: its first entry is the oldest
+    var oldest = byTxid.values().iterator();
+    return oldest.hasNext()
+        && oldest.next().admittedNanos() <= clock.monoNanos() - minAge.toNanos();
   }
 
   /** Waiting here, or stored in a block lately. */

@@ -56,7 +56,7 @@ public final class TxRelay {
 
   /** Remembers that {@code from} sent us the transaction, so it is not sent back there. */
   public void receivedFrom(Hash32 txid, PublicKey from) {
-    origins.put(txid, from);
+    origins.asMap().putIfAbsent(txid, from); // the first sender; later copies come from others
   }
 
   /**

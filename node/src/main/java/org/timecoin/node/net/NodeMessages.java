@@ -23,7 +23,7 @@ public final class NodeMessages {
    * Admitted transactions, batched (see {@code TxRelay}); not deduplicated by the network, since
    * two batches rarely match: the mempool drops transactions it already holds.
    */
-  public static final MessageType<TxBatch> TXS = MessageType.direct(0x12, "txs", TxBatch.CODEC);
+  public static final MessageType<TxBatch> TXS = MessageType.direct(0x18, "txs", TxBatch.CODEC);
 
   /**
    * The per-peer limit for a type a peer sends unprompted, from {@code [security]

@@ -90,7 +90,7 @@ public final class MempoolBlockProducer implements BlockProducer {
 
   @Override
   public boolean hasPendingTransactions() {
-    return !mempool.isEmpty();
+    return mempool.hasTransactionsOlderThan(settle);
   }
 
   @Override

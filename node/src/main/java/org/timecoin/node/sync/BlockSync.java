@@ -47,9 +47,9 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   static final Duration TICK = Duration.ofMillis(200);
 
   /**
-   * Received blocks kept waiting for their predecessors, at most; no block further than this above
-   * the tip is requested, so an answer is never dropped for want of room and fetched (and its
-   * certificate checked) again.
+   * How far above the tip blocks are requested and kept until their predecessors are stored. An
+   * answer to a request always fits, so none is dropped and fetched (and its certificate checked)
+   * again.
    */
   static final int MAX_BUFFERED = MAX_IN_FLIGHT * RANGE * 2;
 
@@ -188,7 +188,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
               from, "sent block " + b.height() + " with an invalid certificate: " + cert.detail());
           return;
         }
-        if (b.height() > chain.height() && received.size() < maxAhead) {
+        if (b.height() > chain.height() && b.height() <= chain.height() + maxAhead) {
           received.put(b.height(), new Received(cb, from));
           accepted.add(b);
         }

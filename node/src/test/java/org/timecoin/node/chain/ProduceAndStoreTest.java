@@ -133,8 +133,45 @@ class ProduceAndStoreTest {
     assertThat(overtaken.rejection())
         .isEqualTo(org.timecoin.domain.validation.Rejection.BAD_HEIGHT);
     assertThat(overtaken.detail()).contains("overtaken");
-    ValidationResult other =
-        ValidationResult.reject(org.timecoin.domain.validation.Rejection.BAD_MERKLE_ROOT, "x");
-    assertThat(t.chain.movedOn(rival, genesis, other)).isSameAs(other);
+    ValidationResult spent =
+        ValidationResult.reject(org.timecoin.domain.validation.Rejection.ALREADY_SPENT, "gone");
+    assertThat(t.chain.movedOn(first, genesis, spent).isValid())
+        .as("its inputs were read after it was stored")
+        .isTrue();
+    ValidationResult valid = ValidationResult.ok();
+    assertThat(t.chain.movedOn(rival, genesis, valid)).isSameAs(valid);
+  }
+
+  @Test
+  void transactionsCountAsPendingOnlyOnceTheyWaitedTheSettleTime() {
+    org.timecoin.testkit.time.VirtualClock time = new org.timecoin.testkit.time.VirtualClock();
+    Mempool settling =
+        new Mempool(
+            t.genesis.chainId(),
+            t.genesis.params(),
+            t.chain.utxoView(),
+            t.signatures,
+            t.pool,
+            100,
+            1_000_000,
+            gossiped::add,
+            time);
+    MempoolBlockProducer patient =
+        new MempoolBlockProducer(
+            t.chain,
+            settling,
+            t.validatorKeys.get(0).publicKey(),
+            2_000_000,
+            1000,
+            time,
+            t.pool,
+            null,
+            java.time.Duration.ofMillis(200));
+    assertThat(settling.submit(spendGenesis(0, 990_000)).join().admitted()).isTrue();
+    assertThat(patient.hasPendingTransactions()).as("just admitted").isFalse();
+    assertThat(patient.produce(1, 0).toCompletableFuture().join().txs()).hasSize(1);
+    time.advance(java.time.Duration.ofMillis(200));
+    assertThat(patient.hasPendingTransactions()).isTrue();
+    assertThat(patient.produce(1, 0).toCompletableFuture().join().txs()).hasSize(2);
   }
 }

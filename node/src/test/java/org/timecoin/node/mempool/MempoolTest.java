@@ -98,6 +98,35 @@ class MempoolTest {
   }
 
   @Test
+  void beyondTheAdmissionsInFlightATransactionIsRefusedAsBusy() {
+    java.util.concurrent.CompletableFuture<java.util.Map<OutPoint, Utxo>> never =
+        new java.util.concurrent.CompletableFuture<>();
+    Mempool m =
+        new Mempool(
+                CHAIN,
+                ConsensusParams.defaults(),
+                outPoints -> never,
+                cache,
+                Runnable::run,
+                10,
+                1_000_000,
+                gossiped::add,
+                org.timecoin.common.time.Clock.SYSTEM)
+            .limitInFlight(2);
+    var first = m.submit(pay(coin(1), 990_000));
+    var second = m.submit(pay(coin(2), 990_000));
+    AdmitResult third = m.submit(pay(coin(3), 990_000)).join();
+    assertThat(third.code()).isEqualTo(AdmitResult.BUSY);
+    assertThat(first).isNotDone();
+    never.complete(java.util.Map.of());
+    assertThat(first.join().admitted()).isFalse(); // its input is unknown now
+    assertThat(second.join().admitted()).isFalse();
+    assertThat(m.submit(pay(coin(4), 990_000)).join().code())
+        .as("slots are free again")
+        .isNotEqualTo(AdmitResult.BUSY);
+  }
+
+  @Test
   void rejectsADuplicate() {
     Mempool m = mempool(10, 1_000_000);
     Transaction tx = pay(coin(1), 990_000);
@@ -272,6 +301,8 @@ class MempoolTest {
     Transaction newer = pay(coin(2), 980_000); // the better fee rate
     submit(m, newer);
     java.time.Duration settle = java.time.Duration.ofMillis(100);
+    assertThat(m.hasTransactionsOlderThan(java.time.Duration.ofMillis(151))).isFalse();
+    assertThat(m.hasTransactionsOlderThan(settle)).isTrue();
     assertThat(m.selectForBlock(1_000_000, 10, settle)).containsExactly(older);
     time.advance(java.time.Duration.ofMillis(100));
     assertThat(m.selectForBlock(1_000_000, 10, settle)).containsExactly(newer, older);

@@ -139,6 +139,23 @@ class BlockSyncTest {
   }
 
   @Test
+  void anAnswerFreesItsRequestSlotAndTheNextRangeIsAskedAtOnce() {
+    sync.close();
+    BlockSync narrow =
+        new BlockSync(target.chain, net, caughtUp::add, timer, Clock.SYSTEM, 8 << 20, 1, 20);
+    narrow.register();
+    net.deliver(peerA.publicKey(), NodeMessages.STATUS, new Status(12, Hash32.ZERO));
+    narrow.tick();
+    assertThat(net.sentOf(NodeMessages.GET_BLOCKS))
+        .extracting(GetBlocks::from)
+        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L); // as many as may be in flight
+    net.sent.clear();
+    net.deliver(peerA.publicKey(), NodeMessages.BLOCKS, new Blocks(chain.subList(0, 1)));
+    assertThat(net.sentOf(NodeMessages.GET_BLOCKS)).extracting(GetBlocks::from).containsExactly(9L);
+    narrow.close();
+  }
+
+  @Test
   void whileSyncingConsensusHearsOfTheTipOncePerTickNotPerStoredBlock() {
     net.deliver(peerA.publicKey(), NodeMessages.STATUS, new Status(9, Hash32.ZERO));
     sync.tick();
