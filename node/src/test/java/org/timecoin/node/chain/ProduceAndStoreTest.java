@@ -20,17 +20,7 @@ import org.timecoin.node.production.MempoolBlockProducer;
 class ProduceAndStoreTest {
   final TestChain t = new TestChain(10);
   final List<Transaction> gossiped = new ArrayList<>();
-  final Mempool mempool =
-      new Mempool(
-          t.genesis.chainId(),
-          t.genesis.params(),
-          t.chain.utxoView(),
-          t.signatures,
-          t.pool,
-          100,
-          1_000_000,
-          gossiped::add,
-          org.timecoin.common.time.Clock.SYSTEM);
+  final Mempool mempool = mempoolOn(Clock.SYSTEM);
   final MempoolBlockProducer producer =
       new MempoolBlockProducer(
           t.chain,
@@ -40,6 +30,19 @@ class ProduceAndStoreTest {
           1000,
           Clock.SYSTEM,
           t.pool);
+
+  Mempool mempoolOn(Clock clock) {
+    return new Mempool(
+        t.genesis.chainId(),
+        t.genesis.params(),
+        t.chain.utxoView(),
+        t.signatures,
+        t.pool,
+        100,
+        1_000_000,
+        gossiped::add,
+        clock);
+  }
 
   @AfterEach
   void close() {
@@ -145,17 +148,7 @@ class ProduceAndStoreTest {
   @Test
   void transactionsCountAsPendingOnlyOnceTheyWaitedTheSettleTime() {
     org.timecoin.testkit.time.VirtualClock time = new org.timecoin.testkit.time.VirtualClock();
-    Mempool settling =
-        new Mempool(
-            t.genesis.chainId(),
-            t.genesis.params(),
-            t.chain.utxoView(),
-            t.signatures,
-            t.pool,
-            100,
-            1_000_000,
-            gossiped::add,
-            time);
+    Mempool settling = mempoolOn(time);
     MempoolBlockProducer patient =
         new MempoolBlockProducer(
             t.chain,

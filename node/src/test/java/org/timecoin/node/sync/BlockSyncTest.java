@@ -79,6 +79,15 @@ class BlockSyncTest {
     target.close();
   }
 
+  /** A sync in place of the default one, asking one block per request, at most maxAhead ahead. */
+  BlockSync narrowSync(int maxAhead) {
+    sync.close();
+    BlockSync narrow =
+        new BlockSync(target.chain, net, caughtUp::add, timer, Clock.SYSTEM, 8 << 20, 1, maxAhead);
+    narrow.register();
+    return narrow;
+  }
+
   GetBlocks requestTo(KeyPair peer) {
     return net.sent.stream()
         .filter(s -> peer.publicKey().equals(s.to()) && s.message() instanceof GetBlocks)
@@ -118,10 +127,7 @@ class BlockSyncTest {
 
   @Test
   void noBlockIsRequestedFurtherAheadOfTheTipThanCanBeBuffered() {
-    sync.close();
-    BlockSync narrow =
-        new BlockSync(target.chain, net, caughtUp::add, timer, Clock.SYSTEM, 8 << 20, 1, 2);
-    narrow.register();
+    BlockSync narrow = narrowSync(2);
     net.deliver(peerA.publicKey(), NodeMessages.STATUS, new Status(5, chain.get(4).block().hash()));
     narrow.tick();
     assertThat(net.sentOf(NodeMessages.GET_BLOCKS))
@@ -140,10 +146,7 @@ class BlockSyncTest {
 
   @Test
   void anAnswerFreesItsRequestSlotAndTheNextRangeIsAskedAtOnce() {
-    sync.close();
-    BlockSync narrow =
-        new BlockSync(target.chain, net, caughtUp::add, timer, Clock.SYSTEM, 8 << 20, 1, 20);
-    narrow.register();
+    BlockSync narrow = narrowSync(20);
     net.deliver(peerA.publicKey(), NodeMessages.STATUS, new Status(12, Hash32.ZERO));
     narrow.tick();
     assertThat(net.sentOf(NodeMessages.GET_BLOCKS))
