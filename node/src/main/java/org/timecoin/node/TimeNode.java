@@ -2,6 +2,7 @@ package org.timecoin.node;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -50,6 +51,8 @@ import org.timecoin.node.sync.BlockSync;
 import org.timecoin.p2p.P2pConfig;
 import org.timecoin.p2p.P2pNode;
 import org.timecoin.p2p.PeerAddress;
+import org.timecoin.p2p.PeerInfo;
+import org.timecoin.p2p.PeerListener;
 import org.timecoin.p2p.RateLimit;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.StorageConfig;
@@ -64,7 +67,7 @@ public final class TimeNode implements AutoCloseable {
   static final long TESTNET_MAGIC = 0x54494D30L; // "TIM0", a u32 on the wire
 
   /** Own consensus messages are sent again when no new one went out for this long. */
-  static final java.time.Duration RESEND_AFTER = java.time.Duration.ofSeconds(1);
+  static final Duration RESEND_AFTER = Duration.ofSeconds(1);
 
   static final long MAINNET_MAGIC = 0x54494D31L; // "TIM1"
 
@@ -75,7 +78,7 @@ public final class TimeNode implements AutoCloseable {
    * A transaction is proposed once it waited this long in the mempool: the relay delay plus the
    * other validators' admission, so their signature caches hold it when the proposal comes.
    */
-  static final java.time.Duration PROPOSE_AFTER = java.time.Duration.ofMillis(200);
+  static final Duration PROPOSE_AFTER = Duration.ofMillis(200);
 
   /** Standing a peer loses per batch over its transaction budget. */
   static final int TX_FLOOD_PENALTY = 10;
@@ -201,9 +204,9 @@ public final class TimeNode implements AutoCloseable {
     P2pGossip gossip = new P2pGossip(network, clock, RESEND_AFTER);
     network.addPeerListener(gossip);
     network.addPeerListener(
-        new org.timecoin.p2p.PeerListener() {
+        new PeerListener() {
           @Override
-          public void onPeerDisconnected(org.timecoin.p2p.PeerInfo peer) {
+          public void onPeerDisconnected(PeerInfo peer) {
             txBudget.forget(peer.nodeKey());
           }
         });
@@ -367,8 +370,7 @@ public final class TimeNode implements AutoCloseable {
     };
   }
 
-  private boolean relayTo(
-      org.timecoin.p2p.PeerInfo peer, org.timecoin.domain.crypto.PublicKey from) {
+  private boolean relayTo(PeerInfo peer, org.timecoin.domain.crypto.PublicKey from) {
     return !peer.nodeKey().equals(from) && !chain.validators().contains(peer.nodeKey());
   }
 

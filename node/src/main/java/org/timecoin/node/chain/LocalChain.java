@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,7 @@ public final class LocalChain implements AutoCloseable {
   private final Clock clock;
   private final SignatureCache signatures;
   private final ExecutorService validationPool;
-  private final java.util.concurrent.Executor background;
+  private final Executor background;
   private final ExecutorService writer =
       Executors.newSingleThreadExecutor(
           Thread.ofPlatform().name("chain-writer").daemon().factory());
@@ -75,7 +76,7 @@ public final class LocalChain implements AutoCloseable {
       ExecutorService validationPool,
       int validationThreads,
       Clock clock,
-      java.util.concurrent.Executor background) {
+      Executor background) {
     this.background = background;
     this.store = store;
     this.genesis = genesis;

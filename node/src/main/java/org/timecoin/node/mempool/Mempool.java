@@ -300,16 +300,9 @@ public final class Mempool {
   }
 
   /**
-   * The best transactions by fee rate that fit in {@code maxBytes} and {@code maxTxs}. Waiting
-   * transactions never conflict, so any selection is a valid set.
-   */
-  public List<Transaction> selectForBlock(long maxBytes, int maxTxs) {
-    return selectForBlock(maxBytes, maxTxs, Duration.ZERO);
-  }
-
-  /**
-   * As {@link #selectForBlock(long, int)}, of the transactions admitted at least {@code minAge}
-   * ago.
+   * The best transactions by fee rate, among those admitted at least {@code minAge} ago, that fit
+   * in {@code maxBytes} and {@code maxTxs}. Waiting transactions never conflict, so any selection
+   * is a valid set.
    */
   public synchronized List<Transaction> selectForBlock(long maxBytes, int maxTxs, Duration minAge) {
     List<Transaction> out = new ArrayList<>();

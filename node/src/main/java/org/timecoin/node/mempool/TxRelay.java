@@ -32,9 +32,15 @@ public final class TxRelay {
   private final Duration delay;
   private final int maxBatch;
 
-  /** The peer each transaction came from, while it waits to be relayed; bounded. */
+  /**
+   * Origins kept at most: a few seconds of transactions at thousands a second. An origin evicted
+   * early only means one copy sent back to its sender, which drops it as known.
+   */
+  static final int ORIGINS_KEPT = 1 << 17;
+
+  /** The peer each transaction came from, while it waits to be relayed. */
   private final Cache<Hash32, PublicKey> origins =
-      Caffeine.newBuilder().maximumSize(4L * TxBatch.MAX_TXS * 16).build();
+      Caffeine.newBuilder().maximumSize(ORIGINS_KEPT).build();
 
   private List<Transaction> pending = new ArrayList<>();
   private boolean flushScheduled;

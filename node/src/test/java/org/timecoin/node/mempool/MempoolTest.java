@@ -2,6 +2,7 @@ package org.timecoin.node.mempool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -253,9 +254,9 @@ class MempoolTest {
     submit(m, a);
     submit(m, b);
     submit(m, c);
-    assertThat(m.selectForBlock(1_000_000, 10)).containsExactly(b, c, a);
-    assertThat(m.selectForBlock(1_000_000, 2)).containsExactly(b, c);
-    assertThat(m.selectForBlock(a.encodedSize(), 10)).containsExactly(b);
+    assertThat(m.selectForBlock(1_000_000, 10, Duration.ZERO)).containsExactly(b, c, a);
+    assertThat(m.selectForBlock(1_000_000, 2, Duration.ZERO)).containsExactly(b, c);
+    assertThat(m.selectForBlock(a.encodedSize(), 10, Duration.ZERO)).containsExactly(b);
   }
 
   @Test
@@ -306,7 +307,7 @@ class MempoolTest {
     assertThat(m.selectForBlock(1_000_000, 10, settle)).containsExactly(older);
     time.advance(java.time.Duration.ofMillis(100));
     assertThat(m.selectForBlock(1_000_000, 10, settle)).containsExactly(newer, older);
-    assertThat(m.selectForBlock(1_000_000, 10)).containsExactly(newer, older);
+    assertThat(m.selectForBlock(1_000_000, 10, Duration.ZERO)).containsExactly(newer, older);
   }
 
   @Test
