@@ -178,7 +178,9 @@ public final class P2pNode implements PeerNetwork {
       @Override
       protected void initChannel(SocketChannel ch) {
         ch.pipeline()
-            .addLast("frames", new FrameDecoder(config.maxFrameSize()))
+            .addLast(
+                "frames",
+                new FrameDecoder(ControlMessages.HANDSHAKE_FRAME_LIMIT, config.maxFrameSize()))
             .addLast("encoder", FrameEncoder.INSTANCE)
             .addLast(
                 "idle",
@@ -337,6 +339,24 @@ public final class P2pNode implements PeerNetwork {
       log.info("peer {} penalized: {}", c, reason);
       c.channel.close();
     }
+  }
+
+  /** Misbehaviour points an address has gathered (inspection and tests). */
+  int penaltyPoints(InetAddress ip) {
+    return peers.points(ip);
+  }
+
+  /** Misbehaviour points an authenticated node key has gathered. */
+  int penaltyPoints(PublicKey key) {
+    return peers.points(key);
+  }
+
+  boolean isBanned(PublicKey key) {
+    return peers.isBanned(key);
+  }
+
+  boolean isBanned(InetAddress ip) {
+    return peers.isBanned(ip);
   }
 
   @Override

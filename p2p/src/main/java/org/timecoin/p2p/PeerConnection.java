@@ -34,7 +34,10 @@ final class PeerConnection {
   /** Per message type; touched only on this channel's event loop. */
   final Map<Integer, TokenBucket> buckets = new HashMap<>();
 
+  /** The key the peer claimed in its HELLO; proven only once {@link #verifiedKey} is set. */
   private volatile PublicKey nodeKey;
+
+  private volatile PublicKey verifiedKey;
   private volatile PeerAddress listenAddress;
   private volatile long bestHeight;
   private volatile long rttNanos = -1;
@@ -64,6 +67,14 @@ final class PeerConnection {
     return nodeKey;
   }
 
+  /**
+   * The node key whose AUTH verified on this connection, or null before that: the only key that may
+   * be charged for what this connection does.
+   */
+  PublicKey verifiedKey() {
+    return verifiedKey;
+  }
+
   PeerAddress listenAddress() {
     return listenAddress;
   }
@@ -76,6 +87,10 @@ final class PeerConnection {
     this.nodeKey = key;
     this.listenAddress = listen;
     this.bestHeight = height;
+  }
+
+  void markVerified() {
+    verifiedKey = nodeKey;
   }
 
   void markEstablished(long nowMillis) {

@@ -7,9 +7,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +33,6 @@ import org.timecoin.p2p.ControlMessages.Pong;
 final class PeerHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(PeerHandler.class);
 
-  /** Frames a peer may send between its AUTH and our check of it (it may already be done). */
-  private static final int MAX_HELD_FRAMES = 256;
-
   private static final int MAX_PINGS_IN_FLIGHT = 8;
 
   private static final RateLimit PING_LIMIT = new RateLimit(20, 40);
@@ -58,7 +53,6 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
   private Hello remoteHello;
   private boolean authSent;
   private boolean remoteVerified;
-  private final List<Frame> heldFrames = new ArrayList<>();
   private ScheduledFuture<?> handshakeTimer;
   private ScheduledFuture<?> pingTimer;
 
@@ -128,7 +122,9 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
       switch (state) {
         case AWAIT_HELLO -> expect(ctx, frame, ControlMessages.HELLO, this::onHello);
         case AWAIT_AUTH -> expect(ctx, frame, ControlMessages.AUTH, this::onAuth);
-        case VERIFYING -> hold(ctx, frame);
+        case VERIFYING ->
+            // The decoder holds back what follows an AUTH until the handshake is verified.
+            reject(ctx, RejectReason.UNEXPECTED_MESSAGE, "frame while verifying the handshake");
         case ESTABLISHED -> dispatch(ctx, frame);
         case CLOSED -> {}
       }
@@ -153,14 +149,6 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     action.run(ctx, frame);
-  }
-
-  private void hold(ChannelHandlerContext ctx, Frame frame) {
-    if (heldFrames.size() >= MAX_HELD_FRAMES) {
-      reject(ctx, RejectReason.UNEXPECTED_MESSAGE, "too many frames before handshake completed");
-      return;
-    }
-    heldFrames.add(frame);
   }
 
   // ---- handshake ----
@@ -224,7 +212,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
   private void onAuth(ChannelHandlerContext ctx, Frame frame) {
     Auth auth = ControlMessages.AUTH_CODEC.decode(frame.payload());
     state = State.VERIFYING;
-    // Frames after AUTH wait until the signature is checked; stop reading more meanwhile.
+    // Frames after AUTH wait undecoded until the signature is checked; stop reading meanwhile.
     ctx.channel().config().setAutoRead(false);
     byte[] signed =
         ControlMessages.authBytes(
@@ -243,6 +231,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
             return;
           }
           remoteVerified = true;
+          conn.markVerified();
           maybeEstablish(ctx);
         });
   }
@@ -268,13 +257,9 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
       conn.sendControl(
           control(ControlMessages.GETADDR, ControlMessages.GETADDR_CODEC, new GetAddr()));
     }
-    // Reading resumes before the held frames are handled, so their deliveries may pause it again.
+    // Reading resumes before the held bytes are decoded, so their deliveries may pause it again.
     ctx.channel().config().setAutoRead(true);
-    List<Frame> held = List.copyOf(heldFrames);
-    heldFrames.clear();
-    for (Frame frame : held) {
-      handleFrame(ctx, frame);
-    }
+    ctx.pipeline().get(FrameDecoder.class).open(ctx);
   }
 
   /** Runs {@code work} on the work executor, then {@code then} back on this connection's loop. */
@@ -442,7 +427,6 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
   private void closeNow(ChannelHandlerContext ctx) {
     state = State.CLOSED;
     cancelTimers();
-    heldFrames.clear();
     ctx.close();
   }
 

@@ -1,6 +1,7 @@
 package org.timecoin.p2p;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -219,20 +220,36 @@ final class PeerManager {
     addressBook.markSelf(address);
   }
 
-  synchronized boolean isBanned(PublicKey key) {
+  boolean isBanned(PublicKey key) {
     return bans.isBanned(key);
   }
 
-  /** Adds misbehaviour points; true when the peer is now banned (and must be disconnected). */
+  boolean isBanned(InetAddress ip) {
+    return bans.isBanned(ip);
+  }
+
+  /**
+   * Adds misbehaviour points; true when the peer is now banned (and must be disconnected). Only a
+   * key that proved itself on this connection is charged; before that the IP alone pays.
+   */
   boolean penalize(PeerConnection c, int points) {
-    boolean wasBanned =
-        bans.isBanned(c.remoteIp()) || (c.nodeKey() != null && bans.isBanned(c.nodeKey()));
-    boolean banned = bans.penalize(c.remoteIp(), c.nodeKey(), points);
+    PublicKey key = c.verifiedKey();
+    InetAddress ip = c.remoteIp();
+    boolean wasBanned = bans.isBanned(ip) || (key != null && bans.isBanned(key));
+    boolean banned = key == null ? bans.penalizeIp(ip, points) : bans.penalizeKey(key, ip, points);
     if (banned && !wasBanned) {
       metrics.ban();
       log.warn("banned {} for {}", c, config.banDuration());
     }
     return banned;
+  }
+
+  int points(InetAddress ip) {
+    return bans.points(ip);
+  }
+
+  int points(PublicKey key) {
+    return bans.points(key);
   }
 
   // ---- queries ----

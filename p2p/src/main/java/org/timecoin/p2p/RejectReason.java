@@ -2,8 +2,9 @@ package org.timecoin.p2p;
 
 /**
  * Why a connection, frame or message from a peer was refused. Each reason says what happens to the
- * connection and how many misbehaviour points the sender's address earns; reaching {@link
- * P2pConfig#banThreshold()} points bans the address for {@link P2pConfig#banDuration()}.
+ * connection and how many misbehaviour points the sender earns (its IP alone until its node key has
+ * signed the handshake, see {@link BanList}); reaching {@link P2pConfig#banThreshold()} points bans
+ * the address for {@link P2pConfig#banDuration()}.
  */
 public enum RejectReason {
   // Framing and decoding: a correct peer never sends these.
@@ -19,7 +20,7 @@ public enum RejectReason {
   WRONG_VERSION(true, 0),
   SELF_CONNECTION(true, 0),
   DUPLICATE_PEER(true, 0),
-  HANDSHAKE_TIMEOUT(true, 0),
+  HANDSHAKE_TIMEOUT(true, 10),
   // Admission.
   BANNED(true, 0),
   INBOUND_LIMIT(true, 0),
