@@ -121,6 +121,7 @@ public final class P2pNode implements PeerNetwork {
             registry,
             new SeenCache(config.seenCacheSize()),
             peers,
+            new PeerBudgets(clock, config.banDuration(), config.inboundPerIp()),
             guard,
             work,
             delivery,

@@ -3,8 +3,6 @@ package org.timecoin.p2p;
 import io.netty.channel.Channel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -31,8 +29,13 @@ final class PeerConnection {
   private final EventLoopGuard guard;
   private final P2pMetrics metrics;
 
-  /** Per message type; touched only on this channel's event loop. */
-  final Map<Integer, TokenBucket> buckets = new HashMap<>();
+  private final PeerBudgets budgets;
+
+  /** Rate budget of the remote address, shared with its other and earlier connections. */
+  private volatile PeerBudgets.Budget ipBudget;
+
+  /** Rate budget of the verified node key, kept across its reconnections; null before that. */
+  private volatile PeerBudgets.Budget keyBudget;
 
   /** The key the peer claimed in its HELLO; proven only once {@link #verifiedKey} is set. */
   private volatile PublicKey nodeKey;
@@ -57,6 +60,12 @@ final class PeerConnection {
     this.maxPendingDeliveries = config.maxPendingDeliveries();
     this.guard = node.guard();
     this.metrics = node.metrics();
+    this.budgets = node.budgets();
+  }
+
+  /** The socket is connected: from now on the remote address is known and pays for its messages. */
+  void connected() {
+    ipBudget = budgets.forIp(remoteIp());
   }
 
   InetAddress remoteIp() {
@@ -91,6 +100,17 @@ final class PeerConnection {
 
   void markVerified() {
     verifiedKey = nodeKey;
+    keyBudget = budgets.forKey(nodeKey);
+  }
+
+  /**
+   * Takes one message of {@code type} from the address's budget and, once the key is verified, from
+   * the key's; false when either is spent.
+   */
+  boolean spend(int type, RateLimit limit, long nowNanos) {
+    PeerBudgets.Budget key = keyBudget;
+    return ipBudget.tryAcquire(type, limit, nowNanos)
+        && (key == null || key.tryAcquire(type, limit, nowNanos));
   }
 
   void markEstablished(long nowMillis) {

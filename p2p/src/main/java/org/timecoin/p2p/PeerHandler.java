@@ -73,6 +73,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
+    conn.connected();
     RejectReason refusal = node.peers().admit(conn);
     if (refusal != null) {
       reject(ctx, refusal, "refused on connect");
@@ -367,9 +368,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
   }
 
   private boolean allowed(ChannelHandlerContext ctx, int type, RateLimit limit) {
-    long now = node.clock().monoNanos();
-    TokenBucket bucket = conn.buckets.computeIfAbsent(type, t -> new TokenBucket(limit, now));
-    if (bucket.tryAcquire(now)) {
+    if (conn.spend(type, limit, node.clock().monoNanos())) {
       return true;
     }
     reject(ctx, RejectReason.RATE_LIMITED, "type " + type);
