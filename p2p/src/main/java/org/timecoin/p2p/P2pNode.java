@@ -342,6 +342,15 @@ public final class P2pNode implements PeerNetwork {
     }
   }
 
+  /** Bytes queued for all peers, in our queues and in the channels' buffers. */
+  long pendingSendBytes() {
+    long sum = 0;
+    for (PeerConnection c : peers.connections()) {
+      sum += c.pendingSendBytes();
+    }
+    return sum;
+  }
+
   /** Misbehaviour points an address has gathered (inspection and tests). */
   int penaltyPoints(InetAddress ip) {
     return peers.points(ip);

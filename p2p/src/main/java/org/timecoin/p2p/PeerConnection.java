@@ -3,6 +3,7 @@ package org.timecoin.p2p;
 import io.netty.channel.Channel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ final class PeerConnection {
   private final OutboundQueue queue;
   private final SerialExecutor deliveries;
   private final AtomicInteger pendingDeliveries = new AtomicInteger();
+  private final AtomicBoolean stalled = new AtomicBoolean();
   private final int maxPendingDeliveries;
   private final EventLoopGuard guard;
   private final P2pMetrics metrics;
@@ -131,12 +133,26 @@ final class PeerConnection {
     pongs.incrementAndGet();
   }
 
+  /** Bytes waiting for this peer: in our queue and in the channel's own buffer. */
+  long pendingSendBytes() {
+    var buffer = channel.unsafe().outboundBuffer();
+    return queue.queuedBytes() + (buffer == null ? 0 : buffer.totalPendingWriteBytes());
+  }
+
   OutboundQueue queue() {
     return queue;
   }
 
+  /**
+   * Queues a control frame ahead of bulk traffic. Control traffic is small and rate-limited, so a
+   * full control lane means the peer stopped reading: it is disconnected, not buffered.
+   */
   void sendControl(Frame frame) {
-    queue.sendControl(frame);
+    if (!queue.offerControl(frame) && stalled.compareAndSet(false, true)) {
+      metrics.reject(RejectReason.SEND_STALLED);
+      log.info("peer {}: {} (control lane full)", this, RejectReason.SEND_STALLED);
+      channel.close();
+    }
   }
 
   /** Queues a frame from a higher layer; false (and counted) when the peer's queue is full. */

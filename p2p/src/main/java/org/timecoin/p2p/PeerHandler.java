@@ -55,6 +55,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
   private boolean remoteVerified;
   private ScheduledFuture<?> handshakeTimer;
   private ScheduledFuture<?> pingTimer;
+  private ScheduledFuture<?> stallTimer;
 
   /**
    * Pings not answered yet, oldest first, by nonce. Several may be in flight when the link is
@@ -388,10 +389,30 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /**
+   * A channel that stays unwritable for {@link P2pConfig#sendStallTimeout()} belongs to a peer that
+   * does not read what we send: it is disconnected rather than buffered.
+   */
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (ctx.channel().isWritable()) {
+      if (stallTimer != null) {
+        stallTimer.cancel(false);
+        stallTimer = null;
+      }
       conn.queue().drain();
+    } else if (stallTimer == null && state != State.CLOSED) {
+      stallTimer =
+          ctx.executor()
+              .schedule(
+                  () -> {
+                    stallTimer = null;
+                    if (!ctx.channel().isWritable()) {
+                      reject(ctx, RejectReason.SEND_STALLED, "not reading what we send");
+                    }
+                  },
+                  node.config().sendStallTimeout().toNanos(),
+                  TimeUnit.NANOSECONDS);
     }
     ctx.fireChannelWritabilityChanged();
   }
@@ -435,6 +456,9 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     }
     if (pingTimer != null) {
       pingTimer.cancel(false);
+    }
+    if (stallTimer != null) {
+      stallTimer.cancel(false);
     }
   }
 

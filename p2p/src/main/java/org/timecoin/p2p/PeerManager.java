@@ -258,6 +258,11 @@ final class PeerManager {
     return List.copyOf(established.values());
   }
 
+  /** Every open connection, established or still in its handshake. */
+  synchronized List<PeerConnection> connections() {
+    return List.copyOf(connections);
+  }
+
   synchronized PeerConnection established(PublicKey key) {
     return established.get(key);
   }

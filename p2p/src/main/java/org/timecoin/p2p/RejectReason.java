@@ -29,6 +29,8 @@ public enum RejectReason {
   PEER_TIMEOUT(true, 0),
   RATE_LIMITED(false, 1),
   SEND_QUEUE_FULL(false, 0),
+  /** The peer stopped reading: its connection stayed unwritable, or its control lane filled. */
+  SEND_STALLED(true, 0),
   DELIVERY_ON_EVENT_LOOP(false, 0);
 
   private final boolean disconnects;

@@ -31,7 +31,15 @@ final class RawPeer implements AutoCloseable {
    * address (and a /24) other than the honest nodes' 127.0.0.1.
    */
   RawPeer(P2pNode target, String localIp) throws IOException {
+    this(target, localIp, 0);
+  }
+
+  /** As above; a positive {@code receiveBuffer} shrinks the socket's receive window. */
+  RawPeer(P2pNode target, String localIp, int receiveBuffer) throws IOException {
     socket = new Socket();
+    if (receiveBuffer > 0) {
+      socket.setReceiveBufferSize(receiveBuffer);
+    }
     socket.bind(new InetSocketAddress(localIp, 0));
     socket.connect(new InetSocketAddress("127.0.0.1", target.localAddress().getPort()));
     socket.setSoTimeout(10_000);
