@@ -51,10 +51,12 @@ public final class P2pNode implements PeerNetwork {
   private final RandomGenerator jitter;
   private final P2pMetrics metrics = new P2pMetrics();
   private final MessageRegistry registry = new MessageRegistry();
+  private final AddressBook addressBook;
   private final PeerManager peers;
 
   private EventLoopGroup group;
   private ExecutorService work;
+  private ExecutorService resolver;
   // Written once by start(), read by any thread that sends.
   private volatile NodeContext context;
   private volatile Channel serverChannel;
@@ -85,15 +87,22 @@ public final class P2pNode implements PeerNetwork {
     this.bestHeight = bestHeight;
     this.jitter = jitter;
     Backoff backoff = new Backoff(config.reconnectBaseDelay(), config.reconnectMaxDelay(), jitter);
+    Backoff persistentBackoff =
+        new Backoff(
+            config.persistentReconnectBaseDelay(), config.persistentReconnectMaxDelay(), jitter);
+    byte[] bucketSecret = new byte[32];
+    newSecureRandom().nextBytes(bucketSecret);
+    this.addressBook = new AddressBook(clock, backoff, config.addressBookSize(), bucketSecret);
     this.peers =
         new PeerManager(
             config,
             identity.publicKey(),
             clock,
-            new AddressBook(clock, backoff, config.addressBookSize()),
+            addressBook,
             config.dataDir() == null ? null : new AddressBookFile(config.dataDir()),
             new BanList(
                 clock, config.banDuration(), config.banThreshold(), config.banLoopbackAddresses()),
+            new PersistentPeers(config.persistentPeers(), persistentBackoff, clock),
             metrics);
   }
 
@@ -111,6 +120,9 @@ public final class P2pNode implements PeerNetwork {
     work =
         Executors.newFixedThreadPool(
             2, Thread.ofPlatform().name("p2p-work-", 0).daemon(true).factory());
+    resolver =
+        Executors.newFixedThreadPool(
+            2, Thread.ofPlatform().name("p2p-resolve-", 0).daemon(true).factory());
     EventLoopGuard guard = new EventLoopGuard(group, metrics);
     context =
         new NodeContext(
@@ -141,6 +153,7 @@ public final class P2pNode implements PeerNetwork {
     } catch (Exception e) { // Netty rethrows the bind failure (a checked exception) unchecked
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
       work.shutdown();
+      resolver.shutdown();
       group = null;
       throw new IllegalStateException(
           "cannot listen on " + config.listenHost() + ":" + config.listenPort(), e);
@@ -157,7 +170,7 @@ public final class P2pNode implements PeerNetwork {
     }
     AddressBookFile file = new AddressBookFile(config.dataDir());
     try {
-      peers.load(file.load(config.addressBookSize()));
+      peers.load(file.load(addressBook.capacity()));
     } catch (IOException | RuntimeException e) {
       log.warn("ignoring unreadable address book {}: {}", file.path(), e.toString());
     }
@@ -193,38 +206,46 @@ public final class P2pNode implements PeerNetwork {
     };
   }
 
-  /** Resolves off the event loops (name lookups block), then connects without blocking. */
+  /**
+   * Connects without blocking. An IP literal is used as it is; a host name (only ever from our own
+   * configuration) is looked up on the resolver's own threads, since a lookup can block for seconds
+   * and must not hold up the event loops or the handshake pool.
+   */
   private void dial(PeerAddress address) {
+    InetAddress literal = NetGroups.literal(address.host());
+    if (literal != null) {
+      connect(address, literal);
+      return;
+    }
     try {
-      work.execute(
+      resolver.execute(
           () -> {
-            InetAddress ip;
             try {
-              ip = InetAddress.getByName(address.host());
+              connect(address, InetAddress.getByName(address.host()));
             } catch (UnknownHostException e) {
               peers.onDialFailed(address, e);
-              return;
             }
-            new Bootstrap()
-                .group(group)
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .option(
-                    ChannelOption.CONNECT_TIMEOUT_MILLIS,
-                    (int) config.handshakeTimeout().toMillis())
-                .handler(initializer(Direction.OUTBOUND, address))
-                .connect(new InetSocketAddress(ip, address.port()))
-                .addListener(
-                    f -> {
-                      if (!f.isSuccess()) {
-                        peers.onDialFailed(address, f.cause());
-                      }
-                    });
           });
     } catch (RejectedExecutionException e) {
       peers.onDialFailed(address, e);
     }
+  }
+
+  private void connect(PeerAddress address, InetAddress ip) {
+    new Bootstrap()
+        .group(group)
+        .channel(NioSocketChannel.class)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.handshakeTimeout().toMillis())
+        .handler(initializer(Direction.OUTBOUND, address))
+        .connect(new InetSocketAddress(ip, address.port()))
+        .addListener(
+            f -> {
+              if (!f.isSuccess()) {
+                peers.onDialFailed(address, f.cause());
+              }
+            });
   }
 
   @Override
@@ -239,6 +260,7 @@ public final class P2pNode implements PeerNetwork {
         c.channel.close();
       }
     }
+    resolver.shutdownNow();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     work.shutdown();
     try {
@@ -349,6 +371,15 @@ public final class P2pNode implements PeerNetwork {
       sum += c.pendingSendBytes();
     }
     return sum;
+  }
+
+  /** Whether the address book holds {@code address} (inspection and tests). */
+  boolean knowsAddress(PeerAddress address) {
+    return peers.knows(address);
+  }
+
+  int knownAddresses() {
+    return addressBook.size();
   }
 
   /** Misbehaviour points an address has gathered (inspection and tests). */

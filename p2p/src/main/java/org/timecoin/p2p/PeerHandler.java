@@ -35,6 +35,9 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
 
   private static final int MAX_PINGS_IN_FLIGHT = 8;
 
+  /** Host names an ADDR may carry (dropped unread) before the sender is charged for them. */
+  private static final int TOLERATED_HOST_NAMES = 8;
+
   private static final RateLimit PING_LIMIT = new RateLimit(20, 40);
   private static final RateLimit ADDR_LIMIT = new RateLimit(10, 20);
 
@@ -319,7 +322,11 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
       }
       case ControlMessages.ADDR -> {
         if (allowed(ctx, frame.type(), ADDR_LIMIT)) {
-          node.peers().learn(ControlMessages.ADDR_CODEC.decode(frame.payload()).addresses());
+          Addr addr = ControlMessages.ADDR_CODEC.decode(frame.payload());
+          int names = node.peers().learn(addr.addresses(), conn);
+          if (names > TOLERATED_HOST_NAMES) {
+            reject(ctx, RejectReason.ADDR_HOST_NAMES, names + " host names in one ADDR");
+          }
         }
       }
       case ControlMessages.HELLO, ControlMessages.AUTH ->
@@ -447,6 +454,8 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
   private void closeNow(ChannelHandlerContext ctx) {
     state = State.CLOSED;
     cancelTimers();
+    // What is queued goes out first if the peer reads (e.g. our AUTH before a refusal).
+    conn.queue().drain();
     ctx.close();
   }
 

@@ -24,6 +24,8 @@ public enum RejectReason {
   // Admission.
   BANNED(true, 0),
   INBOUND_LIMIT(true, 0),
+  INBOUND_IP_LIMIT(true, 0),
+  INBOUND_SUBNET_LIMIT(true, 0),
   SHUTTING_DOWN(true, 0),
   // Liveness and flow control.
   PEER_TIMEOUT(true, 0),
@@ -31,6 +33,8 @@ public enum RejectReason {
   SEND_QUEUE_FULL(false, 0),
   /** The peer stopped reading: its connection stayed unwritable, or its control lane filled. */
   SEND_STALLED(true, 0),
+  /** An ADDR naming many host names: addresses travel as IP literals only. */
+  ADDR_HOST_NAMES(false, 10),
   DELIVERY_ON_EVENT_LOOP(false, 0);
 
   private final boolean disconnects;
