@@ -396,6 +396,8 @@ public final class TimeNode implements AutoCloseable {
     return P2pConfig.builder(magic, genesis.hash())
         .listen(n.listenAddress(), n.port())
         .bootstrapPeers(peers)
+        // A validator keeps its links to the validators it was configured with, whatever the book.
+        .persistentPeers(validator ? peers : List.of())
         .dataDir(data.resolve("p2p"))
         .pingInterval(n.pingInterval())
         .peerTimeout(n.peerTimeout())

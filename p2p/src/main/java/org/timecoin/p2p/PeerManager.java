@@ -235,6 +235,10 @@ final class PeerManager {
         dialEnded(c.dialAddress);
       }
       wasEstablished = c.nodeKey() != null && established.remove(c.nodeKey(), c);
+      if (wasEstablished && !stopped) {
+        // A persistent peer that had dialled us is now ours to dial.
+        scheduler.schedule(Duration.ZERO, this::dialPersistent);
+      }
     }
     if (wasEstablished) {
       log.info("disconnected {}", c);
