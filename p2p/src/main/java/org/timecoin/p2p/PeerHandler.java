@@ -378,7 +378,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     }
     T message = reg.type().codec().decode(frame.payload());
     var from = conn.nodeKey();
-    conn.deliver(() -> reg.handler().onMessage(from, message));
+    conn.deliver(reg.lane(), () -> reg.handler().onMessage(from, message));
   }
 
   private boolean allowed(ChannelHandlerContext ctx, int type, RateLimit limit) {

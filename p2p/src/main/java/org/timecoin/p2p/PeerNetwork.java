@@ -3,6 +3,7 @@ package org.timecoin.p2p;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import org.timecoin.domain.crypto.PublicKey;
 
@@ -28,6 +29,15 @@ public interface PeerNetwork extends AutoCloseable {
    * arrives unhandled (an unregistered type is a protocol violation).
    */
   <T> void register(MessageType<T> type, PeerMessageHandler<T> handler);
+
+  /**
+   * As {@link #register(MessageType, PeerMessageHandler)}, with the type's messages delivered on
+   * {@code lane} instead of the default delivery executor: one protocol's backlog (block serving,
+   * say) then never delays another's (votes). Per peer, messages of one lane arrive in order; order
+   * across lanes is not kept. Each lane has its own per-peer bound of pending deliveries; above it,
+   * reading from that peer pauses until the lane catches up.
+   */
+  <T> void register(MessageType<T> type, PeerMessageHandler<T> handler, Executor lane);
 
   void addPeerListener(PeerListener listener);
 

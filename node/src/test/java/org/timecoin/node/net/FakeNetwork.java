@@ -84,6 +84,15 @@ public final class FakeNetwork implements PeerNetwork {
     handlers.put(type.id(), handler);
   }
 
+  /**
+   * Lanes are the network's business: the fake delivers on the caller's thread whatever the lane.
+   */
+  @Override
+  public <T> void register(
+      MessageType<T> type, PeerMessageHandler<T> handler, java.util.concurrent.Executor lane) {
+    register(type, handler);
+  }
+
   @Override
   public void addPeerListener(PeerListener listener) {
     listeners.add(listener);
