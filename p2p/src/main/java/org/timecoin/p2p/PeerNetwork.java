@@ -1,6 +1,7 @@
 package org.timecoin.p2p;
 
 import java.net.InetSocketAddress;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -40,6 +41,14 @@ public interface PeerNetwork extends AutoCloseable {
   <T> void register(MessageType<T> type, PeerMessageHandler<T> handler, Executor lane);
 
   void addPeerListener(PeerListener listener);
+
+  /**
+   * Names the peers whose links matter most (the validators): their links get the short priority
+   * keep-alive ({@link P2pConfig#priorityPingInterval()}), so a dead or silent one is closed and
+   * redialled within seconds instead of waiting on TCP. Applies to connections established after
+   * the call.
+   */
+  void prioritize(Collection<PublicKey> keys);
 
   /** Sends to every connected peer; the number of peers it was queued for. */
   <T> int broadcast(MessageType<T> type, T message);

@@ -155,7 +155,8 @@ public final class LocalDevnet implements AutoCloseable {
                     n.maxInboundPeers(),
                     n.pingInterval(),
                     n.peerTimeout(),
-                    n.maxFrameBytes()))
+                    n.maxFrameBytes(),
+                    false))
             .withRpc(
                 new org.timecoin.node.config.RpcSection(
                     true, "127.0.0.1", rpcPort, v0.rpc().maxRequestBytes()))
