@@ -88,4 +88,17 @@ public record NetworkSection(
         maxFrameBytes,
         v);
   }
+
+  public NetworkSection withBootstrapPeers(List<String> peers) {
+    return new NetworkSection(
+        listenAddress,
+        port,
+        peers,
+        maxOutboundPeers,
+        maxInboundPeers,
+        pingInterval,
+        peerTimeout,
+        maxFrameBytes,
+        connectOnly);
+  }
 }

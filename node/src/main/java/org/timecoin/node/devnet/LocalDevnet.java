@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.timecoin.common.time.Clock;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.GenesisConfig;
@@ -82,6 +83,12 @@ public final class LocalDevnet implements AutoCloseable {
     BlockSection b = c.block();
     return c.withBlock(
         new BlockSection(blockInterval, emptyBlockInterval, b.maxBlockBytes(), b.maxBlockTxs()));
+  }
+
+  /** Rewrites node i's config.toml (e.g. to route its peers through proxies); before it starts. */
+  public synchronized void rewriteConfig(int i, UnaryOperator<NodeConfig> change) {
+    Path file = homes.get(i).resolve("config.toml");
+    ConfigLoader.write(file, change.apply(ConfigLoader.load(file)));
   }
 
   /**
