@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -56,6 +57,7 @@ final class PeerManager {
   private Executor work;
   private EventLoopGuard guard;
   private volatile PeerAddress advertised;
+  private volatile Set<PublicKey> priority = Set.of();
   private Scheduler.Cancellable maintenanceTimer;
   private long nextDiscoveryNanos;
   private boolean stopped;
@@ -114,6 +116,15 @@ final class PeerManager {
 
   void load(List<AddressBookFile.Entry> saved) {
     addressBook.load(saved);
+  }
+
+  void prioritize(Collection<PublicKey> keys) {
+    priority = Set.copyOf(keys);
+  }
+
+  /** Whether {@code key} is a priority peer (a validator): its link gets the short keep-alive. */
+  boolean isPriority(PublicKey key) {
+    return key != null && priority.contains(key);
   }
 
   PeerAddress advertisedAddress() {
@@ -390,7 +401,13 @@ final class PeerManager {
         }
         exclude.add(advertised);
         exclude.addAll(config.persistentPeers());
-        toDial.addAll(addressBook.dialable(exclude, deficit));
+        List<PeerAddress> candidates =
+            addressBook.dialable(exclude, config.connectOnly() ? Integer.MAX_VALUE : deficit);
+        if (config.connectOnly()) {
+          candidates =
+              candidates.stream().filter(config.bootstrapPeers()::contains).limit(deficit).toList();
+        }
+        toDial.addAll(candidates);
         outbound.addAll(toDial);
       }
       toDial.addAll(persistent.due(established::containsKey));

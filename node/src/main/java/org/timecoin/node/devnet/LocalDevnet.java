@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.timecoin.common.time.Clock;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.GenesisConfig;
@@ -68,6 +69,11 @@ public final class LocalDevnet implements AutoCloseable {
     return homes.size();
   }
 
+  /** Node i's home directory (its config.toml, key, genesis and data). */
+  public Path home(int i) {
+    return homes.get(i);
+  }
+
   public Path root() {
     return root;
   }
@@ -82,6 +88,12 @@ public final class LocalDevnet implements AutoCloseable {
     BlockSection b = c.block();
     return c.withBlock(
         new BlockSection(blockInterval, emptyBlockInterval, b.maxBlockBytes(), b.maxBlockTxs()));
+  }
+
+  /** Rewrites node i's config.toml (e.g. to route its peers through proxies); before it starts. */
+  public synchronized void rewriteConfig(int i, UnaryOperator<NodeConfig> change) {
+    Path file = homes.get(i).resolve("config.toml");
+    ConfigLoader.write(file, change.apply(ConfigLoader.load(file)));
   }
 
   /**
@@ -155,7 +167,8 @@ public final class LocalDevnet implements AutoCloseable {
                     n.maxInboundPeers(),
                     n.pingInterval(),
                     n.peerTimeout(),
-                    n.maxFrameBytes()))
+                    n.maxFrameBytes(),
+                    false))
             .withRpc(
                 new org.timecoin.node.config.RpcSection(
                     true, "127.0.0.1", rpcPort, v0.rpc().maxRequestBytes()))
