@@ -290,6 +290,8 @@ final class PeerManager {
   }
 
   synchronized void markSelf(PeerAddress address) {
+    // A list of validators shared by all of them names each one too.
+    persistent.forget(address);
     addressBook.markSelf(address);
   }
 

@@ -58,6 +58,11 @@ final class PersistentPeers {
     return out;
   }
 
+  /** The address turned out to be our own: never dialled again. */
+  void forget(PeerAddress address) {
+    peers.remove(address);
+  }
+
   /** The node at {@code address} proved it holds {@code key}. */
   void authenticated(PeerAddress address, PublicKey key) {
     State s = peers.get(address);

@@ -3,6 +3,8 @@ package org.timecoin.p2p;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -67,6 +69,41 @@ class PersistentPeersTest {
     clock.nanos += Duration.ofSeconds(1).toNanos() + p.closed(A);
     assertThat(p.due(KEY::equals)).as("it dialled us meanwhile").isEmpty();
     assertThat(p.due(k -> false)).containsExactly(A);
+  }
+
+  @Test
+  void aForgottenAddressIsNeverDueAgain() {
+    PersistentPeers p = peers(A, B);
+    p.due(k -> false);
+    p.forget(A);
+    assertThat(p.contains(A)).isFalse();
+    assertThat(p.closed(A)).isNegative();
+    clock.nanos += p.closed(B) + Duration.ofSeconds(1).toNanos();
+    assertThat(p.due(k -> false)).containsExactly(B);
+  }
+
+  @Test
+  void ourOwnAddressAmongThePersistentPeersIsDialledOnce() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    PeerAddress own = new PeerAddress("127.0.0.1", port);
+    P2pNode other = net.start(TestNet.config().outboundTarget(0).build());
+    P2pNode node =
+        net.start(
+            TestNet.config()
+                .listen("127.0.0.1", port)
+                .outboundTarget(0)
+                .persistentPeers(List.of(own, TestNet.addressOf(other)))
+                .build());
+    await().atMost(WAIT).until(() -> node.peer(other.nodeKey()).isPresent());
+    // Both ends of the one connection to itself refuse it; no further attempt follows.
+    await().atMost(WAIT).until(() -> node.metrics().rejections(RejectReason.SELF_CONNECTION) == 2);
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(WAIT)
+        .until(() -> node.metrics().rejections(RejectReason.SELF_CONNECTION) == 2);
   }
 
   @Test
