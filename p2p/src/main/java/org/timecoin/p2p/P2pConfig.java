@@ -18,9 +18,10 @@ import org.timecoin.common.Hash32;
  * @param dataDir where the address book is kept ({@code peers.dat}); null keeps it in memory
  * @param maxFrameSize largest frame (type, flags and payload) accepted or sent
  * @param banThreshold misbehaviour points that ban an address for {@code banDuration}
- * @param banLoopbackAddresses whether 127.0.0.1 and ::1 can be banned by address; off by default,
- *     because every node of a local network (devnet, tests) shares that address, so one bad
- *     connection would shut out all of them (the offender's node key is banned either way)
+ * @param banLoopbackAddresses whether loopback addresses (127/8, ::1) are accounted like any other:
+ *     banned by address and given a rate budget per address; off by default, because every node of
+ *     a local network (devnet, tests) shares that address, so one bad connection would shut out all
+ *     of them (the offender's node key is banned and budgeted either way)
  * @param persistentPeers addresses always dialled, outside {@code outboundTarget}, and redialled
  *     after {@code persistentReconnectBaseDelay} doubling up to {@code persistentReconnectMaxDelay}
  *     (a validator's links to the other validators)

@@ -135,7 +135,8 @@ public final class P2pNode implements PeerNetwork {
             registry,
             new SeenCache(config.seenCacheSize()),
             peers,
-            new PeerBudgets(clock, config.banDuration(), config.inboundPerIp()),
+            new PeerBudgets(
+                clock, config.banDuration(), config.inboundPerIp(), config.banLoopbackAddresses()),
             guard,
             work,
             delivery,

@@ -22,13 +22,15 @@ final class PeerBudgets {
   private final Clock clock;
   private final long memoryNanos;
   private final int connectionsPerIp;
+  private final boolean budgetLoopback;
   private final Map<PublicKey, Budget> byKey = lru();
   private final Map<InetAddress, Budget> byIp = lru();
 
-  PeerBudgets(Clock clock, Duration memory, int connectionsPerIp) {
+  PeerBudgets(Clock clock, Duration memory, int connectionsPerIp, boolean budgetLoopback) {
     this.clock = clock;
     this.memoryNanos = memory.toNanos();
     this.connectionsPerIp = connectionsPerIp;
+    this.budgetLoopback = budgetLoopback;
   }
 
   synchronized Budget forKey(PublicKey key) {
@@ -36,6 +38,9 @@ final class PeerBudgets {
   }
 
   synchronized Budget forIp(InetAddress ip) {
+    if (ip.isLoopbackAddress() && !budgetLoopback) {
+      return Budget.FREE;
+    }
     return lookup(byIp, ip, connectionsPerIp);
   }
 
@@ -55,6 +60,9 @@ final class PeerBudgets {
 
   /** One subject's buckets, by message type; shared by its connections, so synchronized. */
   static final class Budget {
+    /** Never runs out: for addresses that are not budgeted. */
+    static final Budget FREE = new Budget(0, 0);
+
     private final int scale;
     private final Map<Integer, TokenBucket> buckets = new HashMap<>();
     private long lastUsedNanos;
@@ -67,7 +75,7 @@ final class PeerBudgets {
     /** Takes one token of {@code type}'s bucket (shaped by {@code limit}) if there is one. */
     synchronized boolean tryAcquire(int type, RateLimit limit, long nowNanos) {
       lastUsedNanos = nowNanos;
-      if (limit.unlimited()) {
+      if (limit.unlimited() || scale == 0) {
         return true;
       }
       TokenBucket bucket = buckets.get(type);

@@ -12,7 +12,7 @@ class PeerBudgetsTest {
   private static final RateLimit LIMIT = new RateLimit(1, 3);
 
   private final AddressBookTest.ManualClock clock = new AddressBookTest.ManualClock();
-  private final PeerBudgets budgets = new PeerBudgets(clock, Duration.ofMinutes(10), 4);
+  private final PeerBudgets budgets = new PeerBudgets(clock, Duration.ofMinutes(10), 4, false);
 
   private static PublicKey key(int b) {
     byte[] k = new byte[32];
@@ -89,5 +89,16 @@ class PeerBudgetsTest {
       budgets.forKey(PublicKey.of(k));
     }
     assertThat(budgets.size()).isEqualTo(2 * PeerBudgets.MAX_TRACKED);
+  }
+
+  @Test
+  void loopbackIsBudgetedPerKeyOnlyUnlessConfigured() throws Exception {
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    PeerBudgets.Budget shared = budgets.forIp(loopback);
+    for (int i = 0; i < 1000; i++) {
+      assertThat(shared.tryAcquire(TYPE, LIMIT, clock.nanos)).isTrue();
+    }
+    PeerBudgets strict = new PeerBudgets(clock, Duration.ofMinutes(10), 4, true);
+    assertThat(spendAll(strict.forIp(loopback), clock.nanos)).isEqualTo(12);
   }
 }

@@ -26,7 +26,13 @@ class ReconnectBudgetTest {
   @BeforeEach
   void startVictim() {
     victim =
-        net.create(TestNet.config().inboundPerSource(PER_IP, 2 * PER_IP).build(), net.newKey());
+        net.create(
+            TestNet.config()
+                .inboundPerSource(PER_IP, 2 * PER_IP)
+                // 127.x addresses are then accounted like any other (the attacker's are loopback).
+                .banLoopbackAddresses(true)
+                .build(),
+            net.newKey());
     victim.register(LIMITED, (from, m) -> delivered.incrementAndGet());
     victim.start();
   }
