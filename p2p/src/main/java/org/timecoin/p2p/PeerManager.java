@@ -195,7 +195,8 @@ final class PeerManager {
       if (bans.isBanned(key)) {
         return RejectReason.BANNED;
       }
-      persistent.authenticated(c.dialAddress, key);
+      // Also when the peer dialled us first: then we need not dial it while it stays.
+      persistent.authenticated(c.dialAddress != null ? c.dialAddress : c.listenAddress(), key);
       replaced = established.get(key);
       if (replaced != null && !replaces(c, replaced)) {
         return RejectReason.DUPLICATE_PEER;
