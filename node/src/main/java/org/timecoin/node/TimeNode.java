@@ -406,6 +406,9 @@ public final class TimeNode implements AutoCloseable {
         .outboundTarget(n.maxOutboundPeers())
         .inboundLimit(n.maxInboundPeers())
         .banDuration(config.security().banDuration())
+        .inboundPerSource(
+            config.security().maxInboundPerIp(), config.security().maxInboundPerSubnet())
+        .sendStallTimeout(config.security().peerSendStall())
         .connectOnly(n.connectOnly())
         .build();
   }

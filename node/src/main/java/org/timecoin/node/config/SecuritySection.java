@@ -5,12 +5,20 @@ import static org.timecoin.node.config.TomlTemplate.num;
 
 import java.time.Duration;
 
-/** {@code [security]}: per-peer rate limits, ban length and RPC connection limits. */
+/**
+ * {@code [security]}: per-peer rate limits, ban length, inbound connections per source address, how
+ * long a peer may leave what we send unread, and RPC connection limits.
+ */
 public record SecuritySection(
-    int peerMessagesPerSecond, Duration banDuration, int rpcMaxConnections) {
+    int peerMessagesPerSecond,
+    Duration banDuration,
+    int rpcMaxConnections,
+    int maxInboundPerIp,
+    int maxInboundPerSubnet,
+    Duration peerSendStall) {
 
   public static SecuritySection defaults() {
-    return new SecuritySection(20_000, Duration.ofMinutes(10), 64);
+    return new SecuritySection(20_000, Duration.ofMinutes(10), 64, 8, 16, Duration.ofSeconds(10));
   }
 
   static SecuritySection read(TomlTable t) {
@@ -19,7 +27,10 @@ public record SecuritySection(
         new SecuritySection(
             t.intIn("peer_messages_per_second", d.peerMessagesPerSecond, 1, 10_000_000),
             t.millis("ban_duration_ms", d.banDuration, 0, 30L * 86_400_000),
-            t.intIn("rpc_max_connections", d.rpcMaxConnections, 1, 100_000));
+            t.intIn("rpc_max_connections", d.rpcMaxConnections, 1, 100_000),
+            t.intIn("max_inbound_per_ip", d.maxInboundPerIp, 1, 10_000),
+            t.intIn("max_inbound_per_subnet", d.maxInboundPerSubnet, 1, 10_000),
+            t.millis("peer_send_stall_ms", d.peerSendStall, 100, 3_600_000));
     t.rejectUnknownKeys();
     return s;
   }
@@ -31,6 +42,15 @@ public record SecuritySection(
             num(peerMessagesPerSecond),
             "Messages accepted per peer per second")
         .key("ban_duration_ms", ms(banDuration), "How long a misbehaving peer stays banned")
-        .key("rpc_max_connections", num(rpcMaxConnections), "Concurrent RPC connections accepted");
+        .key("rpc_max_connections", num(rpcMaxConnections), "Concurrent RPC connections accepted")
+        .key("max_inbound_per_ip", num(maxInboundPerIp), "Inbound peers accepted from one IP")
+        .key(
+            "max_inbound_per_subnet",
+            num(maxInboundPerSubnet),
+            "Inbound peers accepted from one /24 (IPv4) or /48 (IPv6)")
+        .key(
+            "peer_send_stall_ms",
+            ms(peerSendStall),
+            "Disconnect a peer that leaves what we send unread this long");
   }
 }

@@ -84,6 +84,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void peerSourceLimitsAndSendStallAreReadAndWritten() {
+    NodeConfig c =
+        ConfigLoader.parse(
+            dir.resolve("c.toml"),
+            "[security]\nmax_inbound_per_ip = 3\nmax_inbound_per_subnet = 5\n"
+                + "peer_send_stall_ms = 2500\n");
+    assertThat(c.security().maxInboundPerIp()).isEqualTo(3);
+    assertThat(c.security().maxInboundPerSubnet()).isEqualTo(5);
+    assertThat(c.security().peerSendStall()).isEqualTo(Duration.ofMillis(2500));
+    Path file = dir.resolve("written.toml");
+    ConfigLoader.write(file, c);
+    assertThat(ConfigLoader.load(file).security()).isEqualTo(c.security());
+  }
+
+  @Test
   void roundTripOfNonDefaultConfig() {
     NodeConfig c =
         NodeConfig.defaults(dir.toAbsolutePath(), NetworkName.MAINNET)
@@ -143,6 +158,9 @@ class ConfigLoaderTest {
         "[storage]|cache_bytes = 10; [storage] cache_bytes = 10; out of range",
         "[logging]|level = \"loud\"; [logging] level; must be one of",
         "[security]|ban_duration_ms = -1; [security] ban_duration_ms; out of range",
+        "[security]|max_inbound_per_ip = 0; [security] max_inbound_per_ip = 0; out of range",
+        "[security]|max_inbound_per_subnet = 0; [security] max_inbound_per_subnet; out of range",
+        "[security]|peer_send_stall_ms = 5; [security] peer_send_stall_ms; out of range",
       })
   void rejectsBadValuesNamingFileKeyAndWhatIsAllowed(String toml, String f1, String f2) {
     Path file = dir.resolve("bad.toml");
