@@ -34,6 +34,10 @@ public final class ProposerSelector {
     return height;
   }
 
+  public ValidatorSet validators() {
+    return validators;
+  }
+
   /** The proposer of {@code round} (≥ 0) at this selector's height. */
   public synchronized PublicKey proposer(int round) {
     if (round < 0) {
