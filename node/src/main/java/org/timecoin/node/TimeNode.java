@@ -284,6 +284,7 @@ public final class TimeNode implements AutoCloseable {
             genesis.params().maxBlockBytes(),
             perPeer);
     consensusHandler.register();
+    started.push(consensusHandler);
     network.register(NodeMessages.TXS.withRateLimit(perPeer), this::onTransactions);
     sync.register();
 

@@ -1,6 +1,8 @@
 package org.timecoin.node.consensus;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.timecoin.consensus.MessageVerifier;
@@ -21,13 +23,18 @@ import org.timecoin.p2p.RateLimit;
  * peers that are not validators (full nodes hear validators only through the peers they happen to
  * be connected to; validators hear each other directly). The network's deduplication stops echoes.
  * Each peer may send {@code perPeer} proposals and votes per second, per type.
+ *
+ * <p>Proposals and votes arrive on their own delivery lane, a thread no other protocol uses, so
+ * they never queue behind block serving, sync, state checks or transactions; the lane runs only the
+ * gate's cheap checks, and signatures go to the validation pool.
  */
-public final class ConsensusHandler {
+public final class ConsensusHandler implements AutoCloseable {
   private final PeerNetwork network;
   private final ConsensusRuntime runtime;
   private final Supplier<ValidatorSet> validators;
   private final RateLimit perPeer;
   private final ConsensusMessageGate gate;
+  private ExecutorService lane;
 
   /**
    * @param chainHeight the stored tip, read without blocking
@@ -58,10 +65,24 @@ public final class ConsensusHandler {
             new Relay());
   }
 
-  /** Registers the proposal and vote handlers; call before the network starts. */
+  /**
+   * Starts the consensus lane and registers the proposal and vote handlers on it; call before the
+   * network starts.
+   */
   public void register() {
-    network.register(NodeMessages.PROPOSAL.withRateLimit(perPeer), gate::onProposal);
-    network.register(NodeMessages.VOTE.withRateLimit(perPeer), gate::onVote);
+    lane =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("consensus-lane").daemon().factory());
+    network.register(NodeMessages.PROPOSAL.withRateLimit(perPeer), gate::onProposal, lane);
+    network.register(NodeMessages.VOTE.withRateLimit(perPeer), gate::onVote, lane);
+  }
+
+  /** Stops the lane (after the network, so nothing is delivered to it any more). */
+  @Override
+  public void close() {
+    if (lane != null) {
+      lane.shutdownNow();
+    }
   }
 
   public ConsensusMessageGate gate() {
