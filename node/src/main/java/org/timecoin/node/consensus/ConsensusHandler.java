@@ -60,7 +60,7 @@ public final class ConsensusHandler implements AutoCloseable {
             verifier,
             network,
             pool,
-            position(runtime, chainHeight),
+            position(() -> runtime.status(), chainHeight),
             maxBlockBytes,
             new Relay());
   }
@@ -91,18 +91,19 @@ public final class ConsensusHandler implements AutoCloseable {
 
   /**
    * The height consensus decides: the runtime's, or the stored tip + 1 when that is further (a
-   * decided height whose block is stored, or block sync ahead of consensus for a moment).
+   * decided height whose block is stored, or block sync ahead of consensus for a moment); its round
+   * is the runtime's at that height, 0 before consensus gets there.
    */
-  static ConsensusPosition position(ConsensusRuntime runtime, LongSupplier chainHeight) {
+  static ConsensusPosition position(Supplier<ConsensusStatus> status, LongSupplier chainHeight) {
     return new ConsensusPosition() {
       @Override
       public long height() {
-        return Math.max(runtime.status().height(), chainHeight.getAsLong() + 1);
+        return Math.max(status.get().height(), chainHeight.getAsLong() + 1);
       }
 
       @Override
       public int round() {
-        ConsensusStatus s = runtime.status();
+        ConsensusStatus s = status.get();
         return s.height() > chainHeight.getAsLong() ? s.round() : 0;
       }
     };

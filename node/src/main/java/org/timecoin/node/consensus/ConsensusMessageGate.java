@@ -311,7 +311,8 @@ public final class ConsensusMessageGate {
 
   private void settle(PublicKey from, GateVerdict verdict, Object message) {
     verdicts.incrementAndGet(verdict.ordinal());
-    if (verdict.penalises()) {
+    // A sender already gone (banned by an earlier message) is not charged again for its backlog.
+    if (verdict.penalises() && network.peer(from).isPresent()) {
       log.info("peer {} sent a refused message ({}): {}", from, verdict, message);
       network.penalize(from, FORGED_POINTS, "consensus message refused: " + verdict);
     }
