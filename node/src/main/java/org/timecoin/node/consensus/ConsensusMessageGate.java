@@ -44,9 +44,9 @@ import org.timecoin.p2p.PeerNetwork;
  * send it — any older height (a lagging peer re-sends its current height), a height or round a
  * little ahead of ours (we lag). It costs its sender {@value #FORGED_POINTS} points when no honest
  * node can be there: a height more than {@value #ABSURD_HEIGHTS} beyond both ours and the height
- * the sender itself claims, or a round more than {@value #ABSURD_ROUNDS} beyond ours. Every check
- * from 1 and 6 on that fails penalises too (see {@link GateVerdict#penalises()}): honest peers
- * relay only messages that passed their own gate, so a bad one is its sender's fault.
+ * the sender itself claims, or a round more than {@value #ABSURD_ROUNDS} beyond ours. Failing
+ * check 1, 6 or 7 penalises too (see {@link GateVerdict#penalises()}): honest peers relay only
+ * messages that passed their own gate, so a bad one is its sender's fault.
  */
 public final class ConsensusMessageGate {
   private static final Logger log = LoggerFactory.getLogger(ConsensusMessageGate.class);
@@ -55,16 +55,16 @@ public final class ConsensusMessageGate {
   public static final int FORGED_POINTS = 100;
 
   /**
-   * Rounds beyond ours still accepted. Each round lasts at least three timeouts (3 s by default),
-   * so a peer this far ahead has left us behind for over a minute and a half; block sync or the f+1
-   * round skip (Algorithm 1, line 55) of a nearer round bring us back. It also bounds the proposer
-   * lookups one message can cause.
+   * Rounds beyond ours still accepted. A round that ends without a decision waits for at least one
+   * timeout (1 s by default, longer each round), so a peer this far ahead has left us behind for
+   * over half a minute; block sync, or the f+1 round skip (Algorithm 1, line 55) on a nearer round,
+   * brings us back. It also bounds the proposer lookups one message can cause.
    */
   public static final int ROUND_WINDOW = 32;
 
   /**
-   * Rounds beyond ours that no honest validator can reach: with round timeouts capped at 30 s (90 s
-   * a round), 10,000 rounds is over ten days at one height.
+   * Rounds beyond ours that no honest validator reaches: rounds without a decision end on timeouts
+   * that grow to {@code max_round_timeout} (30 s), so this many of them is days at one height.
    */
   public static final int ABSURD_ROUNDS = 10_000;
 
