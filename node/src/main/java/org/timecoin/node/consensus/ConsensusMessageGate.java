@@ -44,9 +44,9 @@ import org.timecoin.p2p.PeerNetwork;
  * send it — any older height (a lagging peer re-sends its current height), a height or round a
  * little ahead of ours (we lag). It costs its sender {@value #FORGED_POINTS} points when no honest
  * node can be there: a height more than {@value #ABSURD_HEIGHTS} beyond both ours and the height
- * the sender itself claims, or a round more than {@value #ABSURD_ROUNDS} beyond ours. Failing
- * check 1, 6 or 7 penalises too (see {@link GateVerdict#penalises()}): honest peers relay only
- * messages that passed their own gate, so a bad one is its sender's fault.
+ * the sender itself claims, or a round more than {@value #ABSURD_ROUNDS} beyond ours. Failing check
+ * 1, 6 or 7 penalises too (see {@link GateVerdict#penalises()}): honest peers relay only messages
+ * that passed their own gate, so a bad one is its sender's fault.
  */
 public final class ConsensusMessageGate {
   private static final Logger log = LoggerFactory.getLogger(ConsensusMessageGate.class);
