@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.timecoin.common.time.Clock;
 import org.timecoin.consensus.MessageVerifier;
-import org.timecoin.consensus.Vote;
 import org.timecoin.consensus.runtime.ConsensusConfig;
 import org.timecoin.consensus.runtime.ConsensusRuntime;
 import org.timecoin.consensus.runtime.LocalKeySigner;
@@ -35,14 +34,13 @@ import org.timecoin.node.chain.ValidationPool;
 import org.timecoin.node.config.ConfigException;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.consensus.ChainPorts;
-import org.timecoin.node.consensus.ConsensusMessageGate;
+import org.timecoin.node.consensus.ConsensusHandler;
 import org.timecoin.node.consensus.ExecutorScheduler;
 import org.timecoin.node.consensus.LoggingConsensusListener;
 import org.timecoin.node.consensus.P2pGossip;
 import org.timecoin.node.mempool.Mempool;
 import org.timecoin.node.mempool.PeerTxBudget;
 import org.timecoin.node.mempool.TxRelay;
-import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
 import org.timecoin.node.net.NodeMessages;
 import org.timecoin.node.net.TxBatch;
 import org.timecoin.node.production.MempoolBlockProducer;
@@ -98,6 +96,7 @@ public final class TimeNode implements AutoCloseable {
   private P2pNode network;
   private ConsensusRuntime runtime;
   private BlockSync sync;
+  private ConsensusHandler consensusHandler;
   private NodeQueries queries;
   private RpcServerFactory.RunningServer rpc;
 
@@ -273,13 +272,20 @@ public final class TimeNode implements AutoCloseable {
             scheduler.executor(),
             clock,
             config.network().maxFrameBytes() / 2);
-    registerHandlers(
-        new ConsensusMessageGate(
-            h -> chain.validators(),
-            MessageVerifier.ed25519(genesis.chainId()),
+    RateLimit perPeer = NodeMessages.perPeerLimit(config.security().peerMessagesPerSecond());
+    consensusHandler =
+        new ConsensusHandler(
             network,
+            runtime,
+            chain::validators,
+            chain::height,
+            MessageVerifier.ed25519(genesis.chainId()),
             validation,
-            toConsensusAndRelay()));
+            genesis.params().maxBlockBytes(),
+            perPeer);
+    consensusHandler.register();
+    started.push(consensusHandler);
+    network.register(NodeMessages.TXS.withRateLimit(perPeer), this::onTransactions);
     sync.register();
 
     network.start();
@@ -316,22 +322,6 @@ public final class TimeNode implements AutoCloseable {
   }
 
   /**
-   * Peer proposals and votes pass the {@link ConsensusMessageGate} (which penalises senders of bad
-   * ones), then go to consensus and on to the peers that are not validators (full nodes hear
-   * validators only through the peers they happen to be connected to; validators hear each other
-   * directly). The network's deduplication stops echoes. {@code [security]
-   * peer_messages_per_second} limits each peer, per message type, for the types a peer sends
-   * unprompted (proposals, votes, transactions); sync and state-check requests keep their own
-   * tighter limits.
-   */
-  private void registerHandlers(ConsensusMessageGate gate) {
-    RateLimit perPeer = NodeMessages.perPeerLimit(config.security().peerMessagesPerSecond());
-    network.register(NodeMessages.PROPOSAL.withRateLimit(perPeer), gate::onProposal);
-    network.register(NodeMessages.VOTE.withRateLimit(perPeer), gate::onVote);
-    network.register(NodeMessages.TXS.withRateLimit(perPeer), this::onTransactions);
-  }
-
-  /**
    * Transactions from a peer: those not yet held are admitted, and not relayed back to it. A peer
    * over its transaction budget (peer_messages_per_second, counted per transaction) loses the batch
    * and some standing.
@@ -352,27 +342,6 @@ public final class TimeNode implements AutoCloseable {
         mempool.submit(tx);
       }
     }
-  }
-
-  /** Where proposals and votes that passed the gate go. */
-  private ConsensusMessageGate.Accepted toConsensusAndRelay() {
-    return new ConsensusMessageGate.Accepted() {
-      @Override
-      public void proposal(org.timecoin.domain.crypto.PublicKey from, ProposalMessage m) {
-        runtime.submitProposal(m.proposal(), m.block());
-        network.broadcast(NodeMessages.PROPOSAL, m, p -> relayTo(p, from));
-      }
-
-      @Override
-      public void vote(org.timecoin.domain.crypto.PublicKey from, Vote v) {
-        runtime.submitVote(v);
-        network.broadcast(NodeMessages.VOTE, v, p -> relayTo(p, from));
-      }
-    };
-  }
-
-  private boolean relayTo(PeerInfo peer, org.timecoin.domain.crypto.PublicKey from) {
-    return !peer.nodeKey().equals(from) && !chain.validators().contains(peer.nodeKey());
   }
 
   private void startRpc() throws Exception {
@@ -427,6 +396,10 @@ public final class TimeNode implements AutoCloseable {
 
   public ConsensusRuntime consensus() {
     return runtime;
+  }
+
+  public ConsensusHandler consensusHandler() {
+    return consensusHandler;
   }
 
   public BlockSync sync() {
