@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.timecoin.common.time.Clock;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.GenesisConfig;
@@ -17,6 +18,7 @@ import org.timecoin.node.config.GenesisFile;
 import org.timecoin.node.config.MasternodeSection;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.config.NodeKeyFile;
+import org.timecoin.storage.kv.KvStore;
 
 /**
  * N validators in one process, each with its own directory, RocksDB, key and loopback ports,
@@ -107,6 +109,11 @@ public final class LocalDevnet implements AutoCloseable {
   }
 
   public synchronized TimeNode start(int i) throws Exception {
+    return start(i, UnaryOperator.identity());
+  }
+
+  /** Starts node i with its chain's key-value store wrapped, e.g. to inject storage faults. */
+  public synchronized TimeNode start(int i, UnaryOperator<KvStore> kvWrapper) throws Exception {
     if (nodes.get(i) != null) {
       throw new IllegalStateException("node " + i + " is running");
     }
@@ -116,7 +123,8 @@ public final class LocalDevnet implements AutoCloseable {
             c,
             GenesisFile.load(c.genesisFile()),
             KeyPair.fromSeed(NodeKeyFile.read(c.keyFile())),
-            clock);
+            clock,
+            kvWrapper);
     node.start();
     nodes.set(i, node);
     return node;
