@@ -295,7 +295,7 @@ public final class TimeNode implements AutoCloseable {
             scheduler.executor(),
             clock,
             config.network().maxFrameBytes() / 2,
-            SyncLimits.defaults(config.security().banDuration()));
+            SyncLimits.of(config.sync(), config.security().banDuration()));
     registerHandlers(
         new ConsensusMessageGate(
             h -> chain.validators(),
@@ -303,8 +303,10 @@ public final class TimeNode implements AutoCloseable {
             network,
             validation,
             toConsensusAndRelay()));
-    new SyncHandler(sync, network).register();
-    new StateCheckHandler(sync, network).register();
+    // Block serving and state checks read the disk: each on a lane of its own, so neither a
+    // backlog of them nor the other's delays proposals and votes.
+    new SyncHandler(sync, network).register(lane("sync-lane"));
+    new StateCheckHandler(sync, network).register(lane("state-check-lane"));
 
     network.start();
     started.push(network);
@@ -337,6 +339,13 @@ public final class TimeNode implements AutoCloseable {
         chain.height(),
         network.localAddress(),
         rpc == null ? "" : ", rpc " + rpc.address());
+  }
+
+  private ExecutorService lane(String name) {
+    ExecutorService lane =
+        Executors.newSingleThreadExecutor(Thread.ofPlatform().name(name).daemon().factory());
+    started.push(lane::shutdownNow);
+    return lane;
   }
 
   /**

@@ -92,6 +92,12 @@ public final class LocalDevnet implements AutoCloseable {
     ConfigLoader.write(file, change.apply(ConfigLoader.load(file)));
   }
 
+  /** Changes node i's config.toml (block pacing aside, which the devnet sets); before it starts. */
+  public synchronized void changeConfig(int i, UnaryOperator<NodeConfig> change) {
+    Path file = homes.get(i).resolve("config.toml");
+    ConfigLoader.write(file, change.apply(ConfigLoader.load(file)));
+  }
+
   /**
    * Gives the stopped validators a history of {@code blocks} empty blocks, each certified by all of
    * them, as if they had been running that long; e.g. for a node that joins far behind.

@@ -1,5 +1,6 @@
 package org.timecoin.node.sync;
 
+import java.util.concurrent.Executor;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.node.net.NodeMessages;
 import org.timecoin.node.net.SyncMessages.GetStateRoot;
@@ -19,10 +20,13 @@ public final class StateCheckHandler {
     this.network = network;
   }
 
-  /** Registers the message handlers; call before the network starts. */
-  public void register() {
-    network.register(NodeMessages.GET_STATE_ROOT, this::onGetStateRoot);
-    network.register(NodeMessages.STATE_ROOT, this::onStateRoot);
+  /**
+   * Registers the message handlers, delivered on {@code lane} (never the consensus lane); call
+   * before the network starts.
+   */
+  public void register(Executor lane) {
+    network.register(NodeMessages.GET_STATE_ROOT, this::onGetStateRoot, lane);
+    network.register(NodeMessages.STATE_ROOT, this::onStateRoot, lane);
   }
 
   private void onGetStateRoot(PublicKey from, GetStateRoot req) {

@@ -1,5 +1,6 @@
 package org.timecoin.node.sync;
 
+import java.util.concurrent.Executor;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.node.net.NodeMessages;
 import org.timecoin.node.net.SyncMessages.Blocks;
@@ -22,11 +23,14 @@ public final class SyncHandler {
     this.network = network;
   }
 
-  /** Registers the message handlers and listeners; call before the network starts. */
-  public void register() {
-    network.register(NodeMessages.STATUS, sync::onStatus);
-    network.register(NodeMessages.GET_BLOCKS, this::onGetBlocks);
-    network.register(NodeMessages.BLOCKS, this::onBlocks);
+  /**
+   * Registers the message handlers (delivered on {@code lane}, never the consensus lane) and
+   * listeners; call before the network starts.
+   */
+  public void register(Executor lane) {
+    network.register(NodeMessages.STATUS, sync::onStatus, lane);
+    network.register(NodeMessages.GET_BLOCKS, this::onGetBlocks, lane);
+    network.register(NodeMessages.BLOCKS, this::onBlocks, lane);
     network.addPeerListener(
         new PeerListener() {
           @Override

@@ -1,6 +1,7 @@
 package org.timecoin.node.sync;
 
 import java.time.Duration;
+import org.timecoin.node.config.SyncSection;
 
 /**
  * Bounds of block sync and of serving peers.
@@ -43,8 +44,19 @@ public record SyncLimits(
    * honest node catches up from one peer, while one peer's requests cannot keep the disk busy.
    */
   public static SyncLimits defaults(Duration banDuration) {
+    return of(SyncSection.defaults(), banDuration);
+  }
+
+  /** The limits of {@code [sync]}, remembered for the ban duration. */
+  public static SyncLimits of(SyncSection s, Duration banDuration) {
     return new SyncLimits(
-        Duration.ofSeconds(5), 3, banDuration, 16L << 20, 16L << 20, 64, banDuration);
+        s.rangeDeadline(),
+        3,
+        banDuration,
+        s.servingBytesPerSecond(),
+        s.servingBytesPerSecond(),
+        s.maxRangeBlocks(),
+        banDuration);
   }
 
   public SyncLimits withRangeDeadline(Duration d) {

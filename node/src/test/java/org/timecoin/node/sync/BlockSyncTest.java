@@ -54,8 +54,8 @@ class BlockSyncTest {
             SyncFixture.LIMITS,
             range,
             maxAhead);
-    new SyncHandler(s, net).register();
-    new StateCheckHandler(s, net).register();
+    new SyncHandler(s, net).register(Runnable::run);
+    new StateCheckHandler(s, net).register(Runnable::run);
     return s;
   }
 

@@ -46,8 +46,8 @@ final class SyncFixture implements AutoCloseable {
     net = new FakeNetwork(target.validatorKeys.get(3).publicKey());
     sync =
         new BlockSync(target.chain, net, caughtUp::add, stops::add, timer, clock, 8 << 20, limits);
-    new SyncHandler(sync, net).register();
-    new StateCheckHandler(sync, net).register();
+    new SyncHandler(sync, net).register(Runnable::run);
+    new StateCheckHandler(sync, net).register(Runnable::run);
     MempoolBlockProducer producer =
         new MempoolBlockProducer(
             source.chain,
@@ -82,8 +82,8 @@ final class SyncFixture implements AutoCloseable {
   BlockSync server(SyncLimits limits) {
     BlockSync server =
         new BlockSync(source.chain, net, h -> {}, stops::add, timer, clock, 8 << 20, limits);
-    new SyncHandler(server, net).register();
-    new StateCheckHandler(server, net).register();
+    new SyncHandler(server, net).register(Runnable::run);
+    new StateCheckHandler(server, net).register(Runnable::run);
     return server;
   }
 
