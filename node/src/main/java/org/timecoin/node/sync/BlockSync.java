@@ -3,8 +3,6 @@ package org.timecoin.node.sync;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,6 +24,7 @@ import org.timecoin.node.net.NodeMessages;
 import org.timecoin.node.net.SyncMessages.Blocks;
 import org.timecoin.node.net.SyncMessages.GetBlocks;
 import org.timecoin.node.net.SyncMessages.Status;
+import org.timecoin.node.sync.RangeRequests.Request;
 import org.timecoin.p2p.PeerInfo;
 import org.timecoin.p2p.PeerNetwork;
 import org.timecoin.storage.ChainTip;
@@ -81,7 +80,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   private final int maxAhead;
 
   private final PeerClaims claims;
-  private final TreeMap<Long, Request> inFlight = new TreeMap<>();
+  private final RangeRequests inFlight = new RangeRequests();
   private final TreeMap<Long, Received> received = new TreeMap<>();
   private final LongAdder rangesMissed = new LongAdder();
   private volatile boolean syncing;
@@ -92,8 +91,6 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   private boolean applying;
   private long lastToldTip;
   private ScheduledFuture<?> tickTask;
-
-  private record Request(PublicKey peer, long from, int count, long sentNanos) {}
 
   private record Received(CertifiedBlock block, PublicKey from) {}
 
@@ -199,7 +196,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   synchronized void forget(PublicKey peer) {
     claims.forget(peer);
     stateCheck.forget(peer);
-    inFlight.values().removeIf(r -> r.peer().equals(peer));
+    inFlight.dropPeer(peer);
     bestPeerHeight = target(clock.monoNanos());
   }
 
@@ -207,11 +204,11 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
     List<Block> accepted = new ArrayList<>();
     synchronized (this) {
       List<CertifiedBlock> blocks = msg.blocks();
-      Request req = blocks.isEmpty() ? null : inFlight.get(blocks.get(0).block().height());
-      if (halted || req == null || !req.peer().equals(from)) {
+      Request req =
+          halted || blocks.isEmpty() ? null : inFlight.answer(from, blocks.get(0).block().height());
+      if (req == null) {
         return; // late answer to a request given to another peer, or unsolicited
       }
-      inFlight.remove(req.from());
       long expected = req.from();
       for (CertifiedBlock cb : blocks) {
         Block b = cb.block();
@@ -245,7 +242,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   private synchronized void misbehaved(PublicKey peer, String what) {
     log.warn("sync peer {} {}", peer.toHex(), what);
     stateCheck.distrust(peer);
-    inFlight.values().removeIf(r -> r.peer().equals(peer));
+    inFlight.dropPeer(peer);
     bestPeerHeight = target(clock.monoNanos());
     network.penalize(peer, BAD_BLOCK_PENALTY, what);
   }
@@ -379,25 +376,13 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
    * row; its ranges go to other peers.
    */
   private void expireRequests(long ours, long now) {
-    long deadline = limits.rangeDeadline().toNanos();
-    Map<PublicKey, Request> late = new LinkedHashMap<>();
-    var it = inFlight.values().iterator();
-    while (it.hasNext()) {
-      Request r = it.next();
-      if (r.from() + r.count() - 1 <= ours) {
-        it.remove();
-      } else if (now - r.sentNanos() > deadline) {
-        it.remove();
-        late.putIfAbsent(r.peer(), r);
-      }
-    }
-    for (Request r : late.values()) {
+    for (Request r : inFlight.expire(ours, now, limits.rangeDeadline().toNanos())) {
       rangesMissed.increment();
       String what =
           "did not serve blocks "
               + r.from()
               + ".."
-              + (r.from() + r.count() - 1)
+              + r.last()
               + " within "
               + limits.rangeDeadline().toMillis()
               + " ms";
@@ -407,7 +392,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
             r.peer().toHex(),
             what,
             claims.claimed(r.peer()));
-        inFlight.values().removeIf(q -> q.peer().equals(r.peer()));
+        inFlight.dropPeer(r.peer());
       } else {
         log.info("sync peer {} {}", r.peer().toHex(), what);
       }
@@ -419,10 +404,9 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
     long next = ours + 1;
     long last = Math.min(best, ours + maxAhead);
     while (inFlight.size() < MAX_IN_FLIGHT && next <= last) {
-      var floor = inFlight.floorEntry(next);
-      Request covering = floor == null ? null : floor.getValue();
-      if (covering != null && covering.from() + covering.count() > next) {
-        next = covering.from() + covering.count();
+      long uncovered = inFlight.skipCovered(next);
+      if (uncovered != next) {
+        next = uncovered;
         continue;
       }
       if (received.containsKey(next)) {
@@ -441,7 +425,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
       if (!network.send(peer, NodeMessages.GET_BLOCKS, new GetBlocks(next, count))) {
         return;
       }
-      inFlight.put(next, new Request(peer, next, count, now));
+      inFlight.add(new Request(peer, next, count, now));
       next += count;
     }
   }
@@ -451,10 +435,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
    * deadlines lately, then the one with the fewest requests in flight.
    */
   private PublicKey pickPeer(long height, long now) {
-    Map<PublicKey, Integer> load = new HashMap<>();
-    for (Request r : inFlight.values()) {
-      load.merge(r.peer(), 1, Integer::sum);
-    }
+    Map<PublicKey, Integer> load = inFlight.load();
     PublicKey best = null;
     long bestLoad = Long.MAX_VALUE;
     List<PublicKey> candidates = new ArrayList<>();

@@ -44,6 +44,18 @@ class ServingLimitsTest {
   }
 
   @Test
+  void aRangeAboveOurTipGetsNoAnswerAndCostsNoBudget() {
+    BlockSync server = tightServer();
+    for (int i = 0; i < 5; i++) {
+      f.net.deliver(flooder, NodeMessages.GET_BLOCKS, new GetBlocks(6, 10));
+    }
+    assertThat(f.net.sentOf(NodeMessages.BLOCKS)).isEmpty();
+    f.net.deliver(flooder, NodeMessages.GET_BLOCKS, new GetBlocks(5, 10));
+    assertThat(f.net.sentOf(NodeMessages.BLOCKS)).hasSize(1);
+    assertThat(server.requestsDroppedOverBudget()).isZero();
+  }
+
+  @Test
   void requestsBeyondTheBudgetAreDroppedCountedAndGrossExcessPenalized() {
     BlockSync server = tightServer();
     f.net.deliver(flooder, NodeMessages.GET_BLOCKS, new GetBlocks(1, 2));

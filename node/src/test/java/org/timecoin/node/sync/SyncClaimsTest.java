@@ -64,6 +64,16 @@ class SyncClaimsTest {
   }
 
   @Test
+  void blocksFromAPeerThatWasNotAskedAreIgnoredWithoutPenalty() {
+    f.net.deliver(liar, NodeMessages.STATUS, new Status(5, Hash32.ZERO));
+    f.sync.tick();
+    f.net.deliver(honest, NodeMessages.BLOCKS, new Blocks(f.chain));
+    assertThat(f.sync.provenHeight()).isZero();
+    assertThat(f.net.penalties).isEmpty();
+    assertThat(f.target.chain.height()).isZero();
+  }
+
+  @Test
   void aPeerClaimingAHeightItNeverServesIsGivenUpAndTheNodeStopsSyncing() {
     f.net.connect(FakeNetwork.peer(liar, LIE)); // its handshake claimed the height too
     f.net.deliver(liar, NodeMessages.STATUS, new Status(LIE, Hash32.ZERO));
