@@ -228,7 +228,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
         }
         expected++;
       }
-      claims.served(from, expected - 1);
+      claims.served(from, expected - 1, clock.monoNanos());
       provenHeight = Math.max(provenHeight, expected - 1);
       if (syncing) {
         // Ask again at once rather than at the next tick, so the pipeline never runs dry.
@@ -371,12 +371,15 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   }
 
   /**
-   * Drops requests the tip overtook, and those past their deadline: each peer that let one pass
-   * loses standing once per sweep, and is given up after {@link SyncLimits#maxMisses()} sweeps in a
-   * row; its ranges go to other peers.
+   * Drops requests the tip overtook, and those past their deadline, which go to other peers. A peer
+   * that let one pass without serving anything since loses standing once per sweep, and is given up
+   * after {@link SyncLimits#maxMisses()} such sweeps in a row.
    */
   private void expireRequests(long ours, long now) {
     for (Request r : inFlight.expire(ours, now, limits.rangeDeadline().toNanos())) {
+      if (claims.servedSince(r.peer(), r.sentNanos())) {
+        continue; // it answers, just not this range (over its budget?): asked again, no blame
+      }
       rangesMissed.increment();
       String what =
           "did not serve blocks "

@@ -10,29 +10,25 @@ import org.timecoin.domain.crypto.PublicKey;
  * The heights peers claim and what they proved by serving blocks. A claim only decides whom to ask;
  * a peer that misses {@code maxMisses} range deadlines in a row is given up: it is not asked, and
  * its claim counts only as high as it served. Given-up peers are remembered (bounded) across
- * reconnections for {@code giveUpNanos}.
+ * reconnections for {@code giveUpNanos}, and so are the misses of a peer that disconnected.
  *
  * <p>Not thread-safe: owned by {@link BlockSync} under its lock.
  */
 final class PeerClaims {
-  private static final int MAX_GIVEN_UP = 1024;
+  private static final int MAX_REMEMBERED = 1024;
 
   private static final class Claim {
     long claimed;
     long served;
+    long lastServedNanos = Long.MIN_VALUE;
     int misses;
   }
 
   private final int maxMisses;
   private final long giveUpNanos;
   private final Map<PublicKey, Claim> claims = new HashMap<>();
-  private final Map<PublicKey, Long> givenUpUntil =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<PublicKey, Long> eldest) {
-          return size() > MAX_GIVEN_UP;
-        }
-      };
+  private final Map<PublicKey, Integer> missesOfDisconnected = bounded();
+  private final Map<PublicKey, Long> givenUpUntil = bounded();
   private long provenHeight;
 
   PeerClaims(int maxMisses, long giveUpNanos) {
@@ -42,22 +38,32 @@ final class PeerClaims {
 
   /** Records a height the peer announced; claims only grow while it stays connected. */
   void claim(PublicKey peer, long height) {
-    Claim c = claims.computeIfAbsent(peer, p -> new Claim());
+    Claim c = claimOf(peer);
     c.claimed = Math.max(c.claimed, height);
   }
 
   /** The peer served blocks up to {@code height}: that height is proven, its misses forgiven. */
-  void served(PublicKey peer, long height) {
-    Claim c = claims.computeIfAbsent(peer, p -> new Claim());
+  void served(PublicKey peer, long height, long nowNanos) {
+    Claim c = claimOf(peer);
     c.served = Math.max(c.served, height);
+    c.lastServedNanos = nowNanos;
     c.claimed = Math.max(c.claimed, height);
     c.misses = 0;
     provenHeight = Math.max(provenHeight, height);
   }
 
+  /**
+   * Whether the peer served some range since {@code sinceNanos}: it is alive and answering, and a
+   * range it dropped meanwhile (over its serving budget, say) is no lie.
+   */
+  boolean servedSince(PublicKey peer, long sinceNanos) {
+    Claim c = claims.get(peer);
+    return c != null && c.lastServedNanos != Long.MIN_VALUE && c.lastServedNanos - sinceNanos >= 0;
+  }
+
   /** The peer let a range deadline pass; true when that gave it up. */
   boolean missed(PublicKey peer, long nowNanos) {
-    Claim c = claims.computeIfAbsent(peer, p -> new Claim());
+    Claim c = claimOf(peer);
     c.misses++;
     if (c.misses < maxMisses || givenUp(peer, nowNanos)) {
       return false;
@@ -123,9 +129,35 @@ final class PeerClaims {
     return claims.keySet();
   }
 
-  /** Drops a disconnected peer's claim; a given-up peer stays given up. */
+  /**
+   * Drops a disconnected peer's claim. Its misses are remembered (bounded), so reconnecting does
+   * not wipe them, and a given-up peer stays given up.
+   */
   void forget(PublicKey peer) {
-    claims.remove(peer);
+    Claim c = claims.remove(peer);
+    if (c != null && c.misses > 0) {
+      missesOfDisconnected.put(peer, c.misses);
+    }
+  }
+
+  private Claim claimOf(PublicKey peer) {
+    return claims.computeIfAbsent(
+        peer,
+        p -> {
+          Claim c = new Claim();
+          Integer misses = missesOfDisconnected.remove(p);
+          c.misses = misses == null ? 0 : misses;
+          return c;
+        });
+  }
+
+  private static <V> Map<PublicKey, V> bounded() {
+    return new LinkedHashMap<>() {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<PublicKey, V> eldest) {
+        return size() > MAX_REMEMBERED;
+      }
+    };
   }
 
   int givenUpCount(long nowNanos) {

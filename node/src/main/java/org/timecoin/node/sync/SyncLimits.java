@@ -47,12 +47,19 @@ public record SyncLimits(
     return of(SyncSection.defaults(), banDuration);
   }
 
-  /** The limits of {@code [sync]}, remembered for the ban duration. */
+  /**
+   * A peer not worth asking stays unasked for this long; short, so that peers given up while our
+   * own link was down are asked again soon, and a liar that comes back pays again (its points add
+   * up to a ban).
+   */
+  static final Duration GIVE_UP_FOR = Duration.ofMinutes(1);
+
+  /** The limits of {@code [sync]}; serving budgets are remembered for the ban duration. */
   public static SyncLimits of(SyncSection s, Duration banDuration) {
     return new SyncLimits(
         s.rangeDeadline(),
         3,
-        banDuration,
+        GIVE_UP_FOR,
         s.servingBytesPerSecond(),
         s.servingBytesPerSecond(),
         s.maxRangeBlocks(),

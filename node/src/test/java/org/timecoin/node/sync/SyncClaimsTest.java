@@ -115,6 +115,51 @@ class SyncClaimsTest {
   }
 
   @Test
+  void missesSurviveAReconnection() {
+    f.net.deliver(liar, NodeMessages.STATUS, new Status(LIE, Hash32.ZERO));
+    f.sync.tick();
+    for (int i = 1; i < SyncFixture.LIMITS.maxMisses(); i++) {
+      missDeadline();
+    }
+    f.sync.forget(liar); // disconnected, then back with the same claim
+    f.net.deliver(liar, NodeMessages.STATUS, new Status(LIE, Hash32.ZERO));
+    f.sync.tick();
+    assertThat(f.sync.gaveUpOn(liar)).isFalse();
+    missDeadline();
+    assertThat(f.sync.gaveUpOn(liar)).isTrue();
+  }
+
+  @Test
+  void aPeerThatServesOtherRangesIsNotBlamedForOneItDropped() {
+    BlockSync narrow =
+        new BlockSync(
+            f.target.chain,
+            f.net,
+            f.caughtUp::add,
+            f.stops::add,
+            f.timer,
+            f.clock,
+            8 << 20,
+            SyncFixture.LIMITS,
+            1,
+            20);
+    new SyncHandler(narrow, f.net).register(Runnable::run);
+    f.net.deliver(honest, NodeMessages.STATUS, new Status(5, Hash32.ZERO));
+    narrow.tick();
+    assertThat(f.net.sentOf(NodeMessages.GET_BLOCKS)).hasSize(5);
+    f.net.deliver(honest, NodeMessages.BLOCKS, new Blocks(f.chain.subList(0, 1)));
+    f.net.sent.clear();
+    f.clock.advance(pastDeadline);
+    narrow.tick();
+    assertThat(f.net.penalties).isEmpty();
+    assertThat(narrow.rangesMissed()).isZero();
+    assertThat(f.net.sentOf(NodeMessages.GET_BLOCKS))
+        .extracting(GetBlocks::from)
+        .containsExactly(2L, 3L, 4L, 5L);
+    narrow.close();
+  }
+
+  @Test
   void servedBlocksProveAHeightAndClaimsDoNot() {
     f.net.deliver(honest, NodeMessages.STATUS, new Status(5, Hash32.ZERO));
     f.sync.tick();
