@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.timecoin.common.time.Clock;
@@ -28,6 +29,7 @@ import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.validation.SignatureCache;
 import org.timecoin.node.api.NodeControl;
 import org.timecoin.node.api.RpcServerFactory;
+import org.timecoin.node.chain.ChainStoreOpener;
 import org.timecoin.node.chain.FinalityWatch;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.chain.ValidationPool;
@@ -46,6 +48,9 @@ import org.timecoin.node.net.TxBatch;
 import org.timecoin.node.production.MempoolBlockProducer;
 import org.timecoin.node.production.SettledTransactionNotice;
 import org.timecoin.node.sync.BlockSync;
+import org.timecoin.node.sync.StateCheckHandler;
+import org.timecoin.node.sync.SyncHandler;
+import org.timecoin.node.sync.SyncLimits;
 import org.timecoin.p2p.P2pConfig;
 import org.timecoin.p2p.P2pNode;
 import org.timecoin.p2p.PeerAddress;
@@ -54,6 +59,7 @@ import org.timecoin.p2p.PeerListener;
 import org.timecoin.p2p.RateLimit;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.StorageConfig;
+import org.timecoin.storage.kv.KvStore;
 
 /**
  * One node: chain store, mempool, P2P network, consensus runtime (voting when it is a validator,
@@ -88,6 +94,7 @@ public final class TimeNode implements AutoCloseable {
   private final Clock clock;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final CompletableFuture<String> stopRequested = new CompletableFuture<>();
+  private final UnaryOperator<KvStore> kvWrapper;
 
   private LocalChain chain;
   private Mempool mempool;
@@ -101,6 +108,19 @@ public final class TimeNode implements AutoCloseable {
   private RpcServerFactory.RunningServer rpc;
 
   public TimeNode(NodeConfig config, GenesisConfig genesis, KeyPair key, Clock clock) {
+    this(config, genesis, key, clock, UnaryOperator.identity());
+  }
+
+  /**
+   * @param kvWrapper wraps the chain's key-value store as it opens (tests inject storage faults)
+   */
+  public TimeNode(
+      NodeConfig config,
+      GenesisConfig genesis,
+      KeyPair key,
+      Clock clock,
+      UnaryOperator<KvStore> kvWrapper) {
+    this.kvWrapper = kvWrapper;
     this.config = config;
     this.genesis = genesis;
     this.key = key;
@@ -149,10 +169,11 @@ public final class TimeNode implements AutoCloseable {
     started.push(delivery::shutdownNow);
 
     ChainStore store =
-        ChainStore.open(
+        ChainStoreOpener.open(
             StorageConfig.defaults(data.resolve("chain"))
                 .withUtxoCacheBytes(config.storage().cacheBytes()),
-            genesis.chainId());
+            genesis.chainId(),
+            kvWrapper);
     started.push(store);
     SignatureCache signatures = new SignatureCache(1_000_000);
     chain =
@@ -269,9 +290,11 @@ public final class TimeNode implements AutoCloseable {
             chain,
             network,
             h -> runtime.caughtUp(h),
+            this::requestStop,
             scheduler.executor(),
             clock,
-            config.network().maxFrameBytes() / 2);
+            config.network().maxFrameBytes() / 2,
+            SyncLimits.of(config.sync(), config.security().banDuration()));
     RateLimit perPeer = NodeMessages.perPeerLimit(config.security().peerMessagesPerSecond());
     consensusHandler =
         new ConsensusHandler(
@@ -286,7 +309,10 @@ public final class TimeNode implements AutoCloseable {
     consensusHandler.register();
     started.push(consensusHandler);
     network.register(NodeMessages.TXS.withRateLimit(perPeer), this::onTransactions);
-    sync.register();
+    // Block serving and state checks read the disk: each on a lane of its own, so neither a
+    // backlog of them nor the other's delays proposals and votes.
+    new SyncHandler(sync, network).register(lane("sync-lane"));
+    new StateCheckHandler(sync, network).register(lane("state-check-lane"));
 
     network.start();
     started.push(network);
@@ -319,6 +345,13 @@ public final class TimeNode implements AutoCloseable {
         chain.height(),
         network.localAddress(),
         rpc == null ? "" : ", rpc " + rpc.address());
+  }
+
+  private ExecutorService lane(String name) {
+    ExecutorService lane =
+        Executors.newSingleThreadExecutor(Thread.ofPlatform().name(name).daemon().factory());
+    started.push(lane::shutdownNow);
+    return lane;
   }
 
   /**

@@ -23,7 +23,7 @@ class ConfigLoaderTest {
     assertThat(file).exists();
     String text = Files.readString(file);
     assertThat(text).contains("# ", "[node]", "[network]", "[rpc]", "[storage]", "[consensus]");
-    assertThat(text).contains("[block]", "[logging]", "[masternode]", "[security]");
+    assertThat(text).contains("[block]", "[logging]", "[masternode]", "[security]", "[sync]");
     assertThat(loaded).isEqualTo(NodeConfig.defaults(dir.toAbsolutePath(), NetworkName.TESTNET));
   }
 
@@ -98,7 +98,8 @@ class ConfigLoaderTest {
                     Duration.ofMillis(500),
                     65536,
                     true))
-            .withMasternode(new MasternodeSection(true, "x"));
+            .withMasternode(new MasternodeSection(true, "x"))
+            .withSync(new SyncSection(Duration.ofMillis(1500), 4096, 8));
     Path file = dir.resolve("c.toml");
     ConfigLoader.write(file, c);
     assertThat(ConfigLoader.load(file)).isEqualTo(c);
@@ -143,6 +144,8 @@ class ConfigLoaderTest {
         "[storage]|cache_bytes = 10; [storage] cache_bytes = 10; out of range",
         "[logging]|level = \"loud\"; [logging] level; must be one of",
         "[security]|ban_duration_ms = -1; [security] ban_duration_ms; out of range",
+        "[sync]|range_deadline_ms = 0; [sync] range_deadline_ms = 0; out of range",
+        "[sync]|max_range_blocks = 129; [sync] max_range_blocks = 129; out of range",
       })
   void rejectsBadValuesNamingFileKeyAndWhatIsAllowed(String toml, String f1, String f2) {
     Path file = dir.resolve("bad.toml");

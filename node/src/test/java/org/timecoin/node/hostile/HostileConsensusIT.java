@@ -85,17 +85,7 @@ class HostileConsensusIT {
 
   static NodeConfig unthrottled(NodeConfig c) {
     SecuritySection s = c.security();
-    return new NodeConfig(
-        c.baseDir(),
-        c.node(),
-        c.network(),
-        c.rpc(),
-        c.storage(),
-        c.consensus(),
-        c.block(),
-        c.logging(),
-        c.masternode(),
-        new SecuritySection(UNTHROTTLED, s.banDuration(), s.rpcMaxConnections()));
+    return c.withSecurity(new SecuritySection(UNTHROTTLED, s.banDuration(), s.rpcMaxConnections()));
   }
 
   void awaitHeight(long height, Duration atMost) {
