@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,16 +16,26 @@ import org.timecoin.rpc.cli.RpcClient;
  */
 final class NodeProcess implements AutoCloseable {
   private final Path home;
+  private final List<String> launchPrefix;
   private final RpcClient rpc;
   private Process process;
 
-  NodeProcess(Path home, int rpcPort) {
+  /**
+   * @param launchPrefix command words before {@code java} (e.g. {@code ip netns exec NS})
+   */
+  NodeProcess(Path home, List<String> launchPrefix, String rpcHost, int rpcPort) {
     this.home = home;
-    this.rpc = new RpcClient(URI.create("http://127.0.0.1:" + rpcPort + "/"));
+    this.launchPrefix = List.copyOf(launchPrefix);
+    // Short timeouts: a node across a cut link must not hold up the readings of the others.
+    this.rpc =
+        new RpcClient(
+            URI.create("http://" + rpcHost + ":" + rpcPort + "/"),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1));
   }
 
   void start() throws IOException {
-    List<String> cmd = new ArrayList<>();
+    List<String> cmd = new ArrayList<>(launchPrefix);
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.add("-Xmx768m");
     cmd.add("--enable-native-access=ALL-UNNAMED");

@@ -1,6 +1,6 @@
 package org.timecoin.bench;
 
-import java.net.InetSocketAddress;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,15 +10,16 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.timecoin.node.config.BlockSection;
+import org.timecoin.node.config.RpcSection;
 import org.timecoin.node.devnet.LocalDevnet;
-import org.timecoin.testkit.net.LinkProxy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench recovery}: validators in processes of their own, every link through a {@link
- * LinkProxy} this process can cut. One validator is cut off for {@code --cut-s}, then two (no
- * quorum on either side) for as long; each time the gap after the links come back is measured.
+ * {@code bench recovery}: validators in processes of their own, every link cuttable by this process
+ * ({@link ProxyLinkCutter} or {@link NetnsLinkCutter}). One validator is cut off for {@code
+ * --cut-s}, then two (no quorum on either side) for as long; each time the gap after the links come
+ * back is measured.
  */
 @Command(
     name = "recovery",
@@ -45,26 +46,48 @@ public final class RecoveryBench extends BenchCommand {
   @Option(names = "--timeout-s", defaultValue = "120", description = "Give up waiting after this.")
   long timeoutS;
 
+  @Option(
+      names = "--cut-with",
+      defaultValue = "proxy",
+      description =
+          "proxy: a cuttable TCP proxy on every link; netns: each node in a network namespace, "
+              + "links cut by taking them down (root only; TCP sees real loss)")
+  String cutWith;
+
   private NodeProcess[] nodes;
-  private LinkProxy[][] links;
+  private LinkCutter links;
 
   @Override
   protected void run(Report report, Progress progress) throws Exception {
     Duration timeout = Duration.ofSeconds(timeoutS);
     Duration cut = Duration.ofSeconds(cutS);
-    List<LinkProxy> proxies = new ArrayList<>();
-    try (TempDir tmp = TempDir.create(dir, "bench-recovery")) {
+    try (TempDir tmp = TempDir.create(dir, "bench-recovery");
+        LinkCutter cutter = newCutter()) {
+      links = cutter;
       try {
-        startDevnet(tmp, proxies, timeout, progress);
+        startDevnet(tmp, timeout, progress);
         measure(report, progress, timeout, cut);
       } finally {
-        stopAll(proxies);
+        stopAll();
       }
     }
   }
 
+  private LinkCutter newCutter() throws IOException, InterruptedException {
+    return switch (cutWith) {
+      case "proxy" -> new ProxyLinkCutter();
+      case "netns" -> {
+        if (!NetnsLinkCutter.available()) {
+          throw new IllegalArgumentException("--cut-with netns needs root and iproute2");
+        }
+        yield NetnsLinkCutter.create(validators);
+      }
+      default -> throw new IllegalArgumentException("--cut-with is proxy or netns, not " + cutWith);
+    };
+  }
+
   /** Stops the processes and proxies (before the temporary directory is deleted). */
-  private void stopAll(List<LinkProxy> proxies) throws InterruptedException {
+  private void stopAll() throws InterruptedException {
     if (nodes != null) {
       for (NodeProcess n : nodes) {
         if (n != null) {
@@ -72,12 +95,10 @@ public final class RecoveryBench extends BenchCommand {
         }
       }
     }
-    proxies.forEach(LinkProxy::close);
   }
 
-  /** Writes the homes, routes every link through a proxy, starts the processes. */
-  private void startDevnet(
-      TempDir tmp, List<LinkProxy> proxies, Duration timeout, Progress progress) throws Exception {
+  /** Writes the homes, routes every link through the cutter, starts the processes. */
+  private void startDevnet(TempDir tmp, Duration timeout, Progress progress) throws Exception {
     int base = BenchDevnet.freePortRun(2 * validators + 4, new Random(seed ^ clock.monoNanos()));
     LocalDevnet layout =
         LocalDevnet.create(
@@ -89,28 +110,30 @@ public final class RecoveryBench extends BenchCommand {
             List.of(),
             clock);
     nodes = new NodeProcess[validators];
-    links = new LinkProxy[validators][validators];
     for (int i = 0; i < validators; i++) {
       List<String> peers = new ArrayList<>();
       for (int j = 0; j < validators; j++) {
         if (i != j) {
-          LinkProxy p = LinkProxy.start(new InetSocketAddress("127.0.0.1", base + 2 * j));
-          proxies.add(p);
-          links[i][j] = p;
-          peers.add("127.0.0.1:" + p.port());
+          peers.add(links.peerAddress(i, j, base + 2 * j));
         }
       }
+      String host = links.host(i);
       layout.rewriteConfig(
           i,
           c ->
-              c.withNetwork(c.network().withBootstrapPeers(peers).withConnectOnly(true))
+              c.withNetwork(
+                      c.network()
+                          .withListenAddress(host)
+                          .withBootstrapPeers(peers)
+                          .withConnectOnly(true))
+                  .withRpc(new RpcSection(true, host, c.rpc().port(), c.rpc().maxRequestBytes()))
                   .withBlock(
                       new BlockSection(
                           Duration.ofSeconds(1),
                           Duration.ofSeconds(1),
                           c.block().maxBlockBytes(),
                           c.block().maxBlockTxs())));
-      nodes[i] = new NodeProcess(layout.home(i), base + 2 * i + 1);
+      nodes[i] = new NodeProcess(layout.home(i), links.launchPrefix(i), host, base + 2 * i + 1);
     }
     progress.log("starting %d validator processes", validators);
     for (NodeProcess n : nodes) {
@@ -178,8 +201,13 @@ public final class RecoveryBench extends BenchCommand {
       throws InterruptedException {
     partition(side, true);
     progress.log("split %s from %s", side, others(side));
+    long atSplit = maxHeight(others(side));
     pause(cut);
     long stalled = maxHeight(all());
+    if (maxHeight(others(side)) > atSplit + 1) {
+      throw new IllegalStateException(
+          "the split did not take: " + others(side) + " went " + atSplit + " -> " + stalled);
+    }
     long healed = clock.monoNanos();
     partition(side, false);
     awaitOrFail(() -> maxHeight(all()) > stalled, timeout, "no block after the split healed");
@@ -189,17 +217,11 @@ public final class RecoveryBench extends BenchCommand {
     return gap;
   }
 
-  private void partition(Set<Integer> side, boolean cut) {
-    for (int i = 0; i < links.length; i++) {
-      for (int j = 0; j < links.length; j++) {
-        if (i != j && side.contains(i) != side.contains(j)) {
-          if (cut) {
-            links[i][j].cut();
-          } else {
-            links[i][j].restore();
-          }
-        }
-      }
+  private void partition(Set<Integer> side, boolean cut) throws InterruptedException {
+    try {
+      links.set(side, cut);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot " + (cut ? "cut " : "restore ") + side, e);
     }
   }
 

@@ -23,7 +23,7 @@ class ConfigLoaderTest {
     assertThat(file).exists();
     String text = Files.readString(file);
     assertThat(text).contains("# ", "[node]", "[network]", "[rpc]", "[storage]", "[consensus]");
-    assertThat(text).contains("[block]", "[logging]", "[masternode]", "[security]");
+    assertThat(text).contains("[block]", "[logging]", "[masternode]", "[security]", "[sync]");
     assertThat(loaded).isEqualTo(NodeConfig.defaults(dir.toAbsolutePath(), NetworkName.TESTNET));
   }
 
@@ -113,7 +113,8 @@ class ConfigLoaderTest {
                     Duration.ofMillis(500),
                     65536,
                     true))
-            .withMasternode(new MasternodeSection(true, "x"));
+            .withMasternode(new MasternodeSection(true, "x"))
+            .withSync(new SyncSection(Duration.ofMillis(1500), 4096, 8));
     Path file = dir.resolve("c.toml");
     ConfigLoader.write(file, c);
     assertThat(ConfigLoader.load(file)).isEqualTo(c);
@@ -161,6 +162,8 @@ class ConfigLoaderTest {
         "[security]|max_inbound_per_ip = 0; [security] max_inbound_per_ip = 0; out of range",
         "[security]|max_inbound_per_subnet = 0; [security] max_inbound_per_subnet; out of range",
         "[security]|peer_send_stall_ms = 5; [security] peer_send_stall_ms; out of range",
+        "[sync]|range_deadline_ms = 0; [sync] range_deadline_ms = 0; out of range",
+        "[sync]|max_range_blocks = 129; [sync] max_range_blocks = 129; out of range",
       })
   void rejectsBadValuesNamingFileKeyAndWhatIsAllowed(String toml, String f1, String f2) {
     Path file = dir.resolve("bad.toml");
