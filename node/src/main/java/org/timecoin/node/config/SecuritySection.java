@@ -17,8 +17,13 @@ public record SecuritySection(
     int maxInboundPerSubnet,
     Duration peerSendStall) {
 
+  /** With the default inbound source limits and send stall. */
+  public SecuritySection(int peerMessagesPerSecond, Duration banDuration, int rpcMaxConnections) {
+    this(peerMessagesPerSecond, banDuration, rpcMaxConnections, 8, 16, Duration.ofSeconds(10));
+  }
+
   public static SecuritySection defaults() {
-    return new SecuritySection(20_000, Duration.ofMinutes(10), 64, 8, 16, Duration.ofSeconds(10));
+    return new SecuritySection(20_000, Duration.ofMinutes(10), 64);
   }
 
   static SecuritySection read(TomlTable t) {
