@@ -25,7 +25,6 @@ import org.timecoin.consensus.runtime.LocalKeySigner;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.tx.Network;
-import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.validation.SignatureCache;
 import org.timecoin.node.api.NodeControl;
 import org.timecoin.node.api.RpcServerFactory;
@@ -41,10 +40,10 @@ import org.timecoin.node.consensus.LoggingConsensusListener;
 import org.timecoin.node.consensus.P2pGossip;
 import org.timecoin.node.mempool.Mempool;
 import org.timecoin.node.mempool.PeerTxBudget;
+import org.timecoin.node.mempool.TransactionHandler;
 import org.timecoin.node.mempool.TxRelay;
 import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
 import org.timecoin.node.net.NodeMessages;
-import org.timecoin.node.net.TxBatch;
 import org.timecoin.node.production.MempoolBlockProducer;
 import org.timecoin.node.production.SettledTransactionNotice;
 import org.timecoin.node.sync.BlockSync;
@@ -52,10 +51,8 @@ import org.timecoin.p2p.P2pConfig;
 import org.timecoin.p2p.P2pNode;
 import org.timecoin.p2p.PeerAddress;
 import org.timecoin.p2p.PeerInfo;
-import org.timecoin.p2p.PeerListener;
 import org.timecoin.p2p.RateLimit;
 import org.timecoin.storage.ChainStore;
-import org.timecoin.storage.StorageConfig;
 
 /**
  * One node: chain store, mempool, P2P network, consensus runtime (voting when it is a validator,
@@ -80,9 +77,6 @@ public final class TimeNode implements AutoCloseable {
    */
   static final Duration PROPOSE_AFTER = Duration.ofMillis(200);
 
-  /** Standing a peer loses per batch over its transaction budget. */
-  static final int TX_FLOOD_PENALTY = 10;
-
   private final NodeConfig config;
   private final GenesisConfig genesis;
   private final KeyPair key;
@@ -94,7 +88,7 @@ public final class TimeNode implements AutoCloseable {
   private LocalChain chain;
   private Mempool mempool;
   private TxRelay txRelay;
-  private PeerTxBudget txBudget;
+  private TransactionHandler transactions;
   private P2pNode network;
   private ConsensusRuntime runtime;
   private BlockSync sync;
@@ -150,10 +144,7 @@ public final class TimeNode implements AutoCloseable {
     started.push(delivery::shutdownNow);
 
     ChainStore store =
-        ChainStore.open(
-            StorageConfig.defaults(data.resolve("chain"))
-                .withUtxoCacheBytes(config.storage().cacheBytes()),
-            genesis.chainId());
+        ChainStore.open(config.storage().storeConfig(data.resolve("chain")), genesis.chainId());
     started.push(store);
     SignatureCache signatures = new SignatureCache(1_000_000);
     chain =
@@ -170,10 +161,7 @@ public final class TimeNode implements AutoCloseable {
     // that runs consensus timeouts.
     ExecutorScheduler relayTimer = new ExecutorScheduler("tx-relay");
     started.push(relayTimer);
-    txRelay = new TxRelay(network, relayTimer);
-    txBudget =
-        new PeerTxBudget(
-            NodeMessages.perPeerLimit(config.security().peerMessagesPerSecond()), clock);
+    txRelay = new TxRelay(network, relayTimer, config.network().maxFrameBytes());
     SettledTransactionNotice settled =
         new SettledTransactionNotice(
             clock,
@@ -191,8 +179,7 @@ public final class TimeNode implements AutoCloseable {
             chain.utxoView(),
             signatures,
             admission,
-            config.node().mempoolMaxTxs(),
-            config.node().mempoolMaxBytes(),
+            config.node().mempoolPolicy(),
             tx -> {
               txRelay.relay(tx);
               settled.admitted();
@@ -203,13 +190,6 @@ public final class TimeNode implements AutoCloseable {
     ChainPorts ports = new ChainPorts(chain);
     P2pGossip gossip = new P2pGossip(network, clock, RESEND_AFTER);
     network.addPeerListener(gossip);
-    network.addPeerListener(
-        new PeerListener() {
-          @Override
-          public void onPeerDisconnected(PeerInfo peer) {
-            txBudget.forget(peer.nodeKey());
-          }
-        });
     var resend =
         scheduler
             .executor()
@@ -327,30 +307,14 @@ public final class TimeNode implements AutoCloseable {
     RateLimit perPeer = NodeMessages.perPeerLimit(config.security().peerMessagesPerSecond());
     network.register(NodeMessages.PROPOSAL.withRateLimit(perPeer), gate::onProposal);
     network.register(NodeMessages.VOTE.withRateLimit(perPeer), gate::onVote);
-    network.register(NodeMessages.TXS.withRateLimit(perPeer), this::onTransactions);
-  }
-
-  /**
-   * Transactions from a peer: those not yet held are admitted, and not relayed back to it. A peer
-   * over its transaction budget (peer_messages_per_second, counted per transaction) loses the batch
-   * and some standing.
-   */
-  private void onTransactions(org.timecoin.domain.crypto.PublicKey from, TxBatch batch) {
-    if (!txBudget.take(from, batch.txs().size())) {
-      network.penalize(
-          from,
-          TX_FLOOD_PENALTY,
-          "relayed more than "
-              + config.security().peerMessagesPerSecond()
-              + " transactions per second");
-      return;
-    }
-    for (Transaction tx : batch.txs()) {
-      if (!mempool.knows(tx.txid())) {
-        txRelay.receivedFrom(tx.txid(), from);
-        mempool.submit(tx);
-      }
-    }
+    transactions =
+        new TransactionHandler(
+            network,
+            mempool,
+            txRelay,
+            new PeerTxBudget(
+                PeerTxBudget.Limits.of(config.security()), config.security().banDuration(), clock));
+    transactions.register(perPeer);
   }
 
   /** Where proposals and votes that passed the gate go. */
@@ -421,6 +385,10 @@ public final class TimeNode implements AutoCloseable {
 
   public Mempool mempool() {
     return mempool;
+  }
+
+  public TransactionHandler transactions() {
+    return transactions;
   }
 
   public ConsensusRuntime consensus() {

@@ -21,6 +21,7 @@ import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.node.chain.TestChain;
 import org.timecoin.node.mempool.Mempool;
+import org.timecoin.node.mempool.MempoolPolicy;
 import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
 import org.timecoin.node.net.FakeNetwork;
 import org.timecoin.node.net.NodeMessages;
@@ -79,8 +80,7 @@ class ConsensusMessageGateTest {
             t.chain.utxoView(),
             t.signatures,
             t.pool,
-            1,
-            1,
+            MempoolPolicy.of(1, 1),
             tx -> {},
             org.timecoin.common.time.Clock.SYSTEM);
     return new MempoolBlockProducer(t.chain, empty, proposer, 2_000_000, 1, Clock.SYSTEM, t.pool)
