@@ -157,6 +157,7 @@ public final class TimeNode implements AutoCloseable {
     started.push(scheduler);
 
     network = new P2pNode(p2pConfig(data), key, delivery, clock, () -> chain.height());
+    network.prioritize(chain.validators().validators().stream().map(v -> v.key()).toList());
     // The relay encodes a frame per peer every few milliseconds: on its own thread, not on the one
     // that runs consensus timeouts.
     ExecutorScheduler relayTimer = new ExecutorScheduler("tx-relay");
@@ -367,6 +368,7 @@ public final class TimeNode implements AutoCloseable {
         .outboundTarget(n.maxOutboundPeers())
         .inboundLimit(n.maxInboundPeers())
         .banDuration(config.security().banDuration())
+        .connectOnly(n.connectOnly())
         .build();
   }
 

@@ -21,6 +21,13 @@ import org.timecoin.common.Hash32;
  * @param banLoopbackAddresses whether 127.0.0.1 and ::1 can be banned by address; off by default,
  *     because every node of a local network (devnet, tests) shares that address, so one bad
  *     connection would shut out all of them (the offender's node key is banned either way)
+ * @param priorityPingInterval keep-alive on links to priority peers (validators, see {@link
+ *     PeerNetwork#prioritize}): short, so a dead or silent validator link is noticed in seconds
+ * @param priorityPeerTimeout a priority link without traffic for this long is closed (and
+ *     redialled)
+ * @param connectOnly dial only the bootstrap peers: learned addresses are kept and shared but never
+ *     dialled (a validator behind its own sentries, or a test that routes every link through a
+ *     proxy)
  * @param maxPendingDeliveries per peer: above it we stop reading from the peer until the handlers
  *     catch up (TCP back-pressure instead of dropping)
  */
@@ -35,6 +42,9 @@ public record P2pConfig(
     Duration pingInterval,
     Duration peerTimeout,
     Duration handshakeTimeout,
+    Duration priorityPingInterval,
+    Duration priorityPeerTimeout,
+    boolean connectOnly,
     int maxFrameSize,
     int outboundTarget,
     int inboundLimit,
@@ -63,6 +73,8 @@ public record P2pConfig(
     positive(pingInterval, "pingInterval");
     positive(peerTimeout, "peerTimeout");
     positive(handshakeTimeout, "handshakeTimeout");
+    positive(priorityPingInterval, "priorityPingInterval");
+    positive(priorityPeerTimeout, "priorityPeerTimeout");
     positive(banDuration, "banDuration");
     positive(reconnectBaseDelay, "reconnectBaseDelay");
     positive(maintenanceInterval, "maintenanceInterval");
@@ -115,6 +127,9 @@ public record P2pConfig(
     private Duration pingInterval = Duration.ofSeconds(30);
     private Duration peerTimeout = Duration.ofSeconds(60);
     private Duration handshakeTimeout = Duration.ofSeconds(10);
+    private Duration priorityPingInterval = Duration.ofMillis(500);
+    private Duration priorityPeerTimeout = Duration.ofSeconds(3);
+    private boolean connectOnly;
     private int maxFrameSize = 8 * 1024 * 1024;
     private int outboundTarget = 8;
     private int inboundLimit = 64;
@@ -148,6 +163,9 @@ public record P2pConfig(
       pingInterval = c.pingInterval;
       peerTimeout = c.peerTimeout;
       handshakeTimeout = c.handshakeTimeout;
+      priorityPingInterval = c.priorityPingInterval;
+      priorityPeerTimeout = c.priorityPeerTimeout;
+      connectOnly = c.connectOnly;
       maxFrameSize = c.maxFrameSize;
       outboundTarget = c.outboundTarget;
       inboundLimit = c.inboundLimit;
@@ -209,6 +227,17 @@ public record P2pConfig(
 
     public Builder handshakeTimeout(Duration v) {
       handshakeTimeout = v;
+      return this;
+    }
+
+    public Builder priorityKeepAlive(Duration pingInterval, Duration peerTimeout) {
+      priorityPingInterval = pingInterval;
+      priorityPeerTimeout = peerTimeout;
+      return this;
+    }
+
+    public Builder connectOnly(boolean v) {
+      connectOnly = v;
       return this;
     }
 
@@ -296,6 +325,9 @@ public record P2pConfig(
           pingInterval,
           peerTimeout,
           handshakeTimeout,
+          priorityPingInterval,
+          priorityPeerTimeout,
+          connectOnly,
           maxFrameSize,
           outboundTarget,
           inboundLimit,

@@ -20,7 +20,9 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -259,7 +261,17 @@ public final class P2pNode implements PeerNetwork {
 
   @Override
   public <T> void register(MessageType<T> type, PeerMessageHandler<T> handler) {
-    registry.register(type, handler);
+    registry.register(type, handler, null);
+  }
+
+  @Override
+  public <T> void register(MessageType<T> type, PeerMessageHandler<T> handler, Executor lane) {
+    registry.register(type, handler, Objects.requireNonNull(lane, "lane"));
+  }
+
+  @Override
+  public void prioritize(Collection<PublicKey> keys) {
+    peers.prioritize(keys);
   }
 
   @Override

@@ -5,7 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +25,7 @@ final class PeerConnection {
   final PeerAddress dialAddress;
 
   private final OutboundQueue queue;
-  private final SerialExecutor deliveries;
-  private final AtomicInteger pendingDeliveries = new AtomicInteger();
-  private final int maxPendingDeliveries;
+  private final DeliveryLanes deliveries;
   private final EventLoopGuard guard;
   private final P2pMetrics metrics;
 
@@ -50,8 +48,9 @@ final class PeerConnection {
     P2pConfig config = node.config();
     this.queue =
         new OutboundQueue(channel, config.sendQueueMaxMessages(), config.sendQueueMaxBytes());
-    this.deliveries = new SerialExecutor(node.delivery());
-    this.maxPendingDeliveries = config.maxPendingDeliveries();
+    this.deliveries =
+        new DeliveryLanes(
+            channel, node.delivery(), config.maxPendingDeliveries(), () -> established);
     this.guard = node.guard();
     this.metrics = node.metrics();
   }
@@ -115,15 +114,13 @@ final class PeerConnection {
   }
 
   /**
-   * Hands a decoded message to the upper layer, off the event loop and in arrival order. When the
-   * handlers fall behind, reading from this peer pauses, so TCP slows the sender down instead of us
-   * buffering without bound.
+   * Hands a decoded message to the upper layer, off the event loop and in arrival order, on {@code
+   * lane} (null: the default delivery executor). When a lane's handlers fall behind, reading from
+   * this peer pauses (see {@link DeliveryLanes}).
    */
-  void deliver(Runnable handlerCall) {
-    if (pendingDeliveries.incrementAndGet() >= maxPendingDeliveries) {
-      channel.config().setAutoRead(false);
-    }
+  void deliver(Executor lane, Runnable handlerCall) {
     deliveries.execute(
+        lane,
         () -> {
           try {
             guard.requireOffEventLoop("message handler");
@@ -131,22 +128,17 @@ final class PeerConnection {
             metrics.delivered();
           } catch (RuntimeException e) {
             log.error("handler for a message from {} failed", this, e);
-          } finally {
-            if (pendingDeliveries.decrementAndGet() <= maxPendingDeliveries / 2
-                && !channel.config().isAutoRead()
-                && established) {
-              channel.config().setAutoRead(true);
-            }
           }
         });
   }
 
   /**
-   * Runs a peer event (connected, disconnected) in the same lane as this peer's messages, so a
-   * handler never sees a message before the connect event or after the disconnect event.
+   * Runs a peer event (connected, disconnected) on the default lane, so a handler registered there
+   * never sees a message before the connect event or after the disconnect event. Handlers on other
+   * lanes get no such guarantee.
    */
   void inOrder(String what, Runnable event) {
-    deliveries.execute(
+    deliveries.executeEvent(
         () -> {
           try {
             guard.requireOffEventLoop(what);

@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -261,6 +262,17 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     node.metrics().handshake();
     log.info("connected {} height {}", conn, remoteHello.bestHeight());
     long interval = node.config().pingInterval().toNanos();
+    if (node.peers().isPriority(conn.nodeKey())) {
+      // A validator link: probe it often and give up on it soon, so a dead link is redialled in
+      // seconds instead of waiting for TCP's retransmission backoff.
+      interval = node.config().priorityPingInterval().toNanos();
+      ctx.pipeline()
+          .replace(
+              "idle",
+              "idle",
+              new IdleStateHandler(
+                  node.config().priorityPeerTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
+    }
     pingTimer =
         ctx.executor()
             .scheduleAtFixedRate(() -> sendPing(), interval, interval, TimeUnit.NANOSECONDS);
@@ -378,7 +390,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     }
     T message = reg.type().codec().decode(frame.payload());
     var from = conn.nodeKey();
-    conn.deliver(() -> reg.handler().onMessage(from, message));
+    conn.deliver(reg.lane(), () -> reg.handler().onMessage(from, message));
   }
 
   private boolean allowed(ChannelHandlerContext ctx, int type, RateLimit limit) {
@@ -398,7 +410,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     if (evt instanceof ProtocolViolation v) {
       reject(ctx, v.reason(), v.detail());
     } else if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
-      reject(ctx, RejectReason.PEER_TIMEOUT, "no traffic for " + node.config().peerTimeout());
+      reject(ctx, RejectReason.PEER_TIMEOUT, "no traffic within the keep-alive timeout");
     } else {
       ctx.fireUserEventTriggered(evt);
     }

@@ -3,6 +3,7 @@ package org.timecoin.p2p;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -53,6 +54,7 @@ final class PeerManager {
   private Executor work;
   private EventLoopGuard guard;
   private volatile PeerAddress advertised;
+  private volatile Set<PublicKey> priority = Set.of();
   private Scheduler.Cancellable maintenanceTimer;
   private long nextDiscoveryNanos;
   private boolean stopped;
@@ -108,6 +110,15 @@ final class PeerManager {
 
   void load(List<AddressBookFile.Entry> saved) {
     addressBook.load(saved);
+  }
+
+  void prioritize(Collection<PublicKey> keys) {
+    priority = Set.copyOf(keys);
+  }
+
+  /** Whether {@code key} is a priority peer (a validator): its link gets the short keep-alive. */
+  boolean isPriority(PublicKey key) {
+    return key != null && priority.contains(key);
   }
 
   PeerAddress advertisedAddress() {
@@ -285,7 +296,13 @@ final class PeerManager {
           exclude.add(c.listenAddress());
         }
         exclude.add(advertised);
-        toDial.addAll(addressBook.dialable(exclude, deficit));
+        List<PeerAddress> candidates =
+            addressBook.dialable(exclude, config.connectOnly() ? Integer.MAX_VALUE : deficit);
+        if (config.connectOnly()) {
+          candidates =
+              candidates.stream().filter(config.bootstrapPeers()::contains).limit(deficit).toList();
+        }
+        toDial.addAll(candidates);
         outbound.addAll(toDial);
       }
       long now = clock.monoNanos();

@@ -1,8 +1,10 @@
 package org.timecoin.p2p;
 
 import java.net.InetSocketAddress;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import org.timecoin.domain.crypto.PublicKey;
 
@@ -29,7 +31,24 @@ public interface PeerNetwork extends AutoCloseable {
    */
   <T> void register(MessageType<T> type, PeerMessageHandler<T> handler);
 
+  /**
+   * As {@link #register(MessageType, PeerMessageHandler)}, with the type's messages delivered on
+   * {@code lane} instead of the default delivery executor: one protocol's backlog (block serving,
+   * say) then never delays another's (votes). Per peer, messages of one lane arrive in order; order
+   * across lanes is not kept. Each lane has its own per-peer bound of pending deliveries; above it,
+   * reading from that peer pauses until the lane catches up.
+   */
+  <T> void register(MessageType<T> type, PeerMessageHandler<T> handler, Executor lane);
+
   void addPeerListener(PeerListener listener);
+
+  /**
+   * Names the peers whose links matter most (the validators): their links get the short priority
+   * keep-alive ({@link P2pConfig#priorityPingInterval()}), so a dead or silent one is closed and
+   * redialled within seconds instead of waiting on TCP. Applies to connections established after
+   * the call.
+   */
+  void prioritize(Collection<PublicKey> keys);
 
   /** Sends to every connected peer; the number of peers it was queued for. */
   <T> int broadcast(MessageType<T> type, T message);

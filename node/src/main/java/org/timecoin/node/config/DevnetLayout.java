@@ -77,7 +77,8 @@ public final class DevnetLayout {
                       n.maxInboundPeers(),
                       n.pingInterval(),
                       n.peerTimeout(),
-                      n.maxFrameBytes()))
+                      n.maxFrameBytes(),
+                      n.connectOnly()))
               .withRpc(
                   new RpcSection(
                       true, "127.0.0.1", basePort + 2 * i + 1, d.rpc().maxRequestBytes()))

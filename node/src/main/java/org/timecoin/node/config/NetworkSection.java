@@ -1,5 +1,6 @@
 package org.timecoin.node.config;
 
+import static org.timecoin.node.config.TomlTemplate.bool;
 import static org.timecoin.node.config.TomlTemplate.list;
 import static org.timecoin.node.config.TomlTemplate.ms;
 import static org.timecoin.node.config.TomlTemplate.num;
@@ -17,7 +18,8 @@ public record NetworkSection(
     int maxInboundPeers,
     Duration pingInterval,
     Duration peerTimeout,
-    int maxFrameBytes) {
+    int maxFrameBytes,
+    boolean connectOnly) {
 
   public static NetworkSection defaults(NetworkName network) {
     return new NetworkSection(
@@ -28,7 +30,8 @@ public record NetworkSection(
         64,
         Duration.ofSeconds(30),
         Duration.ofSeconds(60),
-        16 * 1024 * 1024);
+        16 * 1024 * 1024,
+        false);
   }
 
   static NetworkSection read(TomlTable t, NetworkName network) {
@@ -48,7 +51,8 @@ public record NetworkSection(
             t.intIn("max_inbound_peers", d.maxInboundPeers, 0, 10_000),
             t.millis("ping_interval_ms", d.pingInterval, 100, 3_600_000),
             t.millis("peer_timeout_ms", d.peerTimeout, 200, 7_200_000),
-            t.intIn("max_frame_bytes", d.maxFrameBytes, 64 * 1024, 256 * 1024 * 1024));
+            t.intIn("max_frame_bytes", d.maxFrameBytes, 64 * 1024, 256 * 1024 * 1024),
+            t.bool("connect_only", d.connectOnly));
     t.rejectUnknownKeys();
     if (s.peerTimeout.compareTo(s.pingInterval) <= 0) {
       throw t.invalid("peer_timeout_ms", "must be greater than ping_interval_ms");
@@ -65,6 +69,36 @@ public record NetworkSection(
         .key("max_inbound_peers", num(maxInboundPeers), "Inbound connections accepted at most")
         .key("ping_interval_ms", ms(pingInterval), "Keep-alive PING period")
         .key("peer_timeout_ms", ms(peerTimeout), "Disconnect a peer silent this long")
-        .key("max_frame_bytes", num(maxFrameBytes), "Largest P2P frame accepted");
+        .key("max_frame_bytes", num(maxFrameBytes), "Largest P2P frame accepted")
+        .key(
+            "connect_only",
+            bool(connectOnly),
+            "Dial only bootstrap_peers, never addresses learned from peers");
+  }
+
+  public NetworkSection withConnectOnly(boolean v) {
+    return new NetworkSection(
+        listenAddress,
+        port,
+        bootstrapPeers,
+        maxOutboundPeers,
+        maxInboundPeers,
+        pingInterval,
+        peerTimeout,
+        maxFrameBytes,
+        v);
+  }
+
+  public NetworkSection withBootstrapPeers(List<String> peers) {
+    return new NetworkSection(
+        listenAddress,
+        port,
+        peers,
+        maxOutboundPeers,
+        maxInboundPeers,
+        pingInterval,
+        peerTimeout,
+        maxFrameBytes,
+        connectOnly);
   }
 }

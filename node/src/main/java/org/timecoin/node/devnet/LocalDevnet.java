@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.timecoin.common.time.Clock;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.GenesisConfig;
@@ -84,6 +85,12 @@ public final class LocalDevnet implements AutoCloseable {
         new BlockSection(blockInterval, emptyBlockInterval, b.maxBlockBytes(), b.maxBlockTxs()));
   }
 
+  /** Rewrites node i's config.toml (e.g. to route its peers through proxies); before it starts. */
+  public synchronized void rewriteConfig(int i, UnaryOperator<NodeConfig> change) {
+    Path file = homes.get(i).resolve("config.toml");
+    ConfigLoader.write(file, change.apply(ConfigLoader.load(file)));
+  }
+
   /**
    * Gives the stopped validators a history of {@code blocks} empty blocks, each certified by all of
    * them, as if they had been running that long; e.g. for a node that joins far behind.
@@ -155,7 +162,8 @@ public final class LocalDevnet implements AutoCloseable {
                     n.maxInboundPeers(),
                     n.pingInterval(),
                     n.peerTimeout(),
-                    n.maxFrameBytes()))
+                    n.maxFrameBytes(),
+                    false))
             .withRpc(
                 new org.timecoin.node.config.RpcSection(
                     true, "127.0.0.1", rpcPort, v0.rpc().maxRequestBytes()))

@@ -97,7 +97,8 @@ class ConfigLoaderTest {
                     3,
                     Duration.ofMillis(200),
                     Duration.ofMillis(500),
-                    65536))
+                    65536,
+                    true))
             .withMasternode(new MasternodeSection(true, "x"));
     Path file = dir.resolve("c.toml");
     ConfigLoader.write(file, c);

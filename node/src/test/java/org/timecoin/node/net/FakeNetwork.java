@@ -2,11 +2,13 @@ package org.timecoin.node.net;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.p2p.Direction;
@@ -87,6 +89,17 @@ public final class FakeNetwork implements PeerNetwork {
   public <T> void register(MessageType<T> type, PeerMessageHandler<T> handler) {
     handlers.put(type.id(), handler);
   }
+
+  /**
+   * Lanes are the network's business: the fake delivers on the caller's thread whatever the lane.
+   */
+  @Override
+  public <T> void register(MessageType<T> type, PeerMessageHandler<T> handler, Executor lane) {
+    register(type, handler);
+  }
+
+  @Override
+  public void prioritize(Collection<PublicKey> keys) {}
 
   @Override
   public void addPeerListener(PeerListener listener) {
