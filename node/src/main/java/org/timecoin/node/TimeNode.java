@@ -260,6 +260,7 @@ public final class TimeNode implements AutoCloseable {
             network,
             validation,
             toConsensusAndRelay()));
+    registerTransactions();
     sync.register();
 
     network.start();
@@ -308,6 +309,13 @@ public final class TimeNode implements AutoCloseable {
     RateLimit perPeer = NodeMessages.perPeerLimit(config.security().peerMessagesPerSecond());
     network.register(NodeMessages.PROPOSAL.withRateLimit(perPeer), gate::onProposal);
     network.register(NodeMessages.VOTE.withRateLimit(perPeer), gate::onVote);
+  }
+
+  /**
+   * Transactions from peers, on their own lane: admission work behind a flood of transactions never
+   * delays votes. Each peer's budget is kept for the ban duration.
+   */
+  private void registerTransactions() {
     transactions =
         new TransactionHandler(
             network,
@@ -315,7 +323,12 @@ public final class TimeNode implements AutoCloseable {
             txRelay,
             new PeerTxBudget(
                 PeerTxBudget.Limits.of(config.security()), config.security().banDuration(), clock));
-    transactions.register(perPeer);
+    ExecutorService lane =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("tx-delivery").daemon().factory());
+    started.push(lane::shutdownNow);
+    transactions.register(
+        NodeMessages.perPeerLimit(config.security().peerMessagesPerSecond()), lane);
   }
 
   /** Where proposals and votes that passed the gate go. */

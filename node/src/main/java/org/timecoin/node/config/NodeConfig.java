@@ -69,6 +69,11 @@ public record NodeConfig(
         baseDir, node, network, rpc, storage, c, block, logging, masternode, security);
   }
 
+  public NodeConfig withSecurity(SecuritySection s) {
+    return new NodeConfig(
+        baseDir, node, network, rpc, storage, consensus, block, logging, masternode, s);
+  }
+
   /** config.toml text for this configuration, every key with a comment. */
   public String toToml() {
     TomlTemplate w = new TomlTemplate();

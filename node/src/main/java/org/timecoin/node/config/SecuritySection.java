@@ -28,6 +28,11 @@ public record SecuritySection(
     return new SecuritySection(20_000, 8 * NodeSection.MIB, 40_000, Duration.ofMinutes(10), 64);
   }
 
+  public SecuritySection withPeerMessagesPerSecond(int perSecond) {
+    return new SecuritySection(
+        perSecond, peerTxBytesPerSecond, peerTxInputsPerSecond, banDuration, rpcMaxConnections);
+  }
+
   static SecuritySection read(TomlTable t) {
     SecuritySection d = defaults();
     SecuritySection s =

@@ -2,6 +2,7 @@ package org.timecoin.node.mempool;
 
 import java.net.InetAddress;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.tx.Transaction;
@@ -47,9 +48,12 @@ public final class TransactionHandler implements PeerMessageHandler<TxBatch> {
     this.budget = budget;
   }
 
-  /** Registers for transaction batches, each peer limited to {@code perPeer} batches. */
-  public void register(RateLimit perPeer) {
-    network.register(NodeMessages.TXS.withRateLimit(perPeer), this);
+  /**
+   * Registers for transaction batches, each peer limited to {@code perPeer} batches a second,
+   * delivered on {@code lane}: a flood of transactions then never queues ahead of votes.
+   */
+  public void register(RateLimit perPeer, Executor lane) {
+    network.register(NodeMessages.TXS.withRateLimit(perPeer), this, lane);
   }
 
   @Override

@@ -49,7 +49,7 @@ class TransactionHandlerTest {
             relay,
             new PeerTxBudget(
                 new PeerTxBudget.Limits(10, 1 << 20, 100), Duration.ofMinutes(10), clock));
-    handler.register(RateLimit.UNLIMITED);
+    handler.register(RateLimit.UNLIMITED, Runnable::run);
     net.connect(FakeNetwork.peer(alice, 0));
     net.connect(FakeNetwork.peer(bob, 0));
   }
