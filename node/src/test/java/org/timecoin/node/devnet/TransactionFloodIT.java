@@ -42,12 +42,15 @@ class TransactionFloodIT {
   static final int LARGE = 7_500;
   static final KeyPair OWNER = KeyPair.fromSeed(Sha256.digest("flood test owner".getBytes()));
   static final Address OWNER_ADDR = Address.fromPublicKey(OWNER.publicKey());
+  static final KeyPair ATTACKER = KeyPair.fromSeed(Sha256.digest("flood test attacker".getBytes()));
+  static final Address ATTACKER_ADDR = Address.fromPublicKey(ATTACKER.publicKey());
 
   /** The attacker's address: loopback, but not the validators' 127.0.0.1. */
   static final String ATTACKER_IP = "127.0.0.66";
 
   @TempDir Path dir;
   LocalDevnet net;
+  Transaction genesisTx;
   HostilePeer attacker;
 
   @AfterEach
@@ -72,6 +75,7 @@ class TransactionFloodIT {
             dir, 2, base, Duration.ofMillis(100), Duration.ofMillis(300), large, Clock.SYSTEM);
     net.rewriteConfig(
         0, c -> c.withSecurity(c.security().withPeerMessagesPerSecond(peerMessagesPerSecond)));
+    genesisTx = net.genesis().genesisTransaction();
     net.startAll();
     await()
         .atMost(Duration.ofSeconds(60))
@@ -90,18 +94,14 @@ class TransactionFloodIT {
         HostilePeer.connect(
             (InetSocketAddress) target.network().localAddress(),
             InetAddress.getByName(ATTACKER_IP));
-    attacker.handshake(
-        TESTNET_MAGIC,
-        net.genesis().hash(),
-        KeyPair.fromSeed(Sha256.digest("attacker".getBytes())),
-        target.chain().height());
+    attacker.handshake(TESTNET_MAGIC, net.genesis().hash(), ATTACKER, target.chain().height());
     attacker.startReading(true);
     await().atMost(Duration.ofSeconds(10)).until(() -> target.network().peers().size() == 2);
     return attacker;
   }
 
   OutPoint genesisOutput(int i) {
-    return net.genesis().genesisTransaction().outPoint(i);
+    return genesisTx.outPoint(i);
   }
 
   /** Spends the genesis outputs {@code from..from+count} of the owner, with blank signatures. */
@@ -113,9 +113,9 @@ class TransactionFloodIT {
     for (int i = from; inputs.size() < count; i++) {
       inputs.add(TxIn.unsigned(genesisOutput(i), OWNER.publicKey()));
     }
-    Address attackerAddr = Address.fromPublicKey(KeyPair.fromSeed(new byte[32]).publicKey());
-    return new Transaction(
-        1, inputs, List.of(new TxOut(Amounts.ofTime(1), attackerAddr)), 0, stamp);
+    // half of one input: amounts and fee are right, so only the signatures are wrong
+    TxOut pay = new TxOut(Amounts.ofTime(1) / 2, ATTACKER_ADDR);
+    return new Transaction(1, inputs, List.of(pay), 0, stamp);
   }
 
   /** Sends one batch per transaction until the node hangs up; how many were sent. */
