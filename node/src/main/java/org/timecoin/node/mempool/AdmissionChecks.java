@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.tx.OutPoint;
@@ -83,8 +84,15 @@ final class AdmissionChecks {
     return structure.isValid() ? null : reject(tx.txid(), structure, null);
   }
 
-  /** Inputs, amounts, fees, then signatures; completes with a rejection or the fee. */
-  CompletableFuture<Outcome> checkAgainstState(Transaction tx) {
+  /**
+   * Inputs, amounts, fees, then signatures; completes with a rejection or the fee. {@code wanted}
+   * is asked before the lookups and again before the signatures: once false (its sender turned out
+   * to be an attacker), the rest of the work is skipped.
+   */
+  CompletableFuture<Outcome> checkAgainstState(Transaction tx, BooleanSupplier wanted) {
+    if (!wanted.getAsBoolean()) {
+      return CompletableFuture.completedFuture(unwanted(tx));
+    }
     return inputs
         .lookUp(tx)
         .thenCompose(
@@ -96,7 +104,15 @@ final class AdmissionChecks {
               spentProbes.increment();
               return utxos.spent(Set.of(missing)).thenApply(spent -> spend(tx, found, spent));
             })
-        .thenCompose(o -> o.passed() ? signed(tx, o.fee()) : CompletableFuture.completedFuture(o));
+        .thenCompose(
+            o -> o.passed() ? signed(tx, o.fee(), wanted) : CompletableFuture.completedFuture(o));
+  }
+
+  private static Outcome unwanted(Transaction tx) {
+    return new Outcome(
+        AdmitResult.rejected(
+            tx.txid(), AdmitResult.UNWANTED, "its sender relayed invalid transactions"),
+        0);
   }
 
   private Outcome spend(Transaction tx, InputLookup.Found found, Set<OutPoint> spent) {
@@ -124,13 +140,13 @@ final class AdmissionChecks {
     return Outcome.passed(r.fee());
   }
 
-  private CompletableFuture<Outcome> signed(Transaction tx, long fee) {
+  private CompletableFuture<Outcome> signed(Transaction tx, long fee, BooleanSupplier wanted) {
     Hash32 txid = tx.txid();
     if (signatures.isVerified(txid)) {
       return CompletableFuture.completedFuture(Outcome.passed(fee));
     }
     try {
-      return CompletableFuture.supplyAsync(() -> verify(tx, fee), validationPool);
+      return CompletableFuture.supplyAsync(() -> verify(tx, fee, wanted), validationPool);
     } catch (RejectedExecutionException e) {
       // the pool's queue is full: refusing now keeps admission latency bounded
       return CompletableFuture.completedFuture(
@@ -143,9 +159,12 @@ final class AdmissionChecks {
     }
   }
 
-  private Outcome verify(Transaction tx, long fee) {
+  private Outcome verify(Transaction tx, long fee, BooleanSupplier wanted) {
     if (signatures.isVerified(tx.txid())) {
       return Outcome.passed(fee); // a block's validation verified it while this waited
+    }
+    if (!wanted.getAsBoolean()) {
+      return unwanted(tx); // asked again here: its sender may have been caught while this waited
     }
     signatureChecks.increment();
     ValidationResult r = TxRules.checkSignatures(tx, chainId);

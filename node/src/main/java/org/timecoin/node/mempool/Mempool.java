@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.timecoin.common.Hash32;
 import org.timecoin.common.time.Clock;
@@ -104,6 +105,15 @@ public final class Mempool {
 
   /** Validates and admits {@code tx}; completes with the outcome (never exceptionally). */
   public CompletableFuture<AdmitResult> submit(Transaction tx) {
+    return submit(tx, () -> true);
+  }
+
+  /**
+   * As {@link #submit(Transaction)} for a transaction a peer relayed: {@code wanted} is asked
+   * before each costly step, so the rest of a batch from a sender found relaying invalid
+   * transactions is dropped unverified.
+   */
+  public CompletableFuture<AdmitResult> submit(Transaction tx, BooleanSupplier wanted) {
     if (inFlight.incrementAndGet() > maxInFlight) {
       inFlight.decrementAndGet();
       rejectedCount.incrementAndGet();
@@ -116,7 +126,7 @@ public final class Mempool {
     CompletableFuture<AdmitResult> attempt;
     try {
       AdmitResult malformed = checks.checkStructure(tx);
-      attempt = malformed != null ? done(malformed) : attempt(tx, 0);
+      attempt = malformed != null ? done(malformed) : attempt(tx, wanted, 0);
     } catch (RuntimeException e) {
       attempt = CompletableFuture.failedFuture(e);
     }
@@ -134,7 +144,8 @@ public final class Mempool {
   }
 
   /** Checks against the mempool, then the UTXO set and signatures, then inserts. */
-  private CompletableFuture<AdmitResult> attempt(Transaction tx, int retry) {
+  private CompletableFuture<AdmitResult> attempt(
+      Transaction tx, BooleanSupplier wanted, int retry) {
     long seenEpoch;
     synchronized (this) {
       AdmitResult pre = precheck(tx);
@@ -144,13 +155,16 @@ public final class Mempool {
       seenEpoch = epoch;
     }
     return checks
-        .checkAgainstState(tx)
+        .checkAgainstState(tx, wanted)
         .thenCompose(
-            o -> o.passed() ? insertOrRetry(tx, o.fee(), seenEpoch, retry) : done(o.rejection()));
+            o ->
+                o.passed()
+                    ? insertOrRetry(tx, wanted, o.fee(), seenEpoch, retry)
+                    : done(o.rejection()));
   }
 
   private CompletableFuture<AdmitResult> insertOrRetry(
-      Transaction tx, long fee, long seenEpoch, int retry) {
+      Transaction tx, BooleanSupplier wanted, long fee, long seenEpoch, int retry) {
     synchronized (this) {
       if (epoch == seenEpoch) {
         return done(insert(tx, fee));
@@ -161,7 +175,7 @@ public final class Mempool {
           AdmitResult.rejected(
               tx.txid(), AdmitResult.STALE, "blocks kept arriving during validation; resubmit"));
     }
-    return attempt(tx, retry + 1);
+    return attempt(tx, wanted, retry + 1);
   }
 
   /** Duplicate and conflict checks that need only the mempool; null when they pass. */

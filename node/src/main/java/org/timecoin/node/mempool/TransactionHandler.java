@@ -1,6 +1,9 @@
 package org.timecoin.node.mempool;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
@@ -18,14 +21,20 @@ import org.timecoin.p2p.RateLimit;
  * sender's budget (transactions, bytes and inputs, per node key and per address); a sender over
  * budget loses the batch and some standing. Transactions not yet known go to the mempool, which is
  * told not to relay them back; each refusal the mempool blames on the sender (an invalid
- * transaction, or one spending an output the chain spent a while ago) costs the sender points.
+ * transaction, or one spending an output the chain spent a while ago) costs the sender points, and
+ * once a sender relayed an invalid one, the rest of what it sent is dropped without lookups or
+ * signature checks.
  */
 public final class TransactionHandler implements PeerMessageHandler<TxBatch> {
   /** Standing a peer loses per batch over its budget. */
   static final int FLOOD_PENALTY = 10;
 
-  /** Per invalid transaction: an honest node verifies everything it relays. */
-  static final int INVALID_PENALTY = 20;
+  /**
+   * Per invalid transaction, the network's default ban threshold: an honest node verifies all it
+   * relays, so one is proof enough (Bitcoin Core also cuts off peers relaying consensus-invalid
+   * transactions).
+   */
+  static final int INVALID_PENALTY = 100;
 
   /**
    * Per transaction spending an output spent long enough ago; a node far behind the chain could
@@ -38,6 +47,14 @@ public final class TransactionHandler implements PeerMessageHandler<TxBatch> {
   private final TxRelay relay;
   private final PeerTxBudget budget;
   private final LongAdder overBudget = new LongAdder();
+
+  /**
+   * Senders lately found relaying an invalid transaction: what else they sent is dropped without
+   * lookups or signature checks. A minute covers the batches already on their way.
+   */
+  private final Cache<PublicKey, Boolean> caught =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+
   private final LongAdder blamed = new LongAdder();
 
   public TransactionHandler(
@@ -60,8 +77,8 @@ public final class TransactionHandler implements PeerMessageHandler<TxBatch> {
   public void onMessage(PublicKey from, TxBatch batch) {
     Optional<InetAddress> address =
         network.peer(from).map(PeerInfo::remoteAddress).map(a -> a.getAddress());
-    if (address.isEmpty()) {
-      return; // gone while the batch waited: nobody to charge, nobody to relay for
+    if (address.isEmpty() || caughtRelayingInvalid(from)) {
+      return; // gone while the batch waited, or lately caught relaying invalid transactions
     }
     long bytes = 0;
     long inputs = 0;
@@ -87,7 +104,7 @@ public final class TransactionHandler implements PeerMessageHandler<TxBatch> {
     for (Transaction tx : batch.txs()) {
       if (!mempool.knows(tx.txid())) {
         relay.receivedFrom(tx.txid(), from);
-        mempool.submit(tx).thenAccept(r -> blameIfDue(from, r));
+        mempool.submit(tx, () -> !caughtRelayingInvalid(from)).thenAccept(r -> blameIfDue(from, r));
       }
     }
   }
@@ -99,10 +116,17 @@ public final class TransactionHandler implements PeerMessageHandler<TxBatch> {
           case SPENDS_SPENT -> SPENT_PENALTY;
           case INVALID -> INVALID_PENALTY;
         };
+    if (r.fault() == AdmitResult.Fault.INVALID) {
+      caught.put(from, Boolean.TRUE);
+    }
     if (points > 0) {
       blamed.increment();
       network.penalize(from, points, "relayed transaction " + r.txid() + ": " + r.code());
     }
+  }
+
+  private boolean caughtRelayingInvalid(PublicKey from) {
+    return caught.getIfPresent(from) != null;
   }
 
   /** Batches refused because their sender was over budget. */

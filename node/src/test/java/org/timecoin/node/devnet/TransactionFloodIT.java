@@ -185,7 +185,7 @@ class TransactionFloodIT {
   }
 
   @Test
-  void invalidSignaturesAtThePerPeerLimitBanTheirSenderAfterOneBatch() throws Exception {
+  void invalidSignaturesAtThePerPeerLimitBanTheirSenderAfterAFewChecks() throws Exception {
     int limit = 500;
     startDevnet(limit);
     TimeNode victim = net.node(0);
@@ -200,10 +200,9 @@ class TransactionFloodIT {
 
     assertOnlyTheAttackerWasBannedAndFinalizingGoesOn(victim);
     AdmissionCost cost = costSince(victim, before);
-    assertThat(cost.signatureChecks())
-        .as("at most the first batch is verified")
-        .isPositive()
-        .isLessThanOrEqualTo(limit);
+    // once one failed, the rest of the batch is dropped unverified: a few checks in parallel at
+    // most, not the batch
+    assertThat(cost.signatureChecks()).isPositive().isLessThan(limit / 10);
     assertThat(sent).isGreaterThanOrEqualTo(limit);
     assertThat(victim.mempool().size()).isZero();
     assertThat(victim.transactions().transactionsBlamed()).isPositive();

@@ -96,6 +96,28 @@ class TransactionHandlerTest {
   }
 
   @Test
+  void afterAnInvalidTransactionTheRestOfWhatItsSenderSentIsDroppedUnverified() {
+    Transaction forged =
+        new TxBuilder()
+            .input(coin(1), MempoolTest.ALICE)
+            .output(990_000, MempoolTest.BOB_ADDR)
+            .sign(org.timecoin.common.Hash32.ZERO);
+    Transaction valid = MempoolTest.pay(coin(2), 990_000);
+    deliver(alice, forged, valid);
+    deliver(alice, MempoolTest.pay(coin(3), 990_000));
+    assertThat(mempool.size()).isZero();
+    assertThat(mempool.admissionCost().signatureChecks()).isEqualTo(1);
+    assertThat(mempool.admissionCost().inputsLookedUp())
+        .as("the forged one's input only")
+        .isEqualTo(1);
+    assertThat(net.points)
+        .containsExactly(java.util.Map.entry(alice, TransactionHandler.INVALID_PENALTY));
+
+    deliver(bob, valid);
+    assertThat(mempool.contains(valid.txid())).as("other senders are heard").isTrue();
+  }
+
+  @Test
   void spendingAnOutputTheChainSpentCostsLess() {
     OutPoint c = coin(1);
     view.spend(c);
