@@ -120,7 +120,7 @@ final class BenchDevnet implements AutoCloseable {
   }
 
   /** A base port b with b .. b + count - 1 free a moment ago (below the ephemeral range). */
-  private static int freePortRun(int count, Random random) {
+  static int freePortRun(int count, Random random) {
     for (int attempt = 0; attempt < 50; attempt++) {
       int base = 20_000 + random.nextInt(10_000);
       if (allFree(base, count)) {

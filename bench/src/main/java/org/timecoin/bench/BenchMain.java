@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       UtxoMemoryBench.class,
       ConsensusSimBench.class,
       ViewChangeBench.class,
+      RecoveryBench.class,
       DevnetBench.class,
       SyncBench.class,
     })

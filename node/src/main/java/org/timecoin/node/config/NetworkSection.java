@@ -101,4 +101,17 @@ public record NetworkSection(
         maxFrameBytes,
         connectOnly);
   }
+
+  public NetworkSection withListenAddress(String host) {
+    return new NetworkSection(
+        host,
+        port,
+        bootstrapPeers,
+        maxOutboundPeers,
+        maxInboundPeers,
+        pingInterval,
+        peerTimeout,
+        maxFrameBytes,
+        connectOnly);
+  }
 }

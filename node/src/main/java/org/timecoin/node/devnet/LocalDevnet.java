@@ -69,6 +69,11 @@ public final class LocalDevnet implements AutoCloseable {
     return homes.size();
   }
 
+  /** Node i's home directory (its config.toml, key, genesis and data). */
+  public Path home(int i) {
+    return homes.get(i);
+  }
+
   public Path root() {
     return root;
   }

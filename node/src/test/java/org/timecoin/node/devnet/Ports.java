@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 
 /** Finds a run of free loopback ports for a test devnet. */
-final class Ports {
+public final class Ports {
   private Ports() {}
 
   /** A base port b such that b .. b + count - 1 were all free a moment ago. */
-  static int freeRun(int count) {
+  public static int freeRun(int count) {
     for (int attempt = 0; attempt < 50; attempt++) {
       int base = 10_000 + (int) (Math.random() * 20_000); // below the ephemeral range
       if (allFree(base, count)) {

@@ -18,10 +18,17 @@ public final class RpcClient {
   private final HttpClient http;
   private final URI uri;
   private final AtomicLong nextId = new AtomicLong(1);
+  private final Duration timeout;
 
   public RpcClient(URI uri) {
+    this(uri, Duration.ofSeconds(5), Duration.ofSeconds(30));
+  }
+
+  /** A client that gives up connecting after {@code connect} and waiting after {@code timeout}. */
+  public RpcClient(URI uri, Duration connect, Duration timeout) {
     this.uri = uri;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(connect).build();
   }
 
   /** The method's result; a JSON-RPC error object becomes an {@link RpcCallException}. */
@@ -51,7 +58,7 @@ public final class RpcClient {
   public HttpResponse<String> post(byte[] body) throws IOException, InterruptedException {
     HttpRequest req =
         HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofSeconds(30))
+            .timeout(timeout)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
