@@ -1,4 +1,4 @@
-package org.timecoin.node.devnet;
+package org.timecoin.node.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,6 +23,8 @@ import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.TxIn;
 import org.timecoin.domain.tx.TxOut;
 import org.timecoin.node.TimeNode;
+import org.timecoin.node.devnet.LocalDevnet;
+import org.timecoin.node.devnet.Ports;
 import org.timecoin.node.mempool.Mempool.AdmissionCost;
 import org.timecoin.node.net.NodeMessages;
 import org.timecoin.node.net.TxBatch;
