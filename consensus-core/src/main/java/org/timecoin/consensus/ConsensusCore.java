@@ -21,9 +21,9 @@ import org.timecoin.domain.block.VoteType;
  *
  * <ul>
  *   <li>Messages of older heights, and of the current height after it is decided, are ignored.
- *   <li>Messages of height h_p + 1 are buffered (up to {@value ConsensusState#MAX_BUFFERED}) and
- *       replayed when that height starts; messages of later heights are ignored (block sync catches
- *       the node up instead).
+ *   <li>Messages of height h_p + 1 are buffered (up to {@value ConsensusState#MAX_BUFFERED}, and a
+ *       bounded share per signer: {@link NextHeightBuffer}) and replayed when that height starts;
+ *       messages of later heights are ignored (block sync catches the node up instead).
  *   <li>Messages more than {@link ConsensusParams#maxRoundsAhead()} rounds ahead are ignored, which
  *       bounds the memory a Byzantine validator can make us use.
  *   <li>Signatures are not checked here: {@link ConsensusEngine} checks them first. Membership,
@@ -56,6 +56,48 @@ public final class ConsensusCore {
       }
       case ValueToPropose v -> valueToPropose(d, v);
     }
+  }
+
+  /**
+   * False when {@link #apply} would neither change {@code state} nor emit anything for {@code
+   * input}: a proposal or vote of an older or a later height, of the current height once decided or
+   * too many rounds ahead, one already held, or one of the next height that the buffer refuses. The
+   * engine drops these before the WAL, so that replayed or far-away messages cost no disk.
+   */
+  public static boolean changes(ConsensusState state, Input input) {
+    return switch (input) {
+      case ProposalReceived pr -> {
+        Proposal p = pr.proposal();
+        if (!inWindow(state, p.height(), p.round(), input)) {
+          yield false;
+        }
+        if (p.height() != state.height || p.round() < 0) {
+          yield true;
+        }
+        yield state.proposals(p.round()).stream()
+            .noneMatch(k -> k.value().equals(p.value()) && k.validRound() == p.validRound());
+      }
+      case VoteReceived vr -> {
+        Vote v = vr.vote();
+        yield inWindow(state, v.height(), v.round(), input)
+            && (v.height() != state.height || v.round() < 0 || !state.votes.holds(v));
+      }
+      default -> true;
+    };
+  }
+
+  /** The checks of {@link #admit} and {@link #tooFarAhead}, on a state. */
+  private static boolean inWindow(ConsensusState s, long height, int round, Input in) {
+    if (s.step == Step.NEW_HEIGHT) {
+      return false;
+    }
+    if (height == s.height + 1) {
+      return NextHeightBuffer.admits(s.nextHeight, in, s.params);
+    }
+    if (height != s.height || s.step == Step.COMMIT) {
+      return false;
+    }
+    return round < 0 || (long) round - s.round <= s.params.maxRoundsAhead();
   }
 
   /** Line 10 and lines 52-54: a fresh height with empty logs, then StartRound(0). */
@@ -106,11 +148,11 @@ public final class ConsensusCore {
       d.emit(new Effect.Rejected(in, RejectReason.MALFORMED));
       return;
     }
-    if (p.validRound() < -1 || p.validRound() >= p.round()) {
-      d.emit(new Effect.Rejected(in, RejectReason.INVALID_VALID_ROUND));
+    if (tooFarAhead(d, p.round())) {
       return;
     }
-    if (tooFarAhead(d, p.round())) {
+    if (p.validRound() < -1 || p.validRound() >= p.round()) {
+      d.emit(new Effect.Rejected(in, RejectReason.INVALID_VALID_ROUND));
       return;
     }
     if (!d.validators.contains(p.proposer())) {

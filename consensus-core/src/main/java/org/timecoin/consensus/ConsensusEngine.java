@@ -14,13 +14,15 @@ import org.timecoin.domain.block.VoteType;
  * The synchronous driver that the runtime and the simulation share. Still free of threads, clocks
  * and I/O: it reaches the outside only through its ports. Not thread-safe: one owner calls it.
  *
- * <p>For each input: check its signature ({@link MessageVerifier}), append it to the {@link
- * WalPort}, apply it with {@link ConsensusCore#apply}. Each {@link Effect.SignProposal} or {@link
- * Effect.SignVote} is checked by the {@link SignGuard} against the durable {@link LastSigned}
- * (stored before signing), signed by the {@link Signer}, fed back into the core as an input (so our
- * own votes count, and are in the WAL, fsynced), and returned as {@link Effect.BroadcastProposal} /
- * {@link Effect.BroadcastVote}. Everything the runtime must carry out is in the returned list,
- * which the caller only sees after the WAL and the guard are durable.
+ * <p>For each input: check its signature ({@link MessageVerifier}), drop it if it would change
+ * nothing ({@link ConsensusCore#changes}: another height, a duplicate, a full buffer — so nothing
+ * outside the window reaches the WAL), append it to the {@link WalPort}, apply it with {@link
+ * ConsensusCore#apply}. Each {@link Effect.SignProposal} or {@link Effect.SignVote} is checked by
+ * the {@link SignGuard} against the durable {@link LastSigned} (stored before signing), signed by
+ * the {@link Signer}, fed back into the core as an input (so our own votes count, and are in the
+ * WAL, fsynced), and returned as {@link Effect.BroadcastProposal} / {@link Effect.BroadcastVote}.
+ * Everything the runtime must carry out is in the returned list, which the caller only sees after
+ * the WAL and the guard are durable.
  *
  * <p>If a port throws (a full disk, say), the exception propagates and nothing of that call may be
  * sent; the engine must then be dropped and a new one rebuilt with {@link #replay}.
@@ -105,6 +107,9 @@ public final class ConsensusEngine {
     while (!queue.isEmpty()) {
       Input in = queue.poll();
       boolean mine = own.poll();
+      if (!mine && !ConsensusCore.changes(state, in)) {
+        continue; // outside the window, or held already: neither logged nor applied
+      }
       if (!replaying) {
         List<Input> carried = carriedInto(in);
         wal.append(in, mine); // own signed messages are durable before anyone sees them

@@ -23,7 +23,10 @@ public final class ConsensusState {
    */
   static final int MAX_PROPOSALS_PER_ROUND = 4;
 
-  /** At most this many proposals and votes for the next height are buffered. */
+  /**
+   * At most this many proposals and votes for the next height are buffered in all; each signer has
+   * a smaller share (see {@link NextHeightBuffer}).
+   */
   static final int MAX_BUFFERED = 10_000;
 
   final ConsensusParams params;

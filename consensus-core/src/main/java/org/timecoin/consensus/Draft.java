@@ -156,9 +156,9 @@ final class Draft {
     return nextHeight;
   }
 
-  /** Keeps a message of height h_p + 1 for later; false if the buffer is full. */
+  /** Keeps a message of height h_p + 1 for later; false if {@link NextHeightBuffer} refuses. */
   boolean buffer(Input in) {
-    if (nextHeight.size() >= ConsensusState.MAX_BUFFERED) {
+    if (!NextHeightBuffer.admits(nextHeight, in, params)) {
       return false;
     }
     if (!nextHeightCopied) {

@@ -16,7 +16,9 @@ import org.timecoin.domain.crypto.PublicKey;
  * ‖ round)}. Every later round draws the same way among all validators except the proposer of the
  * previous round, so consecutive rounds always have different proposers when there are two or more
  * validators. The proposers of a height are computed round by round and remembered, so asking for
- * round r costs O(r · n) once per height. Every node computes the same sequence.
+ * round r costs O(r · n) once per height. Every node computes the same sequence. Since the cost
+ * grows with the round, callers bound a round a peer names before asking: the node's message gate
+ * by its round window, the core by {@link ConsensusParams#maxRoundsAhead()}.
  */
 public final class ProposerSelector {
   private static final byte[] TAG = "timecoin/proposer/v1".getBytes(StandardCharsets.US_ASCII);
@@ -32,6 +34,10 @@ public final class ProposerSelector {
 
   public long height() {
     return height;
+  }
+
+  public ValidatorSet validators() {
+    return validators;
   }
 
   /** The proposer of {@code round} (≥ 0) at this selector's height. */

@@ -257,6 +257,19 @@ public final class VoteKeeper {
     return out;
   }
 
+  /** True if a vote of the same validator, round, type and value is counted already. */
+  public boolean holds(Vote vote) {
+    if (vote.height() != height) {
+      return false;
+    }
+    for (Vote existing : round(vote.round()).slot(vote)) {
+      if (Objects.equals(existing.value(), vote.value())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The first counted vote of {@code validator} for (round, type), if any. */
   public Optional<Vote> voteOf(int round, VoteType type, PublicKey validator) {
     List<Vote> slot = round(round).slot(type, validator);

@@ -14,11 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.timecoin.common.time.Clock;
 import org.timecoin.consensus.MessageVerifier;
-import org.timecoin.consensus.Vote;
 import org.timecoin.consensus.runtime.ConsensusConfig;
 import org.timecoin.consensus.runtime.ConsensusRuntime;
 import org.timecoin.consensus.runtime.LocalKeySigner;
@@ -28,13 +28,14 @@ import org.timecoin.domain.tx.Network;
 import org.timecoin.domain.validation.SignatureCache;
 import org.timecoin.node.api.NodeControl;
 import org.timecoin.node.api.RpcServerFactory;
+import org.timecoin.node.chain.ChainStoreOpener;
 import org.timecoin.node.chain.FinalityWatch;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.chain.ValidationPool;
 import org.timecoin.node.config.ConfigException;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.consensus.ChainPorts;
-import org.timecoin.node.consensus.ConsensusMessageGate;
+import org.timecoin.node.consensus.ConsensusHandler;
 import org.timecoin.node.consensus.ExecutorScheduler;
 import org.timecoin.node.consensus.LoggingConsensusListener;
 import org.timecoin.node.consensus.P2pGossip;
@@ -42,17 +43,19 @@ import org.timecoin.node.mempool.Mempool;
 import org.timecoin.node.mempool.PeerTxBudget;
 import org.timecoin.node.mempool.TransactionHandler;
 import org.timecoin.node.mempool.TxRelay;
-import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
 import org.timecoin.node.net.NodeMessages;
 import org.timecoin.node.production.MempoolBlockProducer;
 import org.timecoin.node.production.SettledTransactionNotice;
 import org.timecoin.node.sync.BlockSync;
+import org.timecoin.node.sync.StateCheckHandler;
+import org.timecoin.node.sync.SyncHandler;
+import org.timecoin.node.sync.SyncLimits;
 import org.timecoin.p2p.P2pConfig;
 import org.timecoin.p2p.P2pNode;
 import org.timecoin.p2p.PeerAddress;
-import org.timecoin.p2p.PeerInfo;
 import org.timecoin.p2p.RateLimit;
 import org.timecoin.storage.ChainStore;
+import org.timecoin.storage.kv.KvStore;
 
 /**
  * One node: chain store, mempool, P2P network, consensus runtime (voting when it is a validator,
@@ -84,6 +87,7 @@ public final class TimeNode implements AutoCloseable {
   private final Clock clock;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final CompletableFuture<String> stopRequested = new CompletableFuture<>();
+  private final UnaryOperator<KvStore> kvWrapper;
 
   private LocalChain chain;
   private Mempool mempool;
@@ -92,10 +96,24 @@ public final class TimeNode implements AutoCloseable {
   private P2pNode network;
   private ConsensusRuntime runtime;
   private BlockSync sync;
+  private ConsensusHandler consensusHandler;
   private NodeQueries queries;
   private RpcServerFactory.RunningServer rpc;
 
   public TimeNode(NodeConfig config, GenesisConfig genesis, KeyPair key, Clock clock) {
+    this(config, genesis, key, clock, UnaryOperator.identity());
+  }
+
+  /**
+   * @param kvWrapper wraps the chain's key-value store as it opens (tests inject storage faults)
+   */
+  public TimeNode(
+      NodeConfig config,
+      GenesisConfig genesis,
+      KeyPair key,
+      Clock clock,
+      UnaryOperator<KvStore> kvWrapper) {
+    this.kvWrapper = kvWrapper;
     this.config = config;
     this.genesis = genesis;
     this.key = key;
@@ -144,7 +162,8 @@ public final class TimeNode implements AutoCloseable {
     started.push(delivery::shutdownNow);
 
     ChainStore store =
-        ChainStore.open(config.storage().storeConfig(data.resolve("chain")), genesis.chainId());
+        ChainStoreOpener.open(
+            config.storage().storeConfig(data.resolve("chain")), genesis.chainId(), kvWrapper);
     started.push(store);
     SignatureCache signatures = new SignatureCache(1_000_000);
     chain =
@@ -250,18 +269,37 @@ public final class TimeNode implements AutoCloseable {
             chain,
             network,
             h -> runtime.caughtUp(h),
+            this::requestStop,
             scheduler.executor(),
             clock,
-            config.network().maxFrameBytes() / 2);
-    registerHandlers(
-        new ConsensusMessageGate(
-            h -> chain.validators(),
-            MessageVerifier.ed25519(genesis.chainId()),
+            config.network().maxFrameBytes() / 2,
+            SyncLimits.of(config.sync(), config.security().banDuration()));
+    RateLimit perPeer = NodeMessages.perPeerLimit(config.security().peerMessagesPerSecond());
+    consensusHandler =
+        new ConsensusHandler(
             network,
+            runtime,
+            chain::validators,
+            chain::height,
+            MessageVerifier.ed25519(genesis.chainId()),
             validation,
-            toConsensusAndRelay()));
-    registerTransactions();
-    sync.register();
+            genesis.params().maxBlockBytes(),
+            perPeer);
+    consensusHandler.register();
+    started.push(consensusHandler);
+    // Its own lane: admission work behind a flood of transactions never delays votes.
+    transactions =
+        new TransactionHandler(
+            network,
+            mempool,
+            txRelay,
+            new PeerTxBudget(
+                PeerTxBudget.Limits.of(config.security()), config.security().banDuration(), clock));
+    transactions.register(perPeer, lane("tx-lane"));
+    // Block serving and state checks read the disk: each on a lane of its own, so neither a
+    // backlog of them nor the other's delays proposals and votes.
+    new SyncHandler(sync, network).register(lane("sync-lane"));
+    new StateCheckHandler(sync, network).register(lane("state-check-lane"));
 
     network.start();
     started.push(network);
@@ -296,60 +334,11 @@ public final class TimeNode implements AutoCloseable {
         rpc == null ? "" : ", rpc " + rpc.address());
   }
 
-  /**
-   * Peer proposals and votes pass the {@link ConsensusMessageGate} (which penalises senders of bad
-   * ones), then go to consensus and on to the peers that are not validators (full nodes hear
-   * validators only through the peers they happen to be connected to; validators hear each other
-   * directly). The network's deduplication stops echoes. {@code [security]
-   * peer_messages_per_second} limits each peer, per message type, for the types a peer sends
-   * unprompted (proposals, votes, transactions); sync and state-check requests keep their own
-   * tighter limits.
-   */
-  private void registerHandlers(ConsensusMessageGate gate) {
-    RateLimit perPeer = NodeMessages.perPeerLimit(config.security().peerMessagesPerSecond());
-    network.register(NodeMessages.PROPOSAL.withRateLimit(perPeer), gate::onProposal);
-    network.register(NodeMessages.VOTE.withRateLimit(perPeer), gate::onVote);
-  }
-
-  /**
-   * Transactions from peers, on their own lane: admission work behind a flood of transactions never
-   * delays votes. Each peer's budget is kept for the ban duration.
-   */
-  private void registerTransactions() {
-    transactions =
-        new TransactionHandler(
-            network,
-            mempool,
-            txRelay,
-            new PeerTxBudget(
-                PeerTxBudget.Limits.of(config.security()), config.security().banDuration(), clock));
+  private ExecutorService lane(String name) {
     ExecutorService lane =
-        Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("tx-delivery").daemon().factory());
+        Executors.newSingleThreadExecutor(Thread.ofPlatform().name(name).daemon().factory());
     started.push(lane::shutdownNow);
-    transactions.register(
-        NodeMessages.perPeerLimit(config.security().peerMessagesPerSecond()), lane);
-  }
-
-  /** Where proposals and votes that passed the gate go. */
-  private ConsensusMessageGate.Accepted toConsensusAndRelay() {
-    return new ConsensusMessageGate.Accepted() {
-      @Override
-      public void proposal(org.timecoin.domain.crypto.PublicKey from, ProposalMessage m) {
-        runtime.submitProposal(m.proposal(), m.block());
-        network.broadcast(NodeMessages.PROPOSAL, m, p -> relayTo(p, from));
-      }
-
-      @Override
-      public void vote(org.timecoin.domain.crypto.PublicKey from, Vote v) {
-        runtime.submitVote(v);
-        network.broadcast(NodeMessages.VOTE, v, p -> relayTo(p, from));
-      }
-    };
-  }
-
-  private boolean relayTo(PeerInfo peer, org.timecoin.domain.crypto.PublicKey from) {
-    return !peer.nodeKey().equals(from) && !chain.validators().contains(peer.nodeKey());
+    return lane;
   }
 
   private void startRpc() throws Exception {
@@ -408,6 +397,10 @@ public final class TimeNode implements AutoCloseable {
 
   public ConsensusRuntime consensus() {
     return runtime;
+  }
+
+  public ConsensusHandler consensusHandler() {
+    return consensusHandler;
   }
 
   public BlockSync sync() {

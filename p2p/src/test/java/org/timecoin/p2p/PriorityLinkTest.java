@@ -28,19 +28,19 @@ class PriorityLinkTest {
         net.create(
             TestNet.config()
                 .peerTimeout(Duration.ofSeconds(60))
-                .priorityKeepAlive(Duration.ofMillis(100), Duration.ofMillis(400))
+                .priorityKeepAlive(Duration.ofMillis(100), Duration.ofMillis(800))
                 .build(),
             net.newKey());
     node.prioritize(List.of(validator.publicKey()));
     node.start();
     try (RawPeer silentValidator = new RawPeer(node);
         RawPeer silentOrdinary = new RawPeer(node)) {
-      silentValidator.handshake(validator);
       silentOrdinary.handshake(ordinary);
-      await().atMost(WAIT).until(() -> node.peers().size() == 2);
+      silentValidator.handshake(validator);
 
       // Neither answers pings nor sends anything.
       assertThat(silentValidator.awaitClosedByNode()).isTrue();
+      await().atMost(WAIT).until(() -> node.metrics().handshakesCompleted() == 2);
       assertThat(node.metrics().rejections(RejectReason.PEER_TIMEOUT)).isEqualTo(1);
       assertThat(node.peer(ordinary.publicKey())).isPresent();
       assertThat(node.peer(validator.publicKey())).isEmpty();

@@ -12,6 +12,7 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.timecoin.common.Hash32;
+import org.timecoin.consensus.ConsensusCore;
 import org.timecoin.consensus.ConsensusEngine;
 import org.timecoin.consensus.ConsensusState;
 import org.timecoin.consensus.Effect;
@@ -41,7 +42,7 @@ final class ConsensusDriver implements AutoCloseable {
   private final LongSupplier droppedNetworkInputs;
   private final TimeoutMonitor timeouts;
   private final HeightPacer pacer;
-  private final CandidateBlocks candidates = new CandidateBlocks();
+  private final CandidateBlocks candidates;
   private final Map<RoundChangeCause, Long> roundChanges = new EnumMap<>(RoundChangeCause.class);
 
   private ConsensusEngine engine;
@@ -51,7 +52,10 @@ final class ConsensusDriver implements AutoCloseable {
   private long equivocations;
   private final Deque<EquivocationEvidence> recentEvidence = new ArrayDeque<>();
   private boolean flushScheduled;
+  private long ignoredNetworkInputs;
+  private long refusedCandidates;
   private volatile ConsensusStatus status = ConsensusStatus.NOT_STARTED;
+  private volatile ConsensusHoldings holdings = ConsensusHoldings.NONE;
 
   ConsensusDriver(
       RuntimeSetup setup,
@@ -59,8 +63,10 @@ final class ConsensusDriver implements AutoCloseable {
       OwnerMailbox mailbox,
       Executor validationPool,
       RuntimeMetrics metrics,
-      LongSupplier droppedNetworkInputs) {
+      LongSupplier droppedNetworkInputs,
+      long candidateBytesPerProposer) {
     this.setup = setup;
+    this.candidates = new CandidateBlocks(candidateBytesPerProposer);
     this.droppedNetworkInputs = droppedNetworkInputs;
     this.wal = wal;
     this.mailbox = mailbox;
@@ -86,7 +92,7 @@ final class ConsensusDriver implements AutoCloseable {
   void recover(long height) {
     FileWal.Recovered recovered = wal.recover(height);
     engine = newEngine();
-    recovered.blocks().forEach(candidates::add);
+    recovered.blocks().forEach(candidates::addOwn);
     if (recovered.inputs().isEmpty()) {
       startHeight(height);
       afterEvent();
@@ -111,19 +117,38 @@ final class ConsensusDriver implements AutoCloseable {
 
   void onEvent(OwnerMailbox.Event event) {
     switch (event) {
-      case OwnerMailbox.Event.NetworkInput n -> {
-        if (n.block() != null && candidates.add(n.block()) && isCurrentHeight(n.block())) {
-          wal.appendBlock(n.block());
-        }
-        if (pacer.waiting()) {
-          pacer.peerStarted(heightOf(n.input()));
-        }
-        process(n.input());
-      }
+      case OwnerMailbox.Event.NetworkInput n -> networkInput(n.input(), n.block());
       case OwnerMailbox.Event.LocalInput l -> process(l.input());
       case OwnerMailbox.Event.Task t -> t.action().run();
     }
     afterEvent();
+  }
+
+  /**
+   * A peer's proposal (with its block) or vote. One that would change nothing — another height, a
+   * duplicate, a full share of the next-height buffer — is dropped before the WAL and before its
+   * block is kept; a proposal whose proposer's share of candidate blocks is full is dropped too.
+   */
+  private void networkInput(Input input, Block block) {
+    if (!ConsensusCore.changes(engine.state(), input)) {
+      ignoredNetworkInputs++;
+      return;
+    }
+    if (block != null && input instanceof Input.ProposalReceived pr) {
+      CandidateBlocks.Added added = candidates.add(block, pr.proposal().proposer());
+      if (!added.held()) {
+        refusedCandidates++;
+        LOG.debug("dropped {}: {} for its proposer's share of blocks", pr.proposal(), added);
+        return;
+      }
+      if (added == CandidateBlocks.Added.ADDED && isCurrentHeight(block)) {
+        wal.appendBlock(block);
+      }
+    }
+    if (pacer.waiting()) {
+      pacer.peerStarted(heightOf(input));
+    }
+    process(input);
   }
 
   /**
@@ -189,6 +214,11 @@ final class ConsensusDriver implements AutoCloseable {
   private void startHeight(long height) {
     ValidatorSet validators = setup.validatorSets().forHeight(height);
     process(new Input.StartHeight(height, validators));
+    // Blocks that came with buffered proposals of this height: into its segment, so that a
+    // restart replaying the proposals also has their blocks.
+    for (Block b : candidates.ofHeight(height)) {
+      wal.appendBlock(b);
+    }
     wal.pruneBelow(height);
     candidates.dropBelow(height);
   }
@@ -289,7 +319,7 @@ final class ConsensusDriver implements AutoCloseable {
               : block == null ? "none" : "wrong height " + block.height());
       return;
     }
-    if (candidates.add(block)) {
+    if (candidates.addOwn(block)) {
       wal.appendBlock(block);
     }
     process(new Input.ValueToPropose(height, round, block.hash()));
@@ -388,6 +418,17 @@ final class ConsensusDriver implements AutoCloseable {
     ConsensusState state = engine.state();
     timeouts.cancelBefore(state.height(), state.round());
     status = snapshot(null);
+    holdings =
+        new ConsensusHoldings(
+            candidates.size(),
+            candidates.bytes(),
+            state.bufferedForNextHeight().size(),
+            ignoredNetworkInputs,
+            refusedCandidates);
+  }
+
+  ConsensusHoldings holdings() {
+    return holdings;
   }
 
   private ConsensusStatus snapshot(String haltReason) {

@@ -48,6 +48,9 @@ public final class ConsensusRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ConsensusRuntime.class);
   private static final int MAX_BATCH = 256;
 
+  /** Four blocks of 8 MiB: candidate bytes per proposer and height unless the builder says. */
+  public static final long DEFAULT_CANDIDATE_BYTES_PER_PROPOSER = 32L << 20;
+
   private final RuntimeSetup setup;
   private final MessageVerifier verifier;
   private final long startHeight;
@@ -105,7 +108,8 @@ public final class ConsensusRuntime implements AutoCloseable {
             mailbox,
             task -> validationPool.execute(task),
             metrics,
-            droppedNetworkInputs::get);
+            droppedNetworkInputs::get,
+            b.candidateBytesPerProposer);
   }
 
   public static Builder builder() {
@@ -203,6 +207,11 @@ public final class ConsensusRuntime implements AutoCloseable {
   /** Completes with the cause if consensus halts on an unexpected failure. */
   public CompletableFuture<Throwable> failure() {
     return failure;
+  }
+
+  /** What consensus holds for heights not decided yet: bounded, see {@link ConsensusHoldings}. */
+  public ConsensusHoldings holdings() {
+    return driver.holdings();
   }
 
   /** Peer messages waiting for the owner thread (plus local inputs and tasks). */
@@ -325,8 +334,21 @@ public final class ConsensusRuntime implements AutoCloseable {
     private MeterRegistry registry = new SimpleMeterRegistry();
     private Executor ownerExecutor;
     private Executor validationPool;
+    private long candidateBytesPerProposer = DEFAULT_CANDIDATE_BYTES_PER_PROPOSER;
 
     private Builder() {}
+
+    /**
+     * Bytes of candidate blocks one proposer may have held per height (see {@link
+     * CandidateBlocks}); a few of the largest blocks the chain allows.
+     */
+    public Builder candidateBytesPerProposer(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("candidateBytesPerProposer must be >= 1");
+      }
+      this.candidateBytesPerProposer = bytes;
+      return this;
+    }
 
     public Builder config(ConsensusConfig config) {
       this.config = config;

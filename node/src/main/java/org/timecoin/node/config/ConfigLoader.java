@@ -23,7 +23,8 @@ public final class ConfigLoader {
           "block",
           "logging",
           "masternode",
-          "security");
+          "security",
+          "sync");
 
   private ConfigLoader() {}
 
@@ -89,7 +90,8 @@ public final class ConfigLoader {
         BlockSection.read(TomlTable.of(file, "block", root.get("block"))),
         LoggingSection.read(TomlTable.of(file, "logging", root.get("logging"))),
         MasternodeSection.read(TomlTable.of(file, "masternode", root.get("masternode"))),
-        SecuritySection.read(TomlTable.of(file, "security", root.get("security"))));
+        SecuritySection.read(TomlTable.of(file, "security", root.get("security"))),
+        SyncSection.read(TomlTable.of(file, "sync", root.get("sync"))));
   }
 
   private static Path absoluteParent(Path file) {

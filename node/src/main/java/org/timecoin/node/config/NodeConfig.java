@@ -16,7 +16,8 @@ public record NodeConfig(
     BlockSection block,
     LoggingSection logging,
     MasternodeSection masternode,
-    SecuritySection security) {
+    SecuritySection security,
+    SyncSection sync) {
 
   public static NodeConfig defaults(Path baseDir, NetworkName network) {
     return new NodeConfig(
@@ -29,7 +30,8 @@ public record NodeConfig(
         BlockSection.defaults(),
         LoggingSection.defaults(),
         MasternodeSection.defaults(),
-        SecuritySection.defaults());
+        SecuritySection.defaults(),
+        SyncSection.defaults());
   }
 
   public Path dataDir() {
@@ -46,32 +48,37 @@ public record NodeConfig(
 
   public NodeConfig withNetwork(NetworkSection n) {
     return new NodeConfig(
-        baseDir, node, n, rpc, storage, consensus, block, logging, masternode, security);
+        baseDir, node, n, rpc, storage, consensus, block, logging, masternode, security, sync);
   }
 
   public NodeConfig withRpc(RpcSection r) {
     return new NodeConfig(
-        baseDir, node, network, r, storage, consensus, block, logging, masternode, security);
+        baseDir, node, network, r, storage, consensus, block, logging, masternode, security, sync);
   }
 
   public NodeConfig withMasternode(MasternodeSection m) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, consensus, block, logging, m, security);
+        baseDir, node, network, rpc, storage, consensus, block, logging, m, security, sync);
   }
 
   public NodeConfig withBlock(BlockSection b) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, consensus, b, logging, masternode, security);
+        baseDir, node, network, rpc, storage, consensus, b, logging, masternode, security, sync);
   }
 
   public NodeConfig withConsensus(ConsensusSection c) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, c, block, logging, masternode, security);
+        baseDir, node, network, rpc, storage, c, block, logging, masternode, security, sync);
   }
 
   public NodeConfig withSecurity(SecuritySection s) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, consensus, block, logging, masternode, s);
+        baseDir, node, network, rpc, storage, consensus, block, logging, masternode, s, sync);
+  }
+
+  public NodeConfig withSync(SyncSection y) {
+    return new NodeConfig(
+        baseDir, node, network, rpc, storage, consensus, block, logging, masternode, security, y);
   }
 
   /** config.toml text for this configuration, every key with a comment. */
@@ -89,6 +96,7 @@ public record NodeConfig(
     logging.writeTo(w);
     masternode.writeTo(w);
     security.writeTo(w);
+    sync.writeTo(w);
     return w.text();
   }
 }

@@ -4,33 +4,75 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.timecoin.consensus.MessageVerifier;
 import org.timecoin.consensus.Proposal;
-import org.timecoin.consensus.ProposerSelector;
-import org.timecoin.consensus.RejectReason;
 import org.timecoin.consensus.Vote;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.ValidatorSet;
+import org.timecoin.domain.block.VoteType;
 import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.node.consensus.KnownConsensusMessages.Kind;
 import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
+import org.timecoin.p2p.PeerInfo;
 import org.timecoin.p2p.PeerNetwork;
 
 /**
- * Checks every proposal and vote a peer sends before consensus sees it or it is relayed: well
- * formed, signed by a validator (by the height's proposer for a proposal, with the block it names)
- * and a valid signature. The peer that sent a refused message is penalised through {@link
- * PeerNetwork#penalize}: honest peers only relay messages that passed this gate, so a bad one is
- * its sender's fault. The signature is checked here, once, on the validation pool; consensus is
- * then built with {@link MessageVerifier#PREVERIFIED}.
+ * Checks every proposal and vote a peer sends before consensus sees it or it is relayed, cheapest
+ * check first, so that nothing a peer names costs us more than a few comparisons until it is inside
+ * our window:
+ *
+ * <ol>
+ *   <li>structure and size: height ≥ 1, round ≥ 0, validRound in [-1, round), the block present, of
+ *       the proposal's height, at most the genesis {@code max_block_bytes}, and the one proposed;
+ *   <li>height window: our consensus height h or h + 1 (the next height is buffered by consensus);
+ *   <li>round window: at most {@value #ROUND_WINDOW} rounds beyond our round (beyond round 0 for h
+ *       + 1);
+ *   <li>already known: the same signed message accepted before is dropped after one hash lookup;
+ *   <li>sender standing: messages queued from a peer that is no longer connected are dropped;
+ *   <li>validator membership and, for a proposal, proposer(h, round) from a selector cached per
+ *       height (bounded by the round window);
+ *   <li>the signature, on the validation pool, once: consensus is then built with {@link
+ *       MessageVerifier#PREVERIFIED}.
+ * </ol>
+ *
+ * <p>Penalties: a message outside the window is dropped without penalty when an honest peer may
+ * send it — any older height (a lagging peer re-sends its current height), a height or round a
+ * little ahead of ours (we lag). It costs its sender {@value #FORGED_POINTS} points when no honest
+ * node can be there: a height more than {@value #ABSURD_HEIGHTS} beyond both ours and the height
+ * the sender itself claims, or a round more than {@value #ABSURD_ROUNDS} beyond ours. Failing check
+ * 1, 6 or 7 penalises too (see {@link GateVerdict#penalises()}): honest peers relay only messages
+ * that passed their own gate, so a bad one is its sender's fault.
  */
 public final class ConsensusMessageGate {
   private static final Logger log = LoggerFactory.getLogger(ConsensusMessageGate.class);
 
   /** Penalty points per refused message; the p2p default bans at 100. */
   public static final int FORGED_POINTS = 100;
+
+  /**
+   * Rounds beyond ours still accepted. A round that ends without a decision waits for at least one
+   * timeout (1 s by default, longer each round), so a peer this far ahead has left us behind for
+   * over half a minute; block sync, or the f+1 round skip (Algorithm 1, line 55) on a nearer round,
+   * brings us back. It also bounds the proposer lookups one message can cause.
+   */
+  public static final int ROUND_WINDOW = 32;
+
+  /**
+   * Rounds beyond ours that no honest validator reaches: rounds without a decision end on timeouts
+   * that grow to {@code max_round_timeout} (30 s), so this many of them is days at one height.
+   */
+  public static final int ABSURD_ROUNDS = 10_000;
+
+  /**
+   * Heights beyond both ours and the sender's own claimed height that no honest peer names: the
+   * height a peer reports may be stale by a keep-alive interval, a few dozen blocks.
+   */
+  public static final int ABSURD_HEIGHTS = 1_000;
 
   /** Checks queued on the pool at most; beyond it messages are dropped (gossip re-sends them). */
   static final int MAX_PENDING = 20_000;
@@ -46,86 +88,208 @@ public final class ConsensusMessageGate {
   private final MessageVerifier verifier;
   private final PeerNetwork network;
   private final Executor pool;
+  private final ConsensusPosition position;
+  private final long maxBlockBytes;
   private final Accepted accepted;
+  private final KnownConsensusMessages known = new KnownConsensusMessages();
+  private final HeightProposers proposers = new HeightProposers();
   private final AtomicInteger pending = new AtomicInteger();
-  private final AtomicLong refused = new AtomicLong();
-  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong signatureChecks = new AtomicLong();
+  private final AtomicLongArray verdicts = new AtomicLongArray(GateVerdict.values().length);
 
   public ConsensusMessageGate(
       LongFunction<ValidatorSet> validators,
       MessageVerifier verifier,
       PeerNetwork network,
       Executor pool,
+      ConsensusPosition position,
+      long maxBlockBytes,
       Accepted accepted) {
     this.validators = validators;
     this.verifier = verifier;
     this.network = network;
     this.pool = pool;
+    this.position = position;
+    this.maxBlockBytes = maxBlockBytes;
     this.accepted = accepted;
   }
 
-  /** A proposal from a peer (any thread; the check runs on the pool). */
+  /** A proposal from a peer: cheap checks here, the signature on the pool. */
   public void onProposal(PublicKey from, ProposalMessage m) {
-    check(
+    GateVerdict v;
+    try {
+      v = proposalRefusal(from, m);
+    } catch (RuntimeException e) {
+      v = GateVerdict.MALFORMED;
+    }
+    if (v != null) {
+      settle(from, v, m);
+      return;
+    }
+    Proposal p = m.proposal();
+    verifyThen(
         from,
+        m,
+        () -> verifier.verify(p),
         () -> {
-          RejectReason r = refusal(m);
-          if (r == null) {
-            accepted.proposal(from, m);
-          }
-          return r;
-        },
-        m.proposal());
+          known.remember(p.height(), p.round(), Kind.PROPOSAL, p.proposer(), p);
+          accepted.proposal(from, m);
+        });
   }
 
-  /** A vote from a peer (any thread; the check runs on the pool). */
-  public void onVote(PublicKey from, Vote v) {
-    check(
+  /** A vote from a peer: cheap checks here, the signature on the pool. */
+  public void onVote(PublicKey from, Vote vote) {
+    GateVerdict v;
+    try {
+      v = voteRefusal(from, vote);
+    } catch (RuntimeException e) {
+      v = GateVerdict.MALFORMED;
+    }
+    if (v != null) {
+      settle(from, v, vote);
+      return;
+    }
+    verifyThen(
         from,
+        vote,
+        () -> verifier.verify(vote),
         () -> {
-          RejectReason r = refusal(v);
-          if (r == null) {
-            accepted.vote(from, v);
-          }
-          return r;
-        },
-        v);
+          known.remember(vote.height(), vote.round(), kind(vote), vote.validator(), vote);
+          accepted.vote(from, vote);
+        });
+  }
+
+  /** Messages that got {@code verdict} so far. */
+  public long count(GateVerdict verdict) {
+    return verdicts.get(verdict.ordinal());
   }
 
   /** Messages refused and penalised so far. */
   public long refusedCount() {
-    return refused.get();
+    long n = 0;
+    for (GateVerdict v : GateVerdict.values()) {
+      n += v.penalises() ? count(v) : 0;
+    }
+    return n;
   }
 
-  /** Messages dropped because too many checks were waiting. */
-  public long droppedCount() {
-    return dropped.get();
+  /** Signatures checked so far: the costly work the cheap checks exist to avoid. */
+  public long signatureChecks() {
+    return signatureChecks.get();
   }
 
-  private interface Check {
-    RejectReason run();
+  /** Slots in the already-known record (bounded; for tests and metrics). */
+  public int knownSlots() {
+    return known.size();
   }
 
-  private void check(PublicKey from, Check check, Object message) {
+  /** The checks before the signature, for a proposal; null when it may be verified. */
+  GateVerdict proposalRefusal(PublicKey from, ProposalMessage m) {
+    Proposal p = m.proposal();
+    Block block = m.block();
+    if (p.height() < 1 || p.round() < 0 || block == null || block.height() != p.height()) {
+      return GateVerdict.MALFORMED;
+    }
+    if (p.validRound() < -1 || p.validRound() >= p.round()) {
+      return GateVerdict.INVALID_VALID_ROUND;
+    }
+    if (block.encodedSize() > maxBlockBytes) {
+      return GateVerdict.OVERSIZE;
+    }
+    if (!block.hash().equals(p.value())) {
+      return GateVerdict.MALFORMED;
+    }
+    GateVerdict w = window(from, p.height(), p.round());
+    if (w != null) {
+      return w;
+    }
+    GateVerdict k = seen(p.height(), p.round(), Kind.PROPOSAL, p.proposer(), p);
+    if (k != null) {
+      return k;
+    }
+    if (network.peer(from).isEmpty()) {
+      return GateVerdict.SENDER_GONE;
+    }
+    ValidatorSet set = validators.apply(p.height());
+    if (!set.contains(p.proposer())) {
+      return GateVerdict.NOT_A_VALIDATOR;
+    }
+    if (!proposers.proposer(set, p.height(), p.round()).equals(p.proposer())) {
+      return GateVerdict.WRONG_PROPOSER;
+    }
+    return null;
+  }
+
+  /** The checks before the signature, for a vote; null when it may be verified. */
+  GateVerdict voteRefusal(PublicKey from, Vote v) {
+    if (v.height() < 1 || v.round() < 0 || v.type() == null) {
+      return GateVerdict.MALFORMED;
+    }
+    GateVerdict w = window(from, v.height(), v.round());
+    if (w != null) {
+      return w;
+    }
+    GateVerdict k = seen(v.height(), v.round(), kind(v), v.validator(), v);
+    if (k != null) {
+      return k;
+    }
+    if (network.peer(from).isEmpty()) {
+      return GateVerdict.SENDER_GONE;
+    }
+    if (!validators.apply(v.height()).contains(v.validator())) {
+      return GateVerdict.NOT_A_VALIDATOR;
+    }
+    return null;
+  }
+
+  /** Height window, then round window (see the class comment for which side penalises). */
+  private GateVerdict window(PublicKey from, long height, int round) {
+    long h = position.height();
+    known.forgetBelow(h);
+    proposers.forgetBelow(h);
+    if (height < h) {
+      return GateVerdict.OLD_HEIGHT;
+    }
+    if (height > h + 1) {
+      long claimed = network.peer(from).map(PeerInfo::bestHeight).orElse(0L);
+      return height - Math.max(h, claimed) > ABSURD_HEIGHTS
+          ? GateVerdict.ABSURD_HEIGHT
+          : GateVerdict.FUTURE_HEIGHT;
+    }
+    long ahead = (long) round - (height == h ? position.round() : 0);
+    if (ahead > ROUND_WINDOW) {
+      return ahead > ABSURD_ROUNDS ? GateVerdict.ABSURD_ROUND : GateVerdict.FUTURE_ROUND;
+    }
+    return null;
+  }
+
+  private GateVerdict seen(long height, int round, Kind kind, PublicKey signer, Object message) {
+    return switch (known.seen(height, round, kind, signer, message)) {
+      case NEW -> null;
+      case KNOWN -> GateVerdict.ALREADY_KNOWN;
+      case SLOT_FULL -> GateVerdict.SLOT_FULL;
+    };
+  }
+
+  private static Kind kind(Vote v) {
+    return v.type() == VoteType.PREVOTE ? Kind.PREVOTE : Kind.PRECOMMIT;
+  }
+
+  private void verifyThen(
+      PublicKey from, Object message, BooleanSupplier signatureOk, Runnable onAccepted) {
     if (pending.incrementAndGet() > MAX_PENDING) {
       pending.decrementAndGet();
-      dropped.incrementAndGet();
+      settle(from, GateVerdict.BUSY, message);
       return;
     }
     try {
       pool.execute(
           () -> {
             try {
-              RejectReason r;
-              try {
-                r = check.run();
-              } catch (RuntimeException e) {
-                r = RejectReason.MALFORMED;
-              }
-              if (r != null) {
-                refused.incrementAndGet();
-                log.info("peer {} sent a refused message ({}): {}", from, r, message);
-                network.penalize(from, FORGED_POINTS, "consensus message refused: " + r);
+              GateVerdict v = verify(signatureOk);
+              settle(from, v, message);
+              if (v == GateVerdict.ACCEPTED) {
+                onAccepted.run();
               }
             } finally {
               pending.decrementAndGet();
@@ -136,37 +300,21 @@ public final class ConsensusMessageGate {
     }
   }
 
-  RejectReason refusal(ProposalMessage m) {
-    Proposal p = m.proposal();
-    Block block = m.block();
-    if (p.height() < 1
-        || p.round() < 0
-        || p.value() == null
-        || block == null
-        || block.height() != p.height()
-        || !block.hash().equals(p.value())) {
-      return RejectReason.MALFORMED;
+  private GateVerdict verify(BooleanSupplier signatureOk) {
+    signatureChecks.incrementAndGet();
+    try {
+      return signatureOk.getAsBoolean() ? GateVerdict.ACCEPTED : GateVerdict.BAD_SIGNATURE;
+    } catch (RuntimeException e) {
+      return GateVerdict.MALFORMED;
     }
-    if (p.validRound() < -1 || p.validRound() >= p.round()) {
-      return RejectReason.INVALID_VALID_ROUND;
-    }
-    ValidatorSet set = validators.apply(p.height());
-    if (!set.contains(p.proposer())) {
-      return RejectReason.NOT_A_VALIDATOR;
-    }
-    if (!ProposerSelector.proposer(set, p.height(), p.round()).equals(p.proposer())) {
-      return RejectReason.WRONG_PROPOSER;
-    }
-    return verifier.verify(p) ? null : RejectReason.BAD_SIGNATURE;
   }
 
-  RejectReason refusal(Vote v) {
-    if (v.height() < 1 || v.round() < 0) {
-      return RejectReason.MALFORMED;
+  private void settle(PublicKey from, GateVerdict verdict, Object message) {
+    verdicts.incrementAndGet(verdict.ordinal());
+    // A sender already gone (banned by an earlier message) is not charged again for its backlog.
+    if (verdict.penalises() && network.peer(from).isPresent()) {
+      log.info("peer {} sent a refused message ({}): {}", from, verdict, message);
+      network.penalize(from, FORGED_POINTS, "consensus message refused: " + verdict);
     }
-    if (!validators.apply(v.height()).contains(v.validator())) {
-      return RejectReason.NOT_A_VALIDATOR;
-    }
-    return verifier.verify(v) ? null : RejectReason.BAD_SIGNATURE;
   }
 }

@@ -18,6 +18,7 @@ import org.timecoin.node.config.GenesisFile;
 import org.timecoin.node.config.MasternodeSection;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.config.NodeKeyFile;
+import org.timecoin.storage.kv.KvStore;
 
 /**
  * N validators in one process, each with its own directory, RocksDB, key and loopback ports,
@@ -96,6 +97,12 @@ public final class LocalDevnet implements AutoCloseable {
     ConfigLoader.write(file, change.apply(ConfigLoader.load(file)));
   }
 
+  /** Changes node i's config.toml (block pacing aside, which the devnet sets); before it starts. */
+  public synchronized void changeConfig(int i, UnaryOperator<NodeConfig> change) {
+    Path file = homes.get(i).resolve("config.toml");
+    ConfigLoader.write(file, change.apply(ConfigLoader.load(file)));
+  }
+
   /**
    * Gives the stopped validators a history of {@code blocks} empty blocks, each certified by all of
    * them, as if they had been running that long; e.g. for a node that joins far behind.
@@ -119,6 +126,11 @@ public final class LocalDevnet implements AutoCloseable {
   }
 
   public synchronized TimeNode start(int i) throws Exception {
+    return start(i, UnaryOperator.identity());
+  }
+
+  /** Starts node i with its chain's key-value store wrapped, e.g. to inject storage faults. */
+  public synchronized TimeNode start(int i, UnaryOperator<KvStore> kvWrapper) throws Exception {
     if (nodes.get(i) != null) {
       throw new IllegalStateException("node " + i + " is running");
     }
@@ -128,7 +140,8 @@ public final class LocalDevnet implements AutoCloseable {
             c,
             GenesisFile.load(c.genesisFile()),
             KeyPair.fromSeed(NodeKeyFile.read(c.keyFile())),
-            clock);
+            clock,
+            kvWrapper);
     node.start();
     nodes.set(i, node);
     return node;

@@ -2,14 +2,15 @@ package org.timecoin.node.sync;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,28 +24,41 @@ import org.timecoin.node.net.NodeMessages;
 import org.timecoin.node.net.SyncMessages.Blocks;
 import org.timecoin.node.net.SyncMessages.GetBlocks;
 import org.timecoin.node.net.SyncMessages.Status;
+import org.timecoin.node.sync.RangeRequests.Request;
 import org.timecoin.p2p.PeerInfo;
-import org.timecoin.p2p.PeerListener;
 import org.timecoin.p2p.PeerNetwork;
+import org.timecoin.storage.ChainTip;
 
 /**
  * Catches the node up with its peers. Peers announce their finalized tip ({@link Status}) on
- * connect and after each block. A node behind by two blocks, or by one for longer than {@link
- * #STALE_LAG}, asks several peers for consecutive ranges at once; each block's certificate is
- * checked on arrival and the block itself fully validated before it is stored, in height order.
- * Once level with the best peer, consensus is told to resume at the next height; it is told again
- * whenever sync stores blocks, so a node that falls behind later returns to sync by itself.
+ * connect and after each block; that is a claim, used to choose whom to ask. A node behind by two
+ * blocks, or by one for longer than {@link #STALE_LAG}, asks several peers for consecutive ranges
+ * at once; each block's certificate is checked on arrival and the block itself fully validated
+ * before it is stored, in height order. Once level with the best peer, consensus is told to resume
+ * at the next height; it is told again whenever sync stores blocks, so a node that falls behind
+ * later returns to sync by itself.
  *
- * <p>Threads: message handlers (delivery executor) and the periodic tick (timer) share the state
- * under this object's lock; storage runs on the chain writer. Nothing here blocks.
+ * <p>Blame: a block with a bad certificate or out of order costs the peer standing. A range not
+ * answered within {@link SyncLimits#rangeDeadline()} costs it a little and goes to another peer; a
+ * peer that misses {@link SyncLimits#maxMisses()} deadlines in a row is given up, and its claimed
+ * height no longer keeps the node syncing. A certified block that fails to store is never the
+ * peer's fault: the node stops (see {@link ApplyFailure}).
+ *
+ * <p>Threads: message handlers (sync lane) and the periodic tick (timer) share the state under this
+ * object's lock; storage runs on the chain writer. Nothing here blocks.
  */
 public final class BlockSync implements SyncStatus, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BlockSync.class);
   static final int RANGE = 32;
   static final int MAX_IN_FLIGHT = 8;
-  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
   static final Duration STALE_LAG = Duration.ofSeconds(3);
   static final Duration TICK = Duration.ofMillis(200);
+
+  /** Standing a peer loses for a block with a bad certificate or out of order. */
+  static final int BAD_BLOCK_PENALTY = 50;
+
+  /** Standing a peer loses per deadline it let pass (once per sweep, however many ranges). */
+  static final int MISS_PENALTY = 10;
 
   /**
    * How far above the tip blocks are requested and kept until their predecessors are stored. An
@@ -56,48 +70,66 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   private final LocalChain chain;
   private final PeerNetwork network;
   private final LongConsumer caughtUp;
+  private final NodeStop stop;
   private final ScheduledExecutorService timer;
   private final Clock clock;
+  private final SyncLimits limits;
   private final StateCheck stateCheck;
   private final BlockServer server;
   private final int range;
   private final int maxAhead;
 
-  private final Map<PublicKey, Long> peerHeights = new HashMap<>();
-  private final TreeMap<Long, Request> inFlight = new TreeMap<>();
+  private final PeerClaims claims;
+  private final RangeRequests inFlight = new RangeRequests();
   private final TreeMap<Long, Received> received = new TreeMap<>();
+  private final LongAdder rangesMissed = new LongAdder();
   private volatile boolean syncing;
+  private volatile boolean halted;
   private volatile long bestPeerHeight;
+  private volatile long provenHeight;
   private long behindSinceNanos = -1;
   private boolean applying;
   private long lastToldTip;
   private ScheduledFuture<?> tickTask;
-
-  private record Request(PublicKey peer, long from, int count, long sentNanos) {}
 
   private record Received(CertifiedBlock block, PublicKey from) {}
 
   /**
    * @param caughtUp told the stored tip height when sync stored blocks (at most once per tick while
    *     syncing) or caught up (consensus resumes after it)
+   * @param stop stops the node when a fault is ours (storage, a certified block that fails here)
    */
   public BlockSync(
       LocalChain chain,
       PeerNetwork network,
       LongConsumer caughtUp,
+      NodeStop stop,
       ScheduledExecutorService timer,
       Clock clock,
-      int maxResponseBytes) {
-    this(chain, network, caughtUp, timer, clock, maxResponseBytes, RANGE, MAX_BUFFERED);
+      int maxResponseBytes,
+      SyncLimits limits) {
+    this(
+        chain,
+        network,
+        caughtUp,
+        stop,
+        timer,
+        clock,
+        maxResponseBytes,
+        limits,
+        RANGE,
+        MAX_BUFFERED);
   }
 
   BlockSync(
       LocalChain chain,
       PeerNetwork network,
       LongConsumer caughtUp,
+      NodeStop stop,
       ScheduledExecutorService timer,
       Clock clock,
       int maxResponseBytes,
+      SyncLimits limits,
       int range,
       int maxAhead) {
     this.range = range;
@@ -105,41 +137,26 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
     this.chain = chain;
     this.network = network;
     this.caughtUp = caughtUp;
+    this.stop = stop;
     this.timer = timer;
     this.clock = clock;
-    this.stateCheck = new StateCheck(chain, network);
-    this.server = new BlockServer(chain, network, maxResponseBytes);
-  }
-
-  /** Registers the sync and state-check message handlers; call before the network starts. */
-  public void register() {
-    network.register(NodeMessages.STATUS, this::onStatus);
-    network.register(NodeMessages.GET_BLOCKS, server::onGetBlocks);
-    network.register(NodeMessages.BLOCKS, this::onBlocks);
-    network.register(NodeMessages.GET_STATE_ROOT, stateCheck::onGetStateRoot);
-    network.register(NodeMessages.STATE_ROOT, stateCheck::onStateRoot);
-    network.addPeerListener(
-        new PeerListener() {
-          @Override
-          public void onPeerConnected(PeerInfo peer) {
-            network.send(peer.nodeKey(), NodeMessages.STATUS, ownStatus());
-            stateCheck.ask(
-                peer.nodeKey(), Math.min(chain.height(), Math.max(0, peer.bestHeight())));
-          }
-
-          @Override
-          public void onPeerDisconnected(PeerInfo peer) {
-            forget(peer.nodeKey());
-          }
-        });
-    // While syncing, blocks are stored far faster than peers' STATUS rate limit allows; the tick
-    // announces the tip then, at most once per TICK.
-    chain.addListener(
-        (block, cert) -> {
-          if (!syncing) {
-            network.broadcast(NodeMessages.STATUS, new Status(block.height(), block.hash()));
-          }
-        });
+    this.limits = limits;
+    this.claims = new PeerClaims(limits.maxMisses(), limits.giveUpFor().toNanos());
+    long memory = limits.budgetMemory().toNanos();
+    this.stateCheck =
+        new StateCheck(
+            chain,
+            network,
+            new ServingBudget(
+                limits.servingBytesPerSecond(), limits.servingBurstBytes(), memory, clock));
+    this.server =
+        new BlockServer(
+            chain,
+            network,
+            new ServingBudget(
+                limits.servingBytesPerSecond(), limits.servingBurstBytes(), memory, clock),
+            maxResponseBytes,
+            limits.maxRangeBlocks());
   }
 
   public void start() {
@@ -148,33 +165,50 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
             this::tickSafely, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private Status ownStatus() {
+  LocalChain chain() {
+    return chain;
+  }
+
+  BlockServer server() {
+    return server;
+  }
+
+  StateCheck stateCheck() {
+    return stateCheck;
+  }
+
+  Status ownStatus() {
     return new Status(chain.height(), chain.tipHash());
+  }
+
+  void onPeerConnected(PeerInfo peer) {
+    network.send(peer.nodeKey(), NodeMessages.STATUS, ownStatus());
+    stateCheck.ask(peer.nodeKey(), Math.min(chain.height(), Math.max(0, peer.bestHeight())));
   }
 
   void onStatus(PublicKey from, Status s) {
     network.reportPeerHeight(from, s.height());
     synchronized (this) {
-      peerHeights.put(from, s.height());
-      bestPeerHeight = Math.max(bestPeerHeight, s.height());
+      claims.claim(from, s.height());
     }
   }
 
-  private synchronized void forget(PublicKey peer) {
-    peerHeights.remove(peer);
-    inFlight.values().removeIf(r -> r.peer().equals(peer));
-    bestPeerHeight = trustedBest();
+  synchronized void forget(PublicKey peer) {
+    claims.forget(peer);
+    stateCheck.forget(peer);
+    inFlight.dropPeer(peer);
+    bestPeerHeight = target(clock.monoNanos());
   }
 
   void onBlocks(PublicKey from, Blocks msg) {
     List<Block> accepted = new ArrayList<>();
     synchronized (this) {
       List<CertifiedBlock> blocks = msg.blocks();
-      Request req = blocks.isEmpty() ? null : inFlight.get(blocks.get(0).block().height());
-      if (req == null || !req.peer().equals(from)) {
+      Request req =
+          halted || blocks.isEmpty() ? null : inFlight.answer(from, blocks.get(0).block().height());
+      if (req == null) {
         return; // late answer to a request given to another peer, or unsolicited
       }
-      inFlight.remove(req.from());
       long expected = req.from();
       for (CertifiedBlock cb : blocks) {
         Block b = cb.block();
@@ -194,6 +228,8 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
         }
         expected++;
       }
+      claims.served(from, expected - 1, clock.monoNanos());
+      provenHeight = Math.max(provenHeight, expected - 1);
       if (syncing) {
         // Ask again at once rather than at the next tick, so the pipeline never runs dry.
         requestRanges(chain.height(), bestPeerHeight, clock.monoNanos());
@@ -206,9 +242,26 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   private synchronized void misbehaved(PublicKey peer, String what) {
     log.warn("sync peer {} {}", peer.toHex(), what);
     stateCheck.distrust(peer);
-    inFlight.values().removeIf(r -> r.peer().equals(peer));
-    bestPeerHeight = trustedBest();
-    network.penalize(peer, 50, what);
+    inFlight.dropPeer(peer);
+    bestPeerHeight = target(clock.monoNanos());
+    network.penalize(peer, BAD_BLOCK_PENALTY, what);
+  }
+
+  /**
+   * Stops sync and the node for a fault of ours; no peer is blamed. Called at most once in effect.
+   */
+  void halt(String reason) {
+    synchronized (this) {
+      if (halted) {
+        return;
+      }
+      halted = true;
+      syncing = false;
+      inFlight.clear();
+      received.clear();
+    }
+    log.error("STOPPING THE NODE: {}", reason);
+    stop.request(reason);
   }
 
   /** Stores the next received block if it follows the tip; one at a time, in order. */
@@ -217,30 +270,25 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
     synchronized (this) {
       long tip = chain.height();
       received.headMap(tip, true).clear();
-      next = applying ? null : received.get(tip + 1);
+      next = halted || applying ? null : received.get(tip + 1);
       if (next == null) {
         return;
       }
       applying = true;
     }
     Received r = next;
-    chain
-        .store(r.block().block(), r.block().certificate())
+    Block block = r.block().block();
+    storing(r.block())
         .whenComplete(
             (tip, error) -> {
               synchronized (this) {
                 applying = false;
                 if (error != null) {
-                  received.remove(r.block().block().height());
+                  received.remove(block.height());
                 }
               }
               if (error != null) {
-                misbehaved(
-                    r.from(),
-                    "sent block "
-                        + r.block().block().height()
-                        + " that does not validate: "
-                        + error.getMessage());
+                ApplyFailure.fatalCause(chain, block, error).ifPresent(this::halt);
               } else if (!syncing) {
                 caughtUp.accept(tip.height());
               }
@@ -248,23 +296,36 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
             });
   }
 
+  private CompletableFuture<ChainTip> storing(CertifiedBlock cb) {
+    try {
+      return chain.store(cb.block(), cb.certificate());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
   private void tickSafely() {
     try {
       tick();
     } catch (RuntimeException e) {
+      StorageFaults.haltIfStorage(this, "block sync", e);
       log.error("block sync tick failed", e);
     }
   }
 
   void tick() {
+    if (halted) {
+      return;
+    }
     long ours = chain.height();
     long now = clock.monoNanos();
     boolean resumed = false;
     synchronized (this) {
       for (PeerInfo p : network.peers()) {
-        peerHeights.merge(p.nodeKey(), p.bestHeight(), Math::max);
+        claims.claim(p.nodeKey(), p.bestHeight());
       }
-      long best = trustedBest();
+      expireRequests(ours, now);
+      long best = target(now);
       bestPeerHeight = best;
       if (best > ours) {
         if (behindSinceNanos < 0) {
@@ -304,20 +365,51 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
     applyNext();
   }
 
+  /** The height sync aims for: the best claim of a peer still asked and trusted. */
+  private long target(long now) {
+    return claims.best(stateCheck::trusted, now);
+  }
+
+  /**
+   * Drops requests the tip overtook, and those past their deadline, which go to other peers. A peer
+   * that let one pass without serving anything since loses standing once per sweep, and is given up
+   * after {@link SyncLimits#maxMisses()} such sweeps in a row.
+   */
+  private void expireRequests(long ours, long now) {
+    for (Request r : inFlight.expire(ours, now, limits.rangeDeadline().toNanos())) {
+      if (claims.servedSince(r.peer(), r.sentNanos())) {
+        continue; // it answers, just not this range (over its budget?): asked again, no blame
+      }
+      rangesMissed.increment();
+      String what =
+          "did not serve blocks "
+              + r.from()
+              + ".."
+              + r.last()
+              + " within "
+              + limits.rangeDeadline().toMillis()
+              + " ms";
+      if (claims.missed(r.peer(), now)) {
+        log.warn(
+            "sync peer {} {}; it claimed height {} and is no longer asked",
+            r.peer().toHex(),
+            what,
+            claims.claimed(r.peer()));
+        inFlight.dropPeer(r.peer());
+      } else {
+        log.info("sync peer {} {}", r.peer().toHex(), what);
+      }
+      network.penalize(r.peer(), MISS_PENALTY, what);
+    }
+  }
+
   private void requestRanges(long ours, long best, long now) {
-    inFlight
-        .values()
-        .removeIf(
-            r ->
-                r.from() + r.count() - 1 <= ours
-                    || now - r.sentNanos() > REQUEST_TIMEOUT.toNanos());
     long next = ours + 1;
     long last = Math.min(best, ours + maxAhead);
     while (inFlight.size() < MAX_IN_FLIGHT && next <= last) {
-      Request covering =
-          inFlight.floorEntry(next) == null ? null : inFlight.floorEntry(next).getValue();
-      if (covering != null && covering.from() + covering.count() > next) {
-        next = covering.from() + covering.count();
+      long uncovered = inFlight.skipCovered(next);
+      if (uncovered != next) {
+        next = uncovered;
         continue;
       }
       if (received.containsKey(next)) {
@@ -325,10 +417,10 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
         continue;
       }
       int count = (int) Math.min(range, last - next + 1);
-      PublicKey peer = pickPeer(next + count - 1);
+      PublicKey peer = pickPeer(next + count - 1, now);
       if (peer == null) {
         count = (int) Math.min(count, 1);
-        peer = pickPeer(next);
+        peer = pickPeer(next, now);
         if (peer == null) {
           return;
         }
@@ -336,40 +428,31 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
       if (!network.send(peer, NodeMessages.GET_BLOCKS, new GetBlocks(next, count))) {
         return;
       }
-      inFlight.put(next, new Request(peer, next, count, now));
+      inFlight.add(new Request(peer, next, count, now));
       next += count;
     }
   }
 
-  /** A trusted peer at or above {@code height} with the fewest requests in flight. */
-  private PublicKey pickPeer(long height) {
-    Map<PublicKey, Integer> load = new HashMap<>();
-    for (Request r : inFlight.values()) {
-      load.merge(r.peer(), 1, Integer::sum);
-    }
+  /**
+   * A trusted peer still asked, at or above {@code height}: the one that missed the fewest
+   * deadlines lately, then the one with the fewest requests in flight.
+   */
+  private PublicKey pickPeer(long height, long now) {
+    Map<PublicKey, Integer> load = inFlight.load();
     PublicKey best = null;
-    int bestLoad = Integer.MAX_VALUE;
-    List<PublicKey> candidates = new ArrayList<>(peerHeights.keySet());
-    java.util.Collections.shuffle(candidates);
+    long bestLoad = Long.MAX_VALUE;
+    List<PublicKey> candidates = new ArrayList<>();
+    claims.peers().forEach(candidates::add);
+    Collections.shuffle(candidates);
     for (PublicKey p : candidates) {
-      if (peerHeights.get(p) >= height && stateCheck.trusted(p)) {
-        int l = load.getOrDefault(p, 0);
+      if (!claims.givenUp(p, now)
+          && claims.effectiveHeight(p, now) >= height
+          && stateCheck.trusted(p)) {
+        long l = (long) claims.misses(p) * MAX_IN_FLIGHT + load.getOrDefault(p, 0);
         if (l < bestLoad) {
           best = p;
           bestLoad = l;
         }
-      }
-    }
-    return best;
-  }
-
-  private long trustedBest() {
-    long best = 0;
-    for (Iterator<Map.Entry<PublicKey, Long>> it = peerHeights.entrySet().iterator();
-        it.hasNext(); ) {
-      Map.Entry<PublicKey, Long> e = it.next();
-      if (stateCheck.trusted(e.getKey())) {
-        best = Math.max(best, e.getValue());
       }
     }
     return best;
@@ -386,13 +469,38 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   }
 
   @Override
+  public long provenHeight() {
+    return Math.max(provenHeight, chain.height());
+  }
+
+  @Override
   public synchronized long peerHeight(PublicKey peer) {
-    return peerHeights.getOrDefault(peer, -1L);
+    return claims.claimed(peer);
+  }
+
+  /** Whether sync stopped for a fault of ours (and asked the node to stop). */
+  public boolean halted() {
+    return halted;
   }
 
   /** Peers whose state root disagreed with ours. */
   public int distrustedPeers() {
     return stateCheck.distrustedCount();
+  }
+
+  /** Range deadlines peers let pass (counted once per peer and sweep). */
+  public long rangesMissed() {
+    return rangesMissed.sum();
+  }
+
+  /** Whether {@code peer} missed so many deadlines that it is no longer asked for blocks. */
+  public synchronized boolean gaveUpOn(PublicKey peer) {
+    return claims.givenUp(peer, clock.monoNanos());
+  }
+
+  /** Block-range and state-root requests dropped because the peer was over its budget. */
+  public long requestsDroppedOverBudget() {
+    return server.dropped() + stateCheck.dropped();
   }
 
   @Override

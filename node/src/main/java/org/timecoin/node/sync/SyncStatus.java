@@ -6,7 +6,16 @@ import org.timecoin.domain.crypto.PublicKey;
 public interface SyncStatus {
   boolean syncing();
 
+  /**
+   * The height sync aims for: the best height claimed by a peer that is trusted and still asked.
+   */
   long bestPeerHeight();
+
+  /**
+   * The best height known to exist: the highest block a peer served with a valid certificate, or
+   * our own tip if higher. Unlike claims, a peer cannot raise it by saying so.
+   */
+  long provenHeight();
 
   /** The height {@code peer} last announced, or -1. */
   long peerHeight(PublicKey peer);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import org.timecoin.common.Sha256;
 import org.timecoin.common.time.Clock;
 import org.timecoin.domain.block.Block;
@@ -24,6 +25,7 @@ import org.timecoin.domain.validation.SignatureCache;
 import org.timecoin.storage.ChainSchema;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.StorageConfig;
+import org.timecoin.storage.kv.KvStore;
 import org.timecoin.storage.kv.MemoryKvStore;
 
 /** A chain of four validators in memory, with a funded key; for node tests. */
@@ -36,6 +38,11 @@ public final class TestChain implements AutoCloseable {
   public final LocalChain chain;
 
   public TestChain(int faucetCoins) {
+    this(faucetCoins, UnaryOperator.identity());
+  }
+
+  /** As above, the store's key-value store wrapped (to inject faults). */
+  public TestChain(int faucetCoins, UnaryOperator<KvStore> wrap) {
     List<Validator> set = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       KeyPair k = KeyPair.fromSeed(Sha256.digest(("validator" + i).getBytes()));
@@ -51,7 +58,7 @@ public final class TestChain implements AutoCloseable {
             "test", Network.TESTNET, 1_000, set, allocations, ConsensusParams.defaults());
     ChainStore store =
         ChainStore.open(
-            new MemoryKvStore(ChainSchema.COLUMNS),
+            wrap.apply(new MemoryKvStore(ChainSchema.COLUMNS)),
             StorageConfig.defaults(Path.of("mem")),
             genesis.chainId());
     chain = new LocalChain(store, genesis, signatures, pool, 2, Clock.SYSTEM);

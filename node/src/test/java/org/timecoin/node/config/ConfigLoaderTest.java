@@ -24,7 +24,7 @@ class ConfigLoaderTest {
     assertThat(file).exists();
     String text = Files.readString(file);
     assertThat(text).contains("# ", "[node]", "[network]", "[rpc]", "[storage]", "[consensus]");
-    assertThat(text).contains("[block]", "[logging]", "[masternode]", "[security]");
+    assertThat(text).contains("[block]", "[logging]", "[masternode]", "[security]", "[sync]");
     assertThat(loaded).isEqualTo(NodeConfig.defaults(dir.toAbsolutePath(), NetworkName.TESTNET));
   }
 
@@ -99,7 +99,8 @@ class ConfigLoaderTest {
                     Duration.ofMillis(500),
                     65536,
                     true))
-            .withMasternode(new MasternodeSection(true, "x"));
+            .withMasternode(new MasternodeSection(true, "x"))
+            .withSync(new SyncSection(Duration.ofMillis(1500), 4096, 8));
     Path file = dir.resolve("c.toml");
     ConfigLoader.write(file, c);
     assertThat(ConfigLoader.load(file)).isEqualTo(c);
@@ -192,6 +193,8 @@ class ConfigLoaderTest {
         "[security]|peer_tx_bytes_per_second = 65536; [security] peer_tx_bytes_per_second; out of range",
         "[security]|peer_tx_inputs_per_second = 100; [security] peer_tx_inputs_per_second; out of range",
         "[storage]|sync_writes = 1; [storage] sync_writes; must be true or false",
+        "[sync]|range_deadline_ms = 0; [sync] range_deadline_ms = 0; out of range",
+        "[sync]|max_range_blocks = 129; [sync] max_range_blocks = 129; out of range",
       })
   void rejectsBadValuesNamingFileKeyAndWhatIsAllowed(String toml, String f1, String f2) {
     Path file = dir.resolve("bad.toml");

@@ -2,205 +2,427 @@ package org.timecoin.node.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.timecoin.common.Hash32;
 import org.timecoin.common.Sha256;
-import org.timecoin.common.time.Clock;
 import org.timecoin.consensus.MessageSigning;
 import org.timecoin.consensus.MessageVerifier;
 import org.timecoin.consensus.Proposal;
 import org.timecoin.consensus.ProposerSelector;
-import org.timecoin.consensus.RejectReason;
 import org.timecoin.consensus.Vote;
 import org.timecoin.domain.block.Block;
+import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.block.VoteType;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.node.chain.TestChain;
-import org.timecoin.node.mempool.Mempool;
-import org.timecoin.node.mempool.MempoolPolicy;
 import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
 import org.timecoin.node.net.FakeNetwork;
 import org.timecoin.node.net.NodeMessages;
-import org.timecoin.node.production.MempoolBlockProducer;
 import org.timecoin.p2p.RateLimit;
 
+/** Every path through the gate, one row each: the verdict, the penalty, the signatures checked. */
 class ConsensusMessageGateTest {
-  final TestChain t = new TestChain(0);
-  final Hash32 chainId = t.genesis.chainId();
-  final KeyPair peer = KeyPair.fromSeed(Sha256.digest("peer".getBytes()));
-  final KeyPair outsider = KeyPair.fromSeed(Sha256.digest("outsider".getBytes()));
-  final FakeNetwork net = new FakeNetwork(t.validatorKeys.get(0).publicKey());
+  static final TestChain T = new TestChain(0);
+  static final Hash32 CHAIN = T.genesis.chainId();
+  static final ValidatorSet SET = T.chain.validators();
+  static final KeyPair PEER = KeyPair.fromSeed(Sha256.digest("peer".getBytes()));
+  static final KeyPair OUTSIDER = KeyPair.fromSeed(Sha256.digest("outsider".getBytes()));
+  static final KeyPair VALIDATOR = T.validatorKeys.get(1);
+
+  /** Our consensus: height 5, round 2. */
+  static final long H = 5;
+
+  static final int R = 2;
+
+  final FakeNetwork net = new FakeNetwork(T.validatorKeys.get(0).publicKey());
   final List<Object> accepted = new CopyOnWriteArrayList<>();
-  final ConsensusMessageGate gate =
-      new ConsensusMessageGate(
-          h -> t.chain.validators(),
-          MessageVerifier.ed25519(chainId),
-          net,
-          Runnable::run,
-          new ConsensusMessageGate.Accepted() {
-            @Override
-            public void proposal(PublicKey from, ProposalMessage message) {
-              accepted.add(message);
-            }
 
-            @Override
-            public void vote(PublicKey from, Vote vote) {
-              accepted.add(vote);
-            }
-          });
-
-  @AfterEach
-  void close() {
-    t.close();
+  @AfterAll
+  static void closeChain() {
+    T.close();
   }
 
-  KeyPair keyOf(PublicKey key) {
-    return t.validatorKeys.stream()
-        .filter(k -> k.publicKey().equals(key))
-        .findFirst()
-        .orElseThrow();
+  ConsensusMessageGate gate(java.util.concurrent.Executor pool, long maxBlockBytes) {
+    return new ConsensusMessageGate(
+        h -> SET,
+        MessageVerifier.ed25519(CHAIN),
+        net,
+        pool,
+        new ConsensusPosition() {
+          @Override
+          public long height() {
+            return H;
+          }
+
+          @Override
+          public int round() {
+            return R;
+          }
+        },
+        maxBlockBytes,
+        new ConsensusMessageGate.Accepted() {
+          @Override
+          public void proposal(PublicKey from, ProposalMessage message) {
+            accepted.add(message);
+          }
+
+          @Override
+          public void vote(PublicKey from, Vote vote) {
+            accepted.add(vote);
+          }
+        });
   }
 
-  Vote vote(KeyPair signer, long height, int round) {
-    Hash32 value = Hash32.of(Sha256.digest("block".getBytes()));
+  ConsensusMessageGate gate() {
+    return gate(Runnable::run, 1_000_000);
+  }
+
+  static Vote vote(KeyPair signer, long height, int round) {
+    return vote(signer, height, round, "block");
+  }
+
+  static Vote vote(KeyPair signer, long height, int round, String block) {
+    Hash32 value = Hash32.of(Sha256.digest(block.getBytes()));
     byte[] sig =
-        signer.sign(MessageSigning.voteSignBytes(chainId, VoteType.PREVOTE, height, round, value));
+        signer.sign(MessageSigning.voteSignBytes(CHAIN, VoteType.PREVOTE, height, round, value));
     return new Vote(VoteType.PREVOTE, height, round, value, signer.publicKey(), sig);
   }
 
-  Block block(PublicKey proposer) {
-    Mempool empty =
-        new Mempool(
-            chainId,
-            t.genesis.params(),
-            t.chain.utxoView(),
-            t.signatures,
-            t.pool,
-            MempoolPolicy.of(1, 1),
-            tx -> {},
-            org.timecoin.common.time.Clock.SYSTEM);
-    return new MempoolBlockProducer(t.chain, empty, proposer, 2_000_000, 1, Clock.SYSTEM, t.pool)
-        .produce(1, 0)
-        .toCompletableFuture()
-        .join();
-  }
-
-  ProposalMessage proposal(KeyPair signer, Block block, int validRound) {
-    Proposal unsigned =
-        new Proposal(1, 0, block.hash(), validRound, signer.publicKey(), new byte[64]);
-    byte[] sig = signer.sign(MessageSigning.proposalSignBytes(chainId, unsigned));
-    return new ProposalMessage(
-        new Proposal(1, 0, block.hash(), validRound, signer.publicKey(), sig), block);
-  }
-
-  KeyPair roundZeroProposer() {
-    return keyOf(ProposerSelector.proposer(t.chain.validators(), 1, 0));
-  }
-
-  void assertPenalised(RejectReason reason) {
-    assertThat(accepted).isEmpty();
-    assertThat(net.penalties)
-        .containsExactly(peer.publicKey().toHex() + " consensus message refused: " + reason);
-    assertThat(gate.refusedCount()).isEqualTo(1);
-  }
-
-  @Test
-  void aValidatorsSignedVoteIsAcceptedWithoutPenalty() {
-    Vote v = vote(t.validatorKeys.get(1), 3, 0);
-    gate.onVote(peer.publicKey(), v);
-    assertThat(accepted).containsExactly(v);
-    assertThat(net.penalties).isEmpty();
-  }
-
-  @Test
-  void aVoteWithABadSignatureIsRefusedAndItsSenderPenalised() {
-    Vote good = vote(t.validatorKeys.get(1), 3, 0);
-    byte[] sig = good.signature().clone();
+  static Vote forged(Vote v) {
+    byte[] sig = v.signature().clone();
     sig[5] ^= 1;
-    gate.onVote(
-        peer.publicKey(),
-        new Vote(good.type(), good.height(), good.round(), good.value(), good.validator(), sig));
-    assertPenalised(RejectReason.BAD_SIGNATURE);
+    return new Vote(v.type(), v.height(), v.round(), v.value(), v.validator(), sig);
+  }
+
+  static Block block(long height) {
+    BlockHeader header =
+        new BlockHeader(
+            1,
+            CHAIN,
+            height,
+            Hash32.ZERO,
+            Hash32.ZERO,
+            Hash32.ZERO,
+            1_000,
+            T.validatorKeys.get(0).publicKey(),
+            0);
+    return new Block(header, List.of());
+  }
+
+  static KeyPair proposerOf(long height, int round) {
+    PublicKey key = ProposerSelector.proposer(SET, height, round);
+    return T.validatorKeys.stream().filter(k -> k.publicKey().equals(key)).findFirst().get();
+  }
+
+  static KeyPair notProposerOf(long height, int round) {
+    KeyPair p = proposerOf(height, round);
+    return T.validatorKeys.stream().filter(k -> k != p).findFirst().get();
+  }
+
+  static ProposalMessage proposal(KeyPair signer, long height, int round, int validRound) {
+    return proposal(signer, height, round, validRound, block(height));
+  }
+
+  static ProposalMessage proposal(
+      KeyPair signer, long height, int round, int validRound, Block block) {
+    Hash32 value = block == null ? Hash32.ZERO : block.hash();
+    byte[] sig =
+        signer.sign(MessageSigning.proposalSignBytes(CHAIN, height, round, value, validRound));
+    return new ProposalMessage(
+        new Proposal(height, round, value, validRound, signer.publicKey(), sig), block);
+  }
+
+  static ProposalMessage right(long height, int round) {
+    return proposal(proposerOf(height, round), height, round, -1);
+  }
+
+  static ProposalMessage forged(ProposalMessage m) {
+    Proposal p = m.proposal();
+    byte[] sig = p.signature().clone();
+    sig[0] ^= 1;
+    return new ProposalMessage(
+        new Proposal(p.height(), p.round(), p.value(), p.validRound(), p.proposer(), sig),
+        m.block());
+  }
+
+  /** One row: what the peer (claiming {@code peerHeight}) sends, and what the gate must say. */
+  record Row(String name, long peerHeight, Object message, GateVerdict expected) {
+    @Override
+    public String toString() {
+      return name + " -> " + expected;
+    }
+  }
+
+  static Row row(String name, Object message, GateVerdict expected) {
+    return new Row(name, 0, message, expected);
+  }
+
+  static Stream<Row> rows() {
+    List<Row> r = new ArrayList<>();
+    // votes
+    r.add(row("vote of our height and round", vote(VALIDATOR, H, R), GateVerdict.ACCEPTED));
+    r.add(row("vote of an earlier round", vote(VALIDATOR, H, 0), GateVerdict.ACCEPTED));
+    r.add(row("vote of the next height", vote(VALIDATOR, H + 1, 0), GateVerdict.ACCEPTED));
+    r.add(row("vote at the round window", vote(VALIDATOR, H, R + 32), GateVerdict.ACCEPTED));
+    r.add(row("vote past the round window", vote(VALIDATOR, H, R + 33), GateVerdict.FUTURE_ROUND));
+    r.add(row("next height, round 32", vote(VALIDATOR, H + 1, 32), GateVerdict.ACCEPTED));
+    r.add(row("next height, round 33", vote(VALIDATOR, H + 1, 33), GateVerdict.FUTURE_ROUND));
+    r.add(
+        row("vote 10,001 rounds ahead", vote(VALIDATOR, H, R + 10_001), GateVerdict.ABSURD_ROUND));
+    r.add(
+        row(
+            "vote of round 2^31-1",
+            vote(VALIDATOR, H, Integer.MAX_VALUE),
+            GateVerdict.ABSURD_ROUND));
+    r.add(row("vote one height old", vote(VALIDATOR, H - 1, 0), GateVerdict.OLD_HEIGHT));
+    r.add(row("vote of height 1", vote(VALIDATOR, 1, 0), GateVerdict.OLD_HEIGHT));
+    r.add(row("vote two heights ahead", vote(VALIDATOR, H + 2, 0), GateVerdict.FUTURE_HEIGHT));
+    r.add(row("vote 1,000 ahead", vote(VALIDATOR, H + 1_000, 0), GateVerdict.FUTURE_HEIGHT));
+    r.add(row("vote 1,001 ahead", vote(VALIDATOR, H + 1_001, 0), GateVerdict.ABSURD_HEIGHT));
+    r.add(
+        new Row(
+            "far ahead of us, near the sender's claim",
+            50_000,
+            vote(VALIDATOR, 50_500, 0),
+            GateVerdict.FUTURE_HEIGHT));
+    r.add(
+        new Row(
+            "far beyond the sender's claim",
+            50_000,
+            vote(VALIDATOR, 51_001, 0),
+            GateVerdict.ABSURD_HEIGHT));
+    r.add(row("vote of round -1", vote(VALIDATOR, H, -1), GateVerdict.MALFORMED));
+    r.add(row("vote of height 0", vote(VALIDATOR, 0, 0), GateVerdict.MALFORMED));
+    r.add(row("vote of a non-validator", vote(OUTSIDER, H, R), GateVerdict.NOT_A_VALIDATOR));
+    r.add(
+        row("vote with a bad signature", forged(vote(VALIDATOR, H, R)), GateVerdict.BAD_SIGNATURE));
+    r.add(
+        row(
+            "forged vote outside the window",
+            forged(vote(VALIDATOR, H + 7, 0)),
+            GateVerdict.FUTURE_HEIGHT));
+    // proposals
+    r.add(row("proposal of the proposer", right(H, R), GateVerdict.ACCEPTED));
+    r.add(row("proposal of the next height", right(H + 1, 0), GateVerdict.ACCEPTED));
+    r.add(
+        row(
+            "proposal with a polka round",
+            proposal(proposerOf(H, R), H, R, 1),
+            GateVerdict.ACCEPTED));
+    r.add(
+        row(
+            "proposal by another validator",
+            proposal(notProposerOf(H, R), H, R, -1),
+            GateVerdict.WRONG_PROPOSER));
+    r.add(
+        row(
+            "proposal by a non-validator",
+            proposal(OUTSIDER, H, R, -1),
+            GateVerdict.NOT_A_VALIDATOR));
+    r.add(row("proposal with a bad signature", forged(right(H, R)), GateVerdict.BAD_SIGNATURE));
+    r.add(
+        row(
+            "proposal without its block",
+            proposal(proposerOf(H, R), H, R, -1, null),
+            GateVerdict.MALFORMED));
+    r.add(
+        row(
+            "proposal with a block of another height",
+            new ProposalMessage(right(H, R).proposal(), block(H + 1)),
+            GateVerdict.MALFORMED));
+    r.add(
+        row(
+            "proposal with another block",
+            new ProposalMessage(
+                right(H, R).proposal(),
+                new Block(
+                    new BlockHeader(
+                        2, CHAIN, H, Hash32.ZERO, Hash32.ZERO, Hash32.ZERO, 1, PEER.publicKey(), 0),
+                    List.of())),
+            GateVerdict.MALFORMED));
+    r.add(
+        row(
+            "proposal whose validRound is its round",
+            proposal(proposerOf(H, R), H, R, R),
+            GateVerdict.INVALID_VALID_ROUND));
+    r.add(
+        row(
+            "proposal whose validRound is below -1",
+            proposal(proposerOf(H, R), H, R, -2),
+            GateVerdict.INVALID_VALID_ROUND));
+    r.add(
+        row(
+            "proposal of round 2^31-1",
+            proposal(VALIDATOR, H, Integer.MAX_VALUE, -1),
+            GateVerdict.ABSURD_ROUND));
+    r.add(
+        row(
+            "proposal past the round window",
+            proposal(VALIDATOR, H, R + 33, -1),
+            GateVerdict.FUTURE_ROUND));
+    r.add(
+        row(
+            "proposal for height +100,000",
+            proposal(VALIDATOR, H + 100_000, 0, -1),
+            GateVerdict.ABSURD_HEIGHT));
+    r.add(row("proposal two heights ahead", right(H + 2, 0), GateVerdict.FUTURE_HEIGHT));
+    r.add(row("proposal one height old", right(H - 1, 0), GateVerdict.OLD_HEIGHT));
+    return r.stream();
+  }
+
+  void send(ConsensusMessageGate gate, Object message) {
+    if (message instanceof Vote v) {
+      gate.onVote(PEER.publicKey(), v);
+    } else {
+      gate.onProposal(PEER.publicKey(), (ProposalMessage) message);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void eachMessageGetsItsVerdict(Row row) {
+    net.connect(FakeNetwork.peer(PEER.publicKey(), row.peerHeight()));
+    ConsensusMessageGate gate = gate();
+    send(gate, row.message());
+
+    assertThat(gate.count(row.expected())).as("verdict").isEqualTo(1);
+    if (row.expected() == GateVerdict.ACCEPTED) {
+      assertThat(accepted).containsExactly(row.message());
+    } else {
+      assertThat(accepted).isEmpty();
+    }
+    if (row.expected().penalises()) {
+      assertThat(net.penalties)
+          .containsExactly(
+              PEER.publicKey().toHex() + " consensus message refused: " + row.expected());
+    } else {
+      assertThat(net.penalties).isEmpty();
+    }
+    boolean signatureWork =
+        row.expected() == GateVerdict.ACCEPTED || row.expected() == GateVerdict.BAD_SIGNATURE;
+    assertThat(gate.signatureChecks()).isEqualTo(signatureWork ? 1 : 0);
   }
 
   @Test
-  void aVoteOfANonValidatorIsRefusedAndItsSenderPenalised() {
-    gate.onVote(peer.publicKey(), vote(outsider, 3, 0));
-    assertPenalised(RejectReason.NOT_A_VALIDATOR);
+  void aBlockAboveTheGenesisLimitIsRefusedBeforeAnyOtherWork() {
+    net.connect(FakeNetwork.peer(PEER.publicKey(), 0));
+    ConsensusMessageGate gate = gate(Runnable::run, BlockHeader.ENCODED_SIZE + 3);
+    send(gate, right(H, R));
+    assertThat(gate.count(GateVerdict.OVERSIZE)).isEqualTo(1);
+    assertThat(net.penalties).hasSize(1);
+    assertThat(gate.signatureChecks()).isZero();
   }
 
   @Test
-  void aMalformedVoteIsRefusedAndItsSenderPenalised() {
-    gate.onVote(peer.publicKey(), vote(t.validatorKeys.get(1), 3, -1));
-    assertPenalised(RejectReason.MALFORMED);
+  void aMessageFromAPeerNoLongerConnectedIsDroppedUnchecked() {
+    ConsensusMessageGate gate = gate();
+    send(gate, vote(VALIDATOR, H, R));
+    send(gate, right(H, R));
+    assertThat(gate.count(GateVerdict.SENDER_GONE)).isEqualTo(2);
+    assertThat(accepted).isEmpty();
+    assertThat(net.penalties).isEmpty();
+    assertThat(gate.signatureChecks()).isZero();
   }
 
   @Test
-  void theRightProposersSignedProposalIsAccepted() {
-    KeyPair proposer = roundZeroProposer();
-    ProposalMessage m = proposal(proposer, block(proposer.publicKey()), -1);
-    gate.onProposal(peer.publicKey(), m);
-    assertThat(accepted).containsExactly(m);
+  void aReplayedMessageCostsNoSignatureCheck() {
+    net.connect(FakeNetwork.peer(PEER.publicKey(), 0));
+    ConsensusMessageGate gate = gate();
+    Vote v = vote(VALIDATOR, H, R);
+    ProposalMessage p = right(H, R);
+    for (int i = 0; i < 1_000; i++) {
+      send(gate, v);
+      send(gate, p);
+    }
+    assertThat(accepted).containsExactly(v, p);
+    assertThat(gate.signatureChecks()).isEqualTo(2);
+    assertThat(gate.count(GateVerdict.ALREADY_KNOWN)).isEqualTo(1_998);
     assertThat(net.penalties).isEmpty();
   }
 
   @Test
-  void aProposalWithABadSignatureIsRefusedAndItsSenderPenalised() {
-    KeyPair proposer = roundZeroProposer();
-    ProposalMessage m = proposal(proposer, block(proposer.publicKey()), -1);
-    byte[] sig = m.proposal().signature().clone();
-    sig[0] ^= 1;
-    Proposal p = m.proposal();
-    gate.onProposal(
-        peer.publicKey(),
-        new ProposalMessage(
-            new Proposal(p.height(), p.round(), p.value(), p.validRound(), p.proposer(), sig),
-            m.block()));
-    assertPenalised(RejectReason.BAD_SIGNATURE);
+  void aForgeryDoesNotTakeTheSlotOfTheGenuineMessage() {
+    net.connect(FakeNetwork.peer(PEER.publicKey(), 0));
+    ConsensusMessageGate gate = gate();
+    Vote v = vote(VALIDATOR, H, R);
+    send(gate, forged(v));
+    send(gate, v);
+    assertThat(accepted).containsExactly(v);
   }
 
   @Test
-  void aProposalByAnotherValidatorThanTheProposerIsRefused() {
-    KeyPair proposer = roundZeroProposer();
-    KeyPair other = t.validatorKeys.stream().filter(k -> k != proposer).findFirst().orElseThrow();
-    gate.onProposal(peer.publicKey(), proposal(other, block(other.publicKey()), -1));
-    assertPenalised(RejectReason.WRONG_PROPOSER);
+  void aSlotKeepsOneConflictingMessageForEvidenceAndNoMore() {
+    net.connect(FakeNetwork.peer(PEER.publicKey(), 0));
+    ConsensusMessageGate gate = gate();
+    Vote a = vote(VALIDATOR, H, R, "a");
+    Vote b = vote(VALIDATOR, H, R, "b");
+    Vote c = vote(VALIDATOR, H, R, "c");
+    send(gate, a);
+    send(gate, b);
+    send(gate, c);
+    assertThat(accepted).containsExactly(a, b);
+    assertThat(gate.count(GateVerdict.SLOT_FULL)).isEqualTo(1);
+    assertThat(gate.signatureChecks()).isEqualTo(2);
   }
 
   @Test
-  void aProposalByANonValidatorIsRefused() {
-    gate.onProposal(
-        peer.publicKey(), proposal(outsider, block(roundZeroProposer().publicKey()), -1));
-    assertPenalised(RejectReason.NOT_A_VALIDATOR);
+  void beyondThePendingBoundMessagesAreDroppedAsBusy() {
+    net.connect(FakeNetwork.peer(PEER.publicKey(), 0));
+    List<Runnable> queued = new ArrayList<>();
+    ConsensusMessageGate gate = gate(queued::add, 1_000_000);
+    Vote v = vote(VALIDATOR, H, R);
+    for (int i = 0; i <= ConsensusMessageGate.MAX_PENDING; i++) {
+      gate.onVote(PEER.publicKey(), v);
+    }
+    assertThat(queued).hasSize(ConsensusMessageGate.MAX_PENDING);
+    assertThat(gate.count(GateVerdict.BUSY)).isEqualTo(1);
+    assertThat(net.penalties).isEmpty();
   }
 
   @Test
-  void aProposalWhoseBlockIsNotTheProposedOneIsRefused() {
-    KeyPair proposer = roundZeroProposer();
-    ProposalMessage m = proposal(proposer, block(proposer.publicKey()), -1);
-    KeyPair another = t.validatorKeys.stream().filter(k -> k != proposer).findFirst().orElseThrow();
-    Block other = block(another.publicKey());
-    gate.onProposal(peer.publicKey(), new ProposalMessage(m.proposal(), other));
-    assertPenalised(RejectReason.MALFORMED);
-  }
+  void theKnownRecordForgetsHeightsBelowOurs() {
+    net.connect(FakeNetwork.peer(PEER.publicKey(), 0));
+    long[] height = {H};
+    ConsensusMessageGate gate =
+        new ConsensusMessageGate(
+            h -> SET,
+            MessageVerifier.ed25519(CHAIN),
+            net,
+            Runnable::run,
+            new ConsensusPosition() {
+              @Override
+              public long height() {
+                return height[0];
+              }
 
-  @Test
-  void aProposalWithoutItsBlockIsRefused() {
-    KeyPair proposer = roundZeroProposer();
-    ProposalMessage m = proposal(proposer, block(proposer.publicKey()), -1);
-    gate.onProposal(peer.publicKey(), new ProposalMessage(m.proposal(), null));
-    assertPenalised(RejectReason.MALFORMED);
-  }
+              @Override
+              public int round() {
+                return 0;
+              }
+            },
+            1_000_000,
+            new ConsensusMessageGate.Accepted() {
+              @Override
+              public void proposal(PublicKey from, ProposalMessage message) {}
 
-  @Test
-  void aProposalWithAnImpossibleValidRoundIsRefused() {
-    KeyPair proposer = roundZeroProposer();
-    gate.onProposal(peer.publicKey(), proposal(proposer, block(proposer.publicKey()), 0));
-    assertPenalised(RejectReason.INVALID_VALID_ROUND);
+              @Override
+              public void vote(PublicKey from, Vote vote) {}
+            });
+    gate.onVote(PEER.publicKey(), vote(VALIDATOR, H, 0));
+    gate.onVote(PEER.publicKey(), vote(VALIDATOR, H + 1, 0));
+    assertThat(gate.knownSlots()).isEqualTo(2);
+    height[0] = H + 1;
+    gate.onVote(PEER.publicKey(), vote(VALIDATOR, H + 1, 1));
+    assertThat(gate.knownSlots()).isEqualTo(2);
   }
 
   @Test

@@ -96,7 +96,11 @@ public final class FakeNetwork implements PeerNetwork {
   @Override
   public <T> void register(MessageType<T> type, PeerMessageHandler<T> handler, Executor lane) {
     register(type, handler);
+    lanes.put(type.id(), lane);
   }
+
+  /** The lane each type was registered on, by type id (absent: the default lane). */
+  public final Map<Integer, Executor> lanes = new java.util.concurrent.ConcurrentHashMap<>();
 
   @Override
   public void prioritize(Collection<PublicKey> keys) {}

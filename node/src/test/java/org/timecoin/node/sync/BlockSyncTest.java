@@ -38,12 +38,29 @@ class BlockSyncTest {
   final FakeNetwork net = new FakeNetwork(target.validatorKeys.get(3).publicKey());
   final List<Long> caughtUp = new CopyOnWriteArrayList<>();
   final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-  final BlockSync sync =
-      new BlockSync(target.chain, net, caughtUp::add, timer, Clock.SYSTEM, 8 * 1024 * 1024);
+  final List<String> stops = new CopyOnWriteArrayList<>();
+  final BlockSync sync = newSync(target, 32, BlockSync.MAX_BUFFERED);
   final List<CertifiedBlock> chain = new ArrayList<>();
 
+  BlockSync newSync(TestChain on, int range, int maxAhead) {
+    BlockSync s =
+        new BlockSync(
+            on.chain,
+            net,
+            caughtUp::add,
+            stops::add,
+            timer,
+            Clock.SYSTEM,
+            8 << 20,
+            SyncFixture.LIMITS,
+            range,
+            maxAhead);
+    new SyncHandler(s, net).register(Runnable::run);
+    new StateCheckHandler(s, net).register(Runnable::run);
+    return s;
+  }
+
   BlockSyncTest() {
-    sync.register();
     Mempool none =
         new Mempool(
             source.genesis.chainId(),
@@ -82,10 +99,7 @@ class BlockSyncTest {
   /** A sync in place of the default one, asking one block per request, at most maxAhead ahead. */
   BlockSync narrowSync(int maxAhead) {
     sync.close();
-    BlockSync narrow =
-        new BlockSync(target.chain, net, caughtUp::add, timer, Clock.SYSTEM, 8 << 20, 1, maxAhead);
-    narrow.register();
-    return narrow;
+    return newSync(target, 1, maxAhead);
   }
 
   GetBlocks requestTo(KeyPair peer) {
@@ -187,6 +201,7 @@ class BlockSyncTest {
     forged.set(0, new CertifiedBlock(chain.get(0).block(), wrong));
     net.deliver(peerA.publicKey(), NodeMessages.BLOCKS, new Blocks(forged));
     assertThat(net.penalties).singleElement().asString().contains("invalid certificate");
+    assertThat(stops).isEmpty();
     assertThat(target.chain.height()).isZero();
     assertThat(sync.bestPeerHeight()).isZero(); // the distrusted peer's height no longer counts
   }
@@ -201,7 +216,7 @@ class BlockSyncTest {
   }
 
   @Test
-  void aCertifiedButInvalidBlockIsNotStored() {
+  void aCertifiedBlockThatDoesNotApplyHereStopsTheNodeAndBlamesNoPeer() {
     // a block certified by the validators but built on another chain state: its parent differs
     TestChain other = new TestChain(7);
     try {
@@ -233,8 +248,15 @@ class BlockSyncTest {
           peerA.publicKey(),
           NodeMessages.BLOCKS,
           new Blocks(List.of(new CertifiedBlock(foreign, target.certify(foreign)))));
-      await().atMost(Duration.ofSeconds(20)).until(() -> !net.penalties.isEmpty());
-      assertThat(net.penalties.get(0)).contains("does not validate");
+      await().atMost(Duration.ofSeconds(20)).until(() -> !stops.isEmpty());
+      assertThat(stops)
+          .singleElement()
+          .asString()
+          .contains("certified block 1 ")
+          .contains("does not apply to the local state");
+      assertThat(net.penalties).isEmpty();
+      assertThat(sync.distrustedPeers()).isZero();
+      assertThat(sync.halted()).isTrue();
       assertThat(target.chain.height()).isZero();
     } finally {
       other.close();
@@ -243,9 +265,7 @@ class BlockSyncTest {
 
   @Test
   void servesStoredRangesWithCertificates() {
-    BlockSync server =
-        new BlockSync(source.chain, net, h -> {}, timer, Clock.SYSTEM, 8 * 1024 * 1024);
-    server.register();
+    BlockSync server = newSync(source, 32, BlockSync.MAX_BUFFERED);
     net.deliver(peerB.publicKey(), NodeMessages.GET_BLOCKS, new GetBlocks(2, 10));
     Blocks sent = net.sentOf(NodeMessages.BLOCKS).get(0);
     assertThat(sent.blocks()).extracting(cb -> cb.block().height()).containsExactly(2L, 3L, 4L, 5L);
@@ -254,6 +274,7 @@ class BlockSyncTest {
 
   @Test
   void aStateRootMismatchIsLoggedAndThePeerNotUsedForSync() {
+    net.connect(FakeNetwork.peer(peerA.publicKey(), 0)); // asks for its root at height 0
     net.deliver(peerA.publicKey(), NodeMessages.STATUS, new Status(5, Hash32.ZERO));
     net.deliver(
         peerA.publicKey(),
