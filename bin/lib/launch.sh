@@ -10,7 +10,7 @@ run_main() {
   local java_home
   java_home=$("$TIMECOIN_ROOT/bin/find-jdk")
   if [ "${TIMECOIN_NO_BUILD:-0}" != 1 ]; then
-    (cd "$TIMECOIN_ROOT" && JAVA_HOME=$java_home ./mvnw -q -B -ntp -pl "$module" -am install -DskipTests \
+    (cd "$TIMECOIN_ROOT" && JAVA_HOME=$java_home ./mvnw -q -B -ntp -pl "$module" -am install -DskipTests -Dmdep.analyze.skip=true \
       -Dspotless.apply.skip=true) >&2
   fi
   local cp="$TIMECOIN_ROOT/$module/target/classes:$(cat "$TIMECOIN_ROOT/$module/target/classpath.txt")"

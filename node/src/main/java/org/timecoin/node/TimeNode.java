@@ -363,6 +363,8 @@ public final class TimeNode implements AutoCloseable {
     return P2pConfig.builder(magic, genesis.hash())
         .listen(n.listenAddress(), n.port())
         .bootstrapPeers(peers)
+        // A validator keeps its links to the validators it was configured with, whatever the book.
+        .persistentPeers(validator ? peers : List.of())
         .dataDir(data.resolve("p2p"))
         .pingInterval(n.pingInterval())
         .peerTimeout(n.peerTimeout())
@@ -370,6 +372,9 @@ public final class TimeNode implements AutoCloseable {
         .outboundTarget(n.maxOutboundPeers())
         .inboundLimit(n.maxInboundPeers())
         .banDuration(config.security().banDuration())
+        .inboundPerSource(
+            config.security().maxInboundPerIp(), config.security().maxInboundPerSubnet())
+        .sendStallTimeout(config.security().peerSendStall())
         .connectOnly(n.connectOnly())
         .build();
   }

@@ -28,6 +28,12 @@ final class ControlMessages {
   static final int NONCE_SIZE = 32;
   static final int MAX_ADDRESSES = 1000;
 
+  /**
+   * Largest frame (type, flags, payload) accepted before the handshake completes: HELLO and AUTH
+   * need well under 1 KiB.
+   */
+  static final int HANDSHAKE_FRAME_LIMIT = 4 * 1024;
+
   private ControlMessages() {}
 
   /** First handshake message, sent by both sides as soon as the connection is up. */

@@ -1,6 +1,7 @@
 package org.timecoin.p2p;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
@@ -10,16 +11,48 @@ import java.util.List;
  * before any payload is buffered or allocated: a hostile length costs us four bytes of reading,
  * never a large buffer. After the first bad frame the stream is unusable, so the rest of the input
  * is discarded and one {@link ProtocolViolation} is fired for the peer handler to answer.
+ *
+ * <p>Until the handshake completes the maximum is the small handshake limit, and after the peer's
+ * AUTH nothing more is decoded: what follows waits, undecoded, until the handshake is verified
+ * ({@link #open}) and only then may be as large as the full frame limit. An unauthenticated peer
+ * can therefore make us hold at most one small frame and one socket read.
  */
 final class FrameDecoder extends ByteToMessageDecoder {
   private final int maxFrameLength;
+  private int limit;
+  private boolean handshaking = true;
+  private boolean paused;
   private boolean failed;
 
   /**
+   * @param handshakeFrameLength the largest length field allowed before the handshake completes
    * @param maxFrameLength the largest allowed value of the length field (type, flags and payload)
    */
-  FrameDecoder(int maxFrameLength) {
+  FrameDecoder(int handshakeFrameLength, int maxFrameLength) {
     this.maxFrameLength = maxFrameLength;
+    this.limit = Math.min(handshakeFrameLength, maxFrameLength);
+  }
+
+  /** A decoder past the handshake: every frame up to {@code maxFrameLength}, never paused. */
+  static FrameDecoder afterHandshake(int maxFrameLength) {
+    FrameDecoder d = new FrameDecoder(maxFrameLength, maxFrameLength);
+    d.handshaking = false;
+    return d;
+  }
+
+  /**
+   * The handshake is verified: frames may now be as large as the full limit, and what arrived after
+   * the peer's AUTH is decoded at once. Call on the channel's event loop.
+   */
+  void open(ChannelHandlerContext ctx) {
+    if (!handshaking) {
+      return;
+    }
+    handshaking = false;
+    paused = false;
+    limit = maxFrameLength;
+    // Re-enters decode over the bytes already buffered.
+    ctx.pipeline().fireChannelRead(Unpooled.EMPTY_BUFFER);
   }
 
   @Override
@@ -28,12 +61,12 @@ final class FrameDecoder extends ByteToMessageDecoder {
       in.skipBytes(in.readableBytes());
       return;
     }
-    if (in.readableBytes() < 4) {
+    if (paused || in.readableBytes() < 4) {
       return;
     }
     long length = in.getUnsignedIntLE(in.readerIndex());
-    if (length > maxFrameLength) {
-      fail(ctx, in, RejectReason.OVERSIZE_FRAME, "frame length " + length + " > " + maxFrameLength);
+    if (length > limit) {
+      fail(ctx, in, RejectReason.OVERSIZE_FRAME, "frame length " + length + " > " + limit);
       return;
     }
     if (length < Frame.TYPE_AND_FLAGS) {
@@ -53,6 +86,9 @@ final class FrameDecoder extends ByteToMessageDecoder {
     byte[] payload = new byte[(int) length - Frame.TYPE_AND_FLAGS];
     in.readBytes(payload);
     out.add(new Frame(type, flags, payload));
+    if (handshaking && type == ControlMessages.AUTH) {
+      paused = true;
+    }
   }
 
   private void fail(ChannelHandlerContext ctx, ByteBuf in, RejectReason reason, String detail) {

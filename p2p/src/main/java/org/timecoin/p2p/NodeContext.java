@@ -15,6 +15,7 @@ record NodeContext(
     MessageRegistry registry,
     SeenCache seen,
     PeerManager peers,
+    PeerBudgets budgets,
     EventLoopGuard guard,
     Executor work,
     Executor delivery,

@@ -1,77 +1,79 @@
 package org.timecoin.p2p;
 
 import io.netty.channel.Channel;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The per-peer send queue, in two lanes.
+ * The per-peer send queue, in two bounded lanes. Every frame to a peer goes through it, and frames
+ * enter the channel only while it is writable (less than its high water mark pending in the socket
+ * buffer), so a peer that does not read costs us at most the queue's caps plus one water mark.
  *
  * <p>Why pongs are never starved: Netty's own outbound buffer is first-in first-out, so a pong
- * written after 50 MB of blocks would wait for all of them. Bulk frames (everything a higher layer
- * sends) therefore wait here and enter the channel only while it is writable, i.e. while less than
- * the channel's high water mark is pending in the socket buffer. Control frames (handshake, ping,
- * pong, peer exchange) skip this queue and are written at once, so one waits behind at most the
- * high water mark plus one frame, however much bulk data is queued. Higher layers keep single
- * frames small (block sync sends ranges of blocks as separate frames), which bounds that one frame.
+ * written after 50 MB of blocks would wait for all of them. Control frames (handshake, ping, pong,
+ * peer exchange) therefore have their own lane, drained before the bulk lane (everything a higher
+ * layer sends): one waits behind at most the high water mark plus one frame, however much bulk data
+ * is queued. Higher layers keep single frames small (block sync sends ranges of blocks as separate
+ * frames), which bounds that one frame.
  *
- * <p>The bulk lane is bounded by message count and bytes; a frame beyond either is refused, and the
- * caller counts it as dropped.
+ * <p>A bulk frame beyond the bulk lane's caps is refused and the caller counts it as dropped. A
+ * control frame beyond {@link #CONTROL_MAX_BYTES} is refused too; control traffic is small and
+ * rate-limited, so a full control lane means the peer stopped reading, and the caller disconnects.
  */
 final class OutboundQueue {
+  /**
+   * Room for the control frames of a peer that reads: each is at most an ADDR of 1000 IP literals
+   * (under 60 KiB), and requests for them are rate-limited.
+   */
+  static final long CONTROL_MAX_BYTES = 256 * 1024;
+
   private final Channel channel;
-  private final int maxMessages;
-  private final long maxBytes;
-  private final ConcurrentLinkedQueue<Frame> bulk = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger count = new AtomicInteger();
-  private final AtomicLong bytes = new AtomicLong();
+  private final Lane control;
+  private final Lane bulk;
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private final AtomicLong bytesSent = new AtomicLong();
 
   OutboundQueue(Channel channel, int maxMessages, long maxBytes) {
     this.channel = channel;
-    this.maxMessages = maxMessages;
-    this.maxBytes = maxBytes;
+    this.control = new Lane(maxMessages, CONTROL_MAX_BYTES);
+    this.bulk = new Lane(maxMessages, maxBytes);
   }
 
-  /** Queues a bulk frame; false when the queue is full. Safe from any thread. */
+  /** Queues a bulk frame; false when the bulk lane is full. Safe from any thread. */
   boolean offer(Frame frame) {
-    int size = frame.wireSize();
-    if (count.incrementAndGet() > maxMessages) {
-      count.decrementAndGet();
+    return enqueue(bulk, frame);
+  }
+
+  /** Queues a control frame ahead of all bulk frames; false when the control lane is full. */
+  boolean offerControl(Frame frame) {
+    return enqueue(control, frame);
+  }
+
+  private boolean enqueue(Lane lane, Frame frame) {
+    if (!lane.offer(frame)) {
       return false;
     }
-    if (bytes.addAndGet(size) > maxBytes) {
-      bytes.addAndGet(-size);
-      count.decrementAndGet();
-      return false;
-    }
-    bulk.add(frame);
     if (drainScheduled.compareAndSet(false, true)) {
       channel.eventLoop().execute(this::drain);
     }
     return true;
   }
 
-  /** Writes a control frame ahead of all queued bulk frames. Safe from any thread. */
-  void sendControl(Frame frame) {
-    bytesSent.addAndGet(frame.wireSize());
-    channel.writeAndFlush(frame, channel.voidPromise());
-  }
-
-  /** Moves bulk frames into the channel while it is writable; runs on the channel's event loop. */
+  /** Moves frames into the channel while it is writable, control first; on the event loop. */
   void drain() {
     drainScheduled.set(false);
     boolean wrote = false;
     while (channel.isActive() && channel.isWritable()) {
-      Frame frame = bulk.poll();
+      Frame frame = control.poll();
+      if (frame == null) {
+        frame = bulk.poll();
+      }
       if (frame == null) {
         break;
       }
-      count.decrementAndGet();
-      bytes.addAndGet(-frame.wireSize());
       bytesSent.addAndGet(frame.wireSize());
       channel.write(frame, channel.voidPromise());
       wrote = true;
@@ -81,12 +83,56 @@ final class OutboundQueue {
     }
   }
 
+  /** Frames waiting in both lanes. */
   int size() {
-    return count.get();
+    return control.count.get() + bulk.count.get();
+  }
+
+  /** Bytes waiting in both lanes (not yet handed to the channel). */
+  long queuedBytes() {
+    return control.bytes.get() + bulk.bytes.get();
   }
 
   /** Bytes handed to the channel so far, frame headers included. */
   long bytesSent() {
     return bytesSent.get();
+  }
+
+  /** One lane: a queue bounded by frame count and bytes, safe from any thread. */
+  private static final class Lane {
+    private final int maxMessages;
+    private final long maxBytes;
+    private final Queue<Frame> frames = new ConcurrentLinkedQueue<>();
+    final AtomicInteger count = new AtomicInteger();
+    final AtomicLong bytes = new AtomicLong();
+
+    Lane(int maxMessages, long maxBytes) {
+      this.maxMessages = maxMessages;
+      this.maxBytes = maxBytes;
+    }
+
+    boolean offer(Frame frame) {
+      int size = frame.wireSize();
+      if (count.incrementAndGet() > maxMessages) {
+        count.decrementAndGet();
+        return false;
+      }
+      if (bytes.addAndGet(size) > maxBytes) {
+        bytes.addAndGet(-size);
+        count.decrementAndGet();
+        return false;
+      }
+      frames.add(frame);
+      return true;
+    }
+
+    Frame poll() {
+      Frame frame = frames.poll();
+      if (frame != null) {
+        count.decrementAndGet();
+        bytes.addAndGet(-frame.wireSize());
+      }
+      return frame;
+    }
   }
 }

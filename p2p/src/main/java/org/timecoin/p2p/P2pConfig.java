@@ -18,9 +18,17 @@ import org.timecoin.common.Hash32;
  * @param dataDir where the address book is kept ({@code peers.dat}); null keeps it in memory
  * @param maxFrameSize largest frame (type, flags and payload) accepted or sent
  * @param banThreshold misbehaviour points that ban an address for {@code banDuration}
- * @param banLoopbackAddresses whether 127.0.0.1 and ::1 can be banned by address; off by default,
- *     because every node of a local network (devnet, tests) shares that address, so one bad
- *     connection would shut out all of them (the offender's node key is banned either way)
+ * @param banLoopbackAddresses whether loopback addresses (127/8, ::1) are accounted like any other:
+ *     banned by address and given a rate budget per address; off by default, because every node of
+ *     a local network (devnet, tests) shares that address, so one bad connection would shut out all
+ *     of them (the offender's node key is banned and budgeted either way)
+ * @param persistentPeers addresses always dialled, outside {@code outboundTarget}, and redialled
+ *     after {@code persistentReconnectBaseDelay} doubling up to {@code persistentReconnectMaxDelay}
+ *     (a validator's links to the other validators)
+ * @param inboundPerIp inbound connections accepted from one IP address
+ * @param inboundPerNetGroup inbound connections accepted from one /24 (IPv4) or /48 (IPv6)
+ * @param sendStallTimeout a peer whose connection stays unwritable this long while we have frames
+ *     for it (it does not read) is disconnected
  * @param priorityPingInterval keep-alive on links to priority peers (validators, see {@link
  *     PeerNetwork#prioritize}): short, so a dead or silent validator link is noticed in seconds
  * @param priorityPeerTimeout a priority link without traffic for this long is closed (and
@@ -35,6 +43,7 @@ public record P2pConfig(
     String listenHost,
     int listenPort,
     List<PeerAddress> bootstrapPeers,
+    List<PeerAddress> persistentPeers,
     long magic,
     long protocolVersion,
     Hash32 genesisHash,
@@ -48,15 +57,20 @@ public record P2pConfig(
     int maxFrameSize,
     int outboundTarget,
     int inboundLimit,
+    int inboundPerIp,
+    int inboundPerNetGroup,
     Duration banDuration,
     int banThreshold,
     boolean banLoopbackAddresses,
     Duration reconnectBaseDelay,
     Duration reconnectMaxDelay,
+    Duration persistentReconnectBaseDelay,
+    Duration persistentReconnectMaxDelay,
     Duration maintenanceInterval,
     Duration discoveryInterval,
     int sendQueueMaxMessages,
     long sendQueueMaxBytes,
+    Duration sendStallTimeout,
     int maxPendingDeliveries,
     int seenCacheSize,
     int addressBookSize,
@@ -69,6 +83,7 @@ public record P2pConfig(
   public P2pConfig {
     Objects.requireNonNull(listenHost, "listenHost");
     bootstrapPeers = List.copyOf(bootstrapPeers);
+    persistentPeers = List.copyOf(persistentPeers);
     Objects.requireNonNull(genesisHash, "genesisHash");
     positive(pingInterval, "pingInterval");
     positive(peerTimeout, "peerTimeout");
@@ -78,6 +93,11 @@ public record P2pConfig(
     positive(banDuration, "banDuration");
     positive(reconnectBaseDelay, "reconnectBaseDelay");
     positive(maintenanceInterval, "maintenanceInterval");
+    positive(persistentReconnectBaseDelay, "persistentReconnectBaseDelay");
+    positive(sendStallTimeout, "sendStallTimeout");
+    if (persistentReconnectMaxDelay.compareTo(persistentReconnectBaseDelay) < 0) {
+      throw new IllegalArgumentException("persistentReconnectMaxDelay below its base delay");
+    }
     positive(discoveryInterval, "discoveryInterval");
     if (reconnectMaxDelay.compareTo(reconnectBaseDelay) < 0) {
       throw new IllegalArgumentException("reconnectMaxDelay below reconnectBaseDelay");
@@ -90,6 +110,8 @@ public record P2pConfig(
     }
     if (outboundTarget < 0
         || inboundLimit < 0
+        || inboundPerIp < 1
+        || inboundPerNetGroup < 1
         || banThreshold < 1
         || sendQueueMaxMessages < 1
         || sendQueueMaxBytes < 1
@@ -120,6 +142,7 @@ public record P2pConfig(
     private String listenHost = "0.0.0.0";
     private int listenPort = 0;
     private List<PeerAddress> bootstrapPeers = List.of();
+    private List<PeerAddress> persistentPeers = List.of();
     private long magic;
     private long protocolVersion = PROTOCOL_VERSION;
     private Hash32 genesisHash;
@@ -133,15 +156,20 @@ public record P2pConfig(
     private int maxFrameSize = 8 * 1024 * 1024;
     private int outboundTarget = 8;
     private int inboundLimit = 64;
+    private int inboundPerIp = 8;
+    private int inboundPerNetGroup = 16;
     private Duration banDuration = Duration.ofHours(1);
     private int banThreshold = 100;
     private boolean banLoopbackAddresses;
     private Duration reconnectBaseDelay = Duration.ofSeconds(1);
     private Duration reconnectMaxDelay = Duration.ofMinutes(5);
+    private Duration persistentReconnectBaseDelay = Duration.ofMillis(250);
+    private Duration persistentReconnectMaxDelay = Duration.ofSeconds(2);
     private Duration maintenanceInterval = Duration.ofSeconds(1);
     private Duration discoveryInterval = Duration.ofSeconds(60);
     private int sendQueueMaxMessages = 10_000;
     private long sendQueueMaxBytes = 64L * 1024 * 1024;
+    private Duration sendStallTimeout = Duration.ofSeconds(10);
     private int maxPendingDeliveries = 10_000;
     private int seenCacheSize = 100_000;
     private int addressBookSize = 2_000;
@@ -156,6 +184,7 @@ public record P2pConfig(
       listenHost = c.listenHost;
       listenPort = c.listenPort;
       bootstrapPeers = c.bootstrapPeers;
+      persistentPeers = c.persistentPeers;
       magic = c.magic;
       protocolVersion = c.protocolVersion;
       genesisHash = c.genesisHash;
@@ -169,15 +198,20 @@ public record P2pConfig(
       maxFrameSize = c.maxFrameSize;
       outboundTarget = c.outboundTarget;
       inboundLimit = c.inboundLimit;
+      inboundPerIp = c.inboundPerIp;
+      inboundPerNetGroup = c.inboundPerNetGroup;
       banDuration = c.banDuration;
       banThreshold = c.banThreshold;
       banLoopbackAddresses = c.banLoopbackAddresses;
       reconnectBaseDelay = c.reconnectBaseDelay;
       reconnectMaxDelay = c.reconnectMaxDelay;
+      persistentReconnectBaseDelay = c.persistentReconnectBaseDelay;
+      persistentReconnectMaxDelay = c.persistentReconnectMaxDelay;
       maintenanceInterval = c.maintenanceInterval;
       discoveryInterval = c.discoveryInterval;
       sendQueueMaxMessages = c.sendQueueMaxMessages;
       sendQueueMaxBytes = c.sendQueueMaxBytes;
+      sendStallTimeout = c.sendStallTimeout;
       maxPendingDeliveries = c.maxPendingDeliveries;
       seenCacheSize = c.seenCacheSize;
       addressBookSize = c.addressBookSize;
@@ -192,6 +226,29 @@ public record P2pConfig(
 
     public Builder bootstrapPeers(List<PeerAddress> peers) {
       bootstrapPeers = peers;
+      return this;
+    }
+
+    public Builder persistentPeers(List<PeerAddress> peers) {
+      persistentPeers = peers;
+      return this;
+    }
+
+    public Builder persistentReconnectDelay(Duration base, Duration max) {
+      persistentReconnectBaseDelay = base;
+      persistentReconnectMaxDelay = max;
+      return this;
+    }
+
+    /** Inbound connections accepted per IP address and per /24 (IPv4) or /48 (IPv6). */
+    public Builder inboundPerSource(int perIp, int perNetGroup) {
+      inboundPerIp = perIp;
+      inboundPerNetGroup = perNetGroup;
+      return this;
+    }
+
+    public Builder sendStallTimeout(Duration v) {
+      sendStallTimeout = v;
       return this;
     }
 
@@ -318,6 +375,7 @@ public record P2pConfig(
           listenHost,
           listenPort,
           bootstrapPeers,
+          persistentPeers,
           magic,
           protocolVersion,
           genesisHash,
@@ -331,15 +389,20 @@ public record P2pConfig(
           maxFrameSize,
           outboundTarget,
           inboundLimit,
+          inboundPerIp,
+          inboundPerNetGroup,
           banDuration,
           banThreshold,
           banLoopbackAddresses,
           reconnectBaseDelay,
           reconnectMaxDelay,
+          persistentReconnectBaseDelay,
+          persistentReconnectMaxDelay,
           maintenanceInterval,
           discoveryInterval,
           sendQueueMaxMessages,
           sendQueueMaxBytes,
+          sendStallTimeout,
           maxPendingDeliveries,
           seenCacheSize,
           addressBookSize,

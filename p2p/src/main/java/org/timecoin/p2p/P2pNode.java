@@ -53,10 +53,12 @@ public final class P2pNode implements PeerNetwork {
   private final RandomGenerator jitter;
   private final P2pMetrics metrics = new P2pMetrics();
   private final MessageRegistry registry = new MessageRegistry();
+  private final AddressBook addressBook;
   private final PeerManager peers;
 
   private EventLoopGroup group;
   private ExecutorService work;
+  private ExecutorService resolver;
   // Written once by start(), read by any thread that sends.
   private volatile NodeContext context;
   private volatile Channel serverChannel;
@@ -87,15 +89,22 @@ public final class P2pNode implements PeerNetwork {
     this.bestHeight = bestHeight;
     this.jitter = jitter;
     Backoff backoff = new Backoff(config.reconnectBaseDelay(), config.reconnectMaxDelay(), jitter);
+    Backoff persistentBackoff =
+        new Backoff(
+            config.persistentReconnectBaseDelay(), config.persistentReconnectMaxDelay(), jitter);
+    byte[] bucketSecret = new byte[32];
+    newSecureRandom().nextBytes(bucketSecret);
+    this.addressBook = new AddressBook(clock, backoff, config.addressBookSize(), bucketSecret);
     this.peers =
         new PeerManager(
             config,
             identity.publicKey(),
             clock,
-            new AddressBook(clock, backoff, config.addressBookSize()),
+            addressBook,
             config.dataDir() == null ? null : new AddressBookFile(config.dataDir()),
             new BanList(
                 clock, config.banDuration(), config.banThreshold(), config.banLoopbackAddresses()),
+            new PersistentPeers(config.persistentPeers(), persistentBackoff, clock),
             metrics);
   }
 
@@ -113,6 +122,9 @@ public final class P2pNode implements PeerNetwork {
     work =
         Executors.newFixedThreadPool(
             2, Thread.ofPlatform().name("p2p-work-", 0).daemon(true).factory());
+    resolver =
+        Executors.newFixedThreadPool(
+            2, Thread.ofPlatform().name("p2p-resolve-", 0).daemon(true).factory());
     EventLoopGuard guard = new EventLoopGuard(group, metrics);
     context =
         new NodeContext(
@@ -123,6 +135,8 @@ public final class P2pNode implements PeerNetwork {
             registry,
             new SeenCache(config.seenCacheSize()),
             peers,
+            new PeerBudgets(
+                clock, config.banDuration(), config.inboundPerIp(), config.banLoopbackAddresses()),
             guard,
             work,
             delivery,
@@ -142,6 +156,7 @@ public final class P2pNode implements PeerNetwork {
     } catch (Exception e) { // Netty rethrows the bind failure (a checked exception) unchecked
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
       work.shutdown();
+      resolver.shutdown();
       group = null;
       throw new IllegalStateException(
           "cannot listen on " + config.listenHost() + ":" + config.listenPort(), e);
@@ -158,7 +173,7 @@ public final class P2pNode implements PeerNetwork {
     }
     AddressBookFile file = new AddressBookFile(config.dataDir());
     try {
-      peers.load(file.load(config.addressBookSize()));
+      peers.load(file.load(addressBook.capacity()));
     } catch (IOException | RuntimeException e) {
       log.warn("ignoring unreadable address book {}: {}", file.path(), e.toString());
     }
@@ -180,7 +195,9 @@ public final class P2pNode implements PeerNetwork {
       @Override
       protected void initChannel(SocketChannel ch) {
         ch.pipeline()
-            .addLast("frames", new FrameDecoder(config.maxFrameSize()))
+            .addLast(
+                "frames",
+                new FrameDecoder(ControlMessages.HANDSHAKE_FRAME_LIMIT, config.maxFrameSize()))
             .addLast("encoder", FrameEncoder.INSTANCE)
             .addLast(
                 "idle",
@@ -192,38 +209,46 @@ public final class P2pNode implements PeerNetwork {
     };
   }
 
-  /** Resolves off the event loops (name lookups block), then connects without blocking. */
+  /**
+   * Connects without blocking. An IP literal is used as it is; a host name (only ever from our own
+   * configuration) is looked up on the resolver's own threads, since a lookup can block for seconds
+   * and must not hold up the event loops or the handshake pool.
+   */
   private void dial(PeerAddress address) {
+    InetAddress literal = NetGroups.literal(address.host());
+    if (literal != null) {
+      connect(address, literal);
+      return;
+    }
     try {
-      work.execute(
+      resolver.execute(
           () -> {
-            InetAddress ip;
             try {
-              ip = InetAddress.getByName(address.host());
+              connect(address, InetAddress.getByName(address.host()));
             } catch (UnknownHostException e) {
               peers.onDialFailed(address, e);
-              return;
             }
-            new Bootstrap()
-                .group(group)
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .option(
-                    ChannelOption.CONNECT_TIMEOUT_MILLIS,
-                    (int) config.handshakeTimeout().toMillis())
-                .handler(initializer(Direction.OUTBOUND, address))
-                .connect(new InetSocketAddress(ip, address.port()))
-                .addListener(
-                    f -> {
-                      if (!f.isSuccess()) {
-                        peers.onDialFailed(address, f.cause());
-                      }
-                    });
           });
     } catch (RejectedExecutionException e) {
       peers.onDialFailed(address, e);
     }
+  }
+
+  private void connect(PeerAddress address, InetAddress ip) {
+    new Bootstrap()
+        .group(group)
+        .channel(NioSocketChannel.class)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.handshakeTimeout().toMillis())
+        .handler(initializer(Direction.OUTBOUND, address))
+        .connect(new InetSocketAddress(ip, address.port()))
+        .addListener(
+            f -> {
+              if (!f.isSuccess()) {
+                peers.onDialFailed(address, f.cause());
+              }
+            });
   }
 
   @Override
@@ -238,6 +263,7 @@ public final class P2pNode implements PeerNetwork {
         c.channel.close();
       }
     }
+    resolver.shutdownNow();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     work.shutdown();
     try {
@@ -349,6 +375,42 @@ public final class P2pNode implements PeerNetwork {
       log.info("peer {} penalized: {}", c, reason);
       c.channel.close();
     }
+  }
+
+  /** Bytes queued for all peers, in our queues and in the channels' buffers. */
+  long pendingSendBytes() {
+    long sum = 0;
+    for (PeerConnection c : peers.connections()) {
+      sum += c.pendingSendBytes();
+    }
+    return sum;
+  }
+
+  /** Whether the address book holds {@code address} (inspection and tests). */
+  boolean knowsAddress(PeerAddress address) {
+    return peers.knows(address);
+  }
+
+  int knownAddresses() {
+    return addressBook.size();
+  }
+
+  /** Misbehaviour points an address has gathered (inspection and tests). */
+  int penaltyPoints(InetAddress ip) {
+    return peers.points(ip);
+  }
+
+  /** Misbehaviour points an authenticated node key has gathered. */
+  int penaltyPoints(PublicKey key) {
+    return peers.points(key);
+  }
+
+  boolean isBanned(PublicKey key) {
+    return peers.isBanned(key);
+  }
+
+  boolean isBanned(InetAddress ip) {
+    return peers.isBanned(ip);
   }
 
   @Override

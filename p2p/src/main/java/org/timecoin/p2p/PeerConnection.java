@@ -3,9 +3,8 @@ package org.timecoin.p2p;
 import io.netty.channel.Channel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +25,22 @@ final class PeerConnection {
 
   private final OutboundQueue queue;
   private final DeliveryLanes deliveries;
+  private final AtomicBoolean stalled = new AtomicBoolean();
   private final EventLoopGuard guard;
   private final P2pMetrics metrics;
 
-  /** Per message type; touched only on this channel's event loop. */
-  final Map<Integer, TokenBucket> buckets = new HashMap<>();
+  private final PeerBudgets budgets;
 
+  /** Rate budget of the remote address, shared with its other and earlier connections. */
+  private volatile PeerBudgets.Budget ipBudget;
+
+  /** Rate budget of the verified node key, kept across its reconnections; null before that. */
+  private volatile PeerBudgets.Budget keyBudget;
+
+  /** The key the peer claimed in its HELLO; proven only once {@link #verifiedKey} is set. */
   private volatile PublicKey nodeKey;
+
+  private volatile PublicKey verifiedKey;
   private volatile PeerAddress listenAddress;
   private volatile long bestHeight;
   private volatile long rttNanos = -1;
@@ -53,6 +61,12 @@ final class PeerConnection {
             channel, node.delivery(), config.maxPendingDeliveries(), () -> established);
     this.guard = node.guard();
     this.metrics = node.metrics();
+    this.budgets = node.budgets();
+  }
+
+  /** The socket is connected: from now on the remote address is known and pays for its messages. */
+  void connected() {
+    ipBudget = budgets.forIp(remoteIp());
   }
 
   InetAddress remoteIp() {
@@ -61,6 +75,14 @@ final class PeerConnection {
 
   PublicKey nodeKey() {
     return nodeKey;
+  }
+
+  /**
+   * The node key whose AUTH verified on this connection, or null before that: the only key that may
+   * be charged for what this connection does.
+   */
+  PublicKey verifiedKey() {
+    return verifiedKey;
   }
 
   PeerAddress listenAddress() {
@@ -75,6 +97,21 @@ final class PeerConnection {
     this.nodeKey = key;
     this.listenAddress = listen;
     this.bestHeight = height;
+  }
+
+  void markVerified() {
+    verifiedKey = nodeKey;
+    keyBudget = budgets.forKey(nodeKey);
+  }
+
+  /**
+   * Takes one message of {@code type} from the address's budget and, once the key is verified, from
+   * the key's; false when either is spent.
+   */
+  boolean spend(int type, RateLimit limit, long nowNanos) {
+    PeerBudgets.Budget key = keyBudget;
+    return ipBudget.tryAcquire(type, limit, nowNanos)
+        && (key == null || key.tryAcquire(type, limit, nowNanos));
   }
 
   void markEstablished(long nowMillis) {
@@ -95,12 +132,26 @@ final class PeerConnection {
     pongs.incrementAndGet();
   }
 
+  /** Bytes waiting for this peer: in our queue and in the channel's own buffer. */
+  long pendingSendBytes() {
+    var buffer = channel.unsafe().outboundBuffer();
+    return queue.queuedBytes() + (buffer == null ? 0 : buffer.totalPendingWriteBytes());
+  }
+
   OutboundQueue queue() {
     return queue;
   }
 
+  /**
+   * Queues a control frame ahead of bulk traffic. Control traffic is small and rate-limited, so a
+   * full control lane means the peer stopped reading: it is disconnected, not buffered.
+   */
   void sendControl(Frame frame) {
-    queue.sendControl(frame);
+    if (!queue.offerControl(frame) && stalled.compareAndSet(false, true)) {
+      metrics.reject(RejectReason.SEND_STALLED);
+      log.info("peer {}: {} (control lane full)", this, RejectReason.SEND_STALLED);
+      channel.close();
+    }
   }
 
   /** Queues a frame from a higher layer; false (and counted) when the peer's queue is full. */

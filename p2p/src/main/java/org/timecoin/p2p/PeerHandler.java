@@ -8,9 +8,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -36,10 +34,10 @@ import org.timecoin.p2p.ControlMessages.Pong;
 final class PeerHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(PeerHandler.class);
 
-  /** Frames a peer may send between its AUTH and our check of it (it may already be done). */
-  private static final int MAX_HELD_FRAMES = 256;
-
   private static final int MAX_PINGS_IN_FLIGHT = 8;
+
+  /** Host names an ADDR may carry (dropped unread) before the sender is charged for them. */
+  private static final int TOLERATED_HOST_NAMES = 8;
 
   private static final RateLimit PING_LIMIT = new RateLimit(20, 40);
   private static final RateLimit ADDR_LIMIT = new RateLimit(10, 20);
@@ -59,9 +57,9 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
   private Hello remoteHello;
   private boolean authSent;
   private boolean remoteVerified;
-  private final List<Frame> heldFrames = new ArrayList<>();
   private ScheduledFuture<?> handshakeTimer;
   private ScheduledFuture<?> pingTimer;
+  private ScheduledFuture<?> stallTimer;
 
   /**
    * Pings not answered yet, oldest first, by nonce. Several may be in flight when the link is
@@ -80,6 +78,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
+    conn.connected();
     RejectReason refusal = node.peers().admit(conn);
     if (refusal != null) {
       reject(ctx, refusal, "refused on connect");
@@ -129,7 +128,9 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
       switch (state) {
         case AWAIT_HELLO -> expect(ctx, frame, ControlMessages.HELLO, this::onHello);
         case AWAIT_AUTH -> expect(ctx, frame, ControlMessages.AUTH, this::onAuth);
-        case VERIFYING -> hold(ctx, frame);
+        case VERIFYING ->
+            // The decoder holds back what follows an AUTH until the handshake is verified.
+            reject(ctx, RejectReason.UNEXPECTED_MESSAGE, "frame while verifying the handshake");
         case ESTABLISHED -> dispatch(ctx, frame);
         case CLOSED -> {}
       }
@@ -154,14 +155,6 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     action.run(ctx, frame);
-  }
-
-  private void hold(ChannelHandlerContext ctx, Frame frame) {
-    if (heldFrames.size() >= MAX_HELD_FRAMES) {
-      reject(ctx, RejectReason.UNEXPECTED_MESSAGE, "too many frames before handshake completed");
-      return;
-    }
-    heldFrames.add(frame);
   }
 
   // ---- handshake ----
@@ -225,7 +218,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
   private void onAuth(ChannelHandlerContext ctx, Frame frame) {
     Auth auth = ControlMessages.AUTH_CODEC.decode(frame.payload());
     state = State.VERIFYING;
-    // Frames after AUTH wait until the signature is checked; stop reading more meanwhile.
+    // Frames after AUTH wait undecoded until the signature is checked; stop reading meanwhile.
     ctx.channel().config().setAutoRead(false);
     byte[] signed =
         ControlMessages.authBytes(
@@ -244,6 +237,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
             return;
           }
           remoteVerified = true;
+          conn.markVerified();
           maybeEstablish(ctx);
         });
   }
@@ -280,13 +274,9 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
       conn.sendControl(
           control(ControlMessages.GETADDR, ControlMessages.GETADDR_CODEC, new GetAddr()));
     }
-    // Reading resumes before the held frames are handled, so their deliveries may pause it again.
+    // Reading resumes before the held bytes are decoded, so their deliveries may pause it again.
     ctx.channel().config().setAutoRead(true);
-    List<Frame> held = List.copyOf(heldFrames);
-    heldFrames.clear();
-    for (Frame frame : held) {
-      handleFrame(ctx, frame);
-    }
+    ctx.pipeline().get(FrameDecoder.class).open(ctx);
   }
 
   /** Runs {@code work} on the work executor, then {@code then} back on this connection's loop. */
@@ -344,7 +334,11 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
       }
       case ControlMessages.ADDR -> {
         if (allowed(ctx, frame.type(), ADDR_LIMIT)) {
-          node.peers().learn(ControlMessages.ADDR_CODEC.decode(frame.payload()).addresses());
+          Addr addr = ControlMessages.ADDR_CODEC.decode(frame.payload());
+          int names = node.peers().learn(addr.addresses(), conn);
+          if (names > TOLERATED_HOST_NAMES) {
+            reject(ctx, RejectReason.ADDR_HOST_NAMES, names + " host names in one ADDR");
+          }
         }
       }
       case ControlMessages.HELLO, ControlMessages.AUTH ->
@@ -394,9 +388,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
   }
 
   private boolean allowed(ChannelHandlerContext ctx, int type, RateLimit limit) {
-    long now = node.clock().monoNanos();
-    TokenBucket bucket = conn.buckets.computeIfAbsent(type, t -> new TokenBucket(limit, now));
-    if (bucket.tryAcquire(now)) {
+    if (conn.spend(type, limit, node.clock().monoNanos())) {
       return true;
     }
     reject(ctx, RejectReason.RATE_LIMITED, "type " + type);
@@ -416,10 +408,30 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /**
+   * A channel that stays unwritable for {@link P2pConfig#sendStallTimeout()} belongs to a peer that
+   * does not read what we send: it is disconnected rather than buffered.
+   */
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (ctx.channel().isWritable()) {
+      if (stallTimer != null) {
+        stallTimer.cancel(false);
+        stallTimer = null;
+      }
       conn.queue().drain();
+    } else if (stallTimer == null && state != State.CLOSED) {
+      stallTimer =
+          ctx.executor()
+              .schedule(
+                  () -> {
+                    stallTimer = null;
+                    if (!ctx.channel().isWritable()) {
+                      reject(ctx, RejectReason.SEND_STALLED, "not reading what we send");
+                    }
+                  },
+                  node.config().sendStallTimeout().toNanos(),
+                  TimeUnit.NANOSECONDS);
     }
     ctx.fireChannelWritabilityChanged();
   }
@@ -454,7 +466,8 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
   private void closeNow(ChannelHandlerContext ctx) {
     state = State.CLOSED;
     cancelTimers();
-    heldFrames.clear();
+    // What is queued goes out first if the peer reads (e.g. our AUTH before a refusal).
+    conn.queue().drain();
     ctx.close();
   }
 
@@ -464,6 +477,9 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     }
     if (pingTimer != null) {
       pingTimer.cancel(false);
+    }
+    if (stallTimer != null) {
+      stallTimer.cancel(false);
     }
   }
 

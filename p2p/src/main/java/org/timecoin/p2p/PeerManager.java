@@ -1,6 +1,7 @@
 package org.timecoin.p2p;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,10 +22,11 @@ import org.timecoin.common.time.Scheduler;
 import org.timecoin.domain.crypto.PublicKey;
 
 /**
- * Which peers we are connected to and which we should dial: admission (bans, inbound limit),
- * registration after the handshake (one connection per node key), the outbound target, discovery
- * rounds and address book persistence. Its state is guarded by its own monitor; its periodic work
- * runs on the injected {@link Scheduler}, file writes on the work executor.
+ * Which peers we are connected to and which we should dial: admission (bans, inbound limits in all,
+ * per IP and per subnet), registration after the handshake (one connection per node key), the
+ * outbound target, persistent peers, discovery rounds and address book persistence. Its state is
+ * guarded by its own monitor; its periodic work runs on the injected {@link Scheduler}, file writes
+ * on the work executor.
  */
 final class PeerManager {
   private static final Logger log = LoggerFactory.getLogger(PeerManager.class);
@@ -40,6 +42,7 @@ final class PeerManager {
   private final AddressBook addressBook;
   private final AddressBookFile addressFile;
   private final BanList bans;
+  private final PersistentPeers persistent;
   private final P2pMetrics metrics;
   private final List<PeerListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -66,6 +69,7 @@ final class PeerManager {
       AddressBook addressBook,
       AddressBookFile addressFile,
       BanList bans,
+      PersistentPeers persistent,
       P2pMetrics metrics) {
     this.config = config;
     this.ourKey = ourKey;
@@ -73,6 +77,7 @@ final class PeerManager {
     this.addressBook = addressBook;
     this.addressFile = addressFile;
     this.bans = bans;
+    this.persistent = persistent;
     this.metrics = metrics;
   }
 
@@ -96,7 +101,8 @@ final class PeerManager {
     this.work = work;
     this.guard = guard;
     for (PeerAddress a : config.bootstrapPeers()) {
-      addressBook.add(a);
+      // Our own configuration vouches for each: every address is its own source.
+      addressBook.add(a, NetGroups.bookGroup(a.host()));
     }
     maintenanceTimer = scheduler.schedule(Duration.ZERO, this::maintain);
   }
@@ -134,21 +140,48 @@ final class PeerManager {
     if (bans.isBanned(c.remoteIp())) {
       return RejectReason.BANNED;
     }
-    if (c.direction == Direction.INBOUND && inboundCount() >= config.inboundLimit()) {
-      return RejectReason.INBOUND_LIMIT;
+    if (c.direction == Direction.INBOUND) {
+      RejectReason full = inboundRoom(c.remoteIp());
+      if (full != null) {
+        return full;
+      }
     }
     connections.add(c);
     return null;
   }
 
-  private int inboundCount() {
-    int n = 0;
-    for (PeerConnection c : connections) {
-      if (c.direction == Direction.INBOUND) {
-        n++;
+  /**
+   * Whether one more inbound connection from {@code ip} fits: in all, from that address and from
+   * its subnet, so one host or one /24 cannot take every inbound slot.
+   */
+  private RejectReason inboundRoom(InetAddress ip) {
+    String subnet = NetGroups.subnet(ip);
+    int all = 0;
+    int sameIp = 0;
+    int sameSubnet = 0;
+    for (PeerConnection other : connections) {
+      if (other.direction != Direction.INBOUND) {
+        continue;
+      }
+      all++;
+      InetAddress otherIp = other.remoteIp();
+      if (otherIp.equals(ip)) {
+        sameIp++;
+      }
+      if (NetGroups.subnet(otherIp).equals(subnet)) {
+        sameSubnet++;
       }
     }
-    return n;
+    if (all >= config.inboundLimit()) {
+      return RejectReason.INBOUND_LIMIT;
+    }
+    if (sameIp >= config.inboundPerIp()) {
+      return RejectReason.INBOUND_IP_LIMIT;
+    }
+    if (sameSubnet >= config.inboundPerNetGroup()) {
+      return RejectReason.INBOUND_SUBNET_LIMIT;
+    }
+    return null;
   }
 
   /**
@@ -162,14 +195,17 @@ final class PeerManager {
       if (bans.isBanned(key)) {
         return RejectReason.BANNED;
       }
+      // Also when the peer dialled us first: then we need not dial it while it stays.
+      persistent.authenticated(c.dialAddress != null ? c.dialAddress : c.listenAddress(), key);
       replaced = established.get(key);
       if (replaced != null && !replaces(c, replaced)) {
         return RejectReason.DUPLICATE_PEER;
       }
       established.put(key, c);
       c.markEstablished(clock.wallMillis());
-      addressBook.add(c.listenAddress());
-      if (c.dialAddress != null) {
+      if (c.dialAddress == null) {
+        addressBook.add(c.listenAddress(), NetGroups.bookGroup(c.remoteIp()));
+      } else if (!persistent.contains(c.dialAddress)) {
         addressBook.recordSuccess(c.dialAddress);
       }
     }
@@ -208,10 +244,13 @@ final class PeerManager {
     synchronized (this) {
       connections.remove(c);
       if (c.dialAddress != null) {
-        outbound.remove(c.dialAddress);
-        addressBook.recordFailure(c.dialAddress);
+        dialEnded(c.dialAddress);
       }
       wasEstablished = c.nodeKey() != null && established.remove(c.nodeKey(), c);
+      if (wasEstablished && !stopped) {
+        // A persistent peer that had dialled us is now ours to dial.
+        scheduler.schedule(Duration.ZERO, this::dialPersistent);
+      }
     }
     if (wasEstablished) {
       log.info("disconnected {}", c);
@@ -222,23 +261,58 @@ final class PeerManager {
 
   synchronized void onDialFailed(PeerAddress address, Throwable cause) {
     log.debug("dial {} failed: {}", address, cause.toString());
-    outbound.remove(address);
-    addressBook.recordFailure(address);
+    dialEnded(address);
+  }
+
+  /**
+   * A dial failed or its connection ended: a persistent address is retried soon, others back off.
+   */
+  private void dialEnded(PeerAddress address) {
+    long retryNanos = persistent.closed(address);
+    if (retryNanos < 0) {
+      outbound.remove(address);
+      addressBook.recordFailure(address);
+    } else if (!stopped) {
+      scheduler.schedule(Duration.ofNanos(retryNanos), this::dialPersistent);
+    }
+  }
+
+  private void dialPersistent() {
+    List<PeerAddress> due;
+    synchronized (this) {
+      if (stopped) {
+        return;
+      }
+      due = persistent.due(established::containsKey);
+    }
+    for (PeerAddress a : due) {
+      dialer.dial(a);
+    }
   }
 
   synchronized void markSelf(PeerAddress address) {
+    // A list of validators shared by all of them names each one too.
+    persistent.forget(address);
     addressBook.markSelf(address);
   }
 
-  synchronized boolean isBanned(PublicKey key) {
+  boolean isBanned(PublicKey key) {
     return bans.isBanned(key);
   }
 
-  /** Adds misbehaviour points; true when the peer is now banned (and must be disconnected). */
+  boolean isBanned(InetAddress ip) {
+    return bans.isBanned(ip);
+  }
+
+  /**
+   * Adds misbehaviour points; true when the peer is now banned (and must be disconnected). Only a
+   * key that proved itself on this connection is charged; before that the IP alone pays.
+   */
   boolean penalize(PeerConnection c, int points) {
-    boolean wasBanned =
-        bans.isBanned(c.remoteIp()) || (c.nodeKey() != null && bans.isBanned(c.nodeKey()));
-    boolean banned = bans.penalize(c.remoteIp(), c.nodeKey(), points);
+    PublicKey key = c.verifiedKey();
+    InetAddress ip = c.remoteIp();
+    boolean wasBanned = bans.isBanned(ip) || (key != null && bans.isBanned(key));
+    boolean banned = key == null ? bans.penalizeIp(ip, points) : bans.penalizeKey(key, ip, points);
     if (banned && !wasBanned) {
       metrics.ban();
       log.warn("banned {} for {}", c, config.banDuration());
@@ -246,10 +320,23 @@ final class PeerManager {
     return banned;
   }
 
+  int points(InetAddress ip) {
+    return bans.points(ip);
+  }
+
+  int points(PublicKey key) {
+    return bans.points(key);
+  }
+
   // ---- queries ----
 
   synchronized List<PeerConnection> established() {
     return List.copyOf(established.values());
+  }
+
+  /** Every open connection, established or still in its handshake. */
+  synchronized List<PeerConnection> connections() {
+    return List.copyOf(connections);
   }
 
   synchronized PeerConnection established(PublicKey key) {
@@ -261,10 +348,14 @@ final class PeerManager {
     Set<PeerAddress> out = new LinkedHashSet<>();
     synchronized (this) {
       for (PeerConnection c : established.values()) {
-        out.add(c.listenAddress());
+        if (NetGroups.literal(c.listenAddress().host()) != null) {
+          out.add(c.listenAddress());
+        }
       }
     }
-    if (advertised != null && !isWildcard(advertised.host())) {
+    if (advertised != null
+        && !isWildcard(advertised.host())
+        && NetGroups.literal(advertised.host()) != null) {
       out.add(advertised);
     }
     out.addAll(addressBook.shareable(limit));
@@ -272,12 +363,28 @@ final class PeerManager {
     return out.stream().limit(limit).toList();
   }
 
-  void learn(List<PeerAddress> addresses) {
+  /**
+   * Takes the addresses of a peer's ADDR into the book, under the peer's network group. Only IP
+   * literals count (a name is never resolved for a peer); the number of others is returned so the
+   * caller can charge a peer that sends many.
+   */
+  int learn(List<PeerAddress> addresses, PeerConnection from) {
+    String source = NetGroups.bookGroup(from.remoteIp());
+    int notLiteral = 0;
     for (PeerAddress a : addresses) {
-      if (!isWildcard(a.host()) && !a.equals(advertised)) {
-        addressBook.add(a);
+      InetAddress ip = NetGroups.literal(a.host());
+      if (ip == null) {
+        notLiteral++;
+      } else if (NetGroups.isShareable(ip) && !a.equals(advertised)) {
+        addressBook.add(a, source);
       }
     }
+    return notLiteral;
+  }
+
+  /** Whether the book knows {@code address} (tests and inspection). */
+  boolean knows(PeerAddress address) {
+    return addressBook.contains(address);
   }
 
   // ---- periodic work ----
@@ -296,6 +403,7 @@ final class PeerManager {
           exclude.add(c.listenAddress());
         }
         exclude.add(advertised);
+        exclude.addAll(config.persistentPeers());
         List<PeerAddress> candidates =
             addressBook.dialable(exclude, config.connectOnly() ? Integer.MAX_VALUE : deficit);
         if (config.connectOnly()) {
@@ -305,6 +413,7 @@ final class PeerManager {
         toDial.addAll(candidates);
         outbound.addAll(toDial);
       }
+      toDial.addAll(persistent.due(established::containsKey));
       long now = clock.monoNanos();
       if (now - nextDiscoveryNanos >= 0) {
         nextDiscoveryNanos = now + config.discoveryInterval().toNanos();

@@ -15,12 +15,24 @@
  *   <li>0x02 AUTH: Ed25519 signature (64) over {@code "TIME-P2P-HANDSHAKE-V1" ‖ receiver's nonce ‖
  *       sender's nonce ‖ genesis hash ‖ receiver's node key}
  *   <li>0x03 PING / 0x04 PONG: nonce u64, best height u64 (a PONG echoes the PING's nonce)
- *   <li>0x05 GETADDR (empty) / 0x06 ADDR: list of at most 1000 listen addresses
+ *   <li>0x05 GETADDR (empty) / 0x06 ADDR: list of at most 1000 listen addresses, each an IP literal
+ *       (a host name in an ADDR is dropped unread, never resolved, and a sender of many is charged)
  * </ul>
  *
  * <p>Both sides send HELLO on connect and AUTH after checking the other's HELLO; the connection is
- * up once each side has verified the other's AUTH. Anything else before that is a violation. Types
- * 0x10 to 0xFF are registered by higher layers with a {@link org.timecoin.p2p.MessageType}.
+ * up once each side has verified the other's AUTH. Anything else before that is a violation, and
+ * until then a frame may not exceed 4 KiB; what a peer sends after its AUTH is read only once that
+ * AUTH has verified. Types 0x10 to 0xFF are registered by higher layers with a {@link
+ * org.timecoin.p2p.MessageType}.
+ *
+ * <h2>Accounting and limits</h2>
+ *
+ * <p>Misbehaviour costs points ({@link org.timecoin.p2p.RejectReason}); before a peer's AUTH has
+ * verified they are charged to its IP alone, afterwards to its node key and its IP, and enough of
+ * them ban for the ban period. Rate budgets per message type are kept per node key and per IP for
+ * the ban period, so reconnecting does not refill them. Inbound connections are limited in all, per
+ * IP and per /24 (IPv4) or /48 (IPv6). Everything we send to a peer waits in its bounded queue and
+ * enters the socket only while it is writable; a peer that stops reading is disconnected.
  *
  * <p>The handshake authenticates node keys; the stream itself is neither encrypted nor MACed, so
  * what must not be forged on the path (votes, proposals, transactions) carries its own signature.

@@ -20,8 +20,12 @@ class FrameDecoderTest {
   private final List<ProtocolViolation> violations = new ArrayList<>();
 
   private EmbeddedChannel channel() {
+    return channel(FrameDecoder.afterHandshake(MAX));
+  }
+
+  private EmbeddedChannel channel(FrameDecoder decoder) {
     return new EmbeddedChannel(
-        new FrameDecoder(MAX),
+        decoder,
         new ChannelInboundHandlerAdapter() {
           @Override
           public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
@@ -124,5 +128,34 @@ class FrameDecoderTest {
           .as("seed %d", seed)
           .isLessThanOrEqualTo(MAX);
     }
+  }
+
+  @Test
+  void beforeTheHandshakeOnlySmallFramesAreAccepted() {
+    EmbeddedChannel ch = channel(new FrameDecoder(64, MAX));
+    ch.writeInbound(encoded(new Frame(ControlMessages.HELLO, new byte[62])));
+    assertThat(((Frame) ch.readInbound()).payload()).hasSize(62);
+    ch.writeInbound(Unpooled.buffer().writeIntLE(65));
+    assertThat(violations)
+        .extracting(ProtocolViolation::reason)
+        .containsExactly(RejectReason.OVERSIZE_FRAME);
+  }
+
+  @Test
+  void framesAfterAuthWaitUndecodedUntilTheHandshakeIsVerified() {
+    FrameDecoder decoder = new FrameDecoder(64, MAX);
+    EmbeddedChannel ch = channel(decoder);
+    ByteBuf authThenLarge =
+        Unpooled.wrappedBuffer(
+            encoded(new Frame(ControlMessages.AUTH, new byte[10])),
+            encoded(new Frame(0x20, new byte[500])));
+    ch.writeInbound(authThenLarge);
+    assertThat(((Frame) ch.readInbound()).type()).isEqualTo(ControlMessages.AUTH);
+    assertThat((Object) ch.readInbound()).as("held back, not refused").isNull();
+    assertThat(violations).isEmpty();
+
+    decoder.open(ch.pipeline().context(decoder));
+    assertThat(((Frame) ch.readInbound()).payload()).hasSize(500);
+    assertThat(violations).isEmpty();
   }
 }

@@ -190,8 +190,9 @@ class NodeConnectionTest {
     int port = a.localAddress().getPort();
     try (RawPeer raw = new RawPeer(a)) {
       raw.handshake(net.newKey());
-      // "localhost" is not our advertised text, so only the handshake can tell it is us.
-      var addr = new ControlMessages.Addr(List.of(new PeerAddress("localhost", port)));
+      // An IPv4-mapped IPv6 literal is not our advertised text, so only the handshake can tell
+      // it is us.
+      var addr = new ControlMessages.Addr(List.of(new PeerAddress("::ffff:127.0.0.1", port)));
       raw.send(ControlMessages.ADDR, ControlMessages.ADDR_CODEC.encode(addr));
       await().atMost(WAIT).until(() -> a.metrics().rejections(RejectReason.SELF_CONNECTION) >= 2);
     }

@@ -41,7 +41,7 @@ class OutboundQueueTest {
     int admitted = 100 - queue.size();
     assertThat(admitted).isBetween(1, HIGH_WATER / 2006 + 1);
 
-    queue.sendControl(new Frame(ControlMessages.PONG, new byte[17]));
+    assertThat(queue.offerControl(new Frame(ControlMessages.PONG, new byte[17]))).isTrue();
     queue.drain();
 
     List<Integer> types = writtenTypes(ch);
@@ -83,5 +83,36 @@ class OutboundQueueTest {
     assertThat(queue.offer(new Frame(BULK, new byte[600]))).isFalse();
     assertThat(queue.offer(new Frame(BULK, new byte[300]))).isTrue();
     assertThat(queue.size()).isEqualTo(2);
+  }
+
+  @Test
+  void controlFramesWaitWhileTheChannelIsUnwritableAndTheirLaneIsBounded() {
+    EmbeddedChannel ch = new EmbeddedChannel(FrameEncoder.INSTANCE);
+    ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1024, HIGH_WATER));
+    // Fill the channel past its high water mark without flushing: it is now unwritable.
+    ch.write(new Frame(BULK, new byte[HIGH_WATER + 1]));
+    assertThat(ch.isWritable()).isFalse();
+    OutboundQueue queue = new OutboundQueue(ch, 1_000_000, 100_000_000);
+    int pongs = 0;
+    while (queue.offerControl(new Frame(ControlMessages.PONG, new byte[17]))) {
+      pongs++;
+    }
+    assertThat((long) pongs * (Frame.HEADER_SIZE + 17))
+        .isLessThanOrEqualTo(OutboundQueue.CONTROL_MAX_BYTES)
+        .isGreaterThan(OutboundQueue.CONTROL_MAX_BYTES - 23);
+    assertThat(queue.queuedBytes()).isLessThanOrEqualTo(OutboundQueue.CONTROL_MAX_BYTES);
+    assertThat(queue.bytesSent()).as("nothing entered the unwritable channel").isZero();
+
+    queue.offer(new Frame(BULK, new byte[1]));
+    ch.flush();
+    assertThat(ch.isWritable()).isTrue();
+    while (queue.size() > 0) {
+      queue.drain();
+    }
+    List<Integer> types = writtenTypes(ch);
+    assertThat(types).hasSize(pongs + 2);
+    assertThat(types.get(0)).isEqualTo(BULK);
+    assertThat(types.subList(1, pongs + 1)).containsOnly(ControlMessages.PONG);
+    assertThat(types.get(pongs + 1)).as("bulk after all control frames").isEqualTo(BULK);
   }
 }

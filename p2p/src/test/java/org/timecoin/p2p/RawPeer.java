@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -22,7 +23,25 @@ final class RawPeer implements AutoCloseable {
   private final OutputStream out;
 
   RawPeer(P2pNode target) throws IOException {
-    socket = new Socket("127.0.0.1", target.localAddress().getPort());
+    this(target, "127.0.0.1");
+  }
+
+  /**
+   * Connects from {@code localIp}: any 127.x.y.z works on Linux, so a test can attack from an
+   * address (and a /24) other than the honest nodes' 127.0.0.1.
+   */
+  RawPeer(P2pNode target, String localIp) throws IOException {
+    this(target, localIp, 0);
+  }
+
+  /** As above; a positive {@code receiveBuffer} shrinks the socket's receive window. */
+  RawPeer(P2pNode target, String localIp, int receiveBuffer) throws IOException {
+    socket = new Socket();
+    if (receiveBuffer > 0) {
+      socket.setReceiveBufferSize(receiveBuffer);
+    }
+    socket.bind(new InetSocketAddress(localIp, 0));
+    socket.connect(new InetSocketAddress("127.0.0.1", target.localAddress().getPort()));
     socket.setSoTimeout(10_000);
     in = new DataInputStream(socket.getInputStream());
     out = socket.getOutputStream();
@@ -34,10 +53,14 @@ final class RawPeer implements AutoCloseable {
   }
 
   void send(int type, byte[] payload) throws IOException {
-    ByteBuffer header = ByteBuffer.allocate(Frame.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-    header.putInt(Frame.TYPE_AND_FLAGS + payload.length).put((byte) type).put((byte) 0);
-    sendRaw(header.array());
-    sendRaw(payload);
+    sendRaw(frameBytes(type, payload));
+  }
+
+  static byte[] frameBytes(int type, byte[] payload) {
+    ByteBuffer frame =
+        ByteBuffer.allocate(Frame.HEADER_SIZE + payload.length).order(ByteOrder.LITTLE_ENDIAN);
+    frame.putInt(Frame.TYPE_AND_FLAGS + payload.length).put((byte) type).put((byte) 0);
+    return frame.put(payload).array();
   }
 
   Frame read() throws IOException {
@@ -110,6 +133,25 @@ final class RawPeer implements AutoCloseable {
     if (auth.type() != ControlMessages.AUTH) {
       throw new IOException("expected auth, got type " + auth.type());
     }
+  }
+
+  /**
+   * A valid handshake whose AUTH and a following frame leave in one write, so they arrive together
+   * before the node has checked the AUTH.
+   */
+  void handshakeFollowedBy(KeyPair key, int type, byte[] payload) throws IOException {
+    Hello theirs = readHello();
+    byte[] ourNonce = sendHello(key, TestNet.MAGIC, P2pConfig.PROTOCOL_VERSION, TestNet.GENESIS);
+    byte[] signature =
+        key.sign(
+            ControlMessages.authBytes(theirs.nonce(), ourNonce, TestNet.GENESIS, theirs.nodeKey()));
+    byte[] auth =
+        frameBytes(ControlMessages.AUTH, ControlMessages.AUTH_CODEC.encode(new Auth(signature)));
+    byte[] next = frameBytes(type, payload);
+    byte[] both = new byte[auth.length + next.length];
+    System.arraycopy(auth, 0, both, 0, auth.length);
+    System.arraycopy(next, 0, both, auth.length, next.length);
+    sendRaw(both);
   }
 
   @Override

@@ -6,31 +6,55 @@ import static org.timecoin.node.config.TomlTemplate.num;
 import java.time.Duration;
 
 /**
- * {@code [security]}: per-peer rate limits, the transaction budget each peer may relay, ban length
- * and RPC connection limits.
+ * {@code [security]}: per-peer rate limits, ban length, inbound connections per source address, how
+ * long a peer may leave what we send unread, RPC connection limits, and the transaction budget each
+ * peer may relay.
  *
- * @param peerTxBytesPerSecond bytes of transactions a peer may relay per second; at least 1 MiB, so
- *     the largest valid transaction always fits
+ * @param peerTxBytesPerSecond bytes of transactions a peer may relay per second; at least 1 MiB,
+ *     so the largest valid transaction always fits
  * @param peerTxInputsPerSecond transaction inputs a peer may relay per second (each costs a UTXO
  *     lookup); at least 10,000, more than a largest transaction holds
  */
 public record SecuritySection(
     int peerMessagesPerSecond,
-    long peerTxBytesPerSecond,
-    int peerTxInputsPerSecond,
     Duration banDuration,
-    int rpcMaxConnections) {
+    int rpcMaxConnections,
+    int maxInboundPerIp,
+    int maxInboundPerSubnet,
+    Duration peerSendStall,
+    long peerTxBytesPerSecond,
+    int peerTxInputsPerSecond) {
 
   static final long MIN_TX_BYTES_PER_SECOND = NodeSection.MIB;
   static final int MIN_TX_INPUTS_PER_SECOND = 10_000;
 
+  /** With the default inbound source limits, send stall and transaction budget. */
+  public SecuritySection(int peerMessagesPerSecond, Duration banDuration, int rpcMaxConnections) {
+    this(
+        peerMessagesPerSecond,
+        banDuration,
+        rpcMaxConnections,
+        8,
+        16,
+        Duration.ofSeconds(10),
+        8 * NodeSection.MIB,
+        40_000);
+  }
+
   public static SecuritySection defaults() {
-    return new SecuritySection(20_000, 8 * NodeSection.MIB, 40_000, Duration.ofMinutes(10), 64);
+    return new SecuritySection(20_000, Duration.ofMinutes(10), 64);
   }
 
   public SecuritySection withPeerMessagesPerSecond(int perSecond) {
     return new SecuritySection(
-        perSecond, peerTxBytesPerSecond, peerTxInputsPerSecond, banDuration, rpcMaxConnections);
+        perSecond,
+        banDuration,
+        rpcMaxConnections,
+        maxInboundPerIp,
+        maxInboundPerSubnet,
+        peerSendStall,
+        peerTxBytesPerSecond,
+        peerTxInputsPerSecond);
   }
 
   static SecuritySection read(TomlTable t) {
@@ -38,6 +62,11 @@ public record SecuritySection(
     SecuritySection s =
         new SecuritySection(
             t.intIn("peer_messages_per_second", d.peerMessagesPerSecond, 1, 10_000_000),
+            t.millis("ban_duration_ms", d.banDuration, 0, 30L * 86_400_000),
+            t.intIn("rpc_max_connections", d.rpcMaxConnections, 1, 100_000),
+            t.intIn("max_inbound_per_ip", d.maxInboundPerIp, 1, 10_000),
+            t.intIn("max_inbound_per_subnet", d.maxInboundPerSubnet, 1, 10_000),
+            t.millis("peer_send_stall_ms", d.peerSendStall, 100, 3_600_000),
             t.longIn(
                 "peer_tx_bytes_per_second",
                 d.peerTxBytesPerSecond,
@@ -47,9 +76,7 @@ public record SecuritySection(
                 "peer_tx_inputs_per_second",
                 d.peerTxInputsPerSecond,
                 MIN_TX_INPUTS_PER_SECOND,
-                100_000_000),
-            t.millis("ban_duration_ms", d.banDuration, 0, 30L * 86_400_000),
-            t.intIn("rpc_max_connections", d.rpcMaxConnections, 1, 100_000));
+                100_000_000));
     t.rejectUnknownKeys();
     return s;
   }
@@ -61,6 +88,17 @@ public record SecuritySection(
             num(peerMessagesPerSecond),
             "Messages accepted per peer per second, per message type; also the transactions\n"
                 + "a peer may relay per second")
+        .key("ban_duration_ms", ms(banDuration), "How long a misbehaving peer stays banned")
+        .key("rpc_max_connections", num(rpcMaxConnections), "Concurrent RPC connections accepted")
+        .key("max_inbound_per_ip", num(maxInboundPerIp), "Inbound peers accepted from one IP")
+        .key(
+            "max_inbound_per_subnet",
+            num(maxInboundPerSubnet),
+            "Inbound peers accepted from one /24 (IPv4) or /48 (IPv6)")
+        .key(
+            "peer_send_stall_ms",
+            ms(peerSendStall),
+            "Disconnect a peer that leaves what we send unread this long")
         .key(
             "peer_tx_bytes_per_second",
             num(peerTxBytesPerSecond),
@@ -69,8 +107,6 @@ public record SecuritySection(
         .key(
             "peer_tx_inputs_per_second",
             num(peerTxInputsPerSecond),
-            "Transaction inputs a peer may relay per second (at least 10000), kept the same way")
-        .key("ban_duration_ms", ms(banDuration), "How long a misbehaving peer stays banned")
-        .key("rpc_max_connections", num(rpcMaxConnections), "Concurrent RPC connections accepted");
+            "Transaction inputs a peer may relay per second (at least 10000), kept the same way");
   }
 }

@@ -85,6 +85,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void peerSourceLimitsAndSendStallAreReadAndWritten() {
+    NodeConfig c =
+        ConfigLoader.parse(
+            dir.resolve("c.toml"),
+            "[security]\nmax_inbound_per_ip = 3\nmax_inbound_per_subnet = 5\n"
+                + "peer_send_stall_ms = 2500\n");
+    assertThat(c.security().maxInboundPerIp()).isEqualTo(3);
+    assertThat(c.security().maxInboundPerSubnet()).isEqualTo(5);
+    assertThat(c.security().peerSendStall()).isEqualTo(Duration.ofMillis(2500));
+    Path file = dir.resolve("written.toml");
+    ConfigLoader.write(file, c);
+    assertThat(ConfigLoader.load(file).security()).isEqualTo(c.security());
+  }
+
+  @Test
   void roundTripOfNonDefaultConfig() {
     NodeConfig c =
         NodeConfig.defaults(dir.toAbsolutePath(), NetworkName.MAINNET)
@@ -193,6 +208,9 @@ class ConfigLoaderTest {
         "[security]|peer_tx_bytes_per_second = 65536; [security] peer_tx_bytes_per_second; out of range",
         "[security]|peer_tx_inputs_per_second = 100; [security] peer_tx_inputs_per_second; out of range",
         "[storage]|sync_writes = 1; [storage] sync_writes; must be true or false",
+        "[security]|max_inbound_per_ip = 0; [security] max_inbound_per_ip = 0; out of range",
+        "[security]|max_inbound_per_subnet = 0; [security] max_inbound_per_subnet; out of range",
+        "[security]|peer_send_stall_ms = 5; [security] peer_send_stall_ms; out of range",
         "[sync]|range_deadline_ms = 0; [sync] range_deadline_ms = 0; out of range",
         "[sync]|max_range_blocks = 129; [sync] max_range_blocks = 129; out of range",
       })
