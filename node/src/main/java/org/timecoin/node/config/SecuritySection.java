@@ -10,8 +10,8 @@ import java.time.Duration;
  * long a peer may leave what we send unread, RPC connection limits, and the transaction budget each
  * peer may relay.
  *
- * @param peerTxBytesPerSecond bytes of transactions a peer may relay per second; at least 1 MiB,
- *     so the largest valid transaction always fits
+ * @param peerTxBytesPerSecond bytes of transactions a peer may relay per second; at least 1 MiB, so
+ *     the largest valid transaction always fits
  * @param peerTxInputsPerSecond transaction inputs a peer may relay per second (each costs a UTXO
  *     lookup); at least 10,000, more than a largest transaction holds
  */
