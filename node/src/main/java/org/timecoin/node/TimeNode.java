@@ -25,7 +25,6 @@ import org.timecoin.consensus.runtime.LocalKeySigner;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.tx.Network;
-import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.validation.SignatureCache;
 import org.timecoin.node.api.NodeControl;
 import org.timecoin.node.api.RpcServerFactory;
@@ -42,9 +41,9 @@ import org.timecoin.node.consensus.LoggingConsensusListener;
 import org.timecoin.node.consensus.P2pGossip;
 import org.timecoin.node.mempool.Mempool;
 import org.timecoin.node.mempool.PeerTxBudget;
+import org.timecoin.node.mempool.TransactionHandler;
 import org.timecoin.node.mempool.TxRelay;
 import org.timecoin.node.net.NodeMessages;
-import org.timecoin.node.net.TxBatch;
 import org.timecoin.node.production.MempoolBlockProducer;
 import org.timecoin.node.production.SettledTransactionNotice;
 import org.timecoin.node.sync.BlockSync;
@@ -54,11 +53,8 @@ import org.timecoin.node.sync.SyncLimits;
 import org.timecoin.p2p.P2pConfig;
 import org.timecoin.p2p.P2pNode;
 import org.timecoin.p2p.PeerAddress;
-import org.timecoin.p2p.PeerInfo;
-import org.timecoin.p2p.PeerListener;
 import org.timecoin.p2p.RateLimit;
 import org.timecoin.storage.ChainStore;
-import org.timecoin.storage.StorageConfig;
 import org.timecoin.storage.kv.KvStore;
 
 /**
@@ -84,9 +80,6 @@ public final class TimeNode implements AutoCloseable {
    */
   static final Duration PROPOSE_AFTER = Duration.ofMillis(200);
 
-  /** Standing a peer loses per batch over its transaction budget. */
-  static final int TX_FLOOD_PENALTY = 10;
-
   private final NodeConfig config;
   private final GenesisConfig genesis;
   private final KeyPair key;
@@ -99,7 +92,7 @@ public final class TimeNode implements AutoCloseable {
   private LocalChain chain;
   private Mempool mempool;
   private TxRelay txRelay;
-  private PeerTxBudget txBudget;
+  private TransactionHandler transactions;
   private P2pNode network;
   private ConsensusRuntime runtime;
   private BlockSync sync;
@@ -170,10 +163,7 @@ public final class TimeNode implements AutoCloseable {
 
     ChainStore store =
         ChainStoreOpener.open(
-            StorageConfig.defaults(data.resolve("chain"))
-                .withUtxoCacheBytes(config.storage().cacheBytes()),
-            genesis.chainId(),
-            kvWrapper);
+            config.storage().storeConfig(data.resolve("chain")), genesis.chainId(), kvWrapper);
     started.push(store);
     SignatureCache signatures = new SignatureCache(1_000_000);
     chain =
@@ -191,10 +181,7 @@ public final class TimeNode implements AutoCloseable {
     // that runs consensus timeouts.
     ExecutorScheduler relayTimer = new ExecutorScheduler("tx-relay");
     started.push(relayTimer);
-    txRelay = new TxRelay(network, relayTimer);
-    txBudget =
-        new PeerTxBudget(
-            NodeMessages.perPeerLimit(config.security().peerMessagesPerSecond()), clock);
+    txRelay = new TxRelay(network, relayTimer, config.network().maxFrameBytes());
     SettledTransactionNotice settled =
         new SettledTransactionNotice(
             clock,
@@ -212,8 +199,7 @@ public final class TimeNode implements AutoCloseable {
             chain.utxoView(),
             signatures,
             admission,
-            config.node().mempoolMaxTxs(),
-            config.node().mempoolMaxBytes(),
+            config.node().mempoolPolicy(),
             tx -> {
               txRelay.relay(tx);
               settled.admitted();
@@ -224,13 +210,6 @@ public final class TimeNode implements AutoCloseable {
     ChainPorts ports = new ChainPorts(chain);
     P2pGossip gossip = new P2pGossip(network, clock, RESEND_AFTER);
     network.addPeerListener(gossip);
-    network.addPeerListener(
-        new PeerListener() {
-          @Override
-          public void onPeerDisconnected(PeerInfo peer) {
-            txBudget.forget(peer.nodeKey());
-          }
-        });
     var resend =
         scheduler
             .executor()
@@ -308,7 +287,15 @@ public final class TimeNode implements AutoCloseable {
             perPeer);
     consensusHandler.register();
     started.push(consensusHandler);
-    network.register(NodeMessages.TXS.withRateLimit(perPeer), this::onTransactions);
+    // Its own lane: admission work behind a flood of transactions never delays votes.
+    transactions =
+        new TransactionHandler(
+            network,
+            mempool,
+            txRelay,
+            new PeerTxBudget(
+                PeerTxBudget.Limits.of(config.security()), config.security().banDuration(), clock));
+    transactions.register(perPeer, lane("tx-lane"));
     // Block serving and state checks read the disk: each on a lane of its own, so neither a
     // backlog of them nor the other's delays proposals and votes.
     new SyncHandler(sync, network).register(lane("sync-lane"));
@@ -352,29 +339,6 @@ public final class TimeNode implements AutoCloseable {
         Executors.newSingleThreadExecutor(Thread.ofPlatform().name(name).daemon().factory());
     started.push(lane::shutdownNow);
     return lane;
-  }
-
-  /**
-   * Transactions from a peer: those not yet held are admitted, and not relayed back to it. A peer
-   * over its transaction budget (peer_messages_per_second, counted per transaction) loses the batch
-   * and some standing.
-   */
-  private void onTransactions(org.timecoin.domain.crypto.PublicKey from, TxBatch batch) {
-    if (!txBudget.take(from, batch.txs().size())) {
-      network.penalize(
-          from,
-          TX_FLOOD_PENALTY,
-          "relayed more than "
-              + config.security().peerMessagesPerSecond()
-              + " transactions per second");
-      return;
-    }
-    for (Transaction tx : batch.txs()) {
-      if (!mempool.knows(tx.txid())) {
-        txRelay.receivedFrom(tx.txid(), from);
-        mempool.submit(tx);
-      }
-    }
   }
 
   private void startRpc() throws Exception {
@@ -430,6 +394,10 @@ public final class TimeNode implements AutoCloseable {
 
   public Mempool mempool() {
     return mempool;
+  }
+
+  public TransactionHandler transactions() {
+    return transactions;
   }
 
   public ConsensusRuntime consensus() {

@@ -2,6 +2,7 @@ package org.timecoin.storage;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.Block;
@@ -31,13 +32,23 @@ public final class BlockStore {
       new Column<>(ChainSchema.TX_INDEX, KeyCodecs.HASH, TxLocation.CODEC);
 
   private final KvStore kv;
+  private final LongAdder blocksRead = new LongAdder();
 
   BlockStore(KvStore kv) {
     this.kv = kv;
   }
 
   public Optional<Block> blockAt(long height) {
+    blocksRead.increment();
     return kv.get(BLOCKS, height);
+  }
+
+  /**
+   * Blocks read and decoded by {@link #blockAt} (and what calls it) so far: the costly read that
+   * paths an attacker can drive, such as transaction admission, must never take.
+   */
+  public long blocksRead() {
+    return blocksRead.sum();
   }
 
   public Optional<Block> block(Hash32 hash) {

@@ -23,7 +23,6 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.timecoin.domain.tx.Address;
 import org.timecoin.domain.tx.OutPoint;
-import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.domain.validation.UtxoView;
 import org.timecoin.storage.kv.KeyRange;
@@ -114,18 +113,30 @@ public final class UtxoStore implements UtxoView {
   }
 
   /**
-   * Which of {@code missing} did exist and were spent: their transaction is in the tx index and has
-   * that output. Read on the executor; only the rejection path of validation asks.
+   * Which of {@code missing} can never be spent: the transaction named is in the tx index (one key
+   * read; no block is decoded) and the output is still absent when read again after that. The
+   * second read closes the race with a block that landed after the first miss, so only an output
+   * that existed and was spent, or an index beyond its transaction's outputs, is reported. Read on
+   * the executor; only the rejection path of validation asks, and admission asks for one outpoint.
    */
   @Override
   public CompletableFuture<Set<OutPoint>> spent(Collection<OutPoint> missing) {
     List<OutPoint> asked = List.copyOf(missing);
     return CompletableFuture.supplyAsync(
         () -> {
-          Set<OutPoint> spent = new HashSet<>();
+          List<OutPoint> indexed = new ArrayList<>();
           for (OutPoint op : asked) {
-            Optional<Transaction> tx = blocks.transaction(op.txid());
-            if (tx.isPresent() && op.index() < tx.get().outputs().size()) {
+            if (blocks.txLocation(op.txid()).isPresent()) {
+              indexed.add(op);
+            }
+          }
+          if (indexed.isEmpty()) {
+            return Set.of();
+          }
+          Map<OutPoint, Utxo> back = load(indexed);
+          Set<OutPoint> spent = new HashSet<>();
+          for (OutPoint op : indexed) {
+            if (!back.containsKey(op)) {
               spent.add(op);
             }
           }

@@ -119,14 +119,20 @@ class UtxoStoreTest {
   }
 
   @Test
-  void spentTellsWhichMissingOutputsExistedBefore() {
+  void spentTellsWhichMissingOutputsCanNeverBeSpentWithoutDecodingABlock() {
     DeterministicChain.Step next = chain.next();
     store.applyBlock(next.block(), next.certificate(), next.adds(), next.removes());
     OutPoint spent = next.removes().get(0).outPoint();
-    OutPoint neverExisted = new OutPoint(spent.txid(), 999);
+    OutPoint beyondItsOutputs = new OutPoint(spent.txid(), 999);
     OutPoint unknownTx = new OutPoint(Hash32.ZERO, 0);
-    assertThat(store.utxos().spent(List.of(spent, neverExisted, unknownTx)).join())
-        .containsExactly(spent);
+    OutPoint unspent = next.adds().get(0).outPoint();
+    long blocksRead = store.blocks().blocksRead();
+
+    assertThat(store.utxos().spent(List.of(spent, beyondItsOutputs, unknownTx, unspent)).join())
+        .containsExactlyInAnyOrder(spent, beyondItsOutputs);
+    assertThat(store.blocks().blocksRead())
+        .as("the tx index is read, not blocks")
+        .isEqualTo(blocksRead);
   }
 
   @Test

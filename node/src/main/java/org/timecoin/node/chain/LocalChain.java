@@ -23,6 +23,7 @@ import org.timecoin.domain.validation.BlockContext;
 import org.timecoin.domain.validation.BlockValidator;
 import org.timecoin.domain.validation.Rejection;
 import org.timecoin.domain.validation.SignatureCache;
+import org.timecoin.domain.validation.UtxoView;
 import org.timecoin.domain.validation.ValidationResult;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.ChainTip;
@@ -40,7 +41,7 @@ public final class LocalChain implements AutoCloseable {
   private final GenesisConfig genesis;
   private final ValidatorSet validators;
   private final BlockValidator validator;
-  private final StoreUtxoView utxoView;
+  private final UtxoView utxoView;
   private final Clock clock;
   private final SignatureCache signatures;
   private final ExecutorService validationPool;
@@ -84,9 +85,8 @@ public final class LocalChain implements AutoCloseable {
     this.validator = new BlockValidator(validationPool, validationThreads, signatures);
     this.signatures = signatures;
     this.validationPool = validationPool;
-    // The index lookups of the rejection path (inputs not found) run in the background lane: a
-    // stream of bad or stale transactions must not delay the validation of blocks.
-    this.utxoView = new StoreUtxoView(store, background);
+    // Inputs not found are told apart (unknown or spent) by key reads only, never a block decode.
+    this.utxoView = store.utxos();
     this.clock = clock;
   }
 
@@ -138,7 +138,8 @@ public final class LocalChain implements AutoCloseable {
     return validators;
   }
 
-  public StoreUtxoView utxoView() {
+  /** The finalized UTXO set, as validation and admission read it. */
+  public UtxoView utxoView() {
     return utxoView;
   }
 

@@ -3,9 +3,11 @@ package org.timecoin.node.config;
 import static org.timecoin.node.config.TomlTemplate.num;
 import static org.timecoin.node.config.TomlTemplate.str;
 
+import org.timecoin.node.mempool.MempoolPolicy;
+
 /**
  * {@code [node]}: which network, where the data, genesis and key files live (relative paths are
- * resolved against the config file's directory), and the mempool bounds.
+ * resolved against the config file's directory), and the mempool's bounds and fee rate.
  */
 public record NodeSection(
     NetworkName network,
@@ -13,12 +15,20 @@ public record NodeSection(
     String genesisFile,
     String keyFile,
     int mempoolMaxTxs,
-    long mempoolMaxBytes) {
+    long mempoolMaxBytes,
+    long mempoolMinFeeRate) {
 
   static final long MIB = 1024L * 1024;
 
   public static NodeSection defaults(NetworkName network) {
-    return new NodeSection(network, "data", "genesis.json", "node.key", 50_000, 256 * MIB);
+    return new NodeSection(
+        network,
+        "data",
+        "genesis.json",
+        "node.key",
+        50_000,
+        256 * MIB,
+        MempoolPolicy.DEFAULT_MIN_FEE_RATE);
   }
 
   static NodeSection read(TomlTable t) {
@@ -31,7 +41,8 @@ public record NodeSection(
             nonBlank(t, "genesis_file", t.string("genesis_file", d.genesisFile)),
             nonBlank(t, "key_file", t.string("key_file", d.keyFile)),
             t.intIn("mempool_max_txs", d.mempoolMaxTxs, 1, 10_000_000),
-            t.longIn("mempool_max_bytes", d.mempoolMaxBytes, MIB, 64 * 1024 * MIB));
+            t.longIn("mempool_max_bytes", d.mempoolMaxBytes, MIB, 64 * 1024 * MIB),
+            t.longIn("mempool_min_fee_rate", d.mempoolMinFeeRate, 0, 1_000_000_000));
     t.rejectUnknownKeys();
     return s;
   }
@@ -53,6 +64,16 @@ public record NodeSection(
             str(keyFile),
             "Ed25519 node key (hex seed); created by 'timed init', mode 600")
         .key("mempool_max_txs", num(mempoolMaxTxs), "Most transactions kept waiting")
-        .key("mempool_max_bytes", num(mempoolMaxBytes), "Most bytes of transactions kept waiting");
+        .key("mempool_max_bytes", num(mempoolMaxBytes), "Most bytes of transactions kept waiting")
+        .key(
+            "mempool_min_fee_rate",
+            num(mempoolMinFeeRate),
+            "Least fee a transaction must pay per byte of its size, in units (1 TIME = 10^8)\n"
+                + "to be admitted and relayed; checked on top of the consensus minimum fee");
+  }
+
+  /** The mempool's bounds and fee rate. */
+  public MempoolPolicy mempoolPolicy() {
+    return new MempoolPolicy(mempoolMaxTxs, mempoolMaxBytes, mempoolMinFeeRate);
   }
 }

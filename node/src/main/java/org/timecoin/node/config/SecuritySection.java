@@ -7,7 +7,13 @@ import java.time.Duration;
 
 /**
  * {@code [security]}: per-peer rate limits, ban length, inbound connections per source address, how
- * long a peer may leave what we send unread, and RPC connection limits.
+ * long a peer may leave what we send unread, RPC connection limits, and the transaction budget each
+ * peer may relay.
+ *
+ * @param peerTxBytesPerSecond bytes of transactions a peer may relay per second; at least 1 MiB, so
+ *     the largest valid transaction always fits
+ * @param peerTxInputsPerSecond transaction inputs a peer may relay per second (each costs a UTXO
+ *     lookup); at least 10,000, more than a largest transaction holds
  */
 public record SecuritySection(
     int peerMessagesPerSecond,
@@ -15,15 +21,40 @@ public record SecuritySection(
     int rpcMaxConnections,
     int maxInboundPerIp,
     int maxInboundPerSubnet,
-    Duration peerSendStall) {
+    Duration peerSendStall,
+    long peerTxBytesPerSecond,
+    int peerTxInputsPerSecond) {
 
-  /** With the default inbound source limits and send stall. */
+  static final long MIN_TX_BYTES_PER_SECOND = NodeSection.MIB;
+  static final int MIN_TX_INPUTS_PER_SECOND = 10_000;
+
+  /** With the default inbound source limits, send stall and transaction budget. */
   public SecuritySection(int peerMessagesPerSecond, Duration banDuration, int rpcMaxConnections) {
-    this(peerMessagesPerSecond, banDuration, rpcMaxConnections, 8, 16, Duration.ofSeconds(10));
+    this(
+        peerMessagesPerSecond,
+        banDuration,
+        rpcMaxConnections,
+        8,
+        16,
+        Duration.ofSeconds(10),
+        8 * NodeSection.MIB,
+        40_000);
   }
 
   public static SecuritySection defaults() {
     return new SecuritySection(20_000, Duration.ofMinutes(10), 64);
+  }
+
+  public SecuritySection withPeerMessagesPerSecond(int perSecond) {
+    return new SecuritySection(
+        perSecond,
+        banDuration,
+        rpcMaxConnections,
+        maxInboundPerIp,
+        maxInboundPerSubnet,
+        peerSendStall,
+        peerTxBytesPerSecond,
+        peerTxInputsPerSecond);
   }
 
   static SecuritySection read(TomlTable t) {
@@ -35,7 +66,17 @@ public record SecuritySection(
             t.intIn("rpc_max_connections", d.rpcMaxConnections, 1, 100_000),
             t.intIn("max_inbound_per_ip", d.maxInboundPerIp, 1, 10_000),
             t.intIn("max_inbound_per_subnet", d.maxInboundPerSubnet, 1, 10_000),
-            t.millis("peer_send_stall_ms", d.peerSendStall, 100, 3_600_000));
+            t.millis("peer_send_stall_ms", d.peerSendStall, 100, 3_600_000),
+            t.longIn(
+                "peer_tx_bytes_per_second",
+                d.peerTxBytesPerSecond,
+                MIN_TX_BYTES_PER_SECOND,
+                1024 * NodeSection.MIB),
+            t.intIn(
+                "peer_tx_inputs_per_second",
+                d.peerTxInputsPerSecond,
+                MIN_TX_INPUTS_PER_SECOND,
+                100_000_000));
     t.rejectUnknownKeys();
     return s;
   }
@@ -45,7 +86,8 @@ public record SecuritySection(
         .key(
             "peer_messages_per_second",
             num(peerMessagesPerSecond),
-            "Messages accepted per peer per second")
+            "Messages accepted per peer per second, per message type; also the transactions\n"
+                + "a peer may relay per second")
         .key("ban_duration_ms", ms(banDuration), "How long a misbehaving peer stays banned")
         .key("rpc_max_connections", num(rpcMaxConnections), "Concurrent RPC connections accepted")
         .key("max_inbound_per_ip", num(maxInboundPerIp), "Inbound peers accepted from one IP")
@@ -56,6 +98,15 @@ public record SecuritySection(
         .key(
             "peer_send_stall_ms",
             ms(peerSendStall),
-            "Disconnect a peer that leaves what we send unread this long");
+            "Disconnect a peer that leaves what we send unread this long")
+        .key(
+            "peer_tx_bytes_per_second",
+            num(peerTxBytesPerSecond),
+            "Bytes of transactions a peer may relay per second (at least 1048576); kept per node\n"
+                + "key and per IP address for ban_duration_ms, so reconnecting does not refill it")
+        .key(
+            "peer_tx_inputs_per_second",
+            num(peerTxInputsPerSecond),
+            "Transaction inputs a peer may relay per second (at least 10000), kept the same way");
   }
 }

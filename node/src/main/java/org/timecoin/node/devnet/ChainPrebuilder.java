@@ -25,6 +25,7 @@ import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.validation.SignatureCache;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.mempool.Mempool;
+import org.timecoin.node.mempool.MempoolPolicy;
 import org.timecoin.node.production.MempoolBlockProducer;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.StorageConfig;
@@ -66,8 +67,7 @@ final class ChainPrebuilder {
               chain.utxoView(),
               new SignatureCache(16),
               pool,
-              1,
-              1,
+              MempoolPolicy.of(1, 1),
               tx -> {},
               clock);
       Map<PublicKey, MempoolBlockProducer> producers = new HashMap<>();

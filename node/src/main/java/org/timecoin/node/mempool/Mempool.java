@@ -8,13 +8,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.timecoin.common.Hash32;
 import org.timecoin.common.time.Clock;
@@ -23,11 +22,8 @@ import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.tx.OutPoint;
 import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.TxIn;
-import org.timecoin.domain.validation.Rejection;
 import org.timecoin.domain.validation.SignatureCache;
-import org.timecoin.domain.validation.TxRules;
 import org.timecoin.domain.validation.UtxoView;
-import org.timecoin.domain.validation.ValidationResult;
 
 /**
  * Transactions waiting for a block. Only transactions valid against the finalized UTXO set enter
@@ -43,13 +39,8 @@ import org.timecoin.domain.validation.ValidationResult;
 public final class Mempool {
   private static final int MAX_RETRIES = 3;
 
-  private final Hash32 chainId;
-  private final ConsensusParams params;
-  private final UtxoView utxos;
-  private final SignatureCache signatures;
-  private final Executor validationPool;
-  private final int maxTxs;
-  private final long maxBytes;
+  private final MempoolPolicy policy;
+  private final AdmissionChecks checks;
   private final Consumer<Transaction> onAdmitted;
   private final Clock clock;
 
@@ -77,6 +68,7 @@ public final class Mempool {
   private final AtomicLong rejectedCount = new AtomicLong();
 
   /**
+   * @param policy the bounds and the fee rate a transaction must pay
    * @param onAdmitted told of each admitted transaction (to gossip it); runs outside the lock
    * @param clock stamps each admission, so block production can prefer transactions that had time
    *     to reach the other validators
@@ -87,17 +79,11 @@ public final class Mempool {
       UtxoView utxos,
       SignatureCache signatures,
       Executor validationPool,
-      int maxTxs,
-      long maxBytes,
+      MempoolPolicy policy,
       Consumer<Transaction> onAdmitted,
       Clock clock) {
-    this.chainId = chainId;
-    this.params = params;
-    this.utxos = utxos;
-    this.signatures = signatures;
-    this.validationPool = validationPool;
-    this.maxTxs = maxTxs;
-    this.maxBytes = maxBytes;
+    this.policy = policy;
+    this.checks = new AdmissionChecks(chainId, params, policy, utxos, signatures, validationPool);
     this.onAdmitted = onAdmitted;
     this.clock = clock;
   }
@@ -119,6 +105,15 @@ public final class Mempool {
 
   /** Validates and admits {@code tx}; completes with the outcome (never exceptionally). */
   public CompletableFuture<AdmitResult> submit(Transaction tx) {
+    return submit(tx, () -> true);
+  }
+
+  /**
+   * As {@link #submit(Transaction)} for a transaction a peer relayed: {@code wanted} is asked
+   * before each costly step, so the rest of a batch from a sender found relaying invalid
+   * transactions is dropped unverified.
+   */
+  public CompletableFuture<AdmitResult> submit(Transaction tx, BooleanSupplier wanted) {
     if (inFlight.incrementAndGet() > maxInFlight) {
       inFlight.decrementAndGet();
       rejectedCount.incrementAndGet();
@@ -130,7 +125,8 @@ public final class Mempool {
     }
     CompletableFuture<AdmitResult> attempt;
     try {
-      attempt = attempt(tx, 0);
+      AdmitResult malformed = checks.checkStructure(tx);
+      attempt = malformed != null ? done(malformed) : attempt(tx, wanted, 0);
     } catch (RuntimeException e) {
       attempt = CompletableFuture.failedFuture(e);
     }
@@ -147,12 +143,9 @@ public final class Mempool {
             });
   }
 
-  private CompletableFuture<AdmitResult> attempt(Transaction tx, int retry) {
-    Hash32 txid = tx.txid();
-    ValidationResult structure = TxRules.checkStructure(tx, params);
-    if (!structure.isValid()) {
-      return done(reject(txid, structure));
-    }
+  /** Checks against the mempool, then the UTXO set and signatures, then inserts. */
+  private CompletableFuture<AdmitResult> attempt(
+      Transaction tx, BooleanSupplier wanted, int retry) {
     long seenEpoch;
     synchronized (this) {
       AdmitResult pre = precheck(tx);
@@ -161,46 +154,17 @@ public final class Mempool {
       }
       seenEpoch = epoch;
     }
-    List<OutPoint> prevs = tx.inputs().stream().map(TxIn::prev).toList();
-    return utxos
-        .getAll(prevs)
+    return checks
+        .checkAgainstState(tx, wanted)
         .thenCompose(
-            found -> {
-              List<OutPoint> missing = prevs.stream().filter(p -> !found.containsKey(p)).toList();
-              CompletableFuture<Set<OutPoint>> spent =
-                  missing.isEmpty()
-                      ? CompletableFuture.completedFuture(Set.of())
-                      : utxos.spent(missing);
-              return spent.thenApply(s -> TxRules.checkSpend(tx, found::get, s, params));
-            })
-        .thenCompose(
-            spend -> {
-              if (!spend.isValid()) {
-                return done(reject(txid, spend));
-              }
-              CompletableFuture<ValidationResult> signed;
-              try {
-                signed = checkSignatures(tx);
-              } catch (RejectedExecutionException e) {
-                // the pool's queue is full: refusing now keeps admission latency bounded
-                return done(
-                    AdmitResult.rejected(
-                        txid,
-                        AdmitResult.BUSY,
-                        "too many transactions wait for signature checks; resubmit later"));
-              }
-              return signed.thenCompose(
-                  sig -> {
-                    if (!sig.isValid()) {
-                      return done(reject(txid, sig));
-                    }
-                    return insertOrRetry(tx, spend.fee(), seenEpoch, retry);
-                  });
-            });
+            o ->
+                o.passed()
+                    ? insertOrRetry(tx, wanted, o.fee(), seenEpoch, retry)
+                    : done(o.rejection()));
   }
 
   private CompletableFuture<AdmitResult> insertOrRetry(
-      Transaction tx, long fee, long seenEpoch, int retry) {
+      Transaction tx, BooleanSupplier wanted, long fee, long seenEpoch, int retry) {
     synchronized (this) {
       if (epoch == seenEpoch) {
         return done(insert(tx, fee));
@@ -211,25 +175,7 @@ public final class Mempool {
           AdmitResult.rejected(
               tx.txid(), AdmitResult.STALE, "blocks kept arriving during validation; resubmit"));
     }
-    return attempt(tx, retry + 1);
-  }
-
-  private CompletableFuture<ValidationResult> checkSignatures(Transaction tx) {
-    if (signatures.isVerified(tx.txid())) {
-      return CompletableFuture.completedFuture(ValidationResult.ok());
-    }
-    return CompletableFuture.supplyAsync(
-        () -> {
-          if (signatures.isVerified(tx.txid())) {
-            return ValidationResult.ok(); // a block's validation verified it while this waited
-          }
-          ValidationResult r = TxRules.checkSignatures(tx, chainId);
-          if (r.isValid()) {
-            signatures.markVerified(tx.txid());
-          }
-          return r;
-        },
-        validationPool);
+    return attempt(tx, wanted, retry + 1);
   }
 
   /** Duplicate and conflict checks that need only the mempool; null when they pass. */
@@ -259,7 +205,7 @@ public final class Mempool {
       return pre;
     }
     MempoolEntry entry = new MempoolEntry(tx, fee, tx.encodedSize(), seq++, clock.monoNanos());
-    if (entry.size() > maxBytes) {
+    if (entry.size() > policy.maxBytes()) {
       return AdmitResult.rejected(
           tx.txid(), AdmitResult.FULL, "transaction larger than the whole mempool");
     }
@@ -267,8 +213,8 @@ public final class Mempool {
     long freedBytes = 0;
     int freedCount = 0;
     var worstFirst = byFeeRate.descendingIterator();
-    while (byTxid.size() - freedCount + 1 > maxTxs
-        || bytes - freedBytes + entry.size() > maxBytes) {
+    while (byTxid.size() - freedCount + 1 > policy.maxTxs()
+        || bytes - freedBytes + entry.size() > policy.maxBytes()) {
       MempoolEntry worst = worstFirst.hasNext() ? worstFirst.next() : null;
       if (worst == null || worst.compareTo(entry) < 0) {
         return AdmitResult.rejected(
@@ -328,6 +274,7 @@ public final class Mempool {
     epoch++;
     for (Transaction tx : block.txs()) {
       recentlyCommitted.put(tx.txid(), Boolean.TRUE);
+      checks.spentByBlock(tx);
       MempoolEntry same = byTxid.get(tx.txid());
       if (same != null) {
         remove(same);
@@ -381,11 +328,15 @@ public final class Mempool {
   }
 
   public int maxTxs() {
-    return maxTxs;
+    return policy.maxTxs();
   }
 
   public long maxBytes() {
-    return maxBytes;
+    return policy.maxBytes();
+  }
+
+  public MempoolPolicy policy() {
+    return policy;
   }
 
   public long admittedCount() {
@@ -396,14 +347,17 @@ public final class Mempool {
     return rejectedCount.get();
   }
 
-  private static AdmitResult reject(Hash32 txid, ValidationResult r) {
-    return AdmitResult.rejected(txid, code(r.rejection()), r.detail());
+  /**
+   * What admission has cost so far: outpoints asked of the UTXO set, missing inputs checked against
+   * the tx index, and transactions whose signatures were verified.
+   */
+  public AdmissionCost admissionCost() {
+    return new AdmissionCost(
+        checks.inputsLookedUp(), checks.spentProbes(), checks.signatureChecks());
   }
 
-  /** {@code FEE_TOO_LOW} → {@code fee-too-low}. */
-  static String code(Rejection r) {
-    return r.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-  }
+  /** See {@link #admissionCost()}. */
+  public record AdmissionCost(long inputsLookedUp, long spentProbes, long signatureChecks) {}
 
   private static CompletableFuture<AdmitResult> done(AdmitResult r) {
     return CompletableFuture.completedFuture(r);

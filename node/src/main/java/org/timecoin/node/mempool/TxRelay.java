@@ -18,7 +18,9 @@ import org.timecoin.p2p.PeerNetwork;
 /**
  * Gossips admitted transactions in batches: whatever was admitted within {@link #DELAY} leaves in
  * one frame per peer. At thousands of transactions a second, one frame each would mean tens of
- * thousands of socket writes and event-loop wake-ups a second; batched, a few hundred. A
+ * thousands of socket writes and event-loop wake-ups a second; batched, a few hundred. A batch
+ * holds at most {@link TxBatch#MAX_TXS} transactions and about {@link #MAX_BATCH_BYTES} bytes, so
+ * frames stay far below the frame limit (a transaction larger than that leaves alone). A
  * transaction is not sent back to the peer it came from.
  *
  * <p>Thread-safe: admissions arrive from the mempool's pool threads, flushes run on the scheduler.
@@ -27,10 +29,14 @@ public final class TxRelay {
   /** How long an admitted transaction may wait for others to share its frame. */
   public static final Duration DELAY = Duration.ofMillis(10);
 
+  /** Bytes of transactions in one batch, at most, unless one transaction alone is larger. */
+  public static final int MAX_BATCH_BYTES = 1 << 20;
+
   private final PeerNetwork network;
   private final Scheduler scheduler;
   private final Duration delay;
   private final int maxBatch;
+  private final int maxBatchBytes;
 
   /**
    * Origins kept at most: a few seconds of transactions at thousands a second. An origin evicted
@@ -43,21 +49,30 @@ public final class TxRelay {
       Caffeine.newBuilder().maximumSize(ORIGINS_KEPT).build();
 
   private List<Transaction> pending = new ArrayList<>();
+  private long pendingBytes;
   private boolean flushScheduled;
 
-  public TxRelay(PeerNetwork network, Scheduler scheduler) {
-    this(network, scheduler, DELAY, TxBatch.MAX_TXS);
+  /**
+   * @param maxFrameBytes the network's frame limit: a batch takes at most a quarter of it
+   */
+  public TxRelay(PeerNetwork network, Scheduler scheduler, int maxFrameBytes) {
+    this(network, scheduler, DELAY, TxBatch.MAX_TXS, Math.min(MAX_BATCH_BYTES, maxFrameBytes / 4));
   }
 
-  TxRelay(PeerNetwork network, Scheduler scheduler, Duration delay, int maxBatch) {
+  TxRelay(
+      PeerNetwork network, Scheduler scheduler, Duration delay, int maxBatch, int maxBatchBytes) {
     if (maxBatch < 1 || maxBatch > TxBatch.MAX_TXS) {
       throw new IllegalArgumentException(
           "batch size " + maxBatch + " outside 1.." + TxBatch.MAX_TXS);
+    }
+    if (maxBatchBytes < 1) {
+      throw new IllegalArgumentException("batch bytes " + maxBatchBytes + " below 1");
     }
     this.network = network;
     this.scheduler = scheduler;
     this.delay = delay;
     this.maxBatch = maxBatch;
+    this.maxBatchBytes = maxBatchBytes;
   }
 
   /** Remembers that {@code from} sent us the transaction, so it is not sent back there. */
@@ -69,32 +84,40 @@ public final class TxRelay {
    * Queues an admitted transaction; it leaves within {@link #DELAY}, or at once in a full batch.
    */
   public void relay(Transaction tx) {
-    List<Transaction> full = null;
+    int size = tx.encodedSize();
+    List<List<Transaction>> ready = new ArrayList<>(2);
     synchronized (this) {
+      if (!pending.isEmpty() && pendingBytes + size > maxBatchBytes) {
+        ready.add(takePending()); // it would overflow the batch: the batch leaves without it
+      }
       pending.add(tx);
-      if (pending.size() >= maxBatch) {
-        full = pending;
-        pending = new ArrayList<>();
+      pendingBytes += size;
+      if (pending.size() >= maxBatch || pendingBytes >= maxBatchBytes) {
+        ready.add(takePending());
       } else if (!flushScheduled) {
         flushScheduled = true;
         scheduler.schedule(delay, this::flushScheduled);
       }
     }
-    if (full != null) {
-      send(full);
-    }
+    ready.forEach(this::send);
   }
 
   private void flushScheduled() {
     List<Transaction> batch;
     synchronized (this) {
       flushScheduled = false;
-      batch = pending;
-      pending = new ArrayList<>();
+      batch = takePending();
     }
     if (!batch.isEmpty()) {
       send(batch);
     }
+  }
+
+  private List<Transaction> takePending() {
+    List<Transaction> batch = pending;
+    pending = new ArrayList<>();
+    pendingBytes = 0;
+    return batch;
   }
 
   private void send(List<Transaction> batch) {

@@ -15,6 +15,7 @@ import org.timecoin.domain.tx.TxBuilder;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.domain.validation.ValidationResult;
 import org.timecoin.node.mempool.Mempool;
+import org.timecoin.node.mempool.MempoolPolicy;
 import org.timecoin.node.production.MempoolBlockProducer;
 
 class ProduceAndStoreTest {
@@ -38,8 +39,7 @@ class ProduceAndStoreTest {
         t.chain.utxoView(),
         t.signatures,
         t.pool,
-        100,
-        1_000_000,
+        MempoolPolicy.of(100, 1_000_000),
         gossiped::add,
         clock);
   }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.timecoin.node.mempool.MempoolPolicy;
 
 class ConfigLoaderTest {
   @TempDir Path dir;
@@ -121,6 +122,50 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void feeRateBudgetsAndSyncWritesHaveDocumentedDefaults() {
+    NodeConfig c = ConfigLoader.parse(dir.resolve("c.toml"), "");
+    assertThat(c.node().mempoolPolicy())
+        .isEqualTo(new MempoolPolicy(50_000, 256L << 20, MempoolPolicy.DEFAULT_MIN_FEE_RATE));
+    assertThat(c.security().peerTxBytesPerSecond()).isEqualTo(8L << 20);
+    assertThat(c.security().peerTxInputsPerSecond()).isEqualTo(40_000);
+    assertThat(c.storage().syncWrites()).isTrue();
+    assertThat(c.storage().storeConfig(dir).rocks().syncWrites()).isTrue();
+
+    String template = NodeConfig.defaults(dir, NetworkName.TESTNET).toToml();
+    assertThat(template)
+        .contains("mempool_min_fee_rate = " + MempoolPolicy.DEFAULT_MIN_FEE_RATE + "\n")
+        .contains("# Least fee a transaction must pay per byte")
+        .contains("peer_tx_bytes_per_second = " + (8L << 20) + "\n")
+        .contains("peer_tx_inputs_per_second = 40000\n")
+        .contains("# Bytes of transactions a peer may relay per second")
+        .contains("# Transaction inputs a peer may relay per second")
+        .contains("sync_writes = true\n");
+  }
+
+  @Test
+  void feeRateBudgetsAndSyncWritesAreRead() {
+    String toml =
+        """
+        [node]
+        mempool_min_fee_rate = 25
+        [security]
+        peer_tx_bytes_per_second = 2097152
+        peer_tx_inputs_per_second = 12000
+        [storage]
+        sync_writes = false
+        """;
+    NodeConfig c = ConfigLoader.parse(dir.resolve("c.toml"), toml);
+    assertThat(c.node().mempoolPolicy().minFeeRate()).isEqualTo(25);
+    assertThat(c.security().peerTxBytesPerSecond()).isEqualTo(2_097_152);
+    assertThat(c.security().peerTxInputsPerSecond()).isEqualTo(12_000);
+    assertThat(c.storage().storeConfig(dir.resolve("db")).rocks().syncWrites())
+        .as("reaches the RocksDB settings")
+        .isFalse();
+    assertThat(c.storage().storeConfig(dir.resolve("db")).utxoCacheBytes())
+        .isEqualTo(c.storage().cacheBytes());
+  }
+
+  @Test
   void roundTimeoutGrowsByDeltaAndIsCapped() {
     ConsensusSection c = ConsensusSection.defaults();
     assertThat(c.forRound(c.timeoutPropose(), 0)).isEqualTo(Duration.ofSeconds(1));
@@ -159,6 +204,10 @@ class ConfigLoaderTest {
         "[storage]|cache_bytes = 10; [storage] cache_bytes = 10; out of range",
         "[logging]|level = \"loud\"; [logging] level; must be one of",
         "[security]|ban_duration_ms = -1; [security] ban_duration_ms; out of range",
+        "[node]|mempool_min_fee_rate = -1; [node] mempool_min_fee_rate = -1; out of range",
+        "[security]|peer_tx_bytes_per_second = 65536; [security] peer_tx_bytes_per_second; out of range",
+        "[security]|peer_tx_inputs_per_second = 100; [security] peer_tx_inputs_per_second; out of range",
+        "[storage]|sync_writes = 1; [storage] sync_writes; must be true or false",
         "[security]|max_inbound_per_ip = 0; [security] max_inbound_per_ip = 0; out of range",
         "[security]|max_inbound_per_subnet = 0; [security] max_inbound_per_subnet; out of range",
         "[security]|peer_send_stall_ms = 5; [security] peer_send_stall_ms; out of range",

@@ -34,7 +34,6 @@ import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.node.TimeNode;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.config.NodeKeyFile;
-import org.timecoin.node.config.SecuritySection;
 import org.timecoin.node.consensus.ConsensusMessageGate;
 import org.timecoin.node.consensus.GateVerdict;
 import org.timecoin.node.devnet.LocalDevnet;
@@ -84,8 +83,7 @@ class HostileConsensusIT {
   }
 
   static NodeConfig unthrottled(NodeConfig c) {
-    SecuritySection s = c.security();
-    return c.withSecurity(new SecuritySection(UNTHROTTLED, s.banDuration(), s.rpcMaxConnections()));
+    return c.withSecurity(c.security().withPeerMessagesPerSecond(UNTHROTTLED));
   }
 
   void awaitHeight(long height, Duration atMost) {

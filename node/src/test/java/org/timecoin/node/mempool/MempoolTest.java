@@ -43,8 +43,7 @@ class MempoolTest {
         view,
         cache,
         Runnable::run,
-        maxTxs,
-        maxBytes,
+        MempoolPolicy.of(maxTxs, maxBytes),
         gossiped::add,
         clock);
   }
@@ -87,8 +86,7 @@ class MempoolTest {
             task -> {
               throw new java.util.concurrent.RejectedExecutionException("queue full");
             },
-            10,
-            1_000_000,
+            MempoolPolicy.of(10, 1_000_000),
             gossiped::add,
             org.timecoin.common.time.Clock.SYSTEM);
     Transaction tx = pay(coin(1), 990_000);
@@ -109,8 +107,7 @@ class MempoolTest {
                 outPoints -> never,
                 cache,
                 Runnable::run,
-                10,
-                1_000_000,
+                MempoolPolicy.of(10, 1_000_000),
                 gossiped::add,
                 org.timecoin.common.time.Clock.SYSTEM)
             .limitInFlight(2);
@@ -215,8 +212,7 @@ class MempoolTest {
             view,
             cache,
             Runnable::run,
-            10,
-            1_000_000,
+            MempoolPolicy.of(10, 1_000_000),
             gossiped::add,
             org.timecoin.common.time.Clock.SYSTEM);
     assertThat(submit(m, pay(coin(1), 990_000)).code()).isEqualTo("oversize-tx");
@@ -326,7 +322,7 @@ class MempoolTest {
     assertThat(r.code()).isEqualTo("already-spent");
   }
 
-  private static Block block(Transaction... txs) {
+  static Block block(Transaction... txs) {
     PublicKey zero = PublicKey.of(new byte[32]);
     BlockHeader h = new BlockHeader(1, CHAIN, 1, Hash32.ZERO, Hash32.ZERO, Hash32.ZERO, 0, zero, 0);
     List<Transaction> list = new ArrayList<>();

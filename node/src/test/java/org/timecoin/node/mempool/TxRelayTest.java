@@ -24,7 +24,7 @@ class TxRelayTest {
   final KeyPair peerB = KeyPair.fromSeed(Sha256.digest(new byte[] {12}));
   final FakeNetwork net = new FakeNetwork(KeyPair.fromSeed(new byte[32]).publicKey());
   final VirtualScheduler scheduler = new VirtualScheduler(new VirtualClock());
-  final TxRelay relay = new TxRelay(net, scheduler, DELAY, 3);
+  final TxRelay relay = new TxRelay(net, scheduler, DELAY, 3, 1 << 20);
 
   TxRelayTest() {
     net.connect(FakeNetwork.peer(peerA.publicKey(), 0));
@@ -105,10 +105,54 @@ class TxRelayTest {
   }
 
   @Test
+  void batchesAreSplitByBytesAsWellAsByCount() {
+    int size = tx(1).encodedSize();
+    TxRelay byBytes = new TxRelay(net, scheduler, DELAY, TxBatch.MAX_TXS, 2 * size + size / 2);
+    byBytes.relay(tx(1));
+    byBytes.relay(tx(2));
+    assertThat(net.sent).as("two fit").isEmpty();
+    byBytes.relay(tx(3));
+    assertThat(net.sentOf(NodeMessages.TXS))
+        .as("the third would overflow the bytes: the first two leave without it")
+        .singleElement()
+        .extracting(b -> b.txs().size())
+        .isEqualTo(2);
+    scheduler.runFor(DELAY);
+    assertThat(net.sentOf(NodeMessages.TXS)).hasSize(2);
+    assertThat(net.sentOf(NodeMessages.TXS).get(1).txs())
+        .extracting(Transaction::txid)
+        .containsExactly(tx(3).txid());
+  }
+
+  @Test
+  void aTransactionLargerThanTheByteCapLeavesAloneAtOnce() {
+    TxRelay tiny = new TxRelay(net, scheduler, DELAY, TxBatch.MAX_TXS, 10);
+    tiny.relay(tx(1));
+    tiny.relay(tx(2));
+    assertThat(net.sentOf(NodeMessages.TXS)).extracting(b -> b.txs().size()).containsExactly(1, 1);
+  }
+
+  @Test
+  void theDefaultByteCapStaysFarBelowTheFrameLimit() {
+    TxRelay small = new TxRelay(net, scheduler, 64 * 1024);
+    int size = tx(1).encodedSize();
+    int perBatch = (16 * 1024) / size; // a quarter of the frame
+    for (int i = 0; i <= perBatch; i++) {
+      small.relay(tx(i));
+    }
+    assertThat(net.sentOf(NodeMessages.TXS))
+        .singleElement()
+        .satisfies(
+            b -> assertThat(TxBatch.CODEC.encode(b).length).isLessThanOrEqualTo(16 * 1024 + 8));
+  }
+
+  @Test
   void batchSizesOutsideWhatAMessageHoldsAreRefused() {
-    assertThatThrownBy(() -> new TxRelay(net, scheduler, DELAY, 0))
+    assertThatThrownBy(() -> new TxRelay(net, scheduler, DELAY, 0, 1 << 20))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new TxRelay(net, scheduler, DELAY, TxBatch.MAX_TXS + 1))
+    assertThatThrownBy(() -> new TxRelay(net, scheduler, DELAY, TxBatch.MAX_TXS + 1, 1 << 20))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TxRelay(net, scheduler, DELAY, 3, 0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -26,6 +26,10 @@ public final class FakeNetwork implements PeerNetwork {
 
   public final List<Sent> sent = new CopyOnWriteArrayList<>();
   public final List<String> penalties = new CopyOnWriteArrayList<>();
+
+  /** Penalty points charged so far, per peer. */
+  public final Map<PublicKey, Integer> points = new java.util.concurrent.ConcurrentHashMap<>();
+
   public final List<PeerInfo> connected = new CopyOnWriteArrayList<>();
   private final Map<Integer, PeerMessageHandler<?>> handlers = new HashMap<>();
   private final List<PeerListener> listeners = new ArrayList<>();
@@ -141,6 +145,7 @@ public final class FakeNetwork implements PeerNetwork {
   @Override
   public void penalize(PublicKey peer, int points, String reason) {
     penalties.add(peer.toHex() + " " + reason);
+    this.points.merge(peer, points, Integer::sum);
   }
 
   public final Map<PublicKey, Long> reportedHeights =

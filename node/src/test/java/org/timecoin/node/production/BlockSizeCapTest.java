@@ -13,6 +13,7 @@ import org.timecoin.domain.tx.TxBuilder;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.node.chain.TestChain;
 import org.timecoin.node.mempool.Mempool;
+import org.timecoin.node.mempool.MempoolPolicy;
 
 class BlockSizeCapTest {
   final TestChain t = new TestChain(120);
@@ -23,8 +24,7 @@ class BlockSizeCapTest {
           t.chain.utxoView(),
           t.signatures,
           t.pool,
-          1_000,
-          1 << 24,
+          MempoolPolicy.of(1_000, 1 << 24),
           tx -> {},
           org.timecoin.common.time.Clock.SYSTEM);
 

@@ -19,6 +19,7 @@ import org.timecoin.domain.block.CommitCertificate;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.node.chain.TestChain;
 import org.timecoin.node.mempool.Mempool;
+import org.timecoin.node.mempool.MempoolPolicy;
 import org.timecoin.node.net.CertifiedBlock;
 import org.timecoin.node.net.FakeNetwork;
 import org.timecoin.node.net.NodeMessages;
@@ -67,8 +68,7 @@ class BlockSyncTest {
             source.chain.utxoView(),
             source.signatures,
             source.pool,
-            10,
-            1 << 20,
+            MempoolPolicy.of(10, 1 << 20),
             tx -> {},
             org.timecoin.common.time.Clock.SYSTEM);
     MempoolBlockProducer producer =
@@ -227,8 +227,7 @@ class BlockSyncTest {
               other.chain.utxoView(),
               other.signatures,
               other.pool,
-              10,
-              1 << 20,
+              MempoolPolicy.of(10, 1 << 20),
               tx -> {},
               org.timecoin.common.time.Clock.SYSTEM);
       Block foreign =

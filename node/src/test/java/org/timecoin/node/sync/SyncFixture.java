@@ -14,6 +14,7 @@ import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.node.chain.TestChain;
 import org.timecoin.node.mempool.Mempool;
+import org.timecoin.node.mempool.MempoolPolicy;
 import org.timecoin.node.net.CertifiedBlock;
 import org.timecoin.node.net.FakeNetwork;
 import org.timecoin.node.production.MempoolBlockProducer;
@@ -72,8 +73,7 @@ final class SyncFixture implements AutoCloseable {
         c.chain.utxoView(),
         c.signatures,
         c.pool,
-        10,
-        1 << 20,
+        MempoolPolicy.of(10, 1 << 20),
         tx -> {},
         Clock.SYSTEM);
   }

@@ -32,6 +32,9 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksObject;
 import org.rocksdb.Snapshot;
+import org.rocksdb.Statistics;
+import org.rocksdb.StatsLevel;
+import org.rocksdb.TickerType;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 import org.timecoin.storage.StorageException;
@@ -64,6 +67,7 @@ public final class RocksKvStore implements KvStore {
   private final List<RocksObject> resources; // closed last, in reverse order
   private final WriteOptions writeOptions;
   private final ReadOptions readOptions;
+  private final Statistics statistics;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Set<AutoCloseable> openViews = ConcurrentHashMap.newKeySet();
   private boolean closed;
@@ -75,7 +79,8 @@ public final class RocksKvStore implements KvStore {
       Map<String, ColumnFamilyHandle> handles,
       List<RocksObject> resources,
       WriteOptions writeOptions,
-      ReadOptions readOptions) {
+      ReadOptions readOptions,
+      Statistics statistics) {
     this.path = path;
     this.createdNew = createdNew;
     this.db = db;
@@ -83,6 +88,7 @@ public final class RocksKvStore implements KvStore {
     this.resources = resources;
     this.writeOptions = writeOptions;
     this.readOptions = readOptions;
+    this.statistics = statistics;
   }
 
   /**
@@ -113,10 +119,15 @@ public final class RocksKvStore implements KvStore {
             keep(resources, columnOptions(config, cache, c.pointLookups() ? bloom : null));
         descriptors.add(new ColumnFamilyDescriptor(c.name().getBytes(StandardCharsets.UTF_8), cfo));
       }
+      // The cheapest level the Java binding offers; one batch per block and point reads make its
+      // counters and histograms a negligible cost here.
+      Statistics statistics = keep(resources, new Statistics());
+      statistics.setStatsLevel(StatsLevel.EXCEPT_DETAILED_TIMERS);
       DBOptions dbOptions =
           keep(
               resources,
               new DBOptions()
+                  .setStatistics(statistics)
                   .setCreateIfMissing(!exists)
                   .setCreateMissingColumnFamilies(true)
                   .setMaxBackgroundJobs(config.backgroundJobs())
@@ -135,7 +146,7 @@ public final class RocksKvStore implements KvStore {
       handleList.get(0).close();
       WriteOptions wo = keep(resources, new WriteOptions().setSync(config.syncWrites()));
       ReadOptions ro = keep(resources, new ReadOptions());
-      return new RocksKvStore(path, !exists, db, handles, resources, wo, ro);
+      return new RocksKvStore(path, !exists, db, handles, resources, wo, ro, statistics);
     } catch (RocksDBException e) {
       closeAll(resources);
       throw RocksErrors.translate(path, "opening", e);
@@ -367,6 +378,23 @@ public final class RocksKvStore implements KvStore {
           return s;
         });
   }
+
+  /**
+   * Write-ahead-log activity since open: how many writes went through the WAL and how many times
+   * RocksDB fsynced a WAL file (once per write when {@link RocksConfig#syncWrites()}, never
+   * otherwise).
+   */
+  public WalStats walStats() {
+    return guarded(
+        "reading statistics",
+        () ->
+            new WalStats(
+                statistics.getTickerCount(TickerType.WRITE_WITH_WAL),
+                statistics.getTickerCount(TickerType.WAL_FILE_SYNCED)));
+  }
+
+  /** See {@link #walStats()}. */
+  public record WalStats(long writesWithWal, long walFileSyncs) {}
 
   @Override
   public Optional<Path> location() {
