@@ -27,7 +27,7 @@ public final class GetBalance implements RpcMethod {
 
   @Override
   public JsonNode call(Params params) throws RpcException {
-    params.atMost(1);
+    params.accept("address");
     long total = 0;
     for (UnspentOutput u :
         Addresses.unspent(chain, params.requiredString(0, "address"), Integer.MAX_VALUE)) {

@@ -29,7 +29,7 @@ public final class GetBlock implements RpcMethod {
 
   @Override
   public JsonNode call(Params params) throws RpcException {
-    params.atMost(2);
+    params.accept("blockhash", "verbosity");
     JsonNode which = params.get(0, "blockhash");
     int verbosity = (int) params.optionalLong(1, "verbosity", 1, 0, 2);
     Optional<BlockView> block;

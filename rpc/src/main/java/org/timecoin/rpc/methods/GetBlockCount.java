@@ -26,7 +26,7 @@ public final class GetBlockCount implements RpcMethod {
 
   @Override
   public JsonNode call(Params params) throws RpcException {
-    params.atMost(0);
+    params.accept();
     return Views.JSON.numberNode(chain.chainInfo().height());
   }
 }

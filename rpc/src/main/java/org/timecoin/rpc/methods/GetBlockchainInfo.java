@@ -28,7 +28,7 @@ public final class GetBlockchainInfo implements RpcMethod {
 
   @Override
   public JsonNode call(Params params) throws RpcException {
-    params.atMost(0);
+    params.accept();
     ChainInfo c = chain.chainInfo();
     ObjectNode o = Views.JSON.objectNode();
     o.put("chain", c.network());

@@ -27,7 +27,7 @@ public final class GetConsensusInfo implements RpcMethod {
 
   @Override
   public JsonNode call(Params params) throws RpcException {
-    params.atMost(0);
+    params.accept();
     ConsensusView c = chain.consensus();
     return Views.JSON
         .objectNode()

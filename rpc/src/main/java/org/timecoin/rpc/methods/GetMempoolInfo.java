@@ -27,7 +27,7 @@ public final class GetMempoolInfo implements RpcMethod {
 
   @Override
   public JsonNode call(Params params) throws RpcException {
-    params.atMost(0);
+    params.accept();
     MempoolView m = chain.mempool();
     return Views.JSON
         .objectNode()

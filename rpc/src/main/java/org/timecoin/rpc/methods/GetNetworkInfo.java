@@ -28,7 +28,7 @@ public final class GetNetworkInfo implements RpcMethod {
 
   @Override
   public JsonNode call(Params params) throws RpcException {
-    params.atMost(0);
+    params.accept();
     NetworkView n = chain.networkInfo();
     if (n == null) {
       throw new RpcException(RpcErrorCodes.INTERNAL_ERROR, "network not started");

@@ -28,7 +28,7 @@ public final class GetPeerInfo implements RpcMethod {
 
   @Override
   public JsonNode call(Params params) throws RpcException {
-    params.atMost(0);
+    params.accept();
     ArrayNode out = Views.JSON.arrayNode();
     for (PeerView p : chain.peers()) {
       out.addObject()

@@ -27,7 +27,7 @@ public final class GetRawMempool implements RpcMethod {
 
   @Override
   public JsonNode call(Params params) throws RpcException {
-    params.atMost(0);
+    params.accept();
     ArrayNode out = Views.JSON.arrayNode();
     chain.mempoolTxids().forEach(out::add);
     return out;

@@ -31,7 +31,7 @@ public final class GetRawTransaction implements RpcMethod {
 
   @Override
   public JsonNode call(Params params) throws RpcException {
-    params.atMost(2);
+    params.accept("txid", "verbose");
     String txid = Txids.parse(params.requiredString(0, "txid"));
     boolean verbose = params.optionalLong(1, "verbose", 0, 0, 1) == 1;
     TxLookup t =

@@ -32,7 +32,7 @@ public final class GetTransactionFinality implements RpcMethod {
 
   @Override
   public JsonNode call(Params params) throws RpcException {
-    params.atMost(1);
+    params.accept("txid");
     String txid = Txids.parse(params.requiredString(0, "txid"));
     TxLookup t =
         chain

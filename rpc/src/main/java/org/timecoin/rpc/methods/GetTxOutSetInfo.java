@@ -27,7 +27,7 @@ public final class GetTxOutSetInfo implements RpcMethod {
 
   @Override
   public JsonNode call(Params params) throws RpcException {
-    params.atMost(0);
+    params.accept();
     UtxoSetView u = chain.utxoSet();
     return Views.JSON
         .objectNode()

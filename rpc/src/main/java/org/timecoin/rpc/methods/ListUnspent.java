@@ -28,7 +28,7 @@ public final class ListUnspent implements RpcMethod {
 
   @Override
   public JsonNode call(Params params) throws RpcException {
-    params.atMost(2);
+    params.accept("address", "limit");
     String address = params.requiredString(0, "address");
     int limit = (int) params.optionalLong(1, "limit", 1000, 1, 100_000);
     ArrayNode out = Views.JSON.arrayNode();

@@ -29,7 +29,7 @@ public final class MasternodeList implements RpcMethod {
 
   @Override
   public JsonNode call(Params params) throws RpcException {
-    params.atMost(0);
+    params.accept();
     ArrayNode out = Views.JSON.arrayNode();
     for (ValidatorView v : chain.validators()) {
       out.addObject()

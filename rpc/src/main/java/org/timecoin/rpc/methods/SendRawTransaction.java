@@ -32,7 +32,7 @@ public final class SendRawTransaction implements RpcMethod {
 
   @Override
   public JsonNode call(Params params) throws RpcException {
-    params.atMost(2);
+    params.accept("hexstring", "maxfeerate");
     String hex = params.requiredString(0, "hexstring");
     if (hex.isEmpty()
         || hex.length() % 2 != 0

@@ -26,7 +26,7 @@ public final class Stop implements RpcMethod {
 
   @Override
   public JsonNode call(Params params) throws RpcException {
-    params.atMost(0);
+    params.accept();
     control.requestStop();
     return Views.JSON.textNode("TIME Coin node stopping");
   }

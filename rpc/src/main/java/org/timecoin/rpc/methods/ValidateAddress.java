@@ -28,7 +28,7 @@ public final class ValidateAddress implements RpcMethod {
 
   @Override
   public JsonNode call(Params params) throws RpcException {
-    params.atMost(1);
+    params.accept("address");
     AddressCheck a = chain.validateAddress(params.requiredString(0, "address"));
     ObjectNode o = Views.JSON.objectNode().put("isvalid", a.valid());
     if (a.valid()) {

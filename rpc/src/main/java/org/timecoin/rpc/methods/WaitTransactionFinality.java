@@ -51,7 +51,7 @@ public final class WaitTransactionFinality implements RpcMethod {
     String txid;
     long timeout;
     try {
-      params.atMost(2);
+      params.accept("txid", "timeout");
       txid = Txids.parse(params.requiredString(0, "txid"));
       timeout = params.optionalLong(1, "timeout", 30, 0, MAX_TIMEOUT_S);
     } catch (RpcException e) {

@@ -19,18 +19,39 @@ public final class Params {
     return new Params(node == null ? JsonNodeFactory.instance.arrayNode() : node);
   }
 
-  /** Refuses more positional parameters than the method takes. */
-  public Params atMost(int count) throws RpcException {
-    if (node.isArray() && node.size() > count) {
-      throw RpcException.invalidParams(
-          "takes at most "
-              + count
-              + " parameter"
-              + (count == 1 ? "" : "s")
-              + ", got "
-              + node.size());
+  /**
+   * Declares the parameters a method takes, in position order: refuses more positional parameters
+   * than that, and any named parameter that is not one of them, before the method does any work.
+   */
+  public Params accept(String... names) throws RpcException {
+    if (node.isArray()) {
+      if (node.size() > names.length) {
+        throw RpcException.invalidParams(
+            "takes at most "
+                + names.length
+                + " parameter"
+                + (names.length == 1 ? "" : "s")
+                + ", got "
+                + node.size());
+      }
+    } else if (node.isObject()) {
+      java.util.Set<String> known = java.util.Set.of(names);
+      java.util.Iterator<String> it = node.fieldNames();
+      while (it.hasNext()) {
+        String key = it.next();
+        if (!known.contains(key)) {
+          throw RpcException.invalidParams("unknown parameter '" + Params.shortPrefix(key) + "'");
+        }
+      }
+    } else {
+      throw RpcException.invalidParams("params must be an array or an object");
     }
     return this;
+  }
+
+  /** At most 32 characters of client-supplied text, for error messages that must not echo input. */
+  public static String shortPrefix(String text) {
+    return text.length() <= 32 ? text : text.substring(0, 32) + "...";
   }
 
   public String requiredString(int index, String name) throws RpcException {
