@@ -126,7 +126,7 @@ class WalletTest {
     assertThat(e.kind()).isEqualTo(WalletException.Kind.REJECTED);
     assertThat(e.getMessage()).contains("fee-too-low");
     assertThat(coins.availableTotal()).isEqualTo(10 * TIME);
-    assertThat(wallet.transactions(10))
+    assertThat(wallet.transactions(1))
         .singleElement()
         .satisfies(
             t -> {
