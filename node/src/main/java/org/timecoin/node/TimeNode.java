@@ -99,6 +99,8 @@ public final class TimeNode implements AutoCloseable {
   private ConsensusHandler consensusHandler;
   private NodeQueries queries;
   private RpcServerFactory.RunningServer rpc;
+  private org.timecoin.node.wallet.KeyRing keyRing;
+  private org.timecoin.node.wallet.Wallet wallet;
 
   public TimeNode(NodeConfig config, GenesisConfig genesis, KeyPair key, Clock clock) {
     this(config, genesis, key, clock, UnaryOperator.identity());
@@ -206,6 +208,11 @@ public final class TimeNode implements AutoCloseable {
             },
             clock);
     chain.addListener((block, cert) -> mempool.onBlockCommitted(block));
+    if (keyRing != null) {
+      wallet =
+          org.timecoin.node.wallet.NodeWallet.attach(
+              keyRing, chain, mempool, config.node().mempoolPolicy().minFeeRate(), clock);
+    }
 
     ChainPorts ports = new ChainPorts(chain);
     P2pGossip gossip = new P2pGossip(network, clock, RESEND_AFTER);
@@ -352,7 +359,10 @@ public final class TimeNode implements AutoCloseable {
       return;
     }
     NodeControl control = () -> requestStop("stop requested over RPC");
-    rpc = factory.get().start(config.rpc(), config.security(), queries, queries, control);
+    org.timecoin.node.api.WalletService walletPort =
+        wallet != null ? wallet : org.timecoin.node.api.WalletService.NONE;
+    rpc =
+        factory.get().start(config.rpc(), config.security(), queries, queries, control, walletPort);
     started.push(rpc);
   }
 
@@ -386,6 +396,16 @@ public final class TimeNode implements AutoCloseable {
 
   public void requestStop(String reason) {
     stopRequested.complete(reason);
+  }
+
+  /** The keys of the node's wallet; call before {@link #start()}. */
+  public void useKeyRing(org.timecoin.node.wallet.KeyRing keys) {
+    this.keyRing = keys;
+  }
+
+  /** The node's wallet, or null when it runs without one. */
+  public org.timecoin.node.wallet.Wallet wallet() {
+    return wallet;
   }
 
   public LocalChain chain() {

@@ -20,6 +20,7 @@ import org.timecoin.node.api.UtxoSetView;
 public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeControl {
   public static final String HASH = "ab".repeat(32);
   public final AtomicBoolean stopped = new AtomicBoolean();
+  public final FakeWallet wallet = new FakeWallet();
 
   @Override
   public ChainInfo chainInfo() {

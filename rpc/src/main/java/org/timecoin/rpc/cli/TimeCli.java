@@ -21,7 +21,10 @@ import picocli.CommandLine.ParseResult;
  * or arrays are sent as such; anything else is sent as a string.
  */
 public final class TimeCli {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // Decimal arguments (amounts in TIME) are sent with the digits typed, never via a double.
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private TimeCli() {}
 

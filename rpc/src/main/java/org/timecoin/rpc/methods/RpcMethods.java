@@ -4,6 +4,7 @@ import java.util.List;
 import org.timecoin.node.api.ChainQueries;
 import org.timecoin.node.api.NodeControl;
 import org.timecoin.node.api.TransactionSubmitter;
+import org.timecoin.node.api.WalletService;
 import org.timecoin.rpc.server.RpcMethod;
 
 /** Every method the node serves. */
@@ -11,7 +12,10 @@ public final class RpcMethods {
   private RpcMethods() {}
 
   public static List<RpcMethod> all(
-      ChainQueries chain, TransactionSubmitter submitter, NodeControl control) {
+      ChainQueries chain,
+      TransactionSubmitter submitter,
+      NodeControl control,
+      WalletService wallet) {
     return List.of(
         new GetBlockchainInfo(chain),
         new GetBlockCount(chain),
@@ -27,11 +31,18 @@ public final class RpcMethods {
         new GetRawTransaction(chain),
         new GetTransactionFinality(chain),
         new WaitTransactionFinality(chain),
-        new ListUnspent(chain),
-        new GetBalance(chain),
+        new ListUnspent(chain, wallet),
+        new GetBalance(chain, wallet),
         new MasternodeList(chain),
         new GetNetworkInfo(chain),
         new Uptime(chain),
-        new Stop(control));
+        new Stop(control),
+        new CreateRawTransaction(wallet),
+        new SignRawTransactionWithWallet(wallet),
+        new DecodeRawTransaction(wallet),
+        new SendToAddress(wallet),
+        new MergeUtxos(wallet),
+        new GetTransaction(wallet),
+        new ListTransactions(wallet));
   }
 }

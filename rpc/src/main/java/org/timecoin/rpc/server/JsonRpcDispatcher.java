@@ -24,7 +24,10 @@ public final class JsonRpcDispatcher {
   private static final Logger log = LoggerFactory.getLogger(JsonRpcDispatcher.class);
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  private final ObjectMapper mapper = new ObjectMapper();
+  // Floats stay BigDecimal: amounts in TIME are read from the digits the client sent.
+  private final ObjectMapper mapper =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private final Map<String, RpcMethod> methods = new LinkedHashMap<>();
 
   public JsonRpcDispatcher(Collection<RpcMethod> methods) {

@@ -17,5 +17,17 @@ public final class RpcErrorCodes {
   /** A transaction refused by the mempool rules (Bitcoin RPC_VERIFY_REJECTED). */
   public static final int VERIFY_REJECTED = -26;
 
+  /** A parameter with a valid type but a value the method cannot use (RPC_INVALID_PARAMETER). */
+  public static final int INVALID_PARAMETER = -8;
+
+  /** The wallet does not hold enough coins (RPC_WALLET_INSUFFICIENT_FUNDS). */
+  public static final int WALLET_INSUFFICIENT_FUNDS = -6;
+
+  /** The wallet must be unlocked first (RPC_WALLET_UNLOCK_NEEDED). */
+  public static final int WALLET_UNLOCK_NEEDED = -13;
+
+  /** The node runs without a wallet (RPC_WALLET_NOT_FOUND). */
+  public static final int WALLET_NOT_FOUND = -18;
+
   private RpcErrorCodes() {}
 }

@@ -19,7 +19,7 @@ class JsonRpcDispatcherTest {
   private final JsonRpcDispatcher dispatcher = dispatcher(node);
 
   static JsonRpcDispatcher dispatcher(FakeNode node) {
-    List<RpcMethod> methods = new ArrayList<>(RpcMethods.all(node, node, node));
+    List<RpcMethod> methods = new ArrayList<>(RpcMethods.all(node, node, node, node.wallet));
     methods.add(
         new RpcMethod() {
           @Override
@@ -119,7 +119,7 @@ class JsonRpcDispatcherTest {
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"listunspent\",\"params\":[\"TIME1x\"]}|-5",
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"listunspent\",\"params\":[\"TIME0x\", 0]}|-32602",
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getbalance\",\"params\":[\"nope\"]}|-5",
-        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getbalance\"}|-32602",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getbalance\",\"params\":[1]}|-32602",
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"waittransactionfinality\",\"params\":[\"zz\"]}|-32602",
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"waittransactionfinality\",\"params\":[\"0000000000000000000000000000000000000000000000000000000000000000\"]}|-5",
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"waittransactionfinality\",\"params\":[\"0000000000000000000000000000000000000000000000000000000000000000\", 9999]}|-32602",
