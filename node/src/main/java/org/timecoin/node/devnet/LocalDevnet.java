@@ -29,6 +29,8 @@ public final class LocalDevnet implements AutoCloseable {
   private final Path root;
   private final List<Path> homes;
   private final List<TimeNode> nodes = new ArrayList<>();
+  private final java.util.Map<Integer, org.timecoin.node.wallet.KeyRing> keyRings =
+      new java.util.HashMap<>();
   private final Duration blockInterval;
   private final Duration emptyBlockInterval;
   private final Clock clock;
@@ -125,6 +127,11 @@ public final class LocalDevnet implements AutoCloseable {
     new ChainPrebuilder(genesis, keys, clock).build(chainDirs, blocks);
   }
 
+  /** Gives node i a wallet with these keys from its next start on. */
+  public synchronized void useKeyRing(int i, org.timecoin.node.wallet.KeyRing keys) {
+    keyRings.put(i, keys);
+  }
+
   public synchronized TimeNode start(int i) throws Exception {
     return start(i, UnaryOperator.identity());
   }
@@ -142,6 +149,9 @@ public final class LocalDevnet implements AutoCloseable {
             KeyPair.fromSeed(NodeKeyFile.read(c.keyFile())),
             clock,
             kvWrapper);
+    if (keyRings.containsKey(i)) {
+      node.useKeyRing(keyRings.get(i));
+    }
     node.start();
     nodes.set(i, node);
     return node;
