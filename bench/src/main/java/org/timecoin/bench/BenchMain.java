@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       RecoveryBench.class,
       DevnetBench.class,
       SyncBench.class,
+      WalletBench.class,
     })
 public final class BenchMain implements Callable<Integer> {
   @Spec private CommandSpec spec;

@@ -157,7 +157,28 @@ class BenchSmokeTest {
                 "--limit-measure-ms",
                 "20",
                 "--json"),
-            List.of("blocks_per_s", "tx_per_s", "verify_per_s_all", "tx_per_s_over_limit")));
+            List.of("blocks_per_s", "tx_per_s", "verify_per_s_all", "tx_per_s_over_limit")),
+        Arguments.of(
+            List.of(
+                "wallet",
+                "--load",
+                "50",
+                "--sends",
+                "3",
+                "--send-interval-ms",
+                "50",
+                "--warmup-s",
+                "1",
+                "--block-interval-ms",
+                "100",
+                "--empty-block-interval-ms",
+                "200",
+                "--utxos",
+                "1000",
+                "--selections",
+                "100",
+                "--json"),
+            List.of("send_final_ms_p50", "send_final_ms_p99", "coin_select_ms_p99")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -197,7 +218,8 @@ class BenchSmokeTest {
             "consensus-sim",
             "view-change",
             "devnet",
-            "sync");
+            "sync",
+            "wallet");
   }
 
   @Test
