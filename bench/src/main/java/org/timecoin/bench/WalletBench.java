@@ -109,6 +109,10 @@ public final class WalletBench extends BenchCommand {
         sent.backgroundTps,
         "tx/s",
         "background transfers committed/s while sending");
+    report.figure("background_final_ms_p50", sent.background.p50Ms(), "ms",
+        "background transfers, submit to final on node0, p50 (the same path without the wallet)");
+    report.figure("background_final_ms_p99", sent.background.p99Ms(), "ms",
+        "background transfers, submit to final on node0, p99");
     report.field("wallet_utxos", utxos);
     report.figure("coin_select_ms_p50", selection.p50Ms(), "ms", "choose and reserve coins, p50");
     report.figure("coin_select_ms_p99", selection.p99Ms(), "ms", "choose and reserve coins, p99");
@@ -117,7 +121,9 @@ public final class WalletBench extends BenchCommand {
     report.goalAtMost("coin_select_ms_p99", "coin selection p99 <= 5 ms", selection.p99Ms(), 5);
   }
 
-  private record SendTimes(Samples finalized, Samples admitted, int errors, double backgroundTps) {}
+  private record SendTimes(
+      Samples finalized, Samples admitted, int errors, double backgroundTps,
+      LoadGenerator.Window background) {}
 
   private SendTimes sendUnderLoad(Report report, Progress progress) throws Exception {
     LoadGenerator generator = new LoadGenerator(clock);
@@ -188,8 +194,8 @@ public final class WalletBench extends BenchCommand {
       devnet
           .times()
           .await(() -> storedAt.keySet().containsAll(calledAt.keySet()), Duration.ofSeconds(60));
-      double backgroundTps =
-          generator.takeWindow().committed() / ((clock.monoNanos() - windowStart) / 1e9);
+      LoadGenerator.Window background = generator.takeWindow();
+      double backgroundTps = background.committed() / ((clock.monoNanos() - windowStart) / 1e9);
       Samples finals = new Samples();
       calledAt.forEach(
           (txid, t0) -> {
@@ -198,7 +204,7 @@ public final class WalletBench extends BenchCommand {
               finals.add(t1 - t0);
             }
           });
-      return new SendTimes(finals, admitted, errors.get(), backgroundTps);
+      return new SendTimes(finals, admitted, errors.get(), backgroundTps, background);
     } finally {
       timer.shutdownNow();
       callers.shutdownNow();

@@ -209,9 +209,11 @@ public final class TimeNode implements AutoCloseable {
             clock);
     chain.addListener((block, cert) -> mempool.onBlockCommitted(block));
     if (keyRing != null) {
-      wallet =
+      var nodeWallet =
           org.timecoin.node.wallet.NodeWallet.attach(
-              keyRing, chain, mempool, config.node().mempoolPolicy().minFeeRate(), clock);
+              keyRing, chain, mempool, config.node().mempoolPolicy().minFeeRate(), data, clock);
+      started.push(nodeWallet);
+      wallet = nodeWallet.wallet();
     }
 
     ChainPorts ports = new ChainPorts(chain);

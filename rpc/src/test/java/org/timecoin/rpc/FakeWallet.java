@@ -102,6 +102,6 @@ public final class FakeWallet implements WalletService {
 
   private static WalletTxView tx() {
     return new WalletTxView(
-        "12".repeat(32), -6_000, 1_000, "final", 9, "ab".repeat(32), 2, null, 5_000, "00");
+        "12".repeat(32), -6_000, 1_000, "final", 9, "ab".repeat(32), 2, null, 5_000);
   }
 }

@@ -15,5 +15,4 @@ public record WalletTxView(
     String blockHash,
     long confirmations,
     String reason,
-    long timeMillis,
-    String rawHex) {}
+    long timeMillis) {}

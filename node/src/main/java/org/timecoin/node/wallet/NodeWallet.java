@@ -1,31 +1,46 @@
 package org.timecoin.node.wallet;
 
+import java.nio.file.Path;
 import org.timecoin.common.time.Clock;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.mempool.Mempool;
 
-/** Builds the wallet of a running node over its chain and mempool. */
-public final class NodeWallet {
-  /** Transactions of the history kept in memory. */
+/** The wallet of a running node over its chain and mempool, with its history file. */
+public final class NodeWallet implements AutoCloseable {
+  /** Transactions of the history kept. */
   public static final int HISTORY = 10_000;
 
-  private NodeWallet() {}
+  /** The history's file in the data directory. */
+  public static final String HISTORY_FILE = "wallet-history.jsonl";
+
+  private final Wallet wallet;
+  private final WalletHistoryFile file;
+
+  private NodeWallet(Wallet wallet, WalletHistoryFile file) {
+    this.wallet = wallet;
+    this.file = file;
+  }
 
   /**
    * A wallet that follows {@code chain} (registered as a block listener after the mempool, so a
    * transaction a block evicted is already gone when the wallet looks) and submits to {@code
-   * mempool}. Its coins are found by a scan of each wallet address's outputs.
+   * mempool}. Its coins are found by a scan of each wallet address's outputs; its settled
+   * transactions are read back from {@code dataDir}.
    */
-  public static Wallet attach(
-      KeyRing keys, LocalChain chain, Mempool mempool, long minFeeRate, Clock clock) {
+  public static NodeWallet attach(
+      KeyRing keys, LocalChain chain, Mempool mempool, long minFeeRate, Path dataDir, Clock clock) {
     WalletContext context =
         new WalletContext(
             chain.chainId(), chain.genesis().params(), chain.genesis().network(), minFeeRate);
+    WalletHistoryFile file = new WalletHistoryFile(dataDir.resolve(HISTORY_FILE), HISTORY);
+    WalletHistory history = new WalletHistory(HISTORY, file::append);
+    history.restore(file.read());
+    file.compactFrom(history::settledSnapshot);
     Wallet wallet =
         new Wallet(
             keys,
             new WalletCoins(),
-            new WalletHistory(HISTORY),
+            history,
             context,
             tx ->
                 mempool
@@ -39,6 +54,15 @@ public final class NodeWallet {
             clock);
     chain.addListener(wallet);
     wallet.load(address -> chain.store().utxos().streamUtxos(address));
+    return new NodeWallet(wallet, file);
+  }
+
+  public Wallet wallet() {
     return wallet;
+  }
+
+  @Override
+  public void close() {
+    file.close();
   }
 }

@@ -348,8 +348,7 @@ public final class Wallet implements WalletService, BlockListener {
         t.blockHash() == null ? null : t.blockHash().toHex(),
         conf,
         t.reason(),
-        t.timeMillis(),
-        RawTransactions.hex(t.tx()));
+        t.timeMillis());
   }
 
   private static WalletException invalid(String message) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.tx.Transaction;
@@ -34,17 +35,49 @@ public final class WalletHistory {
     }
   }
 
+  private final Consumer<WalletTx> settled;
+
   public WalletHistory(int capacity) {
+    this(capacity, t -> {});
+  }
+
+  /**
+   * @param settled told of each transaction that became final or rejected (to persist it); runs
+   *     under this object's lock, so it must only hand the record over
+   */
+  public WalletHistory(int capacity, Consumer<WalletTx> settled) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be >= 1");
     }
     this.capacity = capacity;
+    this.settled = settled;
+  }
+
+  /** Settled transactions read back from storage at start, oldest first. */
+  public synchronized void restore(List<WalletTx> saved) {
+    for (WalletTx t : saved) {
+      if (!t.state().open() && !entries.containsKey(t.txid())) {
+        entries.put(t.txid(), new Entry(t, null));
+      }
+    }
+    trim();
+  }
+
+  /** The settled transactions, oldest first (what storage must keep). */
+  public synchronized List<WalletTx> settledSnapshot() {
+    List<WalletTx> out = new ArrayList<>(entries.size());
+    for (Entry e : entries.values()) {
+      if (!e.tx.state().open()) {
+        out.add(e.tx);
+      }
+    }
+    return out;
   }
 
   /** A transaction the wallet signed and is about to submit, holding {@code reservation}. */
   public synchronized void pending(
       Transaction tx, long amount, long fee, Reservation reservation, long nowMillis) {
-    WalletTx w = new WalletTx(tx, amount, fee, TxState.PENDING, -1, null, null, nowMillis);
+    WalletTx w = new WalletTx(tx.txid(), amount, fee, TxState.PENDING, -1, null, null, nowMillis);
     entries.put(tx.txid(), new Entry(w, reservation));
     open.add(tx.txid());
     trim();
@@ -69,6 +102,7 @@ public final class WalletHistory {
     }
     e.tx = with(e.tx, TxState.REJECTED, -1, null, reason);
     open.remove(txid);
+    settled.accept(e.tx);
     Reservation r = e.reservation;
     e.reservation = null;
     return Optional.ofNullable(r);
@@ -87,12 +121,15 @@ public final class WalletHistory {
       e.tx = with(e.tx, TxState.FINAL, height, blockHash, null);
       e.reservation = null;
       open.remove(tx.txid());
+      settled.accept(e.tx);
       return;
     }
     long fee = effect.allInputsOwned() ? effect.spent() - tx.totalOutput() : 0;
     long amount = effect.received() - effect.spent();
-    WalletTx w = new WalletTx(tx, amount, fee, TxState.FINAL, height, blockHash, null, nowMillis);
+    WalletTx w =
+        new WalletTx(tx.txid(), amount, fee, TxState.FINAL, height, blockHash, null, nowMillis);
     entries.put(tx.txid(), new Entry(w, null));
+    settled.accept(w);
     trim();
   }
 
@@ -150,6 +187,6 @@ public final class WalletHistory {
   private static WalletTx with(
       WalletTx t, TxState state, long height, Hash32 blockHash, String reason) {
     return new WalletTx(
-        t.tx(), t.amount(), t.fee(), state, height, blockHash, reason, t.timeMillis());
+        t.txid(), t.amount(), t.fee(), state, height, blockHash, reason, t.timeMillis());
   }
 }

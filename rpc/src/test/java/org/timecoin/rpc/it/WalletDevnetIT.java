@@ -147,5 +147,15 @@ class WalletDevnetIT {
     payerKeys.locked = false;
     assertThatThrownBy(() -> payer.call("gettransaction", "00".repeat(32)))
         .isInstanceOf(RpcClient.RpcCallException.class);
+
+    // After a restart the coins are found again and the history is read back from the data dir.
+    long balance = payer.call("getbalance").asLong();
+    net.stop(0);
+    net.start(0);
+    RpcClient again = rpc(net, 0);
+    assertThat(again.call("getbalance").asLong()).isEqualTo(balance);
+    assertThat(again.call("gettransaction", txid).get("state").asText()).isEqualTo("final");
+    assertThat(again.call("gettransaction", mergeTxid).get("blockheight").asLong())
+        .isEqualTo(mergeTx.get("blockheight").asLong());
   }
 }
