@@ -211,7 +211,13 @@ public final class TimeNode implements AutoCloseable {
     if (keyRing != null) {
       var nodeWallet =
           org.timecoin.node.wallet.NodeWallet.attach(
-              keyRing, chain, mempool, config.node().mempoolPolicy().minFeeRate(), data, clock);
+              keyRing,
+              chain,
+              mempool,
+              signatures,
+              config.node().mempoolPolicy().minFeeRate(),
+              data,
+              clock);
       started.push(nodeWallet);
       wallet = nodeWallet.wallet();
     }

@@ -1,7 +1,12 @@
 package org.timecoin.node.wallet;
 
 import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.timecoin.common.time.Clock;
+import org.timecoin.domain.validation.SignatureCache;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.mempool.Mempool;
 
@@ -13,12 +18,17 @@ public final class NodeWallet implements AutoCloseable {
   /** The history's file in the data directory. */
   public static final String HISTORY_FILE = "wallet-history.jsonl";
 
+  /** Sends waiting to be signed, at most; beyond, a send is refused as busy. */
+  static final int SIGN_QUEUE = 1_024;
+
   private final Wallet wallet;
   private final WalletHistoryFile file;
+  private final ExecutorService signer;
 
-  private NodeWallet(Wallet wallet, WalletHistoryFile file) {
+  private NodeWallet(Wallet wallet, WalletHistoryFile file, ExecutorService signer) {
     this.wallet = wallet;
     this.file = file;
+    this.signer = signer;
   }
 
   /**
@@ -28,7 +38,21 @@ public final class NodeWallet implements AutoCloseable {
    * transactions are read back from {@code dataDir}.
    */
   public static NodeWallet attach(
-      KeyRing keys, LocalChain chain, Mempool mempool, long minFeeRate, Path dataDir, Clock clock) {
+      KeyRing keys,
+      LocalChain chain,
+      Mempool mempool,
+      SignatureCache signatures,
+      long minFeeRate,
+      Path dataDir,
+      Clock clock) {
+    ExecutorService signer =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(SIGN_QUEUE),
+            Thread.ofPlatform().name("wallet-signer").daemon().factory());
     WalletContext context =
         new WalletContext(
             chain.chainId(), chain.genesis().params(), chain.genesis().network(), minFeeRate);
@@ -36,25 +60,30 @@ public final class NodeWallet implements AutoCloseable {
     WalletHistory history = new WalletHistory(HISTORY, file::append);
     history.restore(file.read());
     file.compactFrom(history::settledSnapshot);
+    Wallet.Submitter submitter =
+        tx ->
+            mempool
+                .submit(tx)
+                .thenApply(
+                    r ->
+                        new Wallet.Admission(
+                            r.admitted(), r.admitted() ? null : r.code() + ": " + r.detail()));
     Wallet wallet =
         new Wallet(
             keys,
             new WalletCoins(),
             history,
             context,
-            tx ->
-                mempool
-                    .submit(tx)
-                    .thenApply(
-                        r ->
-                            new Wallet.Admission(
-                                r.admitted(), r.admitted() ? null : r.code() + ": " + r.detail())),
-            mempool::contains,
-            chain::height,
-            clock);
+            new Wallet.WalletPorts(
+                submitter,
+                mempool::contains,
+                signatures::markVerified,
+                signer,
+                chain::height,
+                clock));
     chain.addListener(wallet);
     wallet.load(address -> chain.store().utxos().streamUtxos(address));
-    return new NodeWallet(wallet, file);
+    return new NodeWallet(wallet, file, signer);
   }
 
   public Wallet wallet() {
@@ -63,6 +92,7 @@ public final class NodeWallet implements AutoCloseable {
 
   @Override
   public void close() {
+    signer.shutdownNow();
     file.close();
   }
 }

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -26,6 +29,7 @@ import org.timecoin.domain.tx.SigHash;
 import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.TxIn;
 import org.timecoin.domain.tx.TxOut;
+import org.timecoin.domain.tx.TxSigner;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.domain.validation.TxRules;
 import org.timecoin.node.api.TxView;
@@ -58,29 +62,37 @@ public final class Wallet implements WalletService, BlockListener {
   private final WalletHistory history;
   private final WalletContext context;
   private final RawTransactions raw;
-  private final Submitter submitter;
-  private final Predicate<Hash32> inMempool;
-  private final LongSupplier tipHeight;
-  private final Clock clock;
+  private final WalletPorts ports;
+
+  /**
+   * What the wallet needs of its node.
+   *
+   * @param submitter offers signed transactions to the mempool
+   * @param inMempool whether the mempool still holds a transaction
+   * @param verified records a transaction whose signatures were checked (the signature cache)
+   * @param signer the thread that builds and signs sends, so callers never wait for it
+   * @param tipHeight the finalized height, for confirmations
+   */
+  public record WalletPorts(
+      Submitter submitter,
+      Predicate<Hash32> inMempool,
+      Consumer<Hash32> verified,
+      Executor signer,
+      LongSupplier tipHeight,
+      Clock clock) {}
 
   public Wallet(
       KeyRing keys,
       WalletCoins coins,
       WalletHistory history,
       WalletContext context,
-      Submitter submitter,
-      Predicate<Hash32> inMempool,
-      LongSupplier tipHeight,
-      Clock clock) {
+      WalletPorts ports) {
     this.keys = keys;
     this.coins = coins;
     this.history = history;
     this.context = context;
     this.raw = new RawTransactions(context.network(), (int) context.params().maxTxBytes());
-    this.submitter = submitter;
-    this.inMempool = inMempool;
-    this.tipHeight = tipHeight;
-    this.clock = clock;
+    this.ports = ports;
   }
 
   /** Finds the coins of every wallet address with {@code scan}; once, before blocks arrive. */
@@ -104,11 +116,11 @@ public final class Wallet implements WalletService, BlockListener {
 
   @Override
   public void onBlockStored(Block block, CommitCertificate certificate) {
-    long now = clock.wallMillis();
+    long now = ports.clock().wallMillis();
     for (WalletCoins.TxEffect e : coins.apply(block, keys::owns)) {
       history.finalized(e, block.height(), block.hash(), now);
     }
-    history.evicted(inMempool).forEach(coins::release);
+    history.evicted(ports.inMempool()).forEach(coins::release);
   }
 
   @Override
@@ -123,7 +135,7 @@ public final class Wallet implements WalletService, BlockListener {
     for (String a : addresses) {
       only.add(raw.address(a));
     }
-    long tip = tipHeight.getAsLong();
+    long tip = ports.tipHeight().getAsLong();
     Predicate<Utxo> wanted =
         u -> {
           long conf = tip - u.height() + 1;
@@ -147,7 +159,7 @@ public final class Wallet implements WalletService, BlockListener {
 
   @Override
   public String createRaw(List<RawInput> inputs, Map<String, Long> outputs) throws WalletException {
-    return RawTransactions.hex(raw.create(inputs, outputs, clock.wallMillis()));
+    return RawTransactions.hex(raw.create(inputs, outputs, ports.clock().wallMillis()));
   }
 
   @Override
@@ -246,39 +258,79 @@ public final class Wallet implements WalletService, BlockListener {
   }
 
   /**
-   * Signs the reserved coins over {@code outs} plus the change, records the transaction and offers
-   * it to the mempool; any failure before the mempool has it releases the coins.
+   * Signs the reserved coins over {@code outs} plus the change on the wallet's signing thread,
+   * records the transaction and offers it to the mempool; any failure before the mempool has it
+   * releases the coins. The caller's thread only chooses the coins.
    */
   private CompletableFuture<SentTransaction> signAndSubmit(
       WalletCoins.Reserved reserved, List<TxOut> outs) {
-    CoinSelector.Selection s = reserved.selection();
-    Transaction tx;
-    long amount;
+    CompletableFuture<Transaction> signed;
     try {
-      Map<Address, KeyPair> cache = new HashMap<>();
-      List<KeyPair> signers = new ArrayList<>(s.coins().size());
-      for (Utxo u : s.coins()) {
-        signers.add(keyFor(u.address(), cache));
-      }
-      if (s.split().change() > 0) {
-        outs.add(new TxOut(s.split().change(), s.coins().get(0).address()));
-      }
-      List<TxIn> ins = new ArrayList<>(s.coins().size());
-      for (int i = 0; i < s.coins().size(); i++) {
-        ins.add(TxIn.unsigned(s.coins().get(i).outPoint(), signers.get(i).publicKey()));
-      }
-      Transaction unsigned = new Transaction(1, ins, outs, 0, clock.wallMillis());
-      tx = org.timecoin.domain.tx.TxSigner.sign(unsigned, context.chainId(), signers);
-      long back = 0;
-      for (TxOut o : outs) {
-        back += keys.owns(o.address()) ? o.amount() : 0;
-      }
-      amount = back - s.inputTotal();
-      history.pending(tx, amount, s.split().fee(), reserved.reservation(), clock.wallMillis());
-    } catch (WalletException | RuntimeException e) {
+      signed =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return sign(reserved, outs);
+                } catch (WalletException e) {
+                  throw new CompletionException(e);
+                }
+              },
+              ports.signer());
+    } catch (RejectedExecutionException e) {
       coins.release(reserved.reservation());
-      return CompletableFuture.failedFuture(e);
+      return CompletableFuture.failedFuture(
+          new WalletException(
+              WalletException.Kind.REJECTED, "the wallet is busy signing other sends; retry"));
     }
+    return signed
+        .whenComplete(
+            (tx, e) -> {
+              if (e != null) {
+                coins.release(reserved.reservation());
+              }
+            })
+        .thenCompose(tx -> submit(tx, reserved.selection(), outs));
+  }
+
+  /**
+   * The signed transaction, its signatures checked here and recorded as verified, so the mempool
+   * admits it without queueing it behind the transactions relayed to this node.
+   */
+  private Transaction sign(WalletCoins.Reserved reserved, List<TxOut> outs) throws WalletException {
+    CoinSelector.Selection s = reserved.selection();
+    Map<Address, KeyPair> cache = new HashMap<>();
+    List<KeyPair> signers = new ArrayList<>(s.coins().size());
+    for (Utxo u : s.coins()) {
+      signers.add(keyFor(u.address(), cache));
+    }
+    if (s.split().change() > 0) {
+      outs.add(new TxOut(s.split().change(), s.coins().get(0).address()));
+    }
+    List<TxIn> ins = new ArrayList<>(s.coins().size());
+    for (int i = 0; i < s.coins().size(); i++) {
+      ins.add(TxIn.unsigned(s.coins().get(i).outPoint(), signers.get(i).publicKey()));
+    }
+    Transaction unsigned = new Transaction(1, ins, outs, 0, ports.clock().wallMillis());
+    Transaction tx = TxSigner.sign(unsigned, context.chainId(), signers);
+    if (!TxRules.checkSignatures(tx, context.chainId()).isValid()) {
+      throw new IllegalStateException("a signature of the wallet does not verify");
+    }
+    ports.verified().accept(tx.txid());
+    long back = 0;
+    for (TxOut o : outs) {
+      back += keys.owns(o.address()) ? o.amount() : 0;
+    }
+    history.pending(
+        tx,
+        back - s.inputTotal(),
+        s.split().fee(),
+        reserved.reservation(),
+        ports.clock().wallMillis());
+    return tx;
+  }
+
+  private CompletableFuture<SentTransaction> submit(
+      Transaction tx, CoinSelector.Selection s, List<TxOut> outs) {
     Hash32 txid = tx.txid();
     SentTransaction sent =
         new SentTransaction(
@@ -289,7 +341,7 @@ public final class Wallet implements WalletService, BlockListener {
             s.split().change());
     CompletableFuture<Admission> admission;
     try {
-      admission = submitter.submit(tx);
+      admission = ports.submitter().submit(tx);
     } catch (RuntimeException e) {
       admission = CompletableFuture.failedFuture(e);
     }
@@ -338,7 +390,7 @@ public final class Wallet implements WalletService, BlockListener {
   }
 
   private WalletTxView view(WalletTx t) {
-    long conf = t.height() < 0 ? 0 : Math.max(0, tipHeight.getAsLong() - t.height() + 1);
+    long conf = t.height() < 0 ? 0 : Math.max(0, ports.tipHeight().getAsLong() - t.height() + 1);
     return new WalletTxView(
         t.txid().toHex(),
         t.amount(),

@@ -10,7 +10,6 @@ import static org.timecoin.node.wallet.Coins.block;
 import static org.timecoin.node.wallet.Coins.funding;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,8 @@ class WalletTest {
   final WalletCoins coins = new WalletCoins();
   final WalletHistory history = new WalletHistory(100);
   final List<Transaction> submitted = new ArrayList<>();
-  final Set<Hash32> mempool = new HashSet<>();
+  final Set<Hash32> mempool = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  final Set<Hash32> verified = java.util.concurrent.ConcurrentHashMap.newKeySet();
   Wallet.Admission answer = new Wallet.Admission(true, null);
   long height = 1;
 
@@ -49,18 +49,21 @@ class WalletTest {
           coins,
           history,
           new WalletContext(CHAIN, ConsensusParams.defaults(), Network.TESTNET, 1),
-          tx -> {
-            synchronized (submitted) {
-              submitted.add(tx);
-            }
-            if (answer.accepted()) {
-              mempool.add(tx.txid());
-            }
-            return CompletableFuture.completedFuture(answer);
-          },
-          mempool::contains,
-          () -> height,
-          Clock.SYSTEM);
+          new Wallet.WalletPorts(
+              tx -> {
+                synchronized (submitted) {
+                  submitted.add(tx);
+                }
+                if (answer.accepted()) {
+                  mempool.add(tx.txid());
+                }
+                return CompletableFuture.completedFuture(answer);
+              },
+              mempool::contains,
+              verified::add,
+              Runnable::run,
+              () -> height,
+              Clock.SYSTEM));
 
   Transaction fund(long... amounts) {
     List<TxOut> outs = new ArrayList<>();
@@ -100,6 +103,7 @@ class WalletTest {
     Transaction tx = submitted.get(0);
     assertThat(sent.txid()).isEqualTo(tx.txid().toHex());
     assertThat(TxRules.checkSignatures(tx, CHAIN).isValid()).isTrue();
+    assertThat(verified).containsExactly(tx.txid());
     assertThat(tx.outputs().get(0)).isEqualTo(new TxOut(3 * TIME, BOB_ADDR));
     assertThat(tx.outputs().get(1).address()).isEqualTo(ALICE_ADDR);
     assertThat(tx.outputs().get(1).amount()).isEqualTo(sent.change());
@@ -189,14 +193,39 @@ class WalletTest {
             coins,
             history,
             new WalletContext(CHAIN, ConsensusParams.defaults(), Network.TESTNET, 5),
-            tx -> CompletableFuture.completedFuture(answer),
-            h -> true,
-            () -> height,
-            Clock.SYSTEM);
+            new Wallet.WalletPorts(
+                tx -> CompletableFuture.completedFuture(answer),
+                h -> true,
+                h -> {},
+                Runnable::run,
+                () -> height,
+                Clock.SYSTEM));
     assertThat(failure(strict.send(bob(), TIME, Optional.of(4L))).getMessage())
         .contains("below this node's minimum of 5");
     assertThat(strict.send(bob(), TIME, Optional.of(50L)).join().fee())
         .isGreaterThanOrEqualTo(50L * FeeSchedule.size(1, 2));
+  }
+
+  @Test
+  void aSendRefusedByABusySignerKeepsItsCoins() {
+    fund(10 * TIME);
+    Wallet busy =
+        new Wallet(
+            keys,
+            coins,
+            history,
+            new WalletContext(CHAIN, ConsensusParams.defaults(), Network.TESTNET, 1),
+            new Wallet.WalletPorts(
+                tx -> CompletableFuture.completedFuture(answer),
+                h -> true,
+                h -> {},
+                r -> {
+                  throw new java.util.concurrent.RejectedExecutionException("full");
+                },
+                () -> height,
+                Clock.SYSTEM));
+    assertThat(failure(busy.send(bob(), TIME, Optional.empty())).getMessage()).contains("busy");
+    assertThat(coins.availableTotal()).isEqualTo(10 * TIME);
   }
 
   @Test
