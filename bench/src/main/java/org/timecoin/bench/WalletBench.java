@@ -109,9 +109,15 @@ public final class WalletBench extends BenchCommand {
         sent.backgroundTps,
         "tx/s",
         "background transfers committed/s while sending");
-    report.figure("background_final_ms_p50", sent.background.p50Ms(), "ms",
+    report.figure(
+        "background_final_ms_p50",
+        sent.background.p50Ms(),
+        "ms",
         "background transfers, submit to final on node0, p50 (the same path without the wallet)");
-    report.figure("background_final_ms_p99", sent.background.p99Ms(), "ms",
+    report.figure(
+        "background_final_ms_p99",
+        sent.background.p99Ms(),
+        "ms",
         "background transfers, submit to final on node0, p99");
     report.field("wallet_utxos", utxos);
     report.figure("coin_select_ms_p50", selection.p50Ms(), "ms", "choose and reserve coins, p50");
@@ -122,7 +128,10 @@ public final class WalletBench extends BenchCommand {
   }
 
   private record SendTimes(
-      Samples finalized, Samples admitted, int errors, double backgroundTps,
+      Samples finalized,
+      Samples admitted,
+      int errors,
+      double backgroundTps,
       LoadGenerator.Window background) {}
 
   private SendTimes sendUnderLoad(Report report, Progress progress) throws Exception {
