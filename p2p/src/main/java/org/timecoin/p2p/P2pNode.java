@@ -59,6 +59,7 @@ public final class P2pNode implements PeerNetwork {
   private EventLoopGroup group;
   private ExecutorService work;
   private ExecutorService resolver;
+  private SeedResolver seedResolver;
   // Written once by start(), read by any thread that sends.
   private volatile NodeContext context;
   private volatile Channel serverChannel;
@@ -165,6 +166,15 @@ public final class P2pNode implements PeerNetwork {
     PeerAddress advertised = new PeerAddress(config.listenHost(), bound.getPort());
     log.info("p2p listening on {} as {}", bound, identity.publicKey().toHex());
     peers.start(advertised, this::dial, new EventLoopScheduler(group.next()), work, guard);
+    seedResolver =
+        new SeedResolver(
+            config.seeds(),
+            InetAddress::getAllByName,
+            resolver,
+            new EventLoopScheduler(group.next()),
+            config.seedRefreshInterval(),
+            peers::learnSeed);
+    seedResolver.start();
   }
 
   private void loadAddressBook() {
@@ -258,6 +268,7 @@ public final class P2pNode implements PeerNetwork {
         return;
       }
       peers.stop();
+      seedResolver.stop();
       serverChannel.close().syncUninterruptibly();
       for (PeerConnection c : peers.established()) {
         c.channel.close();

@@ -47,6 +47,7 @@ final class PeerConnection {
   private final AtomicLong pongs = new AtomicLong();
   private final AtomicLong bytesReceived = new AtomicLong();
   private volatile long connectedAtMillis;
+  private volatile long clockOffsetMillis = PeerInfo.NO_CLOCK_OFFSET;
   private volatile boolean established;
 
   PeerConnection(Channel channel, Direction direction, PeerAddress dialAddress, NodeContext node) {
@@ -121,6 +122,11 @@ final class PeerConnection {
 
   void recordReceived(Frame frame) {
     bytesReceived.addAndGet(frame.wireSize());
+  }
+
+  /** The peer's wall clock minus ours, as its HELLO told it. */
+  void recordClockOffset(long millis) {
+    clockOffsetMillis = millis;
   }
 
   void updateHeight(long height) {
@@ -212,7 +218,8 @@ final class PeerConnection {
         connectedAtMillis,
         queue.size(),
         queue.bytesSent(),
-        bytesReceived.get());
+        bytesReceived.get(),
+        clockOffsetMillis);
   }
 
   @Override

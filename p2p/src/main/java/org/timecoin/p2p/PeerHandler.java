@@ -94,7 +94,8 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
             node.identity().publicKey(),
             node.peers().advertisedAddress(),
             node.bestHeight().getAsLong(),
-            ourNonce);
+            ourNonce,
+            node.clock().wallMillis());
     conn.sendControl(control(ControlMessages.HELLO, ControlMessages.HELLO_CODEC, hello));
     handshakeTimer =
         ctx.executor()
@@ -187,6 +188,9 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     }
     remoteHello = h;
     conn.identify(h.nodeKey(), effectiveListenAddress(h.listenAddress()), h.bestHeight());
+    if (h.wallMillis() != ControlMessages.NO_WALL_CLOCK) {
+      conn.recordClockOffset(h.wallMillis() - node.clock().wallMillis());
+    }
     state = State.AWAIT_AUTH;
     byte[] toSign =
         ControlMessages.authBytes(h.nonce(), ourNonce, config.genesisHash(), h.nodeKey());

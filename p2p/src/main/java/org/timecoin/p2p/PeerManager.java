@@ -382,6 +382,13 @@ final class PeerManager {
     return notLiteral;
   }
 
+  /** An address a configured seed gave: vouched for by our configuration, like a bootstrap peer. */
+  void learnSeed(PeerAddress address) {
+    if (!address.equals(advertised)) {
+      addressBook.add(address, NetGroups.bookGroup(address.host()));
+    }
+  }
+
   /** Whether the book knows {@code address} (tests and inspection). */
   boolean knows(PeerAddress address) {
     return addressBook.contains(address);
