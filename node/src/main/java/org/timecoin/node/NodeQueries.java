@@ -57,6 +57,8 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
   private final String localKey;
   private final Clock clock;
   private final long startedNanos;
+  private final java.util.function.LongSupplier timeOffsetMillis;
+  private final java.util.function.Supplier<String> chainSpec;
   private final AtomicLong utxoSummaryHeight = new AtomicLong(-1);
   private volatile UtxoSetView utxoSummary;
 
@@ -70,7 +72,11 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
       Network addressNetwork,
       boolean validator,
       String localKey,
-      Clock clock) {
+      Clock clock,
+      java.util.function.LongSupplier timeOffsetMillis,
+      java.util.function.Supplier<String> chainSpec) {
+    this.timeOffsetMillis = timeOffsetMillis;
+    this.chainSpec = chainSpec;
     this.chain = chain;
     this.mempool = mempool;
     this.network = network;
@@ -334,7 +340,13 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
         org.timecoin.p2p.P2pConfig.PROTOCOL_VERSION,
         peers.size(),
         inbound,
-        peers.size() - inbound);
+        peers.size() - inbound,
+        timeOffsetMillis.getAsLong());
+  }
+
+  @Override
+  public String chainSpec() {
+    return chainSpec.get();
   }
 
   @Override

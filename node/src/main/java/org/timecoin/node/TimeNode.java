@@ -32,6 +32,10 @@ import org.timecoin.node.chain.ChainStoreOpener;
 import org.timecoin.node.chain.FinalityWatch;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.chain.ValidationPool;
+import org.timecoin.node.chainspec.ChainSpecExport;
+import org.timecoin.node.chainspec.ChainSpecFile;
+import org.timecoin.node.chainspec.ChainSpecHome;
+import org.timecoin.node.clock.ClockCheck;
 import org.timecoin.node.config.ConfigException;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.consensus.ChainPorts;
@@ -303,6 +307,10 @@ public final class TimeNode implements AutoCloseable {
 
     network.start();
     started.push(network);
+    ClockCheck clockCheck =
+        new ClockCheck(network::peers, genesis.params().maxClockDriftMs(), scheduler);
+    clockCheck.start();
+    started.push(clockCheck);
     runtime.start();
     started.push(runtime);
     runtime.failure().thenAccept(t -> requestStop("consensus halted: " + t));
@@ -323,7 +331,9 @@ public final class TimeNode implements AutoCloseable {
             addressNetwork,
             validator,
             validator ? key.publicKey().toHex() : null,
-            clock);
+            clock,
+            clockCheck::offsetMillis,
+            () -> ChainSpecFile.toJson(ChainSpecExport.of(config, genesis)));
     startRpc();
     log.info(
         "node {} started as {} at height {}; p2p {}{}",
@@ -363,6 +373,10 @@ public final class TimeNode implements AutoCloseable {
     return P2pConfig.builder(magic, genesis.hash())
         .listen(n.listenAddress(), n.port())
         .bootstrapPeers(peers)
+        .seeds(
+            ChainSpecHome.seeds(config, genesis).stream()
+                .map(s -> PeerAddress.parse(s.toString()))
+                .toList())
         // A validator keeps its links to the validators it was configured with, whatever the book.
         .persistentPeers(validator ? peers : List.of())
         .dataDir(data.resolve("p2p"))

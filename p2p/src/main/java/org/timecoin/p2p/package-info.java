@@ -10,11 +10,11 @@
  * with a u8 message version (1):
  *
  * <ul>
- *   <li>0x01 HELLO, message version 2: magic u32, protocol version u32, genesis hash, node key (32),
- *       listen address (u32-length ASCII host, u16 port), best height u64, nonce (32), the sender's
- *       wall clock u64 (milliseconds since 1970, below 2^63). Version 1 is the same without the
- *       clock; it is still read (its sender gives no clock sample). The clock is not signed: a
- *       node only compares it with its own (the median over its peers, see {@link
+ *   <li>0x01 HELLO, message version 2: magic u32, protocol version u32, genesis hash, node key
+ *       (32), listen address (u32-length ASCII host, u16 port), best height u64, nonce (32), the
+ *       sender's wall clock u64 (milliseconds since 1970, below 2^63). Version 1 is the same
+ *       without the clock; it is still read (its sender gives no clock sample). The clock is not
+ *       signed: a node only compares it with its own (the median over its peers, see {@link
  *       org.timecoin.p2p.PeerInfo#clockOffset()}) and never acts on one peer's word
  *   <li>0x02 AUTH: Ed25519 signature (64) over {@code "TIME-P2P-HANDSHAKE-V1" ‖ receiver's nonce ‖
  *       sender's nonce ‖ genesis hash ‖ receiver's node key}

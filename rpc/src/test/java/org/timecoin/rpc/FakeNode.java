@@ -144,7 +144,13 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
 
   @Override
   public org.timecoin.node.api.NetworkView networkInfo() {
-    return new org.timecoin.node.api.NetworkView("06".repeat(32), "127.0.0.1:24100", 1, 3, 1, 2);
+    return new org.timecoin.node.api.NetworkView(
+        "06".repeat(32), "127.0.0.1:24100", 1, 3, 1, 2, -1500);
+  }
+
+  @Override
+  public String chainSpec() {
+    return "{\"chain_spec_version\": 1, \"network\": \"testnet\", \"seeds\": [\"127.0.0.1:24100\"]}";
   }
 
   @Override

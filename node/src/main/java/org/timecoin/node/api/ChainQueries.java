@@ -52,6 +52,12 @@ public interface ChainQueries {
 
   NetworkView networkInfo();
 
+  /**
+   * The chain spec others join this chain with (chain-spec.json text): the genesis, default ports
+   * and seeds, this node among them when it listens on a specific address.
+   */
+  String chainSpec();
+
   /** Seconds since the node started. */
   long uptimeSeconds();
 }

@@ -15,6 +15,7 @@ import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.tx.TxOut;
 import org.timecoin.node.TimeNode;
 import org.timecoin.node.Timed;
+import org.timecoin.node.chainspec.ChainSpecFile;
 import org.timecoin.node.consensus.ExecutorScheduler;
 import org.timecoin.node.devnet.LoadGenerator;
 import org.timecoin.node.devnet.LocalDevnet;
@@ -95,6 +96,9 @@ public final class DevnetCommand implements Callable<Integer> {
       generator.init(genesis.chainId(), genesis.params(), genesis.genesisTransaction());
       out.printf(
           "devnet of %d validators in %s (chain %s)%n", validators, root, genesis.chainName());
+      out.printf(
+          "chain spec: %s (another node joins with: timed --chain SPEC --home DIR)%n",
+          root.resolve(ChainSpecFile.FILE_NAME));
       net.startAll();
       for (int i = 0; i < net.size(); i++) {
         TimeNode n = net.node(i);

@@ -7,6 +7,7 @@ import org.timecoin.common.time.Clock;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.node.TimeNode;
+import org.timecoin.node.chainspec.ChainSpecHome;
 import org.timecoin.node.config.ConfigException;
 import org.timecoin.node.config.ConfigLoader;
 import org.timecoin.node.config.GenesisFile;
@@ -22,7 +23,30 @@ public final class RunCommand {
   private RunCommand() {}
 
   public static int run(Path configFile, PrintWriter out, PrintWriter err) throws Exception {
-    NodeConfig config = ConfigLoader.loadOrCreate(configFile, NetworkName.TESTNET);
+    return run(configFile, null, out, err);
+  }
+
+  /**
+   * @param network the network asked for on the command line, or null; a new config is written for
+   *     it (testnet when null) and an existing one must be for it
+   */
+  public static int run(Path configFile, NetworkName network, PrintWriter out, PrintWriter err)
+      throws Exception {
+    NetworkName net = network == null ? NetworkName.TESTNET : network;
+    if (!Files.exists(configFile)
+        && !Files.exists(
+            NodeConfig.defaults(configFile.toAbsolutePath().getParent(), net).genesisFile())) {
+      throw noGenesis(net, configFile.toAbsolutePath().getParent());
+    }
+    NodeConfig config = ConfigLoader.loadOrCreate(configFile, net);
+    if (network != null && config.node().network() != network) {
+      throw new ConfigException(
+          configFile
+              + ": [node] network is "
+              + config.node().network().text()
+              + ", not "
+              + network.text());
+    }
     Logging.apply(config.logging().level(), config.logging().file());
     if (!Files.exists(config.keyFile())) {
       throw new ConfigException(
@@ -30,11 +54,10 @@ public final class RunCommand {
     }
     KeyPair key = KeyPair.fromSeed(NodeKeyFile.read(config.keyFile()));
     if (!Files.exists(config.genesisFile())) {
-      throw new ConfigException(
-          config.genesisFile()
-              + ": genesis file not found; copy the chain's genesis.json there (or 'timed init --devnet N')");
+      throw noGenesis(config.node().network(), config.baseDir());
     }
     GenesisConfig genesis = GenesisFile.load(config.genesisFile());
+    ChainSpecHome.seeds(config, genesis); // a home's spec must still be its genesis' chain
     TimeNode node = new TimeNode(config, genesis, key, Clock.SYSTEM);
     Thread hook =
         Thread.ofPlatform()
@@ -63,5 +86,15 @@ public final class RunCommand {
       // already shutting down
     }
     return reason.startsWith("consensus halted") ? 1 : 0;
+  }
+
+  /** No genesis is built in: a node learns its chain from a chain spec. */
+  private static ConfigException noGenesis(NetworkName net, Path home) {
+    return new ConfigException(
+        "a chain spec is needed to run a "
+            + net.text()
+            + " node in "
+            + home
+            + ": start it with --chain SPEC, the chain spec file its network publishes (no genesis is built in)");
   }
 }

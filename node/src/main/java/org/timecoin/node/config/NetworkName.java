@@ -25,6 +25,25 @@ public enum NetworkName {
     return defaultRpcPort;
   }
 
+  /** testnet or mainnet (any case); null for anything else. */
+  public static NetworkName parse(String text) {
+    return BY_TEXT.get(text.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** The public network whose addresses and magic a chain of {@code network} uses. */
+  public static NetworkName of(org.timecoin.domain.tx.Network network) {
+    return network == org.timecoin.domain.tx.Network.MAINNET ? MAINNET : TESTNET;
+  }
+
+  /**
+   * The default home: {@code ~/.timecoin} for mainnet and {@code ~/.timecoin/testnet}, so the two
+   * never share a data directory.
+   */
+  public java.nio.file.Path defaultHome(java.nio.file.Path userHome) {
+    java.nio.file.Path base = userHome.resolve(".timecoin");
+    return this == MAINNET ? base : base.resolve("testnet");
+  }
+
   public String text() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -11,6 +11,7 @@ import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.tx.TxOut;
 import org.timecoin.node.TimeNode;
+import org.timecoin.node.chainspec.DevnetSpec;
 import org.timecoin.node.config.BlockSection;
 import org.timecoin.node.config.ConfigLoader;
 import org.timecoin.node.config.DevnetLayout;
@@ -63,6 +64,7 @@ public final class LocalDevnet implements AutoCloseable {
     List<Path> homes =
         DevnetLayout.create(
             root, validators, basePort, clock.wallMillis(), new SecureRandom(), extraAllocations);
+    DevnetSpec.write(root, homes, basePort);
     return new LocalDevnet(root, homes, blockInterval, emptyBlockInterval, clock);
   }
 

@@ -52,7 +52,9 @@ class InitCommandTest {
       assertThat(c.rpc().port()).isEqualTo(30001 + 2 * i);
       assertThat(c.network().bootstrapPeers()).hasSize(2);
       assertThat(GenesisFile.load(c.genesisFile()).hash()).isEqualTo(g0.hash());
+      assertThat(dir.resolve("node" + i + "/chain-spec.json")).exists();
     }
+    assertThat(dir.resolve("chain-spec.json")).exists();
   }
 
   @Test
@@ -69,17 +71,27 @@ class InitCommandTest {
   }
 
   @Test
-  void runWithoutAKeyPointsToInit() {
-    assertThat(timed("--home", dir.toString())).isEqualTo(1);
+  void runWithoutAKeyPointsToInit() throws Exception {
+    assertThat(timed("--home", dir.toString(), "init", "--devnet", "1", "--base-port", "30100"))
+        .isZero();
+    Files.delete(dir.resolve("node0/node.key"));
+    assertThat(timed("--home", dir.resolve("node0").toString())).isEqualTo(1);
     assertThat(err.toString()).contains("node.key", "timed init");
-    assertThat(dir.resolve("config.toml")).exists(); // the commented default was written
   }
 
   @Test
-  void runWithoutAGenesisSaysWhereToPutIt() {
-    assertThat(timed("--home", dir.toString(), "init")).isZero();
+  void runInAnEmptyHomeAsksForAChainSpecAndWritesNothing() {
     assertThat(timed("--home", dir.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("genesis.json", "genesis file not found");
+    assertThat(err.toString()).contains("a chain spec is needed", "--chain SPEC");
+    assertThat(dir.resolve("config.toml")).doesNotExist();
+  }
+
+  @Test
+  void runWithoutAGenesisAsksForAChainSpec() {
+    assertThat(timed("--home", dir.toString(), "init")).isZero();
+    assertThat(out.toString()).contains("--chain SPEC");
+    assertThat(timed("--home", dir.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("a chain spec is needed to run a testnet node");
   }
 
   @Test

@@ -31,6 +31,7 @@ public final class RpcMethods {
         new GetBalance(chain),
         new MasternodeList(chain),
         new GetNetworkInfo(chain),
+        new GetChainSpec(chain),
         new Uptime(chain),
         new Stop(control));
   }
