@@ -6,8 +6,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.timecoin.common.time.Clock;
 import org.timecoin.node.Timed;
 import org.timecoin.node.chainspec.ChainSpec;
 import org.timecoin.node.chainspec.ChainSpecFile;
@@ -15,6 +18,7 @@ import org.timecoin.node.config.ConfigLoader;
 import org.timecoin.node.config.GenesisFile;
 import org.timecoin.node.config.HostPort;
 import org.timecoin.node.config.NodeConfig;
+import org.timecoin.node.devnet.LocalDevnet;
 
 class ExportChainSpecCommandTest {
   @TempDir Path dir;
@@ -110,6 +114,16 @@ class ExportChainSpecCommandTest {
     assertThat(timed("--home", home.toString(), "export-chain-spec", "--seed", "bad_host:1"))
         .isEqualTo(1);
     assertThat(err.toString()).contains("seeds[0] host \"bad_host\"");
+  }
+
+  @Test
+  void anInProcessDevnetWritesItsSpecToo() {
+    LocalDevnet.create(
+            dir, 2, 30000, Duration.ofSeconds(1), Duration.ofSeconds(2), List.of(), Clock.SYSTEM)
+        .close();
+    ChainSpec spec = ChainSpecFile.load(dir.resolve("chain-spec.json"));
+    assertThat(spec.seeds()).hasSize(2);
+    assertThat(spec.p2pPort()).isEqualTo(30004);
   }
 
   @Test

@@ -30,6 +30,8 @@ record CliCommand(String name, String method, String usage) {
           new CliCommand("get-balance", "getbalance", "<address>: balance in units"),
           new CliCommand("masternode-list", "masternodelist", "the validator set"),
           new CliCommand("get-network-info", "getnetworkinfo", "node key, address, connections"),
+          new CliCommand(
+              "get-chain-spec", "getchainspec", "the chain spec others join this chain with"),
           new CliCommand("uptime", "uptime", "seconds since the node started"),
           new CliCommand("stop", "stop", "stop the node"));
 }
