@@ -17,6 +17,34 @@ class CliNamesTest {
     assertThat(CliNames.kebab("signrawtransactionwithwallet"))
         .isEqualTo("sign-raw-transaction-with-wallet");
     assertThat(CliNames.kebab("uptime")).isEqualTo("uptime");
+    assertThat(CliNames.kebab("addnode")).isEqualTo("add-node");
+  }
+
+  /** The wallet and masternode methods the node is to have. */
+  @Test
+  void theMethodsStillToComeHaveKebabNamesToo() {
+    for (String m :
+        java.util.List.of(
+            "getnewaddress",
+            "listaddresses",
+            "getwalletinfo",
+            "createrawtransaction",
+            "decoderawtransaction",
+            "gettransaction",
+            "listtransactions",
+            "encryptwallet",
+            "walletpassphrase",
+            "walletlock",
+            "backupwallet",
+            "importprivkey",
+            "dumpprivkey",
+            "masternodestatus",
+            "getheartbeathistory",
+            "getattestationstats")) {
+      assertThat(CliNames.words(m)).as(m).hasSizeGreaterThan(1);
+    }
+    assertThat(CliNames.kebab("walletpassphrase")).isEqualTo("wallet-passphrase");
+    assertThat(CliNames.kebab("importprivkey")).isEqualTo("import-priv-key");
   }
 
   @Test
