@@ -47,7 +47,11 @@ final class Readable {
         out.append('\n');
         render(v, indent + INDENT, out);
       } else {
-        out.append(" ".repeat(width - e.getKey().length() + 2)).append(cell(v)).append('\n');
+        String c = cell(v);
+        if (!c.isEmpty()) {
+          out.append(" ".repeat(width - e.getKey().length() + 2)).append(c);
+        }
+        out.append('\n');
       }
     }
   }

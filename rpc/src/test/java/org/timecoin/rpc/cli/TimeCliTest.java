@@ -164,6 +164,7 @@ class TimeCliTest {
         .contains("chain     testnet\n")
         .contains("blocks    7\n")
         .contains("eta_s     -\n")
+        .contains("warnings\n")
         .contains("peers\n  id  height\n  a   7\n  bb  12\n");
     assertThat(run("--json", "get-blockchain-info")).isZero();
     assertThat(out.toString()).contains("\"chain\" : \"testnet\"");
