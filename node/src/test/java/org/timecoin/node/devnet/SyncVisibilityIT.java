@@ -120,14 +120,11 @@ class SyncVisibilityIT {
     net.changeConfig(full, c -> c.withNetwork(withoutPeers(c.network())));
     TimeNode f = net.start(full);
     awaitThat(
-        "no peers reported", Duration.ofSeconds(30), () -> sync(f).state().equals("no_peers"));
+        "no peers reported",
+        Duration.ofSeconds(30),
+        () -> sync(f).state().equals(SyncView.NO_PEERS));
 
-    KeyPair liar =
-        KeyPair.fromSeed(
-            new byte[] {
-              0x51, 0x17, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
-              22, 23, 24, 25, 26, 27, 28, 29, 30
-            });
+    KeyPair liar = HostileSyncIT.key(5);
     InetSocketAddress at = new InetSocketAddress("127.0.0.1", f.network().localAddress().getPort());
     try (HostilePeer peer =
         HostilePeer.connect(at)
