@@ -104,7 +104,8 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
         sync.syncing(),
         sync.bestPeerHeight(),
         chain.validators().size(),
-        validator);
+        validator,
+        sync.view());
   }
 
   @Override
@@ -115,6 +116,20 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
   @Override
   public Optional<BlockView> blockByHash(String hashHex) {
     return chain.store().blocks().block(Hash32.fromHex(hashHex)).map(this::view);
+  }
+
+  @Override
+  public Optional<String> rawBlockByHeight(long height) {
+    return chain.store().blocks().blockAt(height).map(NodeQueries::hex);
+  }
+
+  @Override
+  public Optional<String> rawBlockByHash(String hashHex) {
+    return chain.store().blocks().block(Hash32.fromHex(hashHex)).map(NodeQueries::hex);
+  }
+
+  private static String hex(Block b) {
+    return java.util.HexFormat.of().formatHex(Block.CODEC.encode(b));
   }
 
   private BlockView view(Block b) {
@@ -237,13 +252,7 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
 
   @Override
   public AddressCheck validateAddress(String address) {
-    try {
-      Address.parse(address, addressNetwork);
-      return new AddressCheck(
-          true, address, addressNetwork.name().toLowerCase(java.util.Locale.ROOT), null);
-    } catch (AddressFormatException e) {
-      return new AddressCheck(false, address, null, e.getMessage());
-    }
+    return AddressChecks.check(address, addressNetwork);
   }
 
   @Override

@@ -426,6 +426,11 @@ public final class TimeNode implements AutoCloseable {
     return sync;
   }
 
+  /** What the RPC server sees of this node. */
+  public org.timecoin.node.api.ChainQueries queries() {
+    return queries;
+  }
+
   public P2pNode network() {
     return network;
   }

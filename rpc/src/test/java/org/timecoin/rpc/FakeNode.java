@@ -12,6 +12,7 @@ import org.timecoin.node.api.MempoolView;
 import org.timecoin.node.api.NodeControl;
 import org.timecoin.node.api.PeerView;
 import org.timecoin.node.api.SubmitResult;
+import org.timecoin.node.api.SyncView;
 import org.timecoin.node.api.TransactionSubmitter;
 import org.timecoin.node.api.TxView;
 import org.timecoin.node.api.UtxoSetView;
@@ -34,7 +35,24 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
         false,
         7,
         4,
-        true);
+        true,
+        sync);
+  }
+
+  /** What getblockchaininfo reports of sync; tests change it. */
+  public volatile SyncView sync = new SyncView(SyncView.FOLLOWING, 1.0, 7, 7, 0, 0, "");
+
+  /** The raw encoding of the block at height 7. */
+  public static final String RAW_BLOCK = "0001020304";
+
+  @Override
+  public Optional<String> rawBlockByHeight(long height) {
+    return height == 7 ? Optional.of(RAW_BLOCK) : Optional.empty();
+  }
+
+  @Override
+  public Optional<String> rawBlockByHash(String hashHex) {
+    return HASH.equals(hashHex) ? Optional.of(RAW_BLOCK) : Optional.empty();
   }
 
   @Override
@@ -100,9 +118,13 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
 
   @Override
   public AddressCheck validateAddress(String address) {
+    if (address.startsWith("TIME1")) {
+      return new AddressCheck(
+          false, address, "mainnet", "address is for mainnet but this node runs testnet");
+    }
     return address.startsWith("TIME0")
         ? new AddressCheck(true, address, "testnet", null)
-        : new AddressCheck(false, address, null, "bad prefix");
+        : new AddressCheck(false, null, null, "bad prefix");
   }
 
   @Override
@@ -119,9 +141,13 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
         : Optional.empty();
   }
 
+  /** The timeout of the last finality wait. */
+  public volatile java.time.Duration lastAwaitTimeout;
+
   @Override
   public java.util.concurrent.CompletableFuture<Optional<org.timecoin.node.api.TxLookup>>
       awaitFinality(String txidHex, java.time.Duration timeout) {
+    lastAwaitTimeout = timeout;
     return java.util.concurrent.CompletableFuture.completedFuture(transaction(txidHex));
   }
 

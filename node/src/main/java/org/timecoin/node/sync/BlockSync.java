@@ -18,6 +18,7 @@ import org.timecoin.common.time.Clock;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.CertificateResult;
 import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.node.api.SyncView;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.net.CertifiedBlock;
 import org.timecoin.node.net.NodeMessages;
@@ -80,6 +81,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   private final int maxAhead;
 
   private final PeerClaims claims;
+  private final SyncProgress progress;
   private final RangeRequests inFlight = new RangeRequests();
   private final TreeMap<Long, Received> received = new TreeMap<>();
   private final LongAdder rangesMissed = new LongAdder();
@@ -142,6 +144,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
     this.clock = clock;
     this.limits = limits;
     this.claims = new PeerClaims(limits.maxMisses(), limits.giveUpFor().toNanos());
+    this.progress = new SyncProgress(clock);
     long memory = limits.budgetMemory().toNanos();
     this.stateCheck =
         new StateCheck(
@@ -213,11 +216,13 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
       for (CertifiedBlock cb : blocks) {
         Block b = cb.block();
         if (b.height() != expected || expected >= req.from() + req.count()) {
+          progress.rejected(b.height(), shortKey(from), "out of order, " + expected + " was due");
           misbehaved(from, "sent block " + b.height() + " where " + expected + " was due");
           return;
         }
         CertificateResult cert = cb.certificate().verifyFor(b.header(), chain.validators());
         if (!cert.isValid()) {
+          progress.rejected(b.height(), shortKey(from), "invalid certificate: " + cert.detail());
           misbehaved(
               from, "sent block " + b.height() + " with an invalid certificate: " + cert.detail());
           return;
@@ -260,6 +265,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
       inFlight.clear();
       received.clear();
     }
+    progress.halted(reason);
     log.error("STOPPING THE NODE: {}", reason);
     stop.request(reason);
   }
@@ -321,7 +327,8 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
     long now = clock.monoNanos();
     boolean resumed = false;
     synchronized (this) {
-      for (PeerInfo p : network.peers()) {
+      List<PeerInfo> connected = network.peers();
+      for (PeerInfo p : connected) {
         claims.claim(p.nodeKey(), p.bestHeight());
       }
       expireRequests(ours, now);
@@ -350,6 +357,15 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
           requestRanges(ours, best, now);
         }
       }
+      progress.observe(
+          new SyncProgress.Sample(
+              ours,
+              best,
+              provenHeight(),
+              syncing,
+              connected.size(),
+              claims.bestClaimed(),
+              waitingFor(ours + 1)));
     }
     if (resumed || (syncing && ours > lastToldTip)) {
       // While syncing, consensus hears of the tip once per tick: each notice restarts it at a new
@@ -363,6 +379,18 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
     }
     stateCheck.maybeCheck(now);
     applyNext();
+  }
+
+  private SyncProgress.Waiting waitingFor(long height) {
+    Request r = inFlight.covering(height);
+    return r == null
+        ? null
+        : new SyncProgress.Waiting(shortKey(r.peer()), r.from(), r.last(), r.sentNanos());
+  }
+
+  /** Enough of a node key to find the peer in getpeerinfo. */
+  private static String shortKey(PublicKey peer) {
+    return peer.toHex().substring(0, 16);
   }
 
   /** The height sync aims for: the best claim of a peer still asked and trusted. */
@@ -471,6 +499,11 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   @Override
   public long provenHeight() {
     return Math.max(provenHeight, chain.height());
+  }
+
+  @Override
+  public SyncView view() {
+    return progress.view();
   }
 
   @Override

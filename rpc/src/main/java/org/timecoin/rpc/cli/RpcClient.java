@@ -1,5 +1,6 @@
 package org.timecoin.rpc.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,7 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** A blocking JSON-RPC 2.0 client over HTTP, as used by time-cli and tests. */
 public final class RpcClient {
-  private final ObjectMapper mapper = new ObjectMapper();
+  // Decimal amounts go out as written (0.00000001, never 1E-8).
+  private final ObjectMapper mapper =
+      new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
   private final HttpClient http;
   private final URI uri;
   private final AtomicLong nextId = new AtomicLong(1);
@@ -46,7 +49,11 @@ public final class RpcClient {
     req.put("id", nextId.getAndIncrement());
     req.put("method", method);
     req.set("params", params);
-    JsonNode resp = mapper.readTree(post(mapper.writeValueAsBytes(req)).body());
+    HttpResponse<String> http = post(mapper.writeValueAsBytes(req));
+    JsonNode resp = mapper.readTree(http.body());
+    if (resp == null || !resp.isObject() || !(resp.has("result") || resp.has("error"))) {
+      throw new IOException("HTTP " + http.statusCode() + " without a JSON-RPC answer");
+    }
     JsonNode error = resp.get("error");
     if (error != null && !error.isNull()) {
       throw new RpcCallException(error.path("code").asInt(), error.path("message").asText());

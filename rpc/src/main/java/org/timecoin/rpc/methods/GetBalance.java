@@ -22,7 +22,7 @@ public final class GetBalance implements RpcMethod {
 
   @Override
   public String help() {
-    return "getbalance - getbalance <address>: total of the unspent outputs paying the address, in units.";
+    return "getbalance <address> - Total of the unspent outputs paying the address, in units.";
   }
 
   @Override

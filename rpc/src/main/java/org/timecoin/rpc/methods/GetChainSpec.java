@@ -26,7 +26,7 @@ public final class GetChainSpec implements RpcMethod {
 
   @Override
   public String help() {
-    return "getchainspec - The chain spec (genesis, default ports, seeds) others join this chain"
+    return "getchainspec - the chain spec (genesis, default ports, seeds) others join this chain"
         + " with: save it as a file and run 'timed --chain FILE'.";
   }
 

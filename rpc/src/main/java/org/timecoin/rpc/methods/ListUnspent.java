@@ -23,7 +23,7 @@ public final class ListUnspent implements RpcMethod {
 
   @Override
   public String help() {
-    return "listunspent - listunspent <address> [limit=1000]: unspent outputs paying the address.";
+    return "listunspent <address> [limit=1000] - Unspent outputs paying the address.";
   }
 
   @Override

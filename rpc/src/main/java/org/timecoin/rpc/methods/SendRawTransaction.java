@@ -27,7 +27,7 @@ public final class SendRawTransaction implements RpcMethod {
 
   @Override
   public String help() {
-    return "sendrawtransaction - sendrawtransaction <hex>: submits a signed transaction (canonical encoding, hex); returns its txid.";
+    return "sendrawtransaction <hex> - Submits a signed transaction (canonical encoding, hex); returns its txid.";
   }
 
   @Override

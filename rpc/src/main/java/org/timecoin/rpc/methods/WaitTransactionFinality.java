@@ -11,12 +11,15 @@ import org.timecoin.rpc.server.RpcException;
 import org.timecoin.rpc.server.RpcMethod;
 
 /**
- * waittransactionfinality &lt;txid&gt; [timeout_s=30]: answers once the transaction is in a
+ * waittransactionfinality &lt;txid&gt; [timeout_s=300]: answers once the transaction is in a
  * finalized block, or when the timeout passes (then {@code finalized} is false). Holds no thread
  * while waiting.
  */
 public final class WaitTransactionFinality implements RpcMethod {
   static final long MAX_TIMEOUT_S = 300;
+
+  /** As the original node: five minutes unless the caller says otherwise. */
+  static final long DEFAULT_TIMEOUT_S = 300;
 
   private final ChainQueries chain;
 
@@ -31,7 +34,8 @@ public final class WaitTransactionFinality implements RpcMethod {
 
   @Override
   public String help() {
-    return "waittransactionfinality <txid> [timeout_s=30] - waits until the transaction is final or the timeout passes";
+    return "waittransactionfinality <txid> [timeout_s=300] - Waits until the transaction is final or the timeout passes.\n"
+        + "Answers at once when it is already final; after the timeout, finalized is false.";
   }
 
   @Override
@@ -53,7 +57,7 @@ public final class WaitTransactionFinality implements RpcMethod {
     try {
       params.accept("txid", "timeout");
       txid = Txids.parse(params.requiredString(0, "txid"));
-      timeout = params.optionalLong(1, "timeout", 30, 0, MAX_TIMEOUT_S);
+      timeout = params.optionalLong(1, "timeout", DEFAULT_TIMEOUT_S, 0, MAX_TIMEOUT_S);
     } catch (RpcException e) {
       return CompletableFuture.failedFuture(e);
     }

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 public interface RpcMethod {
   String name();
 
-  /** One line for help output: the parameters and what the method returns. */
+  /**
+   * Help text. Its first line is {@code "name <required> [optional=default] - what it does."} (the
+   * {@code help} method lists these lines, time-cli takes its usage from them); further lines, if
+   * any, explain parameters and result.
+   */
   String help();
 
   /** The {@code result} member of the response. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.timecoin.common.time.Clock;
+import org.timecoin.domain.block.Block;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.tx.Address;
@@ -83,7 +84,14 @@ class DevnetRpcIT {
     assertThat(rpc.call("getblock", block.get("hash").asText()).get("height").asLong())
         .isEqualTo(1);
     assertThat(rpc.call("getbestblockhash").asText()).hasSize(64);
+    String raw = rpc.call("getblock", 1, 0).asText();
+    assertThat(Block.CODEC.decode(HexFormat.of().parseHex(raw)).hash().toHex())
+        .isEqualTo(block.get("hash").asText());
     await().atMost(Duration.ofSeconds(30)).until(() -> rpc.call("getpeerinfo").size() == 3);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> rpc.call("getblockchaininfo").get("sync_state").asText().equals("following"));
+    assertThat(rpc.call("help").asText()).contains("getblock <hash|height> [verbosity=1]");
     assertThat(rpc.call("getconsensusinfo").get("validators").asInt()).isEqualTo(4);
     assertThat(rpc.call("getmempoolinfo").get("size").asInt()).isGreaterThanOrEqualTo(0);
     assertThat(rpc.call("gettxoutsetinfo").get("txouts").asLong()).isGreaterThanOrEqualTo(4);
@@ -119,6 +127,12 @@ class DevnetRpcIT {
     JsonNode check =
         rpc.call("validateaddress", Address.fromPublicKey(v0.publicKey()).toText(g.network()));
     assertThat(check.get("isvalid").asBoolean()).isTrue();
+    JsonNode mainnet =
+        rpc.call(
+            "validateaddress",
+            Address.fromPublicKey(v0.publicKey()).toText(org.timecoin.domain.tx.Network.MAINNET));
+    assertThat(mainnet.get("isvalid").asBoolean()).isFalse();
+    assertThat(mainnet.get("network").asText()).isEqualTo("mainnet");
     assertThat(rpc.call("getrawmempool").isArray()).isTrue();
     assertThat(rpc.call("getrawtransaction", tx.txid().toHex()).asText()).isEqualTo(hex);
     JsonNode finality = rpc.call("gettransactionfinality", tx.txid().toHex());

@@ -95,7 +95,7 @@ class RpcHttpServerTest {
     out.getBuffer().setLength(0);
     code =
         TimeCli.run(
-            new String[] {"--rpc-url", uri.toString(), "get-block", "7", "2"},
+            new String[] {"--rpc-url", uri.toString(), "--json", "get-block", "7", "2"},
             new PrintWriter(out, true),
             new PrintWriter(err, true));
     assertThat(code).isZero();
