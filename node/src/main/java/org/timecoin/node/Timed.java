@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.timecoin.node.cli.DevnetCommand;
 import org.timecoin.node.cli.InitCommand;
+import org.timecoin.node.cli.RpcAuthCommand;
 import org.timecoin.node.cli.RunCommand;
 import org.timecoin.node.config.ConfigException;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "timed 0.1.0",
     description = "TIME Coin node daemon",
-    subcommands = {InitCommand.class, DevnetCommand.class})
+    subcommands = {InitCommand.class, DevnetCommand.class, RpcAuthCommand.class})
 public final class Timed implements Callable<Integer> {
   @Option(
       names = "--home",

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
-import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,8 +68,20 @@ public final class TimeCli {
               .orElseThrow()
               .method();
     }
-    URI uri = URI.create(parsed.matchedOptionValue("--rpc-url", "http://127.0.0.1:24101/"));
-    return call(new RpcClient(uri), method, rest, out, err);
+    NodeTarget target;
+    try {
+      target =
+          NodeTarget.resolve(
+              parsed.matchedOptionValue("--rpc-url", null),
+              parsed.matchedOptionValue("--rpc-user", null),
+              parsed.matchedOptionValue("--rpc-password", null),
+              parsed.matchedOptionValue("--datadir", null),
+              parsed.matchedOptionValue("--home", null));
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+    return call(new RpcClient(target.uri(), target.credentials()), method, rest, out, err);
   }
 
   private static int call(
@@ -91,8 +103,11 @@ public final class TimeCli {
     } catch (ConnectException e) {
       err.println("cannot connect to " + client.uri() + ": is timed running with RPC enabled?");
       return 2;
+    } catch (RpcClient.RpcAuthException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
     } catch (IOException e) {
-      err.println("RPC request to " + client.uri() + " failed: " + e);
+      err.println("RPC request to " + client.uri() + " failed: " + e.getMessage());
       return 2;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -123,6 +138,32 @@ public final class TimeCli {
                     .description(
                         "JSON-RPC endpoint (default http://127.0.0.1:24101/; mainnet uses port 24001)")
                     .type(String.class)
+                    .build())
+            .addOption(
+                OptionSpec.builder("--rpc-user")
+                    .paramLabel("USER")
+                    .description("Log in as this [rpc] auth user instead of with the cookie")
+                    .type(String.class)
+                    .build())
+            .addOption(
+                OptionSpec.builder("--rpc-password")
+                    .paramLabel("PASSWORD")
+                    .description("Password of --rpc-user")
+                    .type(String.class)
+                    .build())
+            .addOption(
+                OptionSpec.builder("--datadir")
+                    .paramLabel("DIR")
+                    .description("Node data directory holding the cookie (.cookie)")
+                    .type(Path.class)
+                    .build())
+            .addOption(
+                OptionSpec.builder("--home")
+                    .paramLabel("DIR")
+                    .description(
+                        "Node home (default ~/.timecoin): its config.toml gives the data directory"
+                            + " and the RPC address")
+                    .type(Path.class)
                     .build());
     root.usageMessage().description("Command-line client of a TIME Coin node (JSON-RPC).");
     for (CliCommand c : CliCommand.ALL) {

@@ -36,10 +36,11 @@ public final class GetBlock implements RpcMethod {
     if (which == null) {
       throw RpcException.invalidParams("missing parameter 'blockhash'");
     } else if (which.isIntegralNumber()) {
-      if (which.asLong() < 0) {
+      long height = Params.toLong(which, "blockhash");
+      if (height < 0) {
         throw RpcException.invalidParams("height must not be negative");
       }
-      block = chain.blockByHeight(which.asLong());
+      block = chain.blockByHeight(height);
     } else if (which.isTextual() && which.asText().matches("[0-9a-fA-F]{64}")) {
       block = chain.blockByHash(which.asText().toLowerCase(java.util.Locale.ROOT));
     } else {

@@ -26,6 +26,7 @@ import org.timecoin.domain.tx.Utxo;
 import org.timecoin.node.TimeNode;
 import org.timecoin.node.devnet.LocalDevnet;
 import org.timecoin.rpc.cli.RpcClient;
+import org.timecoin.rpc.cli.RpcCredentials;
 
 /** A real four-validator devnet on 127.0.0.1, queried and fed over JSON-RPC. */
 class DevnetRpcIT {
@@ -72,7 +73,8 @@ class DevnetRpcIT {
     TimeNode node = net.node(1);
     RpcClient rpc =
         new RpcClient(
-            URI.create("http://127.0.0.1:" + node.rpcAddress().orElseThrow().getPort() + "/"));
+            URI.create("http://127.0.0.1:" + node.rpcAddress().orElseThrow().getPort() + "/"),
+            RpcCredentials.fromCookie(net.rpcCookie(1)));
     await().atMost(Duration.ofSeconds(60)).until(() -> rpc.call("getblockcount").asLong() >= 2);
 
     JsonNode info = rpc.call("getblockchaininfo");
