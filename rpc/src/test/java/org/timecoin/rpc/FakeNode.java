@@ -119,9 +119,22 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
         : Optional.empty();
   }
 
+  /** When set, finality waits stay pending (in {@link #waiting}) until a test completes them. */
+  public volatile boolean holdFinality;
+
+  public final java.util.Queue<
+          java.util.concurrent.CompletableFuture<Optional<org.timecoin.node.api.TxLookup>>>
+      waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   @Override
   public java.util.concurrent.CompletableFuture<Optional<org.timecoin.node.api.TxLookup>>
       awaitFinality(String txidHex, java.time.Duration timeout) {
+    if (holdFinality) {
+      var f =
+          new java.util.concurrent.CompletableFuture<Optional<org.timecoin.node.api.TxLookup>>();
+      waiting.add(f);
+      return f;
+    }
     return java.util.concurrent.CompletableFuture.completedFuture(transaction(txidHex));
   }
 

@@ -95,8 +95,9 @@ public final class JsonRpcDispatcher {
     } catch (JacksonException e) {
       return done(
           error(JSON.nullNode(), RpcErrorCodes.PARSE_ERROR, ParseErrors.describe(e, limits)));
-    } catch (IOException e) {
-      return done(error(JSON.nullNode(), RpcErrorCodes.PARSE_ERROR, "Parse error"));
+    } catch (IOException | RuntimeException e) {
+      // e.g. a number the parser cannot represent; its message is not for clients
+      return done(error(JSON.nullNode(), RpcErrorCodes.PARSE_ERROR, "Parse error: invalid JSON"));
     }
     if (request == null || request.isMissingNode()) {
       return done(error(JSON.nullNode(), RpcErrorCodes.PARSE_ERROR, "Parse error: empty body"));

@@ -19,8 +19,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One connection's HTTP requests, answered one at a time and in order (so pipelined requests get
@@ -33,6 +36,8 @@ import java.util.concurrent.RejectedExecutionException;
 final class RpcHttpHandler extends ChannelInboundHandlerAdapter {
   /** Requests decoded from bytes already read; one socket read holds only so many. */
   private static final int MAX_QUEUED = 512;
+
+  private static final Logger log = LoggerFactory.getLogger(RpcHttpHandler.class);
 
   /** What all connections share. */
   record Shared(
@@ -177,13 +182,17 @@ final class RpcHttpHandler extends ChannelInboundHandlerAdapter {
       shared
           .workers()
           .execute(
-              () ->
-                  shared
-                      .dispatcher()
-                      .handleAsync(body, caller)
-                      .whenComplete(
-                          (out, error) ->
-                              ctx.executor().execute(() -> answered(out, error, keepAlive))));
+              () -> {
+                CompletableFuture<byte[]> answer;
+                try {
+                  answer = shared.dispatcher().handleAsync(body, caller);
+                } catch (RuntimeException e) {
+                  log.error("RPC request failed", e);
+                  answer = CompletableFuture.failedFuture(e);
+                }
+                answer.whenComplete(
+                    (out, error) -> ctx.executor().execute(() -> answered(out, error, keepAlive)));
+              });
     } catch (RejectedExecutionException e) {
       write(
           HttpResponseStatus.SERVICE_UNAVAILABLE,
