@@ -49,14 +49,16 @@ final class RpcHttpHandler extends ChannelInboundHandlerAdapter {
       int maxWaitersPerConnection) {}
 
   private final Shared shared;
+  private final ReadGate gate;
   private final RpcCaller.Connection budget;
   private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
   private ChannelHandlerContext ctx;
   private volatile boolean busy;
   private volatile boolean writing;
 
-  RpcHttpHandler(Shared shared) {
+  RpcHttpHandler(Shared shared, ReadGate gate) {
     this.shared = shared;
+    this.gate = gate;
     this.budget = RpcCaller.connection(shared.maxWaitersPerConnection());
   }
 
@@ -82,7 +84,7 @@ final class RpcHttpHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     queued.add(req);
-    ctx.channel().config().setAutoRead(false);
+    gate.pause();
     next();
   }
 
@@ -121,7 +123,7 @@ final class RpcHttpHandler extends ChannelInboundHandlerAdapter {
     }
     FullHttpRequest req = queued.poll();
     if (req == null) {
-      ctx.channel().config().setAutoRead(true);
+      gate.resume();
       return;
     }
     busy = true;

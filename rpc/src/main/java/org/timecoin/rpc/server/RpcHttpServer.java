@@ -86,12 +86,14 @@ public final class RpcHttpServer implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel ch) {
-                    RpcHttpHandler handler = new RpcHttpHandler(shared);
+                    ReadGate gate = new ReadGate();
+                    RpcHttpHandler handler = new RpcHttpHandler(shared, gate);
                     if (!connections.admit(ch, handler)) {
                       ch.close();
                       return;
                     }
                     ch.pipeline()
+                        .addLast(gate)
                         .addLast(
                             new IdleStateHandler(
                                 0, 0, rpc.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
