@@ -28,6 +28,12 @@ import org.timecoin.domain.tx.Transaction;
  * callers chain onto a waiter (storage reads, answering a client) runs elsewhere.
  */
 public final class FinalityWatch implements BlockListener {
+  // Shared and without stack traces: refusing a waiter must cost the attacker more than us.
+  private static final RejectedExecutionException TOO_MANY =
+      refusal("too many transactions are being waited on");
+  private static final RejectedExecutionException TOO_MANY_ON_TX =
+      refusal("too many callers wait on this transaction");
+
   private final ScheduledExecutorService timer;
   private final int maxWaiters;
   private final int maxPerTxid;
@@ -54,12 +60,10 @@ public final class FinalityWatch implements BlockListener {
     synchronized (this) {
       Set<CompletableFuture<Boolean>> set = waiting.get(txid);
       if (count >= maxWaiters) {
-        return CompletableFuture.failedFuture(
-            new RejectedExecutionException("too many transactions are being waited on"));
+        return CompletableFuture.failedFuture(TOO_MANY);
       }
       if (set != null && set.size() >= maxPerTxid) {
-        return CompletableFuture.failedFuture(
-            new RejectedExecutionException("too many callers wait on this transaction"));
+        return CompletableFuture.failedFuture(TOO_MANY_ON_TX);
       }
       if (set == null) {
         set = new HashSet<>();
@@ -83,6 +87,17 @@ public final class FinalityWatch implements BlockListener {
           remove(txid, f);
         });
     return f;
+  }
+
+  private static RejectedExecutionException refusal(String message) {
+    return new RejectedExecutionException(message) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public synchronized Throwable fillInStackTrace() {
+        return this;
+      }
+    };
   }
 
   /** Waiters registered now (for tests and metrics). */
