@@ -60,6 +60,10 @@ public record RpcAuthEntry(String user, String salt, byte[] hash) {
 
   /** A new entry for {@code password} with a random salt. */
   public static RpcAuthEntry create(String user, String password, SecureRandom random) {
+    if (!USER.matcher(user).matches()) {
+      throw new IllegalArgumentException(
+          "user name must be 1 to 64 letters, digits, '.', '_' or '-'");
+    }
     byte[] salt = new byte[16];
     random.nextBytes(salt);
     String s = HexFormat.of().formatHex(salt);
