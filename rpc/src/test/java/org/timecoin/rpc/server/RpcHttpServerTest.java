@@ -145,4 +145,82 @@ class RpcHttpServerTest {
             new PrintWriter(err, true));
     assertThat(code).isEqualTo(2);
   }
+
+  private int run(StringWriter out, StringWriter err, String... args) {
+    return TimeCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  @Test
+  void timeCliFindsTheNodeAndItsCookieFromTheHomeConfig() throws Exception {
+    Path home = dataDir.resolve("home");
+    Files.createDirectories(home.resolve("chain"));
+    Files.writeString(
+        home.resolve("config.toml"),
+        "[node]\ndata_dir = \"chain\"\n[rpc]\nport = " + uri.getPort() + "\n");
+    Files.writeString(
+        home.resolve("chain/.cookie"), "__cookie__:" + RpcServerFixture.COOKIE_SECRET);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertThat(run(out, err, "--home", home.toString(), "get-block-count"))
+        .as(err.toString())
+        .isZero();
+    assertThat(out.toString().strip()).isEqualTo("7");
+  }
+
+  @Test
+  void timeCliLogsInAsAConfiguredUser() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] base = {"--rpc-url", uri.toString(), "--rpc-user", "alice", "--rpc-password"};
+    int code = run(out, err, concat(base, "wonderland", "get-block-count"));
+    assertThat(code).as(err.toString()).isZero();
+    code = run(out, err, concat(base, "wrong", "get-block-count"));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("authentication failed").doesNotContain("Exception");
+    code = run(out, err, "--rpc-url", uri.toString(), "--rpc-user", "alice", "get-block-count");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--rpc-user and --rpc-password go together");
+  }
+
+  @Test
+  void timeCliSaysWhereItLookedForTheCookie() {
+    StringWriter err = new StringWriter();
+    Path empty = dataDir.resolve("nothing-here");
+    int code =
+        run(
+            new StringWriter(),
+            err,
+            "--rpc-url",
+            uri.toString(),
+            "--datadir",
+            empty.toString(),
+            "uptime");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains(empty.resolve(".cookie").toString(), "is the node running");
+  }
+
+  @Test
+  void aReadOnlyUserGetsAClearRefusalFromTimeCli() {
+    StringWriter err = new StringWriter();
+    int code =
+        run(
+            new StringWriter(),
+            err,
+            "--rpc-url",
+            uri.toString(),
+            "--rpc-user",
+            "bob",
+            "--rpc-password",
+            "builder",
+            "stop");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("-32001", "read-only");
+    assertThat(node.stopped).isFalse();
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
 }
