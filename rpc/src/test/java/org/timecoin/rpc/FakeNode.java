@@ -165,6 +165,22 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
     return 42;
   }
 
+  /** When set, submissions stay pending (in {@link #submitting}) until a test completes them. */
+  public volatile boolean holdSubmit;
+
+  public final java.util.Queue<java.util.concurrent.CompletableFuture<SubmitResult>> submitting =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  @Override
+  public java.util.concurrent.CompletableFuture<SubmitResult> submitAsync(byte[] encodedTx) {
+    if (holdSubmit) {
+      var f = new java.util.concurrent.CompletableFuture<SubmitResult>();
+      submitting.add(f);
+      return f;
+    }
+    return java.util.concurrent.CompletableFuture.completedFuture(submit(encodedTx));
+  }
+
   @Override
   public SubmitResult submit(byte[] encodedTx) {
     if (encodedTx.length == 1 && encodedTx[0] == 0) {

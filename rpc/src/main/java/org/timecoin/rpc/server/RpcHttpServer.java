@@ -104,12 +104,20 @@ public final class RpcHttpServer implements AutoCloseable {
                   }
                 });
     serverChannel = b.bind(new InetSocketAddress(rpc.bindAddress(), rpc.port())).sync().channel();
-    if (!RequestGate.isLoopback(rpc.bindAddress())) {
-      log.warn(
-          "JSON-RPC is bound to {}, reachable from other machines: anyone who reaches the port can"
-              + " try passwords and read the node; keep it behind a firewall or bind 127.0.0.1",
-          address());
+    exposureWarning(rpc.bindAddress()).ifPresent(log::warn);
+  }
+
+  /** The warning to log when {@code bindAddress} lets other machines reach the RPC port. */
+  static java.util.Optional<String> exposureWarning(String bindAddress) {
+    if (RequestGate.isLoopback(bindAddress)) {
+      return java.util.Optional.empty();
     }
+    return java.util.Optional.of(
+        "JSON-RPC is bound to "
+            + bindAddress
+            + ", which other machines can reach: anyone who reaches the port can try passwords"
+            + " and, with them, spend from the wallet or stop the node; keep the port behind a"
+            + " firewall or bind 127.0.0.1");
   }
 
   /** The bound address (useful with port 0). */

@@ -164,4 +164,23 @@ class RpcLimitsTest {
       assertThat(c.read().body()).contains("No such transaction");
     }
   }
+
+  @Test
+  void aTransactionBeingValidatedHoldsNoWorker() throws Exception {
+    SectionBuilder b = new SectionBuilder();
+    b.workerThreads = 1;
+    b.workQueue = 1;
+    node.holdSubmit = true;
+    try (RawHttp sender = connect(b);
+        RawHttp other = new RawHttp(server.server.address().getPort())) {
+      sender.send(sender.post(cookie(), call(1, "sendrawtransaction", "[\"00ff\"]")));
+      await().atMost(Duration.ofSeconds(10)).until(() -> node.submitting.size() == 1);
+      for (int i = 0; i < 5; i++) {
+        assertThat(other.exchange(cookie(), call(2, "getblockcount", "[]")).body())
+            .contains("\"result\":7");
+      }
+      node.submitting.poll().complete(org.timecoin.node.api.SubmitResult.accepted("ee".repeat(32)));
+      assertThat(sender.read().body()).contains("ee".repeat(32));
+    }
+  }
 }
