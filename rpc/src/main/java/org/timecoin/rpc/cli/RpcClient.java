@@ -38,11 +38,6 @@ public final class RpcClient {
     this.http = HttpClient.newBuilder().connectTimeout(connect).build();
   }
 
-  /** A client of the node whose data directory is {@code dataDir}, with its cookie. */
-  public static RpcClient forNode(URI uri, java.nio.file.Path dataDir) throws IOException {
-    return new RpcClient(uri, RpcCredentials.fromDataDir(dataDir));
-  }
-
   /** The method's result; a JSON-RPC error object becomes an {@link RpcCallException}. */
   public JsonNode call(String method, Object... params) throws IOException, InterruptedException {
     ArrayNode p = mapper.createArrayNode();

@@ -61,9 +61,5 @@ public final class RpcCaller {
     public RpcCaller as(String user, boolean readOnly) {
       return new RpcCaller(user, readOnly, waiters, maxWaiters);
     }
-
-    public int waiting() {
-      return waiters.get();
-    }
   }
 }
