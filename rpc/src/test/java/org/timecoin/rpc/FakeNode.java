@@ -122,6 +122,9 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
   /** When set, finality waits stay pending (in {@link #waiting}) until a test completes them. */
   public volatile boolean holdFinality;
 
+  /** When set, finality waits are refused as the node does when its waiters are at the bound. */
+  public volatile boolean refuseFinality;
+
   public final java.util.Queue<
           java.util.concurrent.CompletableFuture<Optional<org.timecoin.node.api.TxLookup>>>
       waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -129,6 +132,10 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
   @Override
   public java.util.concurrent.CompletableFuture<Optional<org.timecoin.node.api.TxLookup>>
       awaitFinality(String txidHex, java.time.Duration timeout) {
+    if (refuseFinality) {
+      return java.util.concurrent.CompletableFuture.failedFuture(
+          new java.util.concurrent.RejectedExecutionException("full"));
+    }
     if (holdFinality) {
       var f =
           new java.util.concurrent.CompletableFuture<Optional<org.timecoin.node.api.TxLookup>>();

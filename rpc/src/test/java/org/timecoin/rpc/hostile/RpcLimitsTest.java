@@ -183,4 +183,15 @@ class RpcLimitsTest {
       assertThat(sender.read().body()).contains("ee".repeat(32));
     }
   }
+
+  @Test
+  void aNodeAtItsWaiterBoundAnswersBusyNotAnInternalError() throws Exception {
+    node.refuseFinality = true;
+    try (RawHttp c = connect(new SectionBuilder())) {
+      JsonNode r = post(c, call(1, "waittransactionfinality", "[\"" + "cd".repeat(32) + "\"]"));
+      assertThat(r.path("error").path("code").asInt()).isEqualTo(-32000);
+      assertThat(r.path("error").path("message").asText())
+          .contains("Too many transactions are being waited on");
+    }
+  }
 }
