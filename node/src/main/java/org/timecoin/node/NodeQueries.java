@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.timecoin.common.Hash32;
 import org.timecoin.common.codec.CodecException;
 import org.timecoin.common.time.Clock;
@@ -37,7 +39,6 @@ import org.timecoin.node.api.UnspentOutput;
 import org.timecoin.node.api.UtxoSetView;
 import org.timecoin.node.api.ValidatorView;
 import org.timecoin.node.chain.LocalChain;
-import org.timecoin.node.mempool.AdmitResult;
 import org.timecoin.node.mempool.Mempool;
 import org.timecoin.node.sync.SyncStatus;
 import org.timecoin.p2p.PeerInfo;
@@ -46,6 +47,8 @@ import org.timecoin.storage.ChainTip;
 
 /** Answers RPC questions from the node's components; runs on RPC worker threads. */
 final class NodeQueries implements ChainQueries, TransactionSubmitter {
+  private static final Logger log = LoggerFactory.getLogger(NodeQueries.class);
+
   private final LocalChain chain;
   private final Mempool mempool;
   private final PeerNetwork network;
@@ -365,26 +368,47 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
 
   @Override
   public SubmitResult submit(byte[] encodedTx) {
+    try {
+      return submitAsync(encodedTx).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return SubmitResult.rejected(null, "interrupted", "node is stopping");
+    } catch (java.util.concurrent.ExecutionException e) {
+      return SubmitResult.rejected(null, "internal-error", "admission failed");
+    }
+  }
+
+  @Override
+  public java.util.concurrent.CompletableFuture<SubmitResult> submitAsync(byte[] encodedTx) {
     Transaction tx;
     try {
       tx = Transaction.CODEC.decode(encodedTx);
     } catch (CodecException | IllegalArgumentException e) {
-      return SubmitResult.rejected(null, SubmitResult.DECODE_FAILED, e.getMessage());
+      return java.util.concurrent.CompletableFuture.completedFuture(
+          SubmitResult.rejected(null, SubmitResult.DECODE_FAILED, e.getMessage()));
     }
-    try {
-      AdmitResult r = mempool.submit(tx).get(30, TimeUnit.SECONDS);
-      return r.admitted()
-          ? SubmitResult.accepted(tx.txid().toHex())
-          : SubmitResult.rejected(tx.txid().toHex(), r.code(), r.detail());
-    } catch (TimeoutException e) {
-      return SubmitResult.rejected(
-          tx.txid().toHex(), "timeout", "validation did not finish in 30 s");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return SubmitResult.rejected(tx.txid().toHex(), "interrupted", "node is stopping");
-    } catch (java.util.concurrent.ExecutionException e) {
-      return SubmitResult.rejected(
-          tx.txid().toHex(), "internal-error", String.valueOf(e.getCause()));
-    }
+    String txid = tx.txid().toHex();
+    return mempool
+        .submit(tx)
+        .copy()
+        .orTimeout(30, TimeUnit.SECONDS)
+        .handle(
+            (r, error) -> {
+              if (error == null) {
+                return r.admitted()
+                    ? SubmitResult.accepted(txid)
+                    : SubmitResult.rejected(txid, r.code(), r.detail());
+              }
+              Throwable cause =
+                  error instanceof java.util.concurrent.CompletionException
+                          && error.getCause() != null
+                      ? error.getCause()
+                      : error;
+              if (cause instanceof TimeoutException) {
+                return SubmitResult.rejected(txid, "timeout", "validation did not finish in 30 s");
+              }
+              log.warn("admission of {} failed", txid, cause);
+              return SubmitResult.rejected(txid, "internal-error", "admission failed");
+            });
   }
 }

@@ -318,7 +318,14 @@ public final class TimeNode implements AutoCloseable {
     started.push(sync);
 
     Network addressNetwork = genesis.network();
-    FinalityWatch finality = new FinalityWatch(scheduler.executor());
+    // Waiters time out on a thread of their own, so many expiring together delay no other timer.
+    ExecutorScheduler finalityTimer = new ExecutorScheduler("finality-watch");
+    started.push(finalityTimer);
+    FinalityWatch finality =
+        new FinalityWatch(
+            finalityTimer.executor(),
+            config.rpc().maxFinalityWaiters(),
+            config.rpc().maxFinalityWaitersPerTxid());
     chain.addListener(finality);
     queries =
         new NodeQueries(
@@ -362,7 +369,10 @@ public final class TimeNode implements AutoCloseable {
       return;
     }
     NodeControl control = () -> requestStop("stop requested over RPC");
-    rpc = factory.get().start(config.rpc(), config.security(), queries, queries, control);
+    rpc =
+        factory
+            .get()
+            .start(config.rpc(), config.security(), config.dataDir(), queries, queries, control);
     started.push(rpc);
   }
 

@@ -9,6 +9,7 @@ import org.timecoin.node.chainspec.ChainSpecHome;
 import org.timecoin.node.cli.DevnetCommand;
 import org.timecoin.node.cli.ExportChainSpecCommand;
 import org.timecoin.node.cli.InitCommand;
+import org.timecoin.node.cli.RpcAuthCommand;
 import org.timecoin.node.cli.RunCommand;
 import org.timecoin.node.config.ConfigException;
 import org.timecoin.node.config.NetworkName;
@@ -22,7 +23,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "timed 0.1.0",
     description = "TIME Coin node daemon",
-    subcommands = {InitCommand.class, DevnetCommand.class, ExportChainSpecCommand.class})
+    subcommands = {
+      InitCommand.class,
+      DevnetCommand.class,
+      ExportChainSpecCommand.class,
+      RpcAuthCommand.class
+    })
 public final class Timed implements Callable<Integer> {
   @Option(
       names = "--home",

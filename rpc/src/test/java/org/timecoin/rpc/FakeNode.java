@@ -144,10 +144,30 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
   /** The timeout of the last finality wait. */
   public volatile java.time.Duration lastAwaitTimeout;
 
+  /** When set, finality waits stay pending (in {@link #waiting}) until a test completes them. */
+  public volatile boolean holdFinality;
+
+  /** When set, finality waits are refused as the node does when its waiters are at the bound. */
+  public volatile boolean refuseFinality;
+
+  public final java.util.Queue<
+          java.util.concurrent.CompletableFuture<Optional<org.timecoin.node.api.TxLookup>>>
+      waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   @Override
   public java.util.concurrent.CompletableFuture<Optional<org.timecoin.node.api.TxLookup>>
       awaitFinality(String txidHex, java.time.Duration timeout) {
     lastAwaitTimeout = timeout;
+    if (refuseFinality) {
+      return java.util.concurrent.CompletableFuture.failedFuture(
+          new java.util.concurrent.RejectedExecutionException("full"));
+    }
+    if (holdFinality) {
+      var f =
+          new java.util.concurrent.CompletableFuture<Optional<org.timecoin.node.api.TxLookup>>();
+      waiting.add(f);
+      return f;
+    }
     return java.util.concurrent.CompletableFuture.completedFuture(transaction(txidHex));
   }
 
@@ -182,6 +202,22 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
   @Override
   public long uptimeSeconds() {
     return 42;
+  }
+
+  /** When set, submissions stay pending (in {@link #submitting}) until a test completes them. */
+  public volatile boolean holdSubmit;
+
+  public final java.util.Queue<java.util.concurrent.CompletableFuture<SubmitResult>> submitting =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  @Override
+  public java.util.concurrent.CompletableFuture<SubmitResult> submitAsync(byte[] encodedTx) {
+    if (holdSubmit) {
+      var f = new java.util.concurrent.CompletableFuture<SubmitResult>();
+      submitting.add(f);
+      return f;
+    }
+    return java.util.concurrent.CompletableFuture.completedFuture(submit(encodedTx));
   }
 
   @Override

@@ -103,13 +103,14 @@ public final class DevnetCommand implements Callable<Integer> {
       for (int i = 0; i < net.size(); i++) {
         TimeNode n = net.node(i);
         out.printf(
-            "node%d %s p2p %s rpc %s%n",
+            "node%d %s p2p %s rpc %s (time-cli --home %s)%n",
             i,
             n.key().publicKey().toHex().substring(0, 12),
             n.network().localAddress(),
             n.rpcAddress()
                 .map(a -> "http://" + a.getHostString() + ":" + a.getPort() + "/")
-                .orElse("(rpc module not on the class path)"));
+                .orElse("(rpc module not on the class path)"),
+            net.home(i));
       }
       for (int i = 0; i < net.size(); i++) {
         int index = i;

@@ -94,6 +94,11 @@ public final class LocalDevnet implements AutoCloseable {
   }
 
   /** Rewrites node i's config.toml (e.g. to route its peers through proxies); before it starts. */
+  /** The file in which node {@code i} writes its RPC cookie at each start. */
+  public Path rpcCookie(int i) {
+    return config(i).dataDir().resolve(".cookie");
+  }
+
   public synchronized void rewriteConfig(int i, UnaryOperator<NodeConfig> change) {
     Path file = homes.get(i).resolve("config.toml");
     ConfigLoader.write(file, change.apply(ConfigLoader.load(file)));

@@ -22,14 +22,21 @@ public final class RpcClient {
   private final URI uri;
   private final AtomicLong nextId = new AtomicLong(1);
   private final Duration timeout;
+  private final RpcCredentials credentials;
 
+  /** A client that sends no credentials (every call is refused by a node; for tests of that). */
   public RpcClient(URI uri) {
-    this(uri, Duration.ofSeconds(5), Duration.ofSeconds(30));
+    this(uri, null);
+  }
+
+  public RpcClient(URI uri, RpcCredentials credentials) {
+    this(uri, credentials, Duration.ofSeconds(5), Duration.ofSeconds(30));
   }
 
   /** A client that gives up connecting after {@code connect} and waiting after {@code timeout}. */
-  public RpcClient(URI uri, Duration connect, Duration timeout) {
+  public RpcClient(URI uri, RpcCredentials credentials, Duration connect, Duration timeout) {
     this.uri = uri;
+    this.credentials = credentials;
     this.timeout = timeout;
     this.http = HttpClient.newBuilder().connectTimeout(connect).build();
   }
@@ -50,7 +57,19 @@ public final class RpcClient {
     req.put("method", method);
     req.set("params", params);
     HttpResponse<String> http = post(mapper.writeValueAsBytes(req));
-    JsonNode resp = mapper.readTree(http.body());
+    if (http.statusCode() == 401) {
+      throw new RpcAuthException(
+          "authentication failed: "
+              + (credentials == null
+                  ? "no credentials (the node's cookie, or --rpc-user and --rpc-password)"
+                  : "the node refused the credentials of user " + credentials.user()));
+    }
+    JsonNode resp;
+    try {
+      resp = mapper.readTree(http.body());
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new IOException("HTTP " + http.statusCode() + " without a JSON-RPC answer");
+    }
     if (resp == null || !resp.isObject() || !(resp.has("result") || resp.has("error"))) {
       throw new IOException("HTTP " + http.statusCode() + " without a JSON-RPC answer");
     }
@@ -63,17 +82,28 @@ public final class RpcClient {
 
   /** Sends raw bytes and returns the raw HTTP response (for protocol-level tests). */
   public HttpResponse<String> post(byte[] body) throws IOException, InterruptedException {
-    HttpRequest req =
+    HttpRequest.Builder req =
         HttpRequest.newBuilder(uri)
             .timeout(timeout)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    return http.send(req, HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (credentials != null) {
+      req.header("Authorization", credentials.header());
+    }
+    return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   public URI uri() {
     return uri;
+  }
+
+  /** The node refused the credentials (HTTP 401). */
+  public static final class RpcAuthException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public RpcAuthException(String message) {
+      super(message);
+    }
   }
 
   /** A JSON-RPC error answered by the server. */

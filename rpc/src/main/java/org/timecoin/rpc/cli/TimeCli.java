@@ -13,6 +13,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,9 @@ import picocli.CommandLine.ScopeType;
  * <p>Exit codes: 0 done, 1 the node answered with an error, 2 bad usage or no answer.
  */
 public final class TimeCli {
+  /** Internal: {@link #call} was refused for its credentials (exit code 2). */
+  private static final int AUTH_FAILED = -2;
+
   static final String DEFAULT_URL = "http://127.0.0.1:24101/";
 
   /** Long enough for the longest finality wait (300 s) and its answer. */
@@ -114,23 +118,45 @@ public final class TimeCli {
       return 2;
     }
     RpcClient client;
+    NodeTarget target;
     try {
-      client = client(option(parsed, "--rpc-url", DEFAULT_URL));
+      target =
+          NodeTarget.resolve(
+              option(parsed, "--rpc-url", (String) null),
+              option(parsed, "--rpc-user", (String) null),
+              option(parsed, "--rpc-password", (String) null),
+              option(parsed, "--datadir", (Path) null),
+              option(parsed, "--home", (Path) null));
+      client = client(target);
     } catch (IllegalArgumentException e) {
       err.println("--rpc-url must be an http:// or https:// URL with a host");
       return 2;
+    } catch (IOException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
     }
-    return call(client, method, params, option(parsed, "--json", false), out, err);
+    int code = call(client, method, params, option(parsed, "--json", false), out, err);
+    if (code == AUTH_FAILED && target.missingCookie() != null) {
+      err.println(
+          "no cookie at "
+              + target.missingCookie()
+              + ": is the node running? (its data directory holds it)");
+    }
+    return code == AUTH_FAILED ? 2 : code;
   }
 
-  /** The client for {@code url}: the one place credentials would be added. */
+  /** The client for {@code url} without credentials. */
   static RpcClient client(String url) {
-    URI uri = URI.create(url);
+    return client(new NodeTarget(URI.create(url), null, null));
+  }
+
+  private static RpcClient client(NodeTarget target) {
+    URI uri = target.uri();
     if (uri.getHost() == null
         || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-      throw new IllegalArgumentException(url);
+      throw new IllegalArgumentException(uri.toString());
     }
-    return new RpcClient(uri, CONNECT_TIMEOUT, CALL_TIMEOUT);
+    return new RpcClient(uri, target.credentials(), CONNECT_TIMEOUT, CALL_TIMEOUT);
   }
 
   private static <T> T option(ParseResult parsed, String name, T fallback) {
@@ -176,6 +202,9 @@ public final class TimeCli {
     } catch (HttpTimeoutException e) {
       err.println("no answer from " + client.uri() + " within " + CALL_TIMEOUT.toSeconds() + " s");
       return 2;
+    } catch (RpcClient.RpcAuthException e) {
+      err.println("error: " + e.getMessage());
+      return AUTH_FAILED;
     } catch (JacksonException e) {
       err.println("the answer of " + client.uri() + " is not JSON-RPC");
       return 2;
@@ -266,6 +295,36 @@ public final class TimeCli {
                     .scopeType(ScopeType.INHERIT)
                     .description("print the result as JSON, as the node sent it")
                     .type(boolean.class)
+                    .build())
+            .addOption(
+                OptionSpec.builder("--rpc-user")
+                    .scopeType(ScopeType.INHERIT)
+                    .paramLabel("USER")
+                    .description("Log in as this [rpc] auth user instead of with the cookie")
+                    .type(String.class)
+                    .build())
+            .addOption(
+                OptionSpec.builder("--rpc-password")
+                    .scopeType(ScopeType.INHERIT)
+                    .paramLabel("PASSWORD")
+                    .description("Password of --rpc-user")
+                    .type(String.class)
+                    .build())
+            .addOption(
+                OptionSpec.builder("--datadir")
+                    .scopeType(ScopeType.INHERIT)
+                    .paramLabel("DIR")
+                    .description("Node data directory holding the cookie (.cookie)")
+                    .type(Path.class)
+                    .build())
+            .addOption(
+                OptionSpec.builder("--home")
+                    .scopeType(ScopeType.INHERIT)
+                    .paramLabel("DIR")
+                    .description(
+                        "Node home (default ~/.timecoin): its config.toml gives the data directory"
+                            + " and the RPC address")
+                    .type(Path.class)
                     .build());
     root.usageMessage()
         .description("Command-line client of a TIME Coin node (JSON-RPC).")

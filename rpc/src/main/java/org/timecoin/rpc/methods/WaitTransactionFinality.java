@@ -3,9 +3,14 @@ package org.timecoin.rpc.methods;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import org.timecoin.node.api.ChainQueries;
+import org.timecoin.node.api.TxLookup;
 import org.timecoin.rpc.server.Params;
+import org.timecoin.rpc.server.RpcCaller;
 import org.timecoin.rpc.server.RpcErrorCodes;
 import org.timecoin.rpc.server.RpcException;
 import org.timecoin.rpc.server.RpcMethod;
@@ -50,6 +55,7 @@ public final class WaitTransactionFinality implements RpcMethod {
     }
   }
 
+  /** Bounded per connection here, and in all and per transaction by the node. */
   @Override
   public CompletableFuture<JsonNode> callAsync(Params params) {
     String txid;
@@ -61,17 +67,42 @@ public final class WaitTransactionFinality implements RpcMethod {
     } catch (RpcException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return chain
-        .awaitFinality(txid, Duration.ofSeconds(timeout))
-        .thenCompose(
-            found -> {
-              if (found.isEmpty()) {
-                return CompletableFuture.failedFuture(
-                    new RpcException(RpcErrorCodes.NOT_FOUND, "No such transaction: " + txid));
-              }
-              ObjectNode o = Views.JSON.objectNode().put("txid", txid);
-              Txids.placement(o, found.get());
-              return CompletableFuture.completedFuture(o);
-            });
+    RpcCaller caller = params.caller();
+    if (!caller.tryReserveWaiter()) {
+      return CompletableFuture.failedFuture(
+          new RpcException(
+              RpcErrorCodes.SERVER_BUSY,
+              "Too many waittransactionfinality calls on this connection; try again later"));
+    }
+    CompletableFuture<Optional<TxLookup>> waited;
+    try {
+      waited = chain.awaitFinality(txid, Duration.ofSeconds(timeout));
+    } catch (RuntimeException e) {
+      waited = CompletableFuture.failedFuture(e);
+    }
+    waited.whenComplete((v, e) -> caller.releaseWaiter());
+    return waited.handle((found, error) -> answer(txid, found, error)).thenCompose(f -> f);
+  }
+
+  private static CompletableFuture<JsonNode> answer(
+      String txid, Optional<TxLookup> found, Throwable error) {
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof RejectedExecutionException) {
+      return CompletableFuture.failedFuture(
+          new RpcException(
+              RpcErrorCodes.SERVER_BUSY,
+              "Too many transactions are being waited on; try again later"));
+    }
+    if (cause != null) {
+      return CompletableFuture.failedFuture(cause);
+    }
+    if (found.isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new RpcException(RpcErrorCodes.NOT_FOUND, "No such transaction: " + txid));
+    }
+    ObjectNode o = Views.JSON.objectNode().put("txid", txid);
+    Txids.placement(o, found.get());
+    return CompletableFuture.completedFuture(o);
   }
 }

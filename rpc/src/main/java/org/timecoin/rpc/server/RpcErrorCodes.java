@@ -8,6 +8,15 @@ public final class RpcErrorCodes {
   public static final int INVALID_PARAMS = -32602;
   public static final int INTERNAL_ERROR = -32603;
 
+  /** The server has no room for the request now: try again later. */
+  public static final int SERVER_BUSY = -32000;
+
+  /** The caller may not call this method (a read-only user calling an admin method). */
+  public static final int FORBIDDEN = -32001;
+
+  /** The answer would exceed the response size limit. */
+  public static final int RESPONSE_TOO_LARGE = -32002;
+
   /** Unknown block, transaction or address (Bitcoin RPC_INVALID_ADDRESS_OR_KEY). */
   public static final int NOT_FOUND = -5;
 

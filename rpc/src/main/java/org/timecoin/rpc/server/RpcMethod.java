@@ -13,6 +13,15 @@ public interface RpcMethod {
    */
   String help();
 
+  /**
+   * Whether a read-only user is refused this method: stopping the node, moving coins, changing key
+   * protection or exporting keys. Such methods return true (and are listed in {@link
+   * AdminMethods#NAMES}).
+   */
+  default boolean admin() {
+    return false;
+  }
+
   /** The {@code result} member of the response. */
   JsonNode call(Params params) throws RpcException;
 

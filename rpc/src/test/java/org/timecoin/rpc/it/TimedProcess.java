@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.timecoin.node.config.ConfigException;
+import org.timecoin.node.config.ConfigLoader;
 import org.timecoin.rpc.cli.RpcClient;
+import org.timecoin.rpc.cli.RpcCredentials;
 
 /**
  * One {@code timed} in a process of its own, run from this JVM's class path (node and the rpc
@@ -16,17 +19,13 @@ import org.timecoin.rpc.cli.RpcClient;
 final class TimedProcess implements AutoCloseable {
   private final List<String> args;
   private final Path log;
-  private final RpcClient rpc;
+  private final URI rpcUri;
   private Process process;
 
   TimedProcess(List<String> args, Path log, int rpcPort) {
     this.args = List.copyOf(args);
     this.log = log;
-    this.rpc =
-        new RpcClient(
-            URI.create("http://127.0.0.1:" + rpcPort + "/"),
-            Duration.ofMillis(500),
-            Duration.ofSeconds(2));
+    this.rpcUri = URI.create("http://127.0.0.1:" + rpcPort + "/");
   }
 
   void start() throws IOException {
@@ -46,14 +45,23 @@ final class TimedProcess implements AutoCloseable {
             .start();
   }
 
-  RpcClient rpc() {
-    return rpc;
+  /** A client with the cookie the node wrote at its latest start (each start writes a new one). */
+  RpcClient rpc() throws IOException {
+    Path home = Path.of(args.get(args.indexOf("--home") + 1));
+    Path dataDir;
+    try {
+      dataDir = ConfigLoader.load(home.resolve("config.toml")).dataDir();
+    } catch (ConfigException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    return new RpcClient(
+        rpcUri, RpcCredentials.fromDataDir(dataDir), Duration.ofMillis(500), Duration.ofSeconds(2));
   }
 
   /** The node's height, or -1 when it does not answer. */
   long height() {
     try {
-      return rpc.call("getblockcount").asLong();
+      return rpc().call("getblockcount").asLong();
     } catch (IOException | RuntimeException e) {
       return -1;
     } catch (InterruptedException e) {
@@ -65,7 +73,7 @@ final class TimedProcess implements AutoCloseable {
   /** The hash of the block at {@code height}, or null when the node does not answer. */
   String blockHash(long height) {
     try {
-      return rpc.call("getblock", height).path("hash").asText(null);
+      return rpc().call("getblock", height).path("hash").asText(null);
     } catch (IOException | RuntimeException e) {
       return null;
     } catch (InterruptedException e) {
