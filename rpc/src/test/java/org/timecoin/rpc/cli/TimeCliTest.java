@@ -114,7 +114,7 @@ class TimeCliTest {
   void anAnswerThatIsNotJsonRpcExits2() {
     server.raw(401, "");
     assertThat(run("get-block-count")).isEqualTo(2);
-    assertThat(err.toString()).contains("HTTP 401");
+    assertThat(err.toString()).contains("authentication failed");
     server.raw(200, "<html>proxy</html>");
     assertThat(run("get-block-count")).isEqualTo(2);
     assertThat(err.toString()).contains("not JSON-RPC");
