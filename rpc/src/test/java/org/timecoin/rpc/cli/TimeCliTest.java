@@ -117,7 +117,7 @@ class TimeCliTest {
     assertThat(err.toString()).contains("authentication failed");
     server.raw(200, "<html>proxy</html>");
     assertThat(run("get-block-count")).isEqualTo(2);
-    assertThat(err.toString()).contains("not JSON-RPC");
+    assertThat(err.toString()).contains("without a JSON-RPC answer");
     server.raw(200, "[1,2]");
     assertThat(run("get-block-count")).isEqualTo(2);
     assertNoStackTrace();
