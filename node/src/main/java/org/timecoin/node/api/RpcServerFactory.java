@@ -15,7 +15,8 @@ public interface RpcServerFactory {
       SecuritySection security,
       ChainQueries queries,
       TransactionSubmitter submitter,
-      NodeControl control)
+      NodeControl control,
+      WalletKeys wallet)
       throws Exception;
 
   /** A started server. */

@@ -63,9 +63,15 @@ public final class Wallet implements KeyRing, AutoCloseable {
 
   /** A new unencrypted wallet with one key, saved to {@code store}. */
   public static Wallet createPlain(WalletStore store, WalletOptions options) {
+    return createPlain(store, options, KeyPair.generate(options.random()), "");
+  }
+
+  /** A new unencrypted wallet whose first key is {@code first}, saved to {@code store}. */
+  public static Wallet createPlain(
+      WalletStore store, WalletOptions options, KeyPair first, String label) {
+    checkLabel(label);
     Wallet w = new Wallet(store, options);
-    KeyPair first = KeyPair.generate(options.random());
-    List<KeyEntry> keys = List.of(new KeyEntry(first.publicKey(), "", false));
+    List<KeyEntry> keys = List.of(new KeyEntry(first.publicKey(), label, false));
     byte[][] s = {first.seed()};
     WalletImage img = new WalletImage(null, keys, join(s));
     store.save(WalletFormat.encode(img));

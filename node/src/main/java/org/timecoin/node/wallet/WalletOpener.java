@@ -47,6 +47,7 @@ public final class WalletOpener {
               + ") and start again");
     }
     if (!encrypted) {
+      createParent(store);
       Wallet w = Wallet.createPlain(store, options);
       log.info(
           "wallet {} created (not encrypted); first address {}",
@@ -58,6 +59,16 @@ public final class WalletOpener {
         "no wallet yet: create an encrypted one with 'time-cli encryptwallet PASSPHRASE' or"
             + " 'timed init --wallet-passphrase-file FILE' (it will be {})",
         store.file());
+    createParent(store);
     return Wallet.absent(store, options);
+  }
+
+  private static void createParent(WalletStore store) {
+    try {
+      java.nio.file.Files.createDirectories(store.file().getParent());
+    } catch (java.io.IOException e) {
+      throw new WalletFileException(
+          store.file(), "cannot create the directory of " + store.file() + ": " + e.getMessage());
+    }
   }
 }

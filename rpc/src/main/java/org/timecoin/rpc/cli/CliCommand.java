@@ -31,5 +31,21 @@ record CliCommand(String name, String method, String usage) {
           new CliCommand("masternode-list", "masternodelist", "the validator set"),
           new CliCommand("get-network-info", "getnetworkinfo", "node key, address, connections"),
           new CliCommand("uptime", "uptime", "seconds since the node started"),
-          new CliCommand("stop", "stop", "stop the node"));
+          new CliCommand("stop", "stop", "stop the node"),
+          new CliCommand("get-new-address", "getnewaddress", "[label]: a new wallet address"),
+          new CliCommand("list-addresses", "listaddresses", "the wallet's addresses and labels"),
+          new CliCommand("get-wallet-info", "getwalletinfo", "wallet encryption, lock and keys"),
+          new CliCommand(
+              "encrypt-wallet", "encryptwallet", "<passphrase>: encrypt (or create) the wallet"),
+          new CliCommand(
+              "wallet-passphrase",
+              "walletpassphrase",
+              "<passphrase> <seconds>: unlock the wallet for a while"),
+          new CliCommand("wallet-lock", "walletlock", "lock the wallet now"),
+          new CliCommand(
+              "backup-wallet", "backupwallet", "<absolute path>: copy the wallet file there"),
+          new CliCommand(
+              "import-priv-key", "importprivkey", "<key> [label]: add a private key to the wallet"),
+          new CliCommand(
+              "dump-priv-key", "dumpprivkey", "<address>: private key of an address (unlocked)"));
 }

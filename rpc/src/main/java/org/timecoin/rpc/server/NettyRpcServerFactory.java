@@ -5,6 +5,7 @@ import org.timecoin.node.api.ChainQueries;
 import org.timecoin.node.api.NodeControl;
 import org.timecoin.node.api.RpcServerFactory;
 import org.timecoin.node.api.TransactionSubmitter;
+import org.timecoin.node.api.WalletKeys;
 import org.timecoin.node.config.RpcSection;
 import org.timecoin.node.config.SecuritySection;
 import org.timecoin.rpc.methods.RpcMethods;
@@ -19,7 +20,8 @@ public final class NettyRpcServerFactory implements RpcServerFactory {
       SecuritySection security,
       ChainQueries queries,
       TransactionSubmitter submitter,
-      NodeControl control)
+      NodeControl control,
+      WalletKeys wallet)
       throws Exception {
     RpcHttpServer server =
         new RpcHttpServer(
@@ -27,7 +29,7 @@ public final class NettyRpcServerFactory implements RpcServerFactory {
             rpc.port(),
             rpc.maxRequestBytes(),
             security.rpcMaxConnections(),
-            new JsonRpcDispatcher(RpcMethods.all(queries, submitter, control)));
+            new JsonRpcDispatcher(RpcMethods.all(queries, submitter, control, wallet)));
     server.start();
     return new RunningServer() {
       @Override
