@@ -54,6 +54,7 @@ public final class RunCommand {
             + ", p2p "
             + node.network().localAddress()
             + node.rpcAddress().map(a -> ", rpc " + a).orElse(""));
+    out.println(walletLine(node, genesis));
     String reason = node.stopRequested().get();
     out.println("stopping: " + reason);
     node.close();
@@ -63,5 +64,18 @@ public final class RunCommand {
       // already shutting down
     }
     return reason.startsWith("consensus halted") ? 1 : 0;
+  }
+
+  private static String walletLine(TimeNode node, GenesisConfig genesis) {
+    var wallet = node.wallet();
+    var status = wallet.status();
+    if (!status.exists()) {
+      return "no wallet yet: create an encrypted one with 'time-cli encrypt-wallet PASSPHRASE'";
+    }
+    return "wallet "
+        + wallet.file()
+        + (status.encrypted() ? " (encrypted, locked)" : " (not encrypted)")
+        + ", first address "
+        + wallet.addresses().getFirst().address().toText(genesis.network());
   }
 }
