@@ -19,7 +19,7 @@ public final class WalletException extends Exception {
     NOT_IN_WALLET,
     /** A label, path or duration out of bounds. */
     INVALID_PARAMETER,
-    /** The wallet file could not be read or written. */
+    /** The wallet file could not be read or written, or holds the most keys it can. */
     FILE_ERROR
   }
 

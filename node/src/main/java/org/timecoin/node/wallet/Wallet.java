@@ -327,6 +327,15 @@ public final class Wallet implements KeyRing, AutoCloseable {
   // ---- internals, called with the monitor held ----
 
   private void commit(List<KeyEntry> keys, byte[][] s) {
+    if (keys.size() > WalletFormat.MAX_KEYS) {
+      if (s != seeds) {
+        wipeNew(s);
+      }
+      throw new IllegalStateException(
+          "the wallet is full: it holds the most keys a wallet file can ("
+              + WalletFormat.MAX_KEYS
+              + ")");
+    }
     byte[] secret;
     if (!image.encrypted()) {
       secret = join(s);
@@ -358,7 +367,7 @@ public final class Wallet implements KeyRing, AutoCloseable {
 
   private byte[][] topUpPool(List<KeyEntry> keys, byte[][] s) {
     long pooled = keys.stream().filter(KeyEntry::pooled).count();
-    for (long i = pooled; i < options.keypoolSize(); i++) {
+    for (long i = pooled; i < options.keypoolSize() && keys.size() < WalletFormat.MAX_KEYS; i++) {
       KeyPair k = KeyPair.generate(options.random());
       keys.add(new KeyEntry(k.publicKey(), "", true));
       s = append(s, k.seed());
@@ -395,7 +404,17 @@ public final class Wallet implements KeyRing, AutoCloseable {
     }
     unlockedUntilMillis = options.clock().wallMillis() + duration.toMillis();
     relockAtNanos = options.clock().monoNanos() + duration.toNanos();
-    relock = options.scheduler().schedule(duration, this::expireIfDue);
+    relock = options.scheduler().schedule(duration, this::onRelockTimer);
+  }
+
+  private synchronized void onRelockTimer() {
+    expireIfDue();
+    if (seeds != null && image.encrypted()) {
+      // fired before the deadline by the clock's reckoning: wait for the rest
+      long left = relockAtNanos - options.clock().monoNanos();
+      relock =
+          options.scheduler().schedule(Duration.ofNanos(Math.max(left, 1)), this::onRelockTimer);
+    }
   }
 
   /** Locks once the unlock time has passed, even if the timer has not fired yet. */

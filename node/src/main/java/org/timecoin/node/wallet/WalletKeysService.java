@@ -55,6 +55,8 @@ public final class WalletKeysService implements WalletKeys {
               + " refill it");
     } catch (WalletFileException e) {
       throw fileError(e);
+    } catch (IllegalStateException e) {
+      throw new WalletException(Reason.FILE_ERROR, e.getMessage());
     }
   }
 
@@ -161,6 +163,8 @@ public final class WalletKeysService implements WalletKeys {
       throw locked();
     } catch (WalletFileException e) {
       throw fileError(e);
+    } catch (IllegalStateException e) {
+      throw new WalletException(Reason.FILE_ERROR, e.getMessage());
     }
   }
 

@@ -168,6 +168,46 @@ class WalletTest {
   }
 
   @Test
+  void aTimerThatFiresEarlyWaitsForTheRestOfTheUnlockTime() throws Exception {
+    java.util.List<Runnable> timers = new java.util.ArrayList<>();
+    WalletOptions early =
+        new WalletOptions(
+            scheduler.clock(),
+            (delay, task) -> {
+              timers.add(task);
+              return () -> {};
+            },
+            new SecureRandom(),
+            options.kdfCosts(),
+            TestWallets.POOL);
+    Wallet w = Wallet.absent(store(), early);
+    w.encrypt(pass("pw"));
+    w.unlock(pass("pw"), Duration.ofSeconds(30));
+    timers.removeFirst().run(); // before the clock reached the deadline
+    assertThat(w.status().locked()).isFalse();
+    assertThat(timers).hasSize(1);
+    scheduler.clock().advance(Duration.ofSeconds(30));
+    timers.removeFirst().run();
+    assertThat(w.status().locked()).isTrue();
+    assertThat(timers).isEmpty();
+  }
+
+  @Test
+  void lockOverwritesTheSeedsItHeld() throws Exception {
+    Wallet w = encrypted();
+    w.unlock(pass("pw"), Duration.ofHours(1));
+    java.lang.reflect.Field f = Wallet.class.getDeclaredField("seeds");
+    f.setAccessible(true);
+    byte[][] held = (byte[][]) f.get(w);
+    assertThat(held).isNotEmpty();
+    assertThat(held[0]).isNotEqualTo(new byte[32]);
+    w.lock();
+    for (byte[] seed : held) {
+      assertThat(seed).isEqualTo(new byte[32]);
+    }
+  }
+
+  @Test
   void closeLocksTheWallet() throws Exception {
     Wallet w = encrypted();
     w.unlock(pass("pw"), Duration.ofHours(1));
