@@ -30,8 +30,6 @@ import org.timecoin.node.wallet.WalletStateException.Kind;
  * throws {@link WalletFileException}. All state is guarded by this object's monitor.
  */
 public final class Wallet implements KeyRing, AutoCloseable {
-  static final int SEED = 32;
-
   private final WalletStore store;
   private final WalletOptions options;
 
@@ -54,7 +52,7 @@ public final class Wallet implements KeyRing, AutoCloseable {
     WalletImage img = WalletFormat.decode(store.file(), store.read());
     byte[][] plain = null;
     if (!img.encrypted()) {
-      plain = split(img.secret(), img.keys().size());
+      plain = Seeds.split(img.secret(), img.keys().size());
       w.checkSeedsMatch(img.keys(), plain);
     }
     w.adopt(img, plain);
@@ -73,7 +71,7 @@ public final class Wallet implements KeyRing, AutoCloseable {
     Wallet w = new Wallet(store, options);
     List<KeyEntry> keys = List.of(new KeyEntry(first.publicKey(), label, false));
     byte[][] s = {first.seed()};
-    WalletImage img = new WalletImage(null, keys, join(s));
+    WalletImage img = new WalletImage(null, keys, Seeds.join(s));
     store.save(WalletFormat.encode(img));
     w.adopt(img, s);
     return w;
@@ -137,7 +135,7 @@ public final class Wallet implements KeyRing, AutoCloseable {
       }
       KeyPair fresh = KeyPair.generate(options.random());
       keys.add(new KeyEntry(fresh.publicKey(), label, false));
-      s = append(s, fresh.seed());
+      s = Seeds.append(s, fresh.seed());
       pick = keys.size() - 1;
     } else {
       keys.set(pick, keys.get(pick).handedOut(label));
@@ -181,7 +179,7 @@ public final class Wallet implements KeyRing, AutoCloseable {
       return address;
     }
     keys.add(new KeyEntry(key.publicKey(), label, false));
-    commit(keys, append(seeds, key.seed()));
+    commit(keys, Seeds.append(seeds, key.seed()));
     return address;
   }
 
@@ -208,7 +206,7 @@ public final class Wallet implements KeyRing, AutoCloseable {
     if (image == null) {
       KeyPair first = KeyPair.generate(options.random());
       keys.add(new KeyEntry(first.publicKey(), "", false));
-      s = append(s, first.seed());
+      s = Seeds.append(s, first.seed());
     } else {
       keys.addAll(image.keys());
       s = seeds;
@@ -224,7 +222,7 @@ public final class Wallet implements KeyRing, AutoCloseable {
       wipeNew(s);
       throw e;
     }
-    wipe(s);
+    Seeds.wipe(s);
     lock();
     adopt(next, null);
     try {
@@ -274,14 +272,14 @@ public final class Wallet implements KeyRing, AutoCloseable {
                 derived.aesKey(),
                 image.secret(),
                 WalletFormat.associatedData(image.encryption(), image.keys()));
-        if (plain == null || plain.length != SEED * image.keys().size()) {
+        if (plain == null || plain.length != Seeds.SIZE * image.keys().size()) {
           throw WalletFormat.damaged(
               store.file(), "the encrypted keys fail their integrity check: altered or damaged");
         }
-        byte[][] s = split(plain, image.keys().size());
+        byte[][] s = Seeds.split(plain, image.keys().size());
         Arrays.fill(plain, (byte) 0);
         checkSeedsMatch(image.keys(), s);
-        wipe(seeds);
+        Seeds.wipe(seeds);
         seeds = s;
         if (aesKey != null) {
           Arrays.fill(aesKey, (byte) 0);
@@ -304,7 +302,7 @@ public final class Wallet implements KeyRing, AutoCloseable {
     if (image == null || !image.encrypted()) {
       return;
     }
-    wipe(seeds);
+    Seeds.wipe(seeds);
     seeds = null;
     if (aesKey != null) {
       Arrays.fill(aesKey, (byte) 0);
@@ -338,7 +336,7 @@ public final class Wallet implements KeyRing, AutoCloseable {
     }
     byte[] secret;
     if (!image.encrypted()) {
-      secret = join(s);
+      secret = Seeds.join(s);
     } else if (s != null && aesKey != null) {
       secret = sealWith(aesKey, image.encryption(), keys, s);
     } else {
@@ -370,7 +368,7 @@ public final class Wallet implements KeyRing, AutoCloseable {
     for (long i = pooled; i < options.keypoolSize() && keys.size() < WalletFormat.MAX_KEYS; i++) {
       KeyPair k = KeyPair.generate(options.random());
       keys.add(new KeyEntry(k.publicKey(), "", true));
-      s = append(s, k.seed());
+      s = Seeds.append(s, k.seed());
     }
     return s;
   }
@@ -391,7 +389,7 @@ public final class Wallet implements KeyRing, AutoCloseable {
   }
 
   private byte[] sealWith(byte[] key, Encryption enc, List<KeyEntry> keys, byte[][] s) {
-    byte[] plain = join(s);
+    byte[] plain = Seeds.join(s);
     byte[] sealed =
         WalletCipher.seal(key, plain, WalletFormat.associatedData(enc, keys), options.random());
     Arrays.fill(plain, (byte) 0);
@@ -427,7 +425,7 @@ public final class Wallet implements KeyRing, AutoCloseable {
   private void checkSeedsMatch(List<KeyEntry> keys, byte[][] s) {
     for (int i = 0; i < keys.size(); i++) {
       if (!KeyPair.fromSeed(s[i]).publicKey().equals(keys.get(i).publicKey())) {
-        wipe(s);
+        Seeds.wipe(s);
         throw WalletFormat.damaged(
             store.file(), "key " + i + " does not match its public key: altered or damaged");
       }
@@ -467,36 +465,6 @@ public final class Wallet implements KeyRing, AutoCloseable {
       }
     }
     return -1;
-  }
-
-  static byte[][] split(byte[] joined, int count) {
-    byte[][] out = new byte[count][];
-    for (int i = 0; i < count; i++) {
-      out[i] = Arrays.copyOfRange(joined, i * SEED, (i + 1) * SEED);
-    }
-    return out;
-  }
-
-  static byte[] join(byte[][] s) {
-    byte[] out = new byte[s.length * SEED];
-    for (int i = 0; i < s.length; i++) {
-      System.arraycopy(s[i], 0, out, i * SEED, SEED);
-    }
-    return out;
-  }
-
-  private static byte[][] append(byte[][] s, byte[] seed) {
-    byte[][] out = Arrays.copyOf(s == null ? new byte[0][] : s, (s == null ? 0 : s.length) + 1);
-    out[out.length - 1] = seed;
-    return out;
-  }
-
-  private static void wipe(byte[][] s) {
-    if (s != null) {
-      for (byte[] seed : s) {
-        Arrays.fill(seed, (byte) 0);
-      }
-    }
   }
 
   /** Wipes the seeds of {@code s} that the wallet does not hold (those a failed change added). */
