@@ -29,8 +29,21 @@ final class InitWallet {
       throws IOException {
     Path file = config.walletFile();
     WalletStore store = new WalletStore(file, FileOps.REAL);
-    if (store.exists() || Files.exists(store.backupFile())) {
+    if (store.exists()) {
       out.println("wallet: " + file + " (exists, left as it is)");
+      return;
+    }
+    if (Files.exists(store.backupFile())) {
+      out.println(
+          "wallet: "
+              + file
+              + " is missing but its backup "
+              + store.backupFile()
+              + " exists: restore it (cp "
+              + store.backupFile()
+              + " "
+              + file
+              + "); no new wallet created");
       return;
     }
     Files.createDirectories(store.file().getParent());

@@ -33,6 +33,9 @@ public final class Wallet implements KeyRing, AutoCloseable {
   private final WalletStore store;
   private final WalletOptions options;
 
+  /** One scrypt derivation at a time: each takes tens of MiB, and guesses queue behind it. */
+  private final Object derivation = new Object();
+
   private WalletImage image; // what the file holds; null while no wallet exists
   private final Map<Address, Integer> index = new HashMap<>();
   private byte[][] seeds; // aligned with image.keys(); null while locked
@@ -200,7 +203,10 @@ public final class Wallet implements KeyRing, AutoCloseable {
     byte[] salt = new byte[KdfParams.SALT_BYTES];
     options.random().nextBytes(salt);
     KdfParams kdf = options.kdfCosts().withSalt(salt);
-    WalletCipher.Derived derived = WalletCipher.derive(passphrase, kdf);
+    WalletCipher.Derived derived;
+    synchronized (derivation) {
+      derived = WalletCipher.derive(passphrase, kdf);
+    }
     List<KeyEntry> keys = new ArrayList<>();
     byte[][] s = new byte[0][];
     if (image == null) {
@@ -257,7 +263,10 @@ public final class Wallet implements KeyRing, AutoCloseable {
       }
       seen = image;
     }
-    WalletCipher.Derived derived = WalletCipher.derive(passphrase, seen.encryption().kdf());
+    WalletCipher.Derived derived;
+    synchronized (derivation) {
+      derived = WalletCipher.derive(passphrase, seen.encryption().kdf());
+    }
     try {
       synchronized (this) {
         if (image.encryption() != seen.encryption()) {

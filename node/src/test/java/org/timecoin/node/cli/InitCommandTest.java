@@ -51,6 +51,13 @@ class InitCommandTest {
     assertThat(timed("--home", dir.toString(), "init")).isZero();
     assertThat(out.toString()).contains("(exists, left as it is)");
     assertThat(Files.readAllBytes(wallet)).isEqualTo(saved);
+    Files.move(
+        wallet,
+        dir.resolve("data/wallet.dat.bak"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertThat(timed("--home", dir.toString(), "init")).isZero();
+    assertThat(out.toString()).contains("is missing but its backup", "no new wallet created");
+    assertThat(wallet).doesNotExist();
   }
 
   @Test
