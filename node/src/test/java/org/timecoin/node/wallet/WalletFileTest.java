@@ -7,12 +7,16 @@ import static org.timecoin.node.wallet.TestWallets.pass;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.timecoin.common.Sha256;
+import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.testkit.time.VirtualScheduler;
 
 /** The wallet file: what round-trips, and every way a file is refused. */
@@ -220,6 +224,35 @@ class WalletFileTest {
     write(withChecksum(data));
     assertThatThrownBy(() -> Wallet.open(store(), options))
         .hasMessageContaining("keys, more than 100000");
+  }
+
+  @Test
+  void aFullWalletRefusesAnotherKeyAndStaysReadable() throws Exception {
+    KdfParams kdf = new KdfParams(10, 8, 1, new byte[KdfParams.SALT_BYTES]);
+    WalletCipher.Derived derived = WalletCipher.derive(pass("pw"), kdf);
+    WalletImage.Encryption enc = new WalletImage.Encryption(kdf, derived.verifier());
+    KeyPair zero = KeyPair.fromSeed(new byte[32]); // its seeds, joined, are all zeros
+    List<WalletImage.KeyEntry> keys =
+        Collections.nCopies(
+            WalletFormat.MAX_KEYS, new WalletImage.KeyEntry(zero.publicKey(), "", false));
+    byte[] sealed =
+        WalletCipher.seal(
+            derived.aesKey(),
+            new byte[32 * WalletFormat.MAX_KEYS],
+            WalletFormat.associatedData(enc, keys),
+            new SecureRandom());
+    write(WalletFormat.encode(new WalletImage(enc, keys, sealed)));
+    byte[] before = Files.readAllBytes(file());
+
+    Wallet w = Wallet.open(store(), options);
+    w.unlock(pass("pw"), java.time.Duration.ofMinutes(1));
+    assertThatThrownBy(() -> w.newAddress("one more"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("the wallet is full");
+    assertThatThrownBy(() -> w.importKey(KeyPair.generate(new SecureRandom()), ""))
+        .hasMessageContaining("the wallet is full");
+    assertThat(w.status().keys()).isEqualTo(WalletFormat.MAX_KEYS);
+    assertThat(Files.readAllBytes(file())).isEqualTo(before);
   }
 
   private static int indexOf(byte[] data, byte[] part) {
