@@ -54,6 +54,11 @@ import org.timecoin.node.sync.BlockSync;
 import org.timecoin.node.sync.StateCheckHandler;
 import org.timecoin.node.sync.SyncHandler;
 import org.timecoin.node.sync.SyncLimits;
+import org.timecoin.node.wallet.FileOps;
+import org.timecoin.node.wallet.Wallet;
+import org.timecoin.node.wallet.WalletKeysService;
+import org.timecoin.node.wallet.WalletOpener;
+import org.timecoin.node.wallet.WalletOptions;
 import org.timecoin.p2p.P2pConfig;
 import org.timecoin.p2p.P2pNode;
 import org.timecoin.p2p.PeerAddress;
@@ -103,6 +108,7 @@ public final class TimeNode implements AutoCloseable {
   private ConsensusHandler consensusHandler;
   private NodeQueries queries;
   private RpcServerFactory.RunningServer rpc;
+  private Wallet wallet;
 
   public TimeNode(NodeConfig config, GenesisConfig genesis, KeyPair key, Clock clock) {
     this(config, genesis, key, clock, UnaryOperator.identity());
@@ -178,6 +184,18 @@ public final class TimeNode implements AutoCloseable {
 
     ExecutorScheduler scheduler = new ExecutorScheduler("node-timer");
     started.push(scheduler);
+    // The wallet's relock timer waits for the wallet's monitor: on its own thread, never a
+    // consensus timer's.
+    ExecutorScheduler walletTimer = new ExecutorScheduler("wallet-timer");
+    started.push(walletTimer);
+    wallet =
+        WalletOpener.open(
+            config.walletFile(),
+            config.wallet().encrypted(),
+            genesis.network(),
+            FileOps.REAL,
+            WalletOptions.standard(clock, walletTimer));
+    started.push(wallet);
 
     network = new P2pNode(p2pConfig(data), key, delivery, clock, () -> chain.height());
     network.prioritize(chain.validators().validators().stream().map(v -> v.key()).toList());
@@ -372,7 +390,14 @@ public final class TimeNode implements AutoCloseable {
     rpc =
         factory
             .get()
-            .start(config.rpc(), config.security(), config.dataDir(), queries, queries, control);
+            .start(
+                config.rpc(),
+                config.security(),
+                config.dataDir(),
+                queries,
+                queries,
+                control,
+                new WalletKeysService(wallet, genesis.network()));
     started.push(rpc);
   }
 
@@ -451,6 +476,11 @@ public final class TimeNode implements AutoCloseable {
 
   public KeyPair key() {
     return key;
+  }
+
+  /** The node's wallet (its keys, for spending code). */
+  public Wallet wallet() {
+    return wallet;
   }
 
   public boolean isValidator() {

@@ -73,7 +73,8 @@ public final class Timed implements Callable<Integer> {
     cli.setOut(out).setErr(err);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof ConfigException) {
+          if (e instanceof ConfigException
+              || e instanceof org.timecoin.node.wallet.WalletFileException) {
             err.println("error: " + e.getMessage());
             return 1;
           }

@@ -18,7 +18,8 @@ public interface RpcServerFactory {
       Path dataDir,
       ChainQueries queries,
       TransactionSubmitter submitter,
-      NodeControl control)
+      NodeControl control,
+      WalletKeys wallet)
       throws Exception;
 
   /** A started server. */

@@ -47,8 +47,16 @@ public final class InitCommand implements Callable<Integer> {
       defaultValue = "24100")
   int basePort;
 
+  @Option(
+      names = "--wallet-passphrase-file",
+      paramLabel = "FILE",
+      description =
+          "Create the encrypted wallet with the passphrase on the first line of FILE (without it:"
+              + " asked on the console)")
+  Path walletPassphraseFile;
+
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     if (devnet != null) {
       Path home = parent.home();
       if (Files.exists(home.resolve("node0"))) {
@@ -92,6 +100,7 @@ public final class InitCommand implements Callable<Integer> {
     Network addrNet = net == NetworkName.MAINNET ? Network.MAINNET : Network.TESTNET;
     parent.out().println("node key: " + keyFile + " (public key " + key.publicKey().toHex() + ")");
     parent.out().println("address: " + Address.fromPublicKey(key.publicKey()).toText(addrNet));
+    InitWallet.create(config, addrNet, walletPassphraseFile, parent.out());
     if (!Files.exists(config.genesisFile())) {
       parent
           .out()

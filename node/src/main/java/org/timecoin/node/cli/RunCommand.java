@@ -77,6 +77,7 @@ public final class RunCommand {
             + ", p2p "
             + node.network().localAddress()
             + node.rpcAddress().map(a -> ", rpc " + a).orElse(""));
+    out.println(walletLine(node, genesis));
     String reason = node.stopRequested().get();
     out.println("stopping: " + reason);
     node.close();
@@ -96,5 +97,18 @@ public final class RunCommand {
             + " node in "
             + home
             + ": start it with --chain SPEC, the chain spec file its network publishes (no genesis is built in)");
+  }
+
+  private static String walletLine(TimeNode node, GenesisConfig genesis) {
+    var wallet = node.wallet();
+    var status = wallet.status();
+    if (!status.exists()) {
+      return "no wallet yet: create an encrypted one with 'time-cli encrypt-wallet PASSPHRASE'";
+    }
+    return "wallet "
+        + wallet.file()
+        + (status.encrypted() ? " (encrypted, locked)" : " (not encrypted)")
+        + ", first address "
+        + wallet.addresses().getFirst().address().toText(genesis.network());
   }
 }

@@ -17,7 +17,8 @@ public record NodeConfig(
     LoggingSection logging,
     MasternodeSection masternode,
     SecuritySection security,
-    SyncSection sync) {
+    SyncSection sync,
+    WalletSection wallet) {
 
   public static NodeConfig defaults(Path baseDir, NetworkName network) {
     return new NodeConfig(
@@ -31,7 +32,8 @@ public record NodeConfig(
         LoggingSection.defaults(),
         MasternodeSection.defaults(),
         SecuritySection.defaults(),
-        SyncSection.defaults());
+        SyncSection.defaults(),
+        WalletSection.defaults());
   }
 
   public Path dataDir() {
@@ -48,37 +50,124 @@ public record NodeConfig(
 
   public NodeConfig withNetwork(NetworkSection n) {
     return new NodeConfig(
-        baseDir, node, n, rpc, storage, consensus, block, logging, masternode, security, sync);
+        baseDir,
+        node,
+        n,
+        rpc,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        wallet);
   }
 
   public NodeConfig withRpc(RpcSection r) {
     return new NodeConfig(
-        baseDir, node, network, r, storage, consensus, block, logging, masternode, security, sync);
+        baseDir,
+        node,
+        network,
+        r,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        wallet);
   }
 
   public NodeConfig withMasternode(MasternodeSection m) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, consensus, block, logging, m, security, sync);
+        baseDir, node, network, rpc, storage, consensus, block, logging, m, security, sync, wallet);
   }
 
   public NodeConfig withBlock(BlockSection b) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, consensus, b, logging, masternode, security, sync);
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        b,
+        logging,
+        masternode,
+        security,
+        sync,
+        wallet);
   }
 
   public NodeConfig withConsensus(ConsensusSection c) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, c, block, logging, masternode, security, sync);
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        c,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        wallet);
   }
 
   public NodeConfig withSecurity(SecuritySection s) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, consensus, block, logging, masternode, s, sync);
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        s,
+        sync,
+        wallet);
   }
 
   public NodeConfig withSync(SyncSection y) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, consensus, block, logging, masternode, security, y);
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        y,
+        wallet);
+  }
+
+  public NodeConfig withWallet(WalletSection w) {
+    return new NodeConfig(
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        w);
+  }
+
+  /** The wallet file: {@code [wallet] file} in the data directory. */
+  public Path walletFile() {
+    return dataDir().resolve(wallet.file());
   }
 
   /** config.toml text for this configuration, every key with a comment. */
@@ -97,6 +186,7 @@ public record NodeConfig(
     masternode.writeTo(w);
     security.writeTo(w);
     sync.writeTo(w);
+    wallet.writeTo(w);
     return w.text();
   }
 }

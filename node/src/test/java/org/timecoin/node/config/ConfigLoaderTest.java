@@ -120,6 +120,28 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void walletSectionDefaultsToAnEncryptedWalletInTheDataDirectory() {
+    NodeConfig c = ConfigLoader.parse(dir.resolve("c.toml"), "");
+    assertThat(c.wallet().encrypted()).isTrue();
+    assertThat(c.walletFile()).isEqualTo(c.dataDir().resolve("wallet.dat"));
+    NodeConfig plain =
+        ConfigLoader.parse(
+            dir.resolve("c.toml"), "[wallet]\nencrypted = false\nfile = \"keys/w.dat\"\n");
+    assertThat(plain.wallet().encrypted()).isFalse();
+    assertThat(plain.walletFile()).isEqualTo(c.dataDir().resolve("keys/w.dat"));
+    assertThat(ConfigLoader.parse(dir.resolve("c.toml"), plain.toToml()).wallet())
+        .isEqualTo(plain.wallet());
+    assertThatThrownBy(
+            () -> ConfigLoader.parse(dir.resolve("c.toml"), "[wallet]\nencrypted = \"no\"\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("encrypted");
+    assertThatThrownBy(
+            () -> ConfigLoader.parse(dir.resolve("c.toml"), "[wallet]\npassphrase = \"x\"\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("passphrase");
+  }
+
+  @Test
   void relativePathsResolveAgainstTheConfigDirectory() {
     NodeConfig c = ConfigLoader.parse(dir.resolve("c.toml"), "[node]\ndata_dir = \"chain\"\n");
     assertThat(c.dataDir()).isEqualTo(dir.toAbsolutePath().resolve("chain"));

@@ -4,6 +4,7 @@ import java.util.List;
 import org.timecoin.node.api.ChainQueries;
 import org.timecoin.node.api.NodeControl;
 import org.timecoin.node.api.TransactionSubmitter;
+import org.timecoin.node.api.WalletKeys;
 import org.timecoin.rpc.server.RpcMethod;
 
 /** Every method the node serves, {@code help} included. */
@@ -11,7 +12,7 @@ public final class RpcMethods {
   private RpcMethods() {}
 
   public static List<RpcMethod> all(
-      ChainQueries chain, TransactionSubmitter submitter, NodeControl control) {
+      ChainQueries chain, TransactionSubmitter submitter, NodeControl control, WalletKeys wallet) {
     return Help.appendTo(
         List.of(
             new GetBlockchainInfo(chain),
@@ -34,7 +35,16 @@ public final class RpcMethods {
             new GetNetworkInfo(chain),
             new GetChainSpec(chain),
             new Uptime(chain),
-            new Stop(control)));
+            new Stop(control),
+            new GetNewAddress(wallet),
+            new ListAddresses(wallet),
+            new GetWalletInfo(wallet),
+            new EncryptWallet(wallet),
+            new WalletPassphrase(wallet),
+            new WalletLock(wallet),
+            new BackupWallet(wallet),
+            new ImportPrivKey(wallet),
+            new DumpPrivKey(wallet)));
   }
 
   /**
@@ -42,6 +52,6 @@ public final class RpcMethods {
    * methods hold no node, and calling one fails.
    */
   public static List<RpcMethod> catalog() {
-    return all(null, null, null);
+    return all(null, null, null, null);
   }
 }

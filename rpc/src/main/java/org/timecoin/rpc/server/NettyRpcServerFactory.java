@@ -7,6 +7,7 @@ import org.timecoin.node.api.ChainQueries;
 import org.timecoin.node.api.NodeControl;
 import org.timecoin.node.api.RpcServerFactory;
 import org.timecoin.node.api.TransactionSubmitter;
+import org.timecoin.node.api.WalletKeys;
 import org.timecoin.node.config.RpcSection;
 import org.timecoin.node.config.SecuritySection;
 import org.timecoin.rpc.methods.RpcMethods;
@@ -23,7 +24,8 @@ public final class NettyRpcServerFactory implements RpcServerFactory {
       Path dataDir,
       ChainQueries queries,
       TransactionSubmitter submitter,
-      NodeControl control)
+      NodeControl control,
+      WalletKeys wallet)
       throws Exception {
     CookieFile cookie = CookieFile.write(dataDir, new SecureRandom());
     RpcHttpServer server =
@@ -31,7 +33,8 @@ public final class NettyRpcServerFactory implements RpcServerFactory {
             rpc,
             security.rpcMaxConnections(),
             new RpcAuthenticator(cookie.secret(), rpc.auth(), rpc.readOnlyUsers()),
-            new JsonRpcDispatcher(RpcMethods.all(queries, submitter, control), limits(rpc)));
+            new JsonRpcDispatcher(
+                RpcMethods.all(queries, submitter, control, wallet), limits(rpc)));
     try {
       server.start();
     } catch (Exception | Error e) {

@@ -26,5 +26,25 @@ public final class RpcErrorCodes {
   /** A transaction refused by the mempool rules (Bitcoin RPC_VERIFY_REJECTED). */
   public static final int VERIFY_REJECTED = -26;
 
+  /** A wallet operation failed, e.g. its file could not be written (RPC_WALLET_ERROR). */
+  public static final int WALLET_ERROR = -4;
+
+  /** A parameter out of its allowed range (RPC_INVALID_PARAMETER). */
+  public static final int INVALID_PARAMETER = -8;
+
+  /** The wallet is locked (RPC_WALLET_UNLOCK_NEEDED). */
+  public static final int WALLET_UNLOCK_NEEDED = -13;
+
+  /** The passphrase does not open the wallet (RPC_WALLET_PASSPHRASE_INCORRECT). */
+  public static final int WALLET_PASSPHRASE_INCORRECT = -14;
+
+  /**
+   * Encrypted when the call needs it plain, or the other way round (RPC_WALLET_WRONG_ENC_STATE).
+   */
+  public static final int WALLET_WRONG_ENC_STATE = -15;
+
+  /** No wallet exists yet (RPC_WALLET_NOT_FOUND). */
+  public static final int WALLET_NOT_FOUND = -18;
+
   private RpcErrorCodes() {}
 }

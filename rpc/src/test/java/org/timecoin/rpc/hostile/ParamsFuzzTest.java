@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.timecoin.rpc.FakeNode;
+import org.timecoin.rpc.TestWallet;
 import org.timecoin.rpc.methods.RpcMethods;
 import org.timecoin.rpc.server.JsonRpcDispatcher;
 import org.timecoin.rpc.server.RpcMethod;
@@ -54,7 +55,9 @@ class ParamsFuzzTest {
     System.out.println("ParamsFuzzTest seed " + seed + " (rerun with -Dfuzz.seed=" + seed + ")");
     Random r = new Random(seed);
     FakeNode node = new FakeNode();
-    List<RpcMethod> methods = RpcMethods.all(node, node, node);
+    List<RpcMethod> methods =
+        RpcMethods.all(
+            node, node, node, TestWallet.absent(java.nio.file.Path.of("no-wallet-here")));
     JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(methods);
     int calls = 0;
     for (RpcMethod m : methods) {

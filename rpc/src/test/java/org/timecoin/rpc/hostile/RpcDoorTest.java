@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.timecoin.rpc.FakeNode;
+import org.timecoin.rpc.TestWallet;
 import org.timecoin.rpc.methods.RpcMethods;
 import org.timecoin.rpc.server.JsonRpcDispatcher;
 import org.timecoin.rpc.server.RpcServerFixture;
@@ -36,7 +37,14 @@ class RpcDoorTest {
     if (server == null) {
       server =
           RpcServerFixture.start(
-              b.build(), 16, new JsonRpcDispatcher(RpcMethods.all(node, node, node)));
+              b.build(),
+              16,
+              new JsonRpcDispatcher(
+                  RpcMethods.all(
+                      node,
+                      node,
+                      node,
+                      TestWallet.absent(java.nio.file.Path.of("no-wallet-here")))));
     }
     return new RawHttp(server.server.address().getPort());
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.timecoin.rpc.FakeNode;
+import org.timecoin.rpc.TestWallet;
 import org.timecoin.rpc.methods.RpcMethods;
 import org.timecoin.rpc.server.Params;
 import org.timecoin.rpc.server.RpcMethod;
@@ -16,7 +17,10 @@ final class TestMethods {
   private TestMethods() {}
 
   static List<RpcMethod> with(FakeNode node, CountDownLatch release) {
-    List<RpcMethod> all = new ArrayList<>(RpcMethods.all(node, node, node));
+    List<RpcMethod> all =
+        new ArrayList<>(
+            RpcMethods.all(
+                node, node, node, TestWallet.absent(java.nio.file.Path.of("no-wallet-here"))));
     all.add(
         method(
             "hold",

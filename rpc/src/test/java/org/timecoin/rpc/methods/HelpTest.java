@@ -7,13 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.timecoin.rpc.FakeNode;
+import org.timecoin.rpc.TestWallet;
 import org.timecoin.rpc.server.Params;
 import org.timecoin.rpc.server.RpcException;
 import org.timecoin.rpc.server.RpcMethod;
 
 class HelpTest {
   final FakeNode node = new FakeNode();
-  final List<RpcMethod> methods = RpcMethods.all(node, node, node);
+  final List<RpcMethod> methods =
+      RpcMethods.all(node, node, node, TestWallet.absent(java.nio.file.Path.of("no-wallet-here")));
   final RpcMethod help =
       methods.stream().filter(m -> m.name().equals("help")).findFirst().orElseThrow();
   final ObjectMapper mapper = new ObjectMapper();

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.timecoin.rpc.FakeNode;
+import org.timecoin.rpc.TestWallet;
 import org.timecoin.rpc.methods.RpcMethods;
 
 class JsonRpcDispatcherTest {
@@ -19,7 +21,9 @@ class JsonRpcDispatcherTest {
   private final JsonRpcDispatcher dispatcher = dispatcher(node);
 
   static JsonRpcDispatcher dispatcher(FakeNode node) {
-    List<RpcMethod> methods = new ArrayList<>(RpcMethods.all(node, node, node));
+    List<RpcMethod> methods =
+        new ArrayList<>(
+            RpcMethods.all(node, node, node, TestWallet.absent(Path.of("no-wallet-here"))));
     methods.add(
         new RpcMethod() {
           @Override
@@ -187,17 +191,23 @@ class JsonRpcDispatcherTest {
   }
 
   @Test
-  void stopIsAnAdminMethod() {
+  void stopAndTheWalletMethodsThatMoveCoinsOrKeysAreAdminMethods() {
     assertThat(
-            RpcMethods.all(node, node, node).stream()
+            RpcMethods.all(
+                    node, node, node, TestWallet.absent(java.nio.file.Path.of("no-wallet-here")))
+                .stream()
                 .filter(AdminMethods::isAdmin)
                 .map(RpcMethod::name))
-        .containsExactly("stop");
+        .contains("stop", "dumpprivkey", "importprivkey", "walletpassphrase", "backupwallet")
+        .doesNotContain("getblockcount", "getwalletinfo", "listaddresses", "help");
   }
 
   @Test
   void answersOverTheSizeCapBecomeErrors() throws Exception {
-    List<RpcMethod> methods = new ArrayList<>(RpcMethods.all(node, node, node));
+    List<RpcMethod> methods =
+        new ArrayList<>(
+            RpcMethods.all(
+                node, node, node, TestWallet.absent(java.nio.file.Path.of("no-wallet-here"))));
     JsonRpcDispatcher small =
         new JsonRpcDispatcher(methods, new DispatchLimits(100, 64, 1000, 600));
     JsonNode single =
