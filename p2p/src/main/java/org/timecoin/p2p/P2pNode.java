@@ -288,11 +288,13 @@ public final class P2pNode implements PeerNetwork {
   @Override
   public <T> void register(MessageType<T> type, PeerMessageHandler<T> handler) {
     registry.register(type, handler, null);
+    metrics.nameType(type.id(), type.name());
   }
 
   @Override
   public <T> void register(MessageType<T> type, PeerMessageHandler<T> handler, Executor lane) {
     registry.register(type, handler, Objects.requireNonNull(lane, "lane"));
+    metrics.nameType(type.id(), type.name());
   }
 
   @Override
@@ -371,7 +373,7 @@ public final class P2pNode implements PeerNetwork {
   @Override
   public void penalize(PublicKey peer, int points, String reason) {
     PeerConnection c = peers.established(peer);
-    if (c != null && peers.penalize(c, points)) {
+    if (c != null && peers.penalize(c, points, reason)) {
       log.info("peer {} penalized: {}", c, reason);
       c.channel.close();
     }

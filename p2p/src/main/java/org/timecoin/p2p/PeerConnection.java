@@ -55,7 +55,8 @@ final class PeerConnection {
     this.dialAddress = dialAddress;
     P2pConfig config = node.config();
     this.queue =
-        new OutboundQueue(channel, config.sendQueueMaxMessages(), config.sendQueueMaxBytes());
+        new OutboundQueue(
+            channel, config.sendQueueMaxMessages(), config.sendQueueMaxBytes(), node.metrics());
     this.deliveries =
         new DeliveryLanes(
             channel, node.delivery(), config.maxPendingDeliveries(), () -> established);
@@ -121,6 +122,7 @@ final class PeerConnection {
 
   void recordReceived(Frame frame) {
     bytesReceived.addAndGet(frame.wireSize());
+    metrics.received(frame.type(), frame.wireSize());
   }
 
   void updateHeight(long height) {
@@ -130,6 +132,7 @@ final class PeerConnection {
   void recordRtt(long nanos) {
     rttNanos = nanos;
     pongs.incrementAndGet();
+    metrics.rtt(nanos);
   }
 
   /** Bytes waiting for this peer: in our queue and in the channel's own buffer. */

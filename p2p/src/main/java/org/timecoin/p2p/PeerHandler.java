@@ -457,7 +457,8 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     } else {
       log.info("peer {}: {} ({})", conn, reason, detail);
     }
-    boolean banned = reason.penalty() > 0 && node.peers().penalize(conn, reason.penalty());
+    boolean banned =
+        reason.penalty() > 0 && node.peers().penalize(conn, reason.penalty(), reason.name());
     if (reason.disconnects() || banned) {
       closeNow(ctx);
     }

@@ -308,13 +308,13 @@ final class PeerManager {
    * Adds misbehaviour points; true when the peer is now banned (and must be disconnected). Only a
    * key that proved itself on this connection is charged; before that the IP alone pays.
    */
-  boolean penalize(PeerConnection c, int points) {
+  boolean penalize(PeerConnection c, int points, String cause) {
     PublicKey key = c.verifiedKey();
     InetAddress ip = c.remoteIp();
     boolean wasBanned = bans.isBanned(ip) || (key != null && bans.isBanned(key));
     boolean banned = key == null ? bans.penalizeIp(ip, points) : bans.penalizeKey(key, ip, points);
     if (banned && !wasBanned) {
-      metrics.ban();
+      metrics.ban(cause);
       log.warn("banned {} for {}", c, config.banDuration());
     }
     return banned;

@@ -23,7 +23,7 @@ public final class RunCommand {
 
   public static int run(Path configFile, PrintWriter out, PrintWriter err) throws Exception {
     NodeConfig config = ConfigLoader.loadOrCreate(configFile, NetworkName.TESTNET);
-    Logging.apply(config.logging().level(), config.logging().file());
+    Logging.apply(config.logging());
     if (!Files.exists(config.keyFile())) {
       throw new ConfigException(
           config.keyFile() + ": node key file not found; create one with 'timed init'");

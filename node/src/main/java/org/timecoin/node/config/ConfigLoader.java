@@ -24,7 +24,8 @@ public final class ConfigLoader {
           "logging",
           "masternode",
           "security",
-          "sync");
+          "sync",
+          "metrics");
 
   private ConfigLoader() {}
 
@@ -91,7 +92,8 @@ public final class ConfigLoader {
         LoggingSection.read(TomlTable.of(file, "logging", root.get("logging"))),
         MasternodeSection.read(TomlTable.of(file, "masternode", root.get("masternode"))),
         SecuritySection.read(TomlTable.of(file, "security", root.get("security"))),
-        SyncSection.read(TomlTable.of(file, "sync", root.get("sync"))));
+        SyncSection.read(TomlTable.of(file, "sync", root.get("sync"))),
+        MetricsSection.read(TomlTable.of(file, "metrics", root.get("metrics")), net));
   }
 
   private static Path absoluteParent(Path file) {

@@ -17,7 +17,8 @@ public record NodeConfig(
     LoggingSection logging,
     MasternodeSection masternode,
     SecuritySection security,
-    SyncSection sync) {
+    SyncSection sync,
+    MetricsSection metrics) {
 
   public static NodeConfig defaults(Path baseDir, NetworkName network) {
     return new NodeConfig(
@@ -31,7 +32,8 @@ public record NodeConfig(
         LoggingSection.defaults(),
         MasternodeSection.defaults(),
         SecuritySection.defaults(),
-        SyncSection.defaults());
+        SyncSection.defaults(),
+        MetricsSection.defaults(network));
   }
 
   public Path dataDir() {
@@ -48,37 +50,136 @@ public record NodeConfig(
 
   public NodeConfig withNetwork(NetworkSection n) {
     return new NodeConfig(
-        baseDir, node, n, rpc, storage, consensus, block, logging, masternode, security, sync);
+        baseDir,
+        node,
+        n,
+        rpc,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        metrics);
   }
 
   public NodeConfig withRpc(RpcSection r) {
     return new NodeConfig(
-        baseDir, node, network, r, storage, consensus, block, logging, masternode, security, sync);
+        baseDir,
+        node,
+        network,
+        r,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        metrics);
   }
 
   public NodeConfig withMasternode(MasternodeSection m) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, consensus, block, logging, m, security, sync);
+        baseDir, node, network, rpc, storage, consensus, block, logging, m, security, sync,
+        metrics);
   }
 
   public NodeConfig withBlock(BlockSection b) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, consensus, b, logging, masternode, security, sync);
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        b,
+        logging,
+        masternode,
+        security,
+        sync,
+        metrics);
   }
 
   public NodeConfig withConsensus(ConsensusSection c) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, c, block, logging, masternode, security, sync);
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        c,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        metrics);
   }
 
   public NodeConfig withSecurity(SecuritySection s) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, consensus, block, logging, masternode, s, sync);
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        s,
+        sync,
+        metrics);
   }
 
   public NodeConfig withSync(SyncSection y) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, consensus, block, logging, masternode, security, y);
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        y,
+        metrics);
+  }
+
+  public NodeConfig withMetrics(MetricsSection x) {
+    return new NodeConfig(
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        x);
+  }
+
+  public NodeConfig withLogging(LoggingSection l) {
+    return new NodeConfig(
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        block,
+        l,
+        masternode,
+        security,
+        sync,
+        metrics);
   }
 
   /** config.toml text for this configuration, every key with a comment. */
@@ -97,6 +198,7 @@ public record NodeConfig(
     masternode.writeTo(w);
     security.writeTo(w);
     sync.writeTo(w);
+    metrics.writeTo(w);
     return w.text();
   }
 }

@@ -83,6 +83,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   private final RangeRequests inFlight = new RangeRequests();
   private final TreeMap<Long, Received> received = new TreeMap<>();
   private final LongAdder rangesMissed = new LongAdder();
+  private final LongAdder blocksApplied = new LongAdder();
   private volatile boolean syncing;
   private volatile boolean halted;
   private volatile long bestPeerHeight;
@@ -287,6 +288,9 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
                   received.remove(block.height());
                 }
               }
+              if (error == null) {
+                blocksApplied.increment();
+              }
               if (error != null) {
                 ApplyFailure.fatalCause(chain, block, error).ifPresent(this::halt);
               } else if (!syncing) {
@@ -486,6 +490,11 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   /** Peers whose state root disagreed with ours. */
   public int distrustedPeers() {
     return stateCheck.distrustedCount();
+  }
+
+  /** Blocks fetched from peers and stored by block sync (not those consensus decided here). */
+  public long blocksApplied() {
+    return blocksApplied.sum();
   }
 
   /** Range deadlines peers let pass (counted once per peer and sweep). */
