@@ -42,6 +42,9 @@ import org.timecoin.domain.crypto.PublicKey;
 public final class P2pNode implements PeerNetwork {
   private static final Logger log = LoggerFactory.getLogger(P2pNode.class);
 
+  /** What peers cause is logged at a bounded rate. */
+  private static final RateLimitedLog peerLog = RateLimitedLog.of(log);
+
   /** Bulk frames enter a channel only below this many pending bytes (see {@link OutboundQueue}). */
   static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
 
@@ -374,7 +377,7 @@ public final class P2pNode implements PeerNetwork {
   public void penalize(PublicKey peer, int points, String reason) {
     PeerConnection c = peers.established(peer);
     if (c != null && peers.penalize(c, points, reason)) {
-      log.info("peer {} penalized: {}", c, reason);
+      peerLog.info("peer {} penalized: {}", c, reason);
       c.channel.close();
     }
   }

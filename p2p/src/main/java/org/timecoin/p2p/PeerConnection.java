@@ -17,6 +17,9 @@ import org.timecoin.domain.crypto.PublicKey;
 final class PeerConnection {
   private static final Logger log = LoggerFactory.getLogger(PeerConnection.class);
 
+  /** What peers cause is logged at a bounded rate. */
+  private static final RateLimitedLog peerLog = RateLimitedLog.of(log);
+
   final Channel channel;
   final Direction direction;
 
@@ -152,7 +155,7 @@ final class PeerConnection {
   void sendControl(Frame frame) {
     if (!queue.offerControl(frame) && stalled.compareAndSet(false, true)) {
       metrics.reject(RejectReason.SEND_STALLED);
-      log.info("peer {}: {} (control lane full)", this, RejectReason.SEND_STALLED);
+      peerLog.info("peer {}: {} (control lane full)", this, RejectReason.SEND_STALLED);
       channel.close();
     }
   }

@@ -27,6 +27,7 @@ import org.timecoin.node.net.SyncMessages.Status;
 import org.timecoin.node.sync.RangeRequests.Request;
 import org.timecoin.p2p.PeerInfo;
 import org.timecoin.p2p.PeerNetwork;
+import org.timecoin.p2p.RateLimitedLog;
 import org.timecoin.storage.ChainTip;
 
 /**
@@ -49,6 +50,10 @@ import org.timecoin.storage.ChainTip;
  */
 public final class BlockSync implements SyncStatus, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BlockSync.class);
+
+  /** What peers cause is logged at a bounded rate. */
+  private static final RateLimitedLog peerLog = RateLimitedLog.of(log);
+
   static final int RANGE = 32;
   static final int MAX_IN_FLIGHT = 8;
   static final Duration STALE_LAG = Duration.ofSeconds(3);
@@ -241,7 +246,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   }
 
   private synchronized void misbehaved(PublicKey peer, String what) {
-    log.warn("sync peer {} {}", peer.toHex(), what);
+    peerLog.warn("sync peer {} {}", peer.toHex(), what);
     stateCheck.distrust(peer);
     inFlight.dropPeer(peer);
     bestPeerHeight = target(clock.monoNanos());
@@ -394,14 +399,14 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
               + limits.rangeDeadline().toMillis()
               + " ms";
       if (claims.missed(r.peer(), now)) {
-        log.warn(
+        peerLog.warn(
             "sync peer {} {}; it claimed height {} and is no longer asked",
             r.peer().toHex(),
             what,
             claims.claimed(r.peer()));
         inFlight.dropPeer(r.peer());
       } else {
-        log.info("sync peer {} {}", r.peer().toHex(), what);
+        peerLog.info("sync peer {} {}", r.peer().toHex(), what);
       }
       network.penalize(r.peer(), MISS_PENALTY, what);
     }
