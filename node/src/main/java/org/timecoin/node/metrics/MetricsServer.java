@@ -23,6 +23,16 @@ public final class MetricsServer implements AutoCloseable {
   static final String PATH = "/metrics";
   static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
+  static {
+    // A client that stalls mid-request or mid-response would hold the server's only thread: the
+    // JDK server drops it after this many seconds (unless the operator set the limits).
+    for (String limit : new String[] {"sun.net.httpserver.maxReqTime", "sun.net.httpserver.maxRspTime"}) {
+      if (System.getProperty(limit) == null) {
+        System.setProperty(limit, "10");
+      }
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService thread;
 

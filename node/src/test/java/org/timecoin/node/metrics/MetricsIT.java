@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +17,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +79,11 @@ class MetricsIT {
           "jvm_threads_live_threads",
           "jvm_buffer_memory_used_bytes",
           "netty_direct_memory_used_bytes");
+
+  static final Path DASHBOARD = Path.of("..", "deploy", "grafana", "timecoin-dashboard.json");
+
+  /** A metric name followed by its label matchers, as every query of the dashboard writes it. */
+  static final Pattern SERIES = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{");
 
   @TempDir Path dir;
   LocalDevnet net;
@@ -159,7 +170,23 @@ class MetricsIT {
               assertThat(f.sum("sync_blocks_applied_total")).isPositive();
               assertThat(f.sum("sync_target_height")).isPositive();
             });
-    promtoolAccepts(scrapeText(node));
+    String last = scrapeText(node);
+    assertThat(PrometheusText.parse(last).sampleNames()).containsAll(dashboardMetrics());
+    promtoolAccepts(last);
+  }
+
+  /** The series the Grafana dashboard queries; each must be one the node exports. */
+  static Set<String> dashboardMetrics() throws Exception {
+    JsonNode dashboard = new ObjectMapper().readTree(DASHBOARD.toFile());
+    Set<String> names = new TreeSet<>();
+    for (JsonNode expr : dashboard.findValues("expr")) {
+      Matcher m = SERIES.matcher(expr.asText());
+      while (m.find()) {
+        names.add(m.group(1));
+      }
+    }
+    assertThat(names).hasSizeGreaterThan(30);
+    return names;
   }
 
   private static Optional<Transaction> anyWaiting(Mempool m) {

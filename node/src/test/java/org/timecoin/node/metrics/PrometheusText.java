@@ -275,8 +275,11 @@ final class PrometheusText {
     return families;
   }
 
-  boolean has(String family) {
-    return families.containsKey(family);
+  /** Every sample name present (a summary's {@code _sum}, {@code _count}, {@code _max}...). */
+  Set<String> sampleNames() {
+    Set<String> names = new HashSet<>();
+    families.values().forEach(f -> f.samples().forEach(s -> names.add(s.name())));
+    return names;
   }
 
   /** Sum of the samples named {@code sample} whose labels include {@code labels} (k, v, ...). */
