@@ -275,12 +275,14 @@ public final class Mempool {
   /** Drops the block's transactions and every waiting one that spends an output the block spent. */
   public synchronized void onBlockCommitted(Block block) {
     epoch++;
+    long now = block.txs().isEmpty() ? 0 : clock.monoNanos();
     for (Transaction tx : block.txs()) {
       recentlyCommitted.put(tx.txid(), Boolean.TRUE);
       checks.spentByBlock(tx);
       MempoolEntry same = byTxid.get(tx.txid());
       if (same != null) {
         remove(same);
+        outcomes.finalized(now - same.admittedNanos());
       }
       for (TxIn in : tx.inputs()) {
         Hash32 other = spentBy.get(in.prev());

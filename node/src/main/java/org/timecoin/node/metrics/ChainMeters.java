@@ -58,6 +58,14 @@ final class ChainMeters {
     FunctionCounter.builder("mempool.admitted", outcomes, AdmissionOutcomes::admitted)
         .description("transactions admitted")
         .register(r);
+    FunctionTimer.builder(
+            "mempool.tx.finality",
+            outcomes,
+            AdmissionOutcomes::finalizedCount,
+            AdmissionOutcomes::finalizedNanos,
+            TimeUnit.NANOSECONDS)
+        .description("time from a transaction's admission here to its block being stored")
+        .register(r);
     for (String code : KNOWN_CODES) {
       rejected(r, outcomes, code);
     }

@@ -26,7 +26,8 @@ public final class MetricsServer implements AutoCloseable {
   static {
     // A client that stalls mid-request or mid-response would hold the server's only thread: the
     // JDK server drops it after this many seconds (unless the operator set the limits).
-    for (String limit : new String[] {"sun.net.httpserver.maxReqTime", "sun.net.httpserver.maxRspTime"}) {
+    for (String limit :
+        new String[] {"sun.net.httpserver.maxReqTime", "sun.net.httpserver.maxRspTime"}) {
       if (System.getProperty(limit) == null) {
         System.setProperty(limit, "10");
       }

@@ -64,6 +64,7 @@ class MetricsIT {
           "mempool_size_bytes",
           "mempool_admitted_total",
           "mempool_rejected_total",
+          "mempool_tx_finality_seconds",
           "sync_syncing",
           "sync_target_height",
           "sync_blocks_applied_total",
@@ -159,6 +160,7 @@ class MetricsIT {
                 assertThat(now.sum(grows)).as(grows).isGreaterThan(first.sum(grows));
               }
               assertThat(now.sum("mempool_admitted_total")).isGreaterThanOrEqualTo(5);
+              assertThat(now.sum("mempool_tx_finality_seconds_count")).isGreaterThanOrEqualTo(1);
               assertThat(now.sum("mempool_rejected_total", "reason", AdmitResult.ALREADY_KNOWN))
                   .isGreaterThanOrEqualTo(1);
               assertThat(
