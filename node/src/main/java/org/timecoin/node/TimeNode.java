@@ -47,6 +47,9 @@ import org.timecoin.node.mempool.Mempool;
 import org.timecoin.node.mempool.PeerTxBudget;
 import org.timecoin.node.mempool.TransactionHandler;
 import org.timecoin.node.mempool.TxRelay;
+import org.timecoin.node.metrics.MetricsServer;
+import org.timecoin.node.metrics.NodeMeters;
+import org.timecoin.node.metrics.NodeMetrics;
 import org.timecoin.node.net.NodeMessages;
 import org.timecoin.node.production.MempoolBlockProducer;
 import org.timecoin.node.production.SettledTransactionNotice;
@@ -109,6 +112,8 @@ public final class TimeNode implements AutoCloseable {
   private NodeQueries queries;
   private RpcServerFactory.RunningServer rpc;
   private Wallet wallet;
+  private NodeMetrics metrics;
+  private MetricsServer metricsServer;
 
   public TimeNode(NodeConfig config, GenesisConfig genesis, KeyPair key, Clock clock) {
     this(config, genesis, key, clock, UnaryOperator.identity());
@@ -148,6 +153,8 @@ public final class TimeNode implements AutoCloseable {
 
   private void startParts() throws Exception {
     Path data = config.dataDir();
+    metrics = new NodeMetrics();
+    started.push(metrics);
     int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
     ValidationPool validation =
         new ValidationPool(cores, Thread.ofPlatform().name("validation-", 0).daemon().factory());
@@ -278,6 +285,7 @@ public final class TimeNode implements AutoCloseable {
             .finalizer(ports)
             .listener(new LoggingConsensusListener())
             .clock(clock)
+            .meterRegistry(metrics.registry())
             .scheduler(scheduler)
             .validationPool(validation)
             .messageVerifier(MessageVerifier.PREVERIFIED); // the gate checked the signatures
@@ -360,13 +368,19 @@ public final class TimeNode implements AutoCloseable {
             clockCheck::offsetMillis,
             () -> ChainSpecFile.toJson(ChainSpecExport.of(config, genesis)));
     startRpc();
+    NodeMeters.bind(metrics, this);
+    if (config.metrics().enabled()) {
+      metricsServer = MetricsServer.start(config.metrics(), metrics::scrape);
+      started.push(metricsServer);
+    }
     log.info(
-        "node {} started as {} at height {}; p2p {}{}",
+        "node {} started as {} at height {}; p2p {}{}{}",
         key.publicKey().toHex(),
         validator ? "validator" : "full node",
         chain.height(),
         network.localAddress(),
-        rpc == null ? "" : ", rpc " + rpc.address());
+        rpc == null ? "" : ", rpc " + rpc.address(),
+        metricsServer == null ? "" : ", metrics " + metricsUrl(metricsServer.address()));
   }
 
   private ExecutorService lane(String name) {
@@ -472,6 +486,20 @@ public final class TimeNode implements AutoCloseable {
 
   public Optional<InetSocketAddress> rpcAddress() {
     return Optional.ofNullable(rpc).map(RpcServerFactory.RunningServer::address);
+  }
+
+  static String metricsUrl(InetSocketAddress a) {
+    return "http://" + a.getHostString() + ":" + a.getPort() + "/metrics";
+  }
+
+  /** Where Prometheus scrapes this node, when [metrics] is enabled. */
+  public Optional<InetSocketAddress> metricsAddress() {
+    return Optional.ofNullable(metricsServer).map(MetricsServer::address);
+  }
+
+  /** The node's meters (also served over HTTP when [metrics] is enabled). */
+  public NodeMetrics metrics() {
+    return metrics;
   }
 
   public KeyPair key() {

@@ -42,6 +42,9 @@ import org.timecoin.domain.crypto.PublicKey;
 public final class P2pNode implements PeerNetwork {
   private static final Logger log = LoggerFactory.getLogger(P2pNode.class);
 
+  /** What peers cause is logged at a bounded rate. */
+  private static final RateLimitedLog peerLog = RateLimitedLog.of(log);
+
   /** Bulk frames enter a channel only below this many pending bytes (see {@link OutboundQueue}). */
   static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
 
@@ -299,11 +302,13 @@ public final class P2pNode implements PeerNetwork {
   @Override
   public <T> void register(MessageType<T> type, PeerMessageHandler<T> handler) {
     registry.register(type, handler, null);
+    metrics.nameType(type.id(), type.name());
   }
 
   @Override
   public <T> void register(MessageType<T> type, PeerMessageHandler<T> handler, Executor lane) {
     registry.register(type, handler, Objects.requireNonNull(lane, "lane"));
+    metrics.nameType(type.id(), type.name());
   }
 
   @Override
@@ -382,8 +387,8 @@ public final class P2pNode implements PeerNetwork {
   @Override
   public void penalize(PublicKey peer, int points, String reason) {
     PeerConnection c = peers.established(peer);
-    if (c != null && peers.penalize(c, points)) {
-      log.info("peer {} penalized: {}", c, reason);
+    if (c != null && peers.penalize(c, points, reason)) {
+      peerLog.info("peer {} penalized: {}", c, reason);
       c.channel.close();
     }
   }

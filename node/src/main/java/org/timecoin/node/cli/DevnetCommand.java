@@ -16,6 +16,7 @@ import org.timecoin.domain.tx.TxOut;
 import org.timecoin.node.TimeNode;
 import org.timecoin.node.Timed;
 import org.timecoin.node.chainspec.ChainSpecFile;
+import org.timecoin.node.config.LoggingSection;
 import org.timecoin.node.consensus.ExecutorScheduler;
 import org.timecoin.node.devnet.LoadGenerator;
 import org.timecoin.node.devnet.LocalDevnet;
@@ -77,7 +78,7 @@ public final class DevnetCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = parent.out();
-    Logging.apply("warn", "");
+    Logging.apply(LoggingSection.of("warn", ""));
     Path root = dir != null ? dir.toAbsolutePath() : Files.createTempDirectory("timecoin-devnet");
     LoadGenerator generator = new LoadGenerator(Clock.SYSTEM);
     int coins = load > 0 ? Math.min(30_000, Math.max(1_000, load * 10)) : 0;
@@ -103,13 +104,16 @@ public final class DevnetCommand implements Callable<Integer> {
       for (int i = 0; i < net.size(); i++) {
         TimeNode n = net.node(i);
         out.printf(
-            "node%d %s p2p %s rpc %s (time-cli --home %s)%n",
+            "node%d %s p2p %s rpc %s metrics %s (time-cli --home %s)%n",
             i,
             n.key().publicKey().toHex().substring(0, 12),
             n.network().localAddress(),
             n.rpcAddress()
                 .map(a -> "http://" + a.getHostString() + ":" + a.getPort() + "/")
                 .orElse("(rpc module not on the class path)"),
+            n.metricsAddress()
+                .map(a -> "http://" + a.getHostString() + ":" + a.getPort() + "/metrics")
+                .orElse("(off)"),
             net.home(i));
       }
       for (int i = 0; i < net.size(); i++) {

@@ -47,7 +47,7 @@ public final class RunCommand {
               + ", not "
               + network.text());
     }
-    Logging.apply(config.logging().level(), config.logging().file());
+    Logging.apply(config.logging());
     if (!Files.exists(config.keyFile())) {
       throw new ConfigException(
           config.keyFile() + ": node key file not found; create one with 'timed init'");

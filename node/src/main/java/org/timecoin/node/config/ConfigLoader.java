@@ -25,7 +25,8 @@ public final class ConfigLoader {
           "masternode",
           "security",
           "sync",
-          "wallet");
+          "wallet",
+          "metrics");
 
   private ConfigLoader() {}
 
@@ -93,7 +94,8 @@ public final class ConfigLoader {
         MasternodeSection.read(TomlTable.of(file, "masternode", root.get("masternode"))),
         SecuritySection.read(TomlTable.of(file, "security", root.get("security"))),
         SyncSection.read(TomlTable.of(file, "sync", root.get("sync"))),
-        WalletSection.read(TomlTable.of(file, "wallet", root.get("wallet"))));
+        WalletSection.read(TomlTable.of(file, "wallet", root.get("wallet"))),
+        MetricsSection.read(TomlTable.of(file, "metrics", root.get("metrics")), net));
   }
 
   private static Path absoluteParent(Path file) {

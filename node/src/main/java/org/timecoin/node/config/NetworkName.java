@@ -4,17 +4,19 @@ import java.util.Map;
 
 /** Which public network a node joins; it decides the default ports. */
 public enum NetworkName {
-  TESTNET(24100, 24101),
-  MAINNET(24000, 24001);
+  TESTNET(24100, 24101, 24102),
+  MAINNET(24000, 24001, 24002);
 
   static final Map<String, NetworkName> BY_TEXT = Map.of("testnet", TESTNET, "mainnet", MAINNET);
 
   private final int defaultP2pPort;
   private final int defaultRpcPort;
+  private final int defaultMetricsPort;
 
-  NetworkName(int defaultP2pPort, int defaultRpcPort) {
+  NetworkName(int defaultP2pPort, int defaultRpcPort, int defaultMetricsPort) {
     this.defaultP2pPort = defaultP2pPort;
     this.defaultRpcPort = defaultRpcPort;
+    this.defaultMetricsPort = defaultMetricsPort;
   }
 
   public int defaultP2pPort() {
@@ -42,6 +44,10 @@ public enum NetworkName {
   public java.nio.file.Path defaultHome(java.nio.file.Path userHome) {
     java.nio.file.Path base = userHome.resolve(".timecoin");
     return this == MAINNET ? base : base.resolve("testnet");
+  }
+
+  public int defaultMetricsPort() {
+    return defaultMetricsPort;
   }
 
   public String text() {

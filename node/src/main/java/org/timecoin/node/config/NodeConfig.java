@@ -18,7 +18,8 @@ public record NodeConfig(
     MasternodeSection masternode,
     SecuritySection security,
     SyncSection sync,
-    WalletSection wallet) {
+    WalletSection wallet,
+    MetricsSection metrics) {
 
   public static NodeConfig defaults(Path baseDir, NetworkName network) {
     return new NodeConfig(
@@ -33,7 +34,8 @@ public record NodeConfig(
         MasternodeSection.defaults(),
         SecuritySection.defaults(),
         SyncSection.defaults(),
-        WalletSection.defaults());
+        WalletSection.defaults(),
+        MetricsSection.defaults(network));
   }
 
   public Path dataDir() {
@@ -48,126 +50,168 @@ public record NodeConfig(
     return baseDir.resolve(node.keyFile());
   }
 
-  public NodeConfig withNetwork(NetworkSection n) {
-    return new NodeConfig(
-        baseDir,
-        node,
-        n,
-        rpc,
-        storage,
-        consensus,
-        block,
-        logging,
-        masternode,
-        security,
-        sync,
-        wallet);
-  }
-
-  public NodeConfig withRpc(RpcSection r) {
-    return new NodeConfig(
-        baseDir,
-        node,
-        network,
-        r,
-        storage,
-        consensus,
-        block,
-        logging,
-        masternode,
-        security,
-        sync,
-        wallet);
-  }
-
-  public NodeConfig withMasternode(MasternodeSection m) {
-    return new NodeConfig(
-        baseDir, node, network, rpc, storage, consensus, block, logging, m, security, sync, wallet);
-  }
-
-  public NodeConfig withBlock(BlockSection b) {
-    return new NodeConfig(
-        baseDir,
-        node,
-        network,
-        rpc,
-        storage,
-        consensus,
-        b,
-        logging,
-        masternode,
-        security,
-        sync,
-        wallet);
-  }
-
-  public NodeConfig withConsensus(ConsensusSection c) {
-    return new NodeConfig(
-        baseDir,
-        node,
-        network,
-        rpc,
-        storage,
-        c,
-        block,
-        logging,
-        masternode,
-        security,
-        sync,
-        wallet);
-  }
-
-  public NodeConfig withSecurity(SecuritySection s) {
-    return new NodeConfig(
-        baseDir,
-        node,
-        network,
-        rpc,
-        storage,
-        consensus,
-        block,
-        logging,
-        masternode,
-        s,
-        sync,
-        wallet);
-  }
-
-  public NodeConfig withSync(SyncSection y) {
-    return new NodeConfig(
-        baseDir,
-        node,
-        network,
-        rpc,
-        storage,
-        consensus,
-        block,
-        logging,
-        masternode,
-        security,
-        y,
-        wallet);
-  }
-
-  public NodeConfig withWallet(WalletSection w) {
-    return new NodeConfig(
-        baseDir,
-        node,
-        network,
-        rpc,
-        storage,
-        consensus,
-        block,
-        logging,
-        masternode,
-        security,
-        sync,
-        w);
-  }
-
   /** The wallet file: {@code [wallet] file} in the data directory. */
   public Path walletFile() {
     return dataDir().resolve(wallet.file());
+  }
+
+  public NodeConfig withNetwork(NetworkSection x) {
+    return new NodeConfig(
+        baseDir,
+        node,
+        x,
+        rpc,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        wallet,
+        metrics);
+  }
+
+  public NodeConfig withRpc(RpcSection x) {
+    return new NodeConfig(
+        baseDir,
+        node,
+        network,
+        x,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        wallet,
+        metrics);
+  }
+
+  public NodeConfig withLogging(LoggingSection x) {
+    return new NodeConfig(
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        block,
+        x,
+        masternode,
+        security,
+        sync,
+        wallet,
+        metrics);
+  }
+
+  public NodeConfig withMasternode(MasternodeSection x) {
+    return new NodeConfig(
+        baseDir, node, network, rpc, storage, consensus, block, logging, x, security, sync, wallet,
+        metrics);
+  }
+
+  public NodeConfig withBlock(BlockSection x) {
+    return new NodeConfig(
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        x,
+        logging,
+        masternode,
+        security,
+        sync,
+        wallet,
+        metrics);
+  }
+
+  public NodeConfig withConsensus(ConsensusSection x) {
+    return new NodeConfig(
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        x,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        wallet,
+        metrics);
+  }
+
+  public NodeConfig withSecurity(SecuritySection x) {
+    return new NodeConfig(
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        x,
+        sync,
+        wallet,
+        metrics);
+  }
+
+  public NodeConfig withSync(SyncSection x) {
+    return new NodeConfig(
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        x,
+        wallet,
+        metrics);
+  }
+
+  public NodeConfig withWallet(WalletSection x) {
+    return new NodeConfig(
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        x,
+        metrics);
+  }
+
+  public NodeConfig withMetrics(MetricsSection x) {
+    return new NodeConfig(
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        wallet,
+        x);
   }
 
   /** config.toml text for this configuration, every key with a comment. */
@@ -187,6 +231,7 @@ public record NodeConfig(
     security.writeTo(w);
     sync.writeTo(w);
     wallet.writeTo(w);
+    metrics.writeTo(w);
     return w.text();
   }
 }

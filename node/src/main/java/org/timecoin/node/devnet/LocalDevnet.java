@@ -17,6 +17,7 @@ import org.timecoin.node.config.ConfigLoader;
 import org.timecoin.node.config.DevnetLayout;
 import org.timecoin.node.config.GenesisFile;
 import org.timecoin.node.config.MasternodeSection;
+import org.timecoin.node.config.MetricsSection;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.config.NodeKeyFile;
 import org.timecoin.storage.kv.KvStore;
@@ -85,12 +86,18 @@ public final class LocalDevnet implements AutoCloseable {
     return GenesisFile.load(config(0).genesisFile());
   }
 
-  /** Node i's configuration with the devnet's block pacing. */
+  /**
+   * Node i's configuration with the devnet's block pacing. Metrics take any free port: in one
+   * process the nodes only need ports apart from each other, and a caller's port run holds P2P and
+   * RPC only ({@link TimeNode#metricsAddress()} tells the port taken).
+   */
   public NodeConfig config(int i) {
     NodeConfig c = ConfigLoader.load(homes.get(i).resolve("config.toml"));
     BlockSection b = c.block();
+    MetricsSection m = c.metrics();
     return c.withBlock(
-        new BlockSection(blockInterval, emptyBlockInterval, b.maxBlockBytes(), b.maxBlockTxs()));
+            new BlockSection(blockInterval, emptyBlockInterval, b.maxBlockBytes(), b.maxBlockTxs()))
+        .withMetrics(new MetricsSection(m.enabled(), m.bindAddress(), 0));
   }
 
   /** Rewrites node i's config.toml (e.g. to route its peers through proxies); before it starts. */

@@ -28,6 +28,7 @@ import org.timecoin.node.net.SyncMessages.Status;
 import org.timecoin.node.sync.RangeRequests.Request;
 import org.timecoin.p2p.PeerInfo;
 import org.timecoin.p2p.PeerNetwork;
+import org.timecoin.p2p.RateLimitedLog;
 import org.timecoin.storage.ChainTip;
 
 /**
@@ -50,6 +51,10 @@ import org.timecoin.storage.ChainTip;
  */
 public final class BlockSync implements SyncStatus, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BlockSync.class);
+
+  /** What peers cause is logged at a bounded rate. */
+  private static final RateLimitedLog peerLog = RateLimitedLog.of(log);
+
   static final int RANGE = 32;
   static final int MAX_IN_FLIGHT = 8;
   static final Duration STALE_LAG = Duration.ofSeconds(3);
@@ -85,6 +90,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   private final RangeRequests inFlight = new RangeRequests();
   private final TreeMap<Long, Received> received = new TreeMap<>();
   private final LongAdder rangesMissed = new LongAdder();
+  private final LongAdder blocksApplied = new LongAdder();
   private volatile boolean syncing;
   private volatile boolean halted;
   private volatile long bestPeerHeight;
@@ -245,7 +251,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   }
 
   private synchronized void misbehaved(PublicKey peer, String what) {
-    log.warn("sync peer {} {}", peer.toHex(), what);
+    peerLog.warn("sync peer {} {}", peer.toHex(), what);
     stateCheck.distrust(peer);
     inFlight.dropPeer(peer);
     bestPeerHeight = target(clock.monoNanos());
@@ -292,6 +298,9 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
                 if (error != null) {
                   received.remove(block.height());
                 }
+              }
+              if (error == null) {
+                blocksApplied.increment();
               }
               if (error != null) {
                 ApplyFailure.fatalCause(chain, block, error).ifPresent(this::halt);
@@ -418,14 +427,14 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
               + limits.rangeDeadline().toMillis()
               + " ms";
       if (claims.missed(r.peer(), now)) {
-        log.warn(
+        peerLog.warn(
             "sync peer {} {}; it claimed height {} and is no longer asked",
             r.peer().toHex(),
             what,
             claims.claimed(r.peer()));
         inFlight.dropPeer(r.peer());
       } else {
-        log.info("sync peer {} {}", r.peer().toHex(), what);
+        peerLog.info("sync peer {} {}", r.peer().toHex(), what);
       }
       network.penalize(r.peer(), MISS_PENALTY, what);
     }
@@ -519,6 +528,11 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   /** Peers whose state root disagreed with ours. */
   public int distrustedPeers() {
     return stateCheck.distrustedCount();
+  }
+
+  /** Blocks fetched from peers and stored by block sync (not those consensus decided here). */
+  public long blocksApplied() {
+    return blocksApplied.sum();
   }
 
   /** Range deadlines peers let pass (counted once per peer and sweep). */
