@@ -3,9 +3,12 @@ package org.timecoin.node;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.timecoin.node.cli.BuildInfo;
+import org.timecoin.node.cli.ConfigGenerator;
 import org.timecoin.node.cli.DevnetCommand;
 import org.timecoin.node.cli.InitCommand;
 import org.timecoin.node.cli.RunCommand;
+import org.timecoin.node.cli.RunFlags;
 import org.timecoin.node.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "timed",
     mixinStandardHelpOptions = true,
-    version = "timed 0.1.0",
+    versionProvider = BuildInfo.TimedVersion.class,
     description = "TIME Coin node daemon",
     subcommands = {InitCommand.class, DevnetCommand.class})
 public final class Timed implements Callable<Integer> {
@@ -31,6 +34,28 @@ public final class Timed implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Config file (default HOME/config.toml)")
   Path config;
+
+  @Option(
+      names = "--listen-addr",
+      paramLabel = "HOST[:PORT]",
+      description = "P2P listen address and port for this run (overrides [network])")
+  String listenAddr;
+
+  @Option(
+      names = "--masternode",
+      description = "Take part in consensus with the node key (overrides [masternode] enabled)")
+  boolean masternode;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Log at debug level")
+  boolean verbose;
+
+  @Option(
+      names = "--generate-config",
+      description =
+          "Write the config file with every default (and --listen-addr, --masternode), then exit")
+  boolean generateConfig;
 
   private PrintWriter out = new PrintWriter(System.out, true);
   private PrintWriter err = new PrintWriter(System.err, true);
@@ -76,6 +101,10 @@ public final class Timed implements Callable<Integer> {
   /** Without a subcommand: run the node of the home directory. */
   @Override
   public Integer call() throws Exception {
-    return RunCommand.run(configFile(), out, err);
+    RunFlags flags = RunFlags.of(listenAddr, masternode, verbose);
+    if (generateConfig) {
+      return ConfigGenerator.write(configFile(), flags, out, err);
+    }
+    return RunCommand.run(configFile(), flags, out, err);
   }
 }

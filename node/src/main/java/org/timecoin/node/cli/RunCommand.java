@@ -22,8 +22,14 @@ public final class RunCommand {
   private RunCommand() {}
 
   public static int run(Path configFile, PrintWriter out, PrintWriter err) throws Exception {
-    NodeConfig config = ConfigLoader.loadOrCreate(configFile, NetworkName.TESTNET);
-    Logging.apply(config.logging().level(), config.logging().file());
+    return run(configFile, RunFlags.NONE, out, err);
+  }
+
+  /** Runs with the command line's overrides of config.toml applied. */
+  public static int run(Path configFile, RunFlags flags, PrintWriter out, PrintWriter err)
+      throws Exception {
+    NodeConfig config = flags.applyTo(ConfigLoader.loadOrCreate(configFile, NetworkName.TESTNET));
+    Logging.apply(flags.logLevel(config), config.logging().file());
     if (!Files.exists(config.keyFile())) {
       throw new ConfigException(
           config.keyFile() + ": node key file not found; create one with 'timed init'");
