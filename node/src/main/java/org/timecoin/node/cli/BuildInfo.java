@@ -11,7 +11,7 @@ import picocli.CommandLine.IVersionProvider;
  * build-info.properties}. A build outside a git checkout leaves the commit unresolved; it then
  * reads "unknown".
  */
-public record BuildInfo(String version, String commit, boolean modified) {
+public record BuildInfo(String version, String commit) {
   static final String RESOURCE = "/org/timecoin/node/build-info.properties";
   static final String UNKNOWN = "unknown";
 
@@ -29,10 +29,7 @@ public record BuildInfo(String version, String commit, boolean modified) {
   }
 
   static BuildInfo of(Properties p) {
-    return new BuildInfo(
-        resolved(p.getProperty("version")),
-        resolved(p.getProperty("commit")),
-        "true".equals(p.getProperty("dirty")));
+    return new BuildInfo(resolved(p.getProperty("version")), resolved(p.getProperty("commit")));
   }
 
   /** A value the build did not fill in (missing, empty or still a placeholder) is unknown. */
@@ -43,9 +40,9 @@ public record BuildInfo(String version, String commit, boolean modified) {
     return value.trim();
   }
 
-  /** {@code timed 0.1.0 (commit 1a2b3c4d5e)}, with ", modified" for a build of uncommitted work. */
+  /** {@code timed 0.1.0 (commit 1a2b3c4d5e)}. */
   public String describe(String program) {
-    return program + " " + version + " (commit " + commit + (modified ? ", modified" : "") + ")";
+    return program + " " + version + " (commit " + commit + ")";
   }
 
   /** picocli's {@code --version} for {@code timed}. */

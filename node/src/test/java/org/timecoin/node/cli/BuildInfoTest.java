@@ -9,30 +9,24 @@ import org.junit.jupiter.api.Test;
 import org.timecoin.node.Timed;
 
 class BuildInfoTest {
-  private static Properties props(String version, String commit, String dirty) {
+  private static Properties props(String version, String commit) {
     Properties p = new Properties();
     p.setProperty("version", version);
     p.setProperty("commit", commit);
-    p.setProperty("dirty", dirty);
     return p;
   }
 
   @Test
   void namesVersionAndCommit() {
-    BuildInfo info = BuildInfo.of(props("1.2.3", "0123456789", "false"));
+    BuildInfo info = BuildInfo.of(props("1.2.3", "0123456789"));
     assertThat(info.describe("timed")).isEqualTo("timed 1.2.3 (commit 0123456789)");
   }
 
   @Test
-  void saysWhenBuiltFromUncommittedWork() {
-    BuildInfo info = BuildInfo.of(props("1.2.3", "0123456789", "true"));
-    assertThat(info.describe("timed")).isEqualTo("timed 1.2.3 (commit 0123456789, modified)");
-  }
-
-  @Test
   void aBuildOutsideGitLeavesPlaceholdersThatReadUnknown() {
-    BuildInfo info = BuildInfo.of(props("1.2.3", "${git.commit.id.abbrev}", "${git.dirty}"));
+    BuildInfo info = BuildInfo.of(props("1.2.3", "${buildNumber}"));
     assertThat(info.describe("timed")).isEqualTo("timed 1.2.3 (commit unknown)");
+    assertThat(BuildInfo.of(props("1.2.3", "unknown")).commit()).isEqualTo("unknown");
     assertThat(BuildInfo.of(new Properties()).describe("timed"))
         .isEqualTo("timed unknown (commit unknown)");
   }
