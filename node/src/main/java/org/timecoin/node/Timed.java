@@ -6,11 +6,14 @@ import java.util.concurrent.Callable;
 import org.timecoin.node.chainspec.ChainSpec;
 import org.timecoin.node.chainspec.ChainSpecFile;
 import org.timecoin.node.chainspec.ChainSpecHome;
+import org.timecoin.node.cli.BuildInfo;
+import org.timecoin.node.cli.ConfigGenerator;
 import org.timecoin.node.cli.DevnetCommand;
 import org.timecoin.node.cli.ExportChainSpecCommand;
 import org.timecoin.node.cli.InitCommand;
 import org.timecoin.node.cli.RpcAuthCommand;
 import org.timecoin.node.cli.RunCommand;
+import org.timecoin.node.cli.RunFlags;
 import org.timecoin.node.config.ConfigException;
 import org.timecoin.node.config.NetworkName;
 import picocli.CommandLine;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "timed",
     mixinStandardHelpOptions = true,
-    version = "timed 0.1.0",
+    versionProvider = BuildInfo.TimedVersion.class,
     description = "TIME Coin node daemon",
     subcommands = {
       InitCommand.class,
@@ -56,6 +59,28 @@ public final class Timed implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Config file (default HOME/config.toml)")
   Path config;
+
+  @Option(
+      names = "--listen-addr",
+      paramLabel = "HOST[:PORT]",
+      description = "P2P listen address and port for this run (overrides [network])")
+  String listenAddr;
+
+  @Option(
+      names = "--masternode",
+      description = "Take part in consensus with the node key (overrides [masternode] enabled)")
+  boolean masternode;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Log at debug level")
+  boolean verbose;
+
+  @Option(
+      names = "--generate-config",
+      description =
+          "Write the config file with every default (and --listen-addr, --masternode), then exit")
+  boolean generateConfig;
 
   private PrintWriter out = new PrintWriter(System.out, true);
   private PrintWriter err = new PrintWriter(System.err, true);
@@ -141,6 +166,10 @@ public final class Timed implements Callable<Integer> {
   /** Without a subcommand: run the node of the home directory. */
   @Override
   public Integer call() throws Exception {
+    RunFlags flags = RunFlags.of(listenAddr, masternode, verbose);
+    if (generateConfig) {
+      return ConfigGenerator.write(configFile(), flags, out, err);
+    }
     NetworkName requested = requestedNetwork();
     if (chain != null) {
       if (requested != null && requested != spec().network()) {
@@ -152,6 +181,6 @@ public final class Timed implements Callable<Integer> {
       }
       ChainSpecHome.prepare(spec(), chain.toAbsolutePath(), configFile(), out);
     }
-    return RunCommand.run(configFile(), requested, out, err);
+    return RunCommand.run(configFile(), requested, flags, out, err);
   }
 }

@@ -11,6 +11,7 @@ import org.timecoin.node.chainspec.ChainSpecHome;
 import org.timecoin.node.config.ConfigException;
 import org.timecoin.node.config.ConfigLoader;
 import org.timecoin.node.config.GenesisFile;
+import org.timecoin.node.config.LoggingSection;
 import org.timecoin.node.config.NetworkName;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.config.NodeKeyFile;
@@ -23,14 +24,17 @@ public final class RunCommand {
   private RunCommand() {}
 
   public static int run(Path configFile, PrintWriter out, PrintWriter err) throws Exception {
-    return run(configFile, null, out, err);
+    return run(configFile, null, RunFlags.NONE, out, err);
   }
 
   /**
+   * Runs with the command line's overrides of config.toml applied.
+   *
    * @param network the network asked for on the command line, or null; a new config is written for
    *     it (testnet when null) and an existing one must be for it
    */
-  public static int run(Path configFile, NetworkName network, PrintWriter out, PrintWriter err)
+  public static int run(
+      Path configFile, NetworkName network, RunFlags flags, PrintWriter out, PrintWriter err)
       throws Exception {
     NetworkName net = network == null ? NetworkName.TESTNET : network;
     if (!Files.exists(configFile)
@@ -38,7 +42,7 @@ public final class RunCommand {
             NodeConfig.defaults(configFile.toAbsolutePath().getParent(), net).genesisFile())) {
       throw noGenesis(net, configFile.toAbsolutePath().getParent());
     }
-    NodeConfig config = ConfigLoader.loadOrCreate(configFile, net);
+    NodeConfig config = flags.applyTo(ConfigLoader.loadOrCreate(configFile, net));
     if (network != null && config.node().network() != network) {
       throw new ConfigException(
           configFile
@@ -47,7 +51,15 @@ public final class RunCommand {
               + ", not "
               + network.text());
     }
-    Logging.apply(config.logging());
+    LoggingSection logging = config.logging();
+    Logging.apply(
+        new LoggingSection(
+            flags.logLevel(config),
+            logging.file(),
+            logging.format(),
+            logging.maxFileBytes(),
+            logging.maxHistoryDays(),
+            logging.totalSizeCapBytes()));
     if (!Files.exists(config.keyFile())) {
       throw new ConfigException(
           config.keyFile() + ": node key file not found; create one with 'timed init'");

@@ -2,7 +2,10 @@ package org.timecoin.node.config;
 
 import java.util.Map;
 
-/** Which public network a node joins; it decides the default ports. */
+/**
+ * Which public network a node joins; it decides the default ports: P2P, RPC and (one above) the
+ * Prometheus metrics port, which the container image and the systemd unit's docs name too.
+ */
 public enum NetworkName {
   TESTNET(24100, 24101, 24102),
   MAINNET(24000, 24001, 24002);
