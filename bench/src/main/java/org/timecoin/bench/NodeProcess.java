@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.timecoin.rpc.cli.RpcClient;
+import org.timecoin.rpc.cli.RpcCredentials;
 
 /**
  * One {@code timed} in a process of its own, run from this JVM's class path, watched over its
@@ -17,7 +18,7 @@ import org.timecoin.rpc.cli.RpcClient;
 final class NodeProcess implements AutoCloseable {
   private final Path home;
   private final List<String> launchPrefix;
-  private final RpcClient rpc;
+  private final URI rpcUri;
   private Process process;
 
   /**
@@ -26,12 +27,19 @@ final class NodeProcess implements AutoCloseable {
   NodeProcess(Path home, List<String> launchPrefix, String rpcHost, int rpcPort) {
     this.home = home;
     this.launchPrefix = List.copyOf(launchPrefix);
-    // Short timeouts: a node across a cut link must not hold up the readings of the others.
-    this.rpc =
-        new RpcClient(
-            URI.create("http://" + rpcHost + ":" + rpcPort + "/"),
-            Duration.ofMillis(500),
-            Duration.ofSeconds(1));
+    this.rpcUri = URI.create("http://" + rpcHost + ":" + rpcPort + "/");
+  }
+
+  /**
+   * A client with the cookie the node wrote at its latest start (each start writes a new one).
+   * Short timeouts: a node across a cut link must not hold up the readings of the others.
+   */
+  private RpcClient rpc() throws IOException {
+    return new RpcClient(
+        rpcUri,
+        RpcCredentials.fromDataDir(home.resolve("data")),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1));
   }
 
   void start() throws IOException {
@@ -54,7 +62,7 @@ final class NodeProcess implements AutoCloseable {
   /** The node's height, or -1 when it does not answer. */
   long height() {
     try {
-      return rpc.call("getblockcount").asLong();
+      return rpc().call("getblockcount").asLong();
     } catch (IOException | RuntimeException e) {
       return -1;
     } catch (InterruptedException e) {
@@ -66,7 +74,7 @@ final class NodeProcess implements AutoCloseable {
   /** The hash of the block at {@code height} (hex), or null when the node does not answer. */
   String blockHash(long height) {
     try {
-      JsonNode block = rpc.call("getblock", height);
+      JsonNode block = rpc().call("getblock", height);
       return block.path("hash").asText(null);
     } catch (IOException | RuntimeException e) {
       return null;

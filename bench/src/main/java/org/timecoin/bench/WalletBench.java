@@ -23,6 +23,7 @@ import org.timecoin.domain.tx.TxOut;
 import org.timecoin.node.devnet.LoadGenerator;
 import org.timecoin.node.mempool.Mempool;
 import org.timecoin.rpc.cli.RpcClient;
+import org.timecoin.rpc.cli.RpcCredentials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -191,7 +192,8 @@ public final class WalletBench extends BenchCommand {
       long windowStart = clock.monoNanos();
       RpcClient rpc =
           new RpcClient(
-              URI.create("http://127.0.0.1:" + node0.rpcAddress().orElseThrow().getPort() + "/"));
+              URI.create("http://127.0.0.1:" + node0.rpcAddress().orElseThrow().getPort() + "/"),
+              RpcCredentials.fromCookie(devnet.net().rpcCookie(0)));
       String to = payee.toText(genesis.network());
       progress.log("%d sendtoaddress calls, one every %d ms", sends, sendIntervalMs);
       for (int i = 0; i < sends; i++) {

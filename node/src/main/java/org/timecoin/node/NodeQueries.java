@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.timecoin.common.Hash32;
 import org.timecoin.common.codec.CodecException;
 import org.timecoin.common.time.Clock;
@@ -37,7 +39,6 @@ import org.timecoin.node.api.UnspentOutput;
 import org.timecoin.node.api.UtxoSetView;
 import org.timecoin.node.api.ValidatorView;
 import org.timecoin.node.chain.LocalChain;
-import org.timecoin.node.mempool.AdmitResult;
 import org.timecoin.node.mempool.Mempool;
 import org.timecoin.node.sync.SyncStatus;
 import org.timecoin.p2p.PeerInfo;
@@ -46,6 +47,8 @@ import org.timecoin.storage.ChainTip;
 
 /** Answers RPC questions from the node's components; runs on RPC worker threads. */
 final class NodeQueries implements ChainQueries, TransactionSubmitter {
+  private static final Logger log = LoggerFactory.getLogger(NodeQueries.class);
+
   private final LocalChain chain;
   private final Mempool mempool;
   private final PeerNetwork network;
@@ -57,6 +60,8 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
   private final String localKey;
   private final Clock clock;
   private final long startedNanos;
+  private final java.util.function.LongSupplier timeOffsetMillis;
+  private final java.util.function.Supplier<String> chainSpec;
   private final AtomicLong utxoSummaryHeight = new AtomicLong(-1);
   private volatile UtxoSetView utxoSummary;
 
@@ -70,7 +75,11 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
       Network addressNetwork,
       boolean validator,
       String localKey,
-      Clock clock) {
+      Clock clock,
+      java.util.function.LongSupplier timeOffsetMillis,
+      java.util.function.Supplier<String> chainSpec) {
+    this.timeOffsetMillis = timeOffsetMillis;
+    this.chainSpec = chainSpec;
     this.chain = chain;
     this.mempool = mempool;
     this.network = network;
@@ -98,7 +107,8 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
         sync.syncing(),
         sync.bestPeerHeight(),
         chain.validators().size(),
-        validator);
+        validator,
+        sync.view());
   }
 
   @Override
@@ -109,6 +119,20 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
   @Override
   public Optional<BlockView> blockByHash(String hashHex) {
     return chain.store().blocks().block(Hash32.fromHex(hashHex)).map(this::view);
+  }
+
+  @Override
+  public Optional<String> rawBlockByHeight(long height) {
+    return chain.store().blocks().blockAt(height).map(NodeQueries::hex);
+  }
+
+  @Override
+  public Optional<String> rawBlockByHash(String hashHex) {
+    return chain.store().blocks().block(Hash32.fromHex(hashHex)).map(NodeQueries::hex);
+  }
+
+  private static String hex(Block b) {
+    return java.util.HexFormat.of().formatHex(Block.CODEC.encode(b));
   }
 
   private BlockView view(Block b) {
@@ -231,13 +255,7 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
 
   @Override
   public AddressCheck validateAddress(String address) {
-    try {
-      Address.parse(address, addressNetwork);
-      return new AddressCheck(
-          true, address, addressNetwork.name().toLowerCase(java.util.Locale.ROOT), null);
-    } catch (AddressFormatException e) {
-      return new AddressCheck(false, address, null, e.getMessage());
-    }
+    return AddressChecks.check(address, addressNetwork);
   }
 
   @Override
@@ -334,7 +352,13 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
         org.timecoin.p2p.P2pConfig.PROTOCOL_VERSION,
         peers.size(),
         inbound,
-        peers.size() - inbound);
+        peers.size() - inbound,
+        timeOffsetMillis.getAsLong());
+  }
+
+  @Override
+  public String chainSpec() {
+    return chainSpec.get();
   }
 
   @Override
@@ -344,26 +368,47 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
 
   @Override
   public SubmitResult submit(byte[] encodedTx) {
+    try {
+      return submitAsync(encodedTx).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return SubmitResult.rejected(null, "interrupted", "node is stopping");
+    } catch (java.util.concurrent.ExecutionException e) {
+      return SubmitResult.rejected(null, "internal-error", "admission failed");
+    }
+  }
+
+  @Override
+  public java.util.concurrent.CompletableFuture<SubmitResult> submitAsync(byte[] encodedTx) {
     Transaction tx;
     try {
       tx = Transaction.CODEC.decode(encodedTx);
     } catch (CodecException | IllegalArgumentException e) {
-      return SubmitResult.rejected(null, SubmitResult.DECODE_FAILED, e.getMessage());
+      return java.util.concurrent.CompletableFuture.completedFuture(
+          SubmitResult.rejected(null, SubmitResult.DECODE_FAILED, e.getMessage()));
     }
-    try {
-      AdmitResult r = mempool.submit(tx).get(30, TimeUnit.SECONDS);
-      return r.admitted()
-          ? SubmitResult.accepted(tx.txid().toHex())
-          : SubmitResult.rejected(tx.txid().toHex(), r.code(), r.detail());
-    } catch (TimeoutException e) {
-      return SubmitResult.rejected(
-          tx.txid().toHex(), "timeout", "validation did not finish in 30 s");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return SubmitResult.rejected(tx.txid().toHex(), "interrupted", "node is stopping");
-    } catch (java.util.concurrent.ExecutionException e) {
-      return SubmitResult.rejected(
-          tx.txid().toHex(), "internal-error", String.valueOf(e.getCause()));
-    }
+    String txid = tx.txid().toHex();
+    return mempool
+        .submit(tx)
+        .copy()
+        .orTimeout(30, TimeUnit.SECONDS)
+        .handle(
+            (r, error) -> {
+              if (error == null) {
+                return r.admitted()
+                    ? SubmitResult.accepted(txid)
+                    : SubmitResult.rejected(txid, r.code(), r.detail());
+              }
+              Throwable cause =
+                  error instanceof java.util.concurrent.CompletionException
+                          && error.getCause() != null
+                      ? error.getCause()
+                      : error;
+              if (cause instanceof TimeoutException) {
+                return SubmitResult.rejected(txid, "timeout", "validation did not finish in 30 s");
+              }
+              log.warn("admission of {} failed", txid, cause);
+              return SubmitResult.rejected(txid, "internal-error", "admission failed");
+            });
   }
 }

@@ -32,6 +32,10 @@ import org.timecoin.node.chain.ChainStoreOpener;
 import org.timecoin.node.chain.FinalityWatch;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.chain.ValidationPool;
+import org.timecoin.node.chainspec.ChainSpecExport;
+import org.timecoin.node.chainspec.ChainSpecFile;
+import org.timecoin.node.chainspec.ChainSpecHome;
+import org.timecoin.node.clock.ClockCheck;
 import org.timecoin.node.config.ConfigException;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.consensus.ChainPorts;
@@ -43,6 +47,9 @@ import org.timecoin.node.mempool.Mempool;
 import org.timecoin.node.mempool.PeerTxBudget;
 import org.timecoin.node.mempool.TransactionHandler;
 import org.timecoin.node.mempool.TxRelay;
+import org.timecoin.node.metrics.MetricsServer;
+import org.timecoin.node.metrics.NodeMeters;
+import org.timecoin.node.metrics.NodeMetrics;
 import org.timecoin.node.net.NodeMessages;
 import org.timecoin.node.production.MempoolBlockProducer;
 import org.timecoin.node.production.SettledTransactionNotice;
@@ -50,6 +57,11 @@ import org.timecoin.node.sync.BlockSync;
 import org.timecoin.node.sync.StateCheckHandler;
 import org.timecoin.node.sync.SyncHandler;
 import org.timecoin.node.sync.SyncLimits;
+import org.timecoin.node.wallet.FileOps;
+import org.timecoin.node.wallet.Wallet;
+import org.timecoin.node.wallet.WalletKeysService;
+import org.timecoin.node.wallet.WalletOpener;
+import org.timecoin.node.wallet.WalletOptions;
 import org.timecoin.p2p.P2pConfig;
 import org.timecoin.p2p.P2pNode;
 import org.timecoin.p2p.PeerAddress;
@@ -100,7 +112,10 @@ public final class TimeNode implements AutoCloseable {
   private NodeQueries queries;
   private RpcServerFactory.RunningServer rpc;
   private org.timecoin.node.wallet.KeyRing keyRing;
-  private org.timecoin.node.wallet.Wallet wallet;
+  private Wallet wallet;
+  private org.timecoin.node.wallet.WalletSpender spender;
+  private NodeMetrics metrics;
+  private MetricsServer metricsServer;
 
   public TimeNode(NodeConfig config, GenesisConfig genesis, KeyPair key, Clock clock) {
     this(config, genesis, key, clock, UnaryOperator.identity());
@@ -140,6 +155,8 @@ public final class TimeNode implements AutoCloseable {
 
   private void startParts() throws Exception {
     Path data = config.dataDir();
+    metrics = new NodeMetrics();
+    started.push(metrics);
     int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
     ValidationPool validation =
         new ValidationPool(cores, Thread.ofPlatform().name("validation-", 0).daemon().factory());
@@ -176,6 +193,18 @@ public final class TimeNode implements AutoCloseable {
 
     ExecutorScheduler scheduler = new ExecutorScheduler("node-timer");
     started.push(scheduler);
+    // The wallet's relock timer waits for the wallet's monitor: on its own thread, never a
+    // consensus timer's.
+    ExecutorScheduler walletTimer = new ExecutorScheduler("wallet-timer");
+    started.push(walletTimer);
+    wallet =
+        WalletOpener.open(
+            config.walletFile(),
+            config.wallet().encrypted(),
+            genesis.network(),
+            FileOps.REAL,
+            WalletOptions.standard(clock, walletTimer));
+    started.push(wallet);
 
     network = new P2pNode(p2pConfig(data), key, delivery, clock, () -> chain.height());
     network.prioritize(chain.validators().validators().stream().map(v -> v.key()).toList());
@@ -208,19 +237,18 @@ public final class TimeNode implements AutoCloseable {
             },
             clock);
     chain.addListener((block, cert) -> mempool.onBlockCommitted(block));
-    if (keyRing != null) {
-      var nodeWallet =
-          org.timecoin.node.wallet.NodeWallet.attach(
-              keyRing,
-              chain,
-              mempool,
-              signatures,
-              config.node().mempoolPolicy().minFeeRate(),
-              data,
-              clock);
-      started.push(nodeWallet);
-      wallet = nodeWallet.wallet();
-    }
+    // Spends with the wallet file's keys, unless a test or devnet gave the node other keys.
+    var nodeWallet =
+        org.timecoin.node.wallet.NodeWallet.attach(
+            keyRing != null ? keyRing : wallet,
+            chain,
+            mempool,
+            signatures,
+            config.node().mempoolPolicy().minFeeRate(),
+            data,
+            clock);
+    started.push(nodeWallet);
+    spender = nodeWallet.spender();
 
     ChainPorts ports = new ChainPorts(chain);
     P2pGossip gossip = new P2pGossip(network, clock, RESEND_AFTER);
@@ -271,6 +299,7 @@ public final class TimeNode implements AutoCloseable {
             .finalizer(ports)
             .listener(new LoggingConsensusListener())
             .clock(clock)
+            .meterRegistry(metrics.registry())
             .scheduler(scheduler)
             .validationPool(validation)
             .messageVerifier(MessageVerifier.PREVERIFIED); // the gate checked the signatures
@@ -318,6 +347,10 @@ public final class TimeNode implements AutoCloseable {
 
     network.start();
     started.push(network);
+    ClockCheck clockCheck =
+        new ClockCheck(network::peers, genesis.params().maxClockDriftMs(), scheduler);
+    clockCheck.start();
+    started.push(clockCheck);
     runtime.start();
     started.push(runtime);
     runtime.failure().thenAccept(t -> requestStop("consensus halted: " + t));
@@ -325,7 +358,14 @@ public final class TimeNode implements AutoCloseable {
     started.push(sync);
 
     Network addressNetwork = genesis.network();
-    FinalityWatch finality = new FinalityWatch(scheduler.executor());
+    // Waiters time out on a thread of their own, so many expiring together delay no other timer.
+    ExecutorScheduler finalityTimer = new ExecutorScheduler("finality-watch");
+    started.push(finalityTimer);
+    FinalityWatch finality =
+        new FinalityWatch(
+            finalityTimer.executor(),
+            config.rpc().maxFinalityWaiters(),
+            config.rpc().maxFinalityWaitersPerTxid());
     chain.addListener(finality);
     queries =
         new NodeQueries(
@@ -338,15 +378,23 @@ public final class TimeNode implements AutoCloseable {
             addressNetwork,
             validator,
             validator ? key.publicKey().toHex() : null,
-            clock);
+            clock,
+            clockCheck::offsetMillis,
+            () -> ChainSpecFile.toJson(ChainSpecExport.of(config, genesis)));
     startRpc();
+    NodeMeters.bind(metrics, this);
+    if (config.metrics().enabled()) {
+      metricsServer = MetricsServer.start(config.metrics(), metrics::scrape);
+      started.push(metricsServer);
+    }
     log.info(
-        "node {} started as {} at height {}; p2p {}{}",
+        "node {} started as {} at height {}; p2p {}{}{}",
         key.publicKey().toHex(),
         validator ? "validator" : "full node",
         chain.height(),
         network.localAddress(),
-        rpc == null ? "" : ", rpc " + rpc.address());
+        rpc == null ? "" : ", rpc " + rpc.address(),
+        metricsServer == null ? "" : ", metrics " + metricsUrl(metricsServer.address()));
   }
 
   private ExecutorService lane(String name) {
@@ -367,10 +415,19 @@ public final class TimeNode implements AutoCloseable {
       return;
     }
     NodeControl control = () -> requestStop("stop requested over RPC");
-    org.timecoin.node.api.WalletService walletPort =
-        wallet != null ? wallet : org.timecoin.node.api.WalletService.NONE;
     rpc =
-        factory.get().start(config.rpc(), config.security(), queries, queries, control, walletPort);
+        factory
+            .get()
+            .start(
+                config.rpc(),
+                config.security(),
+                config.dataDir(),
+                queries,
+                queries,
+                control,
+                new WalletKeysService(wallet, genesis.network()),
+                new org.timecoin.node.wallet.PresentWalletOnly(
+                    () -> keyRing != null || wallet.status().exists(), spender));
     started.push(rpc);
   }
 
@@ -381,6 +438,10 @@ public final class TimeNode implements AutoCloseable {
     return P2pConfig.builder(magic, genesis.hash())
         .listen(n.listenAddress(), n.port())
         .bootstrapPeers(peers)
+        .seeds(
+            ChainSpecHome.seeds(config, genesis).stream()
+                .map(s -> PeerAddress.parse(s.toString()))
+                .toList())
         // A validator keeps its links to the validators it was configured with, whatever the book.
         .persistentPeers(validator ? peers : List.of())
         .dataDir(data.resolve("p2p"))
@@ -406,14 +467,16 @@ public final class TimeNode implements AutoCloseable {
     stopRequested.complete(reason);
   }
 
-  /** The keys of the node's wallet; call before {@link #start()}. */
+  /**
+   * Keys to spend with instead of the wallet file's (tests, devnets); call before {@link #start()}.
+   */
   public void useKeyRing(org.timecoin.node.wallet.KeyRing keys) {
     this.keyRing = keys;
   }
 
-  /** The node's wallet, or null when it runs without one. */
-  public org.timecoin.node.wallet.Wallet wallet() {
-    return wallet;
+  /** The spending side of the node's wallet: sends, merges, raw transactions, history. */
+  public org.timecoin.node.wallet.WalletSpender spender() {
+    return spender;
   }
 
   public LocalChain chain() {
@@ -440,6 +503,11 @@ public final class TimeNode implements AutoCloseable {
     return sync;
   }
 
+  /** What the RPC server sees of this node. */
+  public org.timecoin.node.api.ChainQueries queries() {
+    return queries;
+  }
+
   public P2pNode network() {
     return network;
   }
@@ -448,8 +516,27 @@ public final class TimeNode implements AutoCloseable {
     return Optional.ofNullable(rpc).map(RpcServerFactory.RunningServer::address);
   }
 
+  static String metricsUrl(InetSocketAddress a) {
+    return "http://" + a.getHostString() + ":" + a.getPort() + "/metrics";
+  }
+
+  /** Where Prometheus scrapes this node, when [metrics] is enabled. */
+  public Optional<InetSocketAddress> metricsAddress() {
+    return Optional.ofNullable(metricsServer).map(MetricsServer::address);
+  }
+
+  /** The node's meters (also served over HTTP when [metrics] is enabled). */
+  public NodeMetrics metrics() {
+    return metrics;
+  }
+
   public KeyPair key() {
     return key;
+  }
+
+  /** The node's wallet (its keys, for spending code). */
+  public Wallet wallet() {
+    return wallet;
   }
 
   public boolean isValidator() {

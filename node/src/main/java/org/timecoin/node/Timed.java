@@ -3,10 +3,19 @@ package org.timecoin.node;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.timecoin.node.chainspec.ChainSpec;
+import org.timecoin.node.chainspec.ChainSpecFile;
+import org.timecoin.node.chainspec.ChainSpecHome;
+import org.timecoin.node.cli.BuildInfo;
+import org.timecoin.node.cli.ConfigGenerator;
 import org.timecoin.node.cli.DevnetCommand;
+import org.timecoin.node.cli.ExportChainSpecCommand;
 import org.timecoin.node.cli.InitCommand;
+import org.timecoin.node.cli.RpcAuthCommand;
 import org.timecoin.node.cli.RunCommand;
+import org.timecoin.node.cli.RunFlags;
 import org.timecoin.node.config.ConfigException;
+import org.timecoin.node.config.NetworkName;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,22 +24,63 @@ import picocli.CommandLine.Option;
 @Command(
     name = "timed",
     mixinStandardHelpOptions = true,
-    version = "timed 0.1.0",
+    versionProvider = BuildInfo.TimedVersion.class,
     description = "TIME Coin node daemon",
-    subcommands = {InitCommand.class, DevnetCommand.class})
+    subcommands = {
+      InitCommand.class,
+      DevnetCommand.class,
+      ExportChainSpecCommand.class,
+      RpcAuthCommand.class
+    })
 public final class Timed implements Callable<Integer> {
   @Option(
       names = "--home",
       paramLabel = "DIR",
-      description = "Node home directory (default ${DEFAULT-VALUE})",
-      defaultValue = "${user.home}/.timecoin")
+      description = "Node home directory (default ~/.timecoin for mainnet, ~/.timecoin/testnet)")
   Path home;
+
+  @Option(
+      names = "--chain",
+      paramLabel = "SPEC",
+      description =
+          "Chain spec file of the network to join; an empty home gets its config, genesis and key")
+  Path chain;
+
+  @Option(
+      names = "--network",
+      paramLabel = "NAME",
+      description = "testnet or mainnet (decides the default home and ports)")
+  String network;
+
+  private ChainSpec spec;
 
   @Option(
       names = "--config",
       paramLabel = "FILE",
       description = "Config file (default HOME/config.toml)")
   Path config;
+
+  @Option(
+      names = "--listen-addr",
+      paramLabel = "HOST[:PORT]",
+      description = "P2P listen address and port for this run (overrides [network])")
+  String listenAddr;
+
+  @Option(
+      names = "--masternode",
+      description = "Take part in consensus with the node key (overrides [masternode] enabled)")
+  boolean masternode;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Log at debug level")
+  boolean verbose;
+
+  @Option(
+      names = "--generate-config",
+      description =
+          "Write the config file with every default (and --listen-addr, --masternode), then exit")
+  boolean generateConfig;
 
   private PrintWriter out = new PrintWriter(System.out, true);
   private PrintWriter err = new PrintWriter(System.err, true);
@@ -48,7 +98,8 @@ public final class Timed implements Callable<Integer> {
     cli.setOut(out).setErr(err);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof ConfigException) {
+          if (e instanceof ConfigException
+              || e instanceof org.timecoin.node.wallet.WalletFileException) {
             err.println("error: " + e.getMessage());
             return 1;
           }
@@ -58,11 +109,50 @@ public final class Timed implements Callable<Integer> {
   }
 
   public Path home() {
-    return home.toAbsolutePath();
+    return home != null ? home.toAbsolutePath() : homeFor(defaultNetwork());
+  }
+
+  /** The home a node of {@code net} uses when none is given. */
+  public Path homeFor(NetworkName net) {
+    return home != null
+        ? home.toAbsolutePath()
+        : net.defaultHome(Path.of(System.getProperty("user.home")));
+  }
+
+  /** The network named by --network, else by the chain spec, else testnet. */
+  private NetworkName defaultNetwork() {
+    NetworkName named = requestedNetwork();
+    if (named != null) {
+      return named;
+    }
+    return chain != null ? spec().network() : NetworkName.TESTNET;
+  }
+
+  private NetworkName requestedNetwork() {
+    if (network == null) {
+      return null;
+    }
+    NetworkName n = NetworkName.parse(network);
+    if (n == null) {
+      throw new ConfigException("--network must be testnet or mainnet, got \"" + network + "\"");
+    }
+    return n;
+  }
+
+  private ChainSpec spec() {
+    if (spec == null) {
+      spec = ChainSpecFile.load(chain.toAbsolutePath());
+    }
+    return spec;
   }
 
   public Path configFile() {
     return config != null ? config.toAbsolutePath() : home().resolve("config.toml");
+  }
+
+  /** The config file of {@code homeDir} unless --config names another. */
+  public Path configFile(Path homeDir) {
+    return config != null ? config.toAbsolutePath() : homeDir.resolve("config.toml");
   }
 
   public PrintWriter out() {
@@ -76,6 +166,21 @@ public final class Timed implements Callable<Integer> {
   /** Without a subcommand: run the node of the home directory. */
   @Override
   public Integer call() throws Exception {
-    return RunCommand.run(configFile(), out, err);
+    RunFlags flags = RunFlags.of(listenAddr, masternode, verbose);
+    if (generateConfig) {
+      return ConfigGenerator.write(configFile(), flags, out, err);
+    }
+    NetworkName requested = requestedNetwork();
+    if (chain != null) {
+      if (requested != null && requested != spec().network()) {
+        throw new ConfigException(
+            "--network "
+                + requested.text()
+                + " but the chain spec is for "
+                + spec().network().text());
+      }
+      ChainSpecHome.prepare(spec(), chain.toAbsolutePath(), configFile(), out);
+    }
+    return RunCommand.run(configFile(), requested, flags, out, err);
   }
 }

@@ -25,6 +25,13 @@ final class ControlMessages {
   static final int ADDR = 0x06;
 
   static final int MESSAGE_VERSION = 1;
+
+  /** HELLO version 2 appends the sender's wall clock; version 1 (without it) is still read. */
+  static final int HELLO_VERSION = 2;
+
+  /** The wall clock of a version-1 HELLO, which does not carry one. */
+  static final long NO_WALL_CLOCK = -1;
+
   static final int NONCE_SIZE = 32;
   static final int MAX_ADDRESSES = 1000;
 
@@ -44,7 +51,8 @@ final class ControlMessages {
       PublicKey nodeKey,
       PeerAddress listenAddress,
       long bestHeight,
-      byte[] nonce) {}
+      byte[] nonce,
+      long wallMillis) {}
 
   /** Second handshake message: a signature over {@link #authBytes}. */
   record Auth(byte[] signature) {}
@@ -85,23 +93,35 @@ final class ControlMessages {
       new Codec<>() {
         @Override
         public void write(ByteWriter out, Hello h) {
-          out.u8(MESSAGE_VERSION).u32(h.magic()).u32(h.protocolVersion()).hash(h.genesisHash());
+          boolean withClock = h.wallMillis() != NO_WALL_CLOCK;
+          out.u8(withClock ? HELLO_VERSION : MESSAGE_VERSION);
+          out.u32(h.magic()).u32(h.protocolVersion()).hash(h.genesisHash());
           PublicKey.CODEC.write(out, h.nodeKey());
           PeerAddress.CODEC.write(out, h.listenAddress());
           out.u64(h.bestHeight()).raw(h.nonce());
+          if (withClock) {
+            out.u64(h.wallMillis());
+          }
         }
 
         @Override
         public Hello read(ByteReader in) {
-          readVersion(in, "hello");
-          return new Hello(
-              in.u32(),
-              in.u32(),
-              in.hash(),
-              PublicKey.CODEC.read(in),
-              PeerAddress.CODEC.read(in),
-              in.u64(),
-              in.raw(NONCE_SIZE));
+          int version = in.u8();
+          if (version != MESSAGE_VERSION && version != HELLO_VERSION) {
+            throw new CodecException("hello message version " + version + " is not supported");
+          }
+          long magic = in.u32();
+          long protocol = in.u32();
+          Hash32 genesis = in.hash();
+          PublicKey key = PublicKey.CODEC.read(in);
+          PeerAddress listen = PeerAddress.CODEC.read(in);
+          long height = in.u64();
+          byte[] nonce = in.raw(NONCE_SIZE);
+          long wall = version == HELLO_VERSION ? in.u64() : NO_WALL_CLOCK;
+          if (version == HELLO_VERSION && wall < 0) {
+            throw new CodecException("hello wall clock out of range");
+          }
+          return new Hello(magic, protocol, genesis, key, listen, height, nonce, wall);
         }
       };
 

@@ -36,8 +36,15 @@ final class OutboundQueue {
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private final AtomicLong bytesSent = new AtomicLong();
 
+  private final P2pMetrics metrics;
+
   OutboundQueue(Channel channel, int maxMessages, long maxBytes) {
+    this(channel, maxMessages, maxBytes, new P2pMetrics());
+  }
+
+  OutboundQueue(Channel channel, int maxMessages, long maxBytes, P2pMetrics metrics) {
     this.channel = channel;
+    this.metrics = metrics;
     this.control = new Lane(maxMessages, CONTROL_MAX_BYTES);
     this.bulk = new Lane(maxMessages, maxBytes);
   }
@@ -75,6 +82,7 @@ final class OutboundQueue {
         break;
       }
       bytesSent.addAndGet(frame.wireSize());
+      metrics.sent(frame.type(), frame.wireSize());
       channel.write(frame, channel.voidPromise());
       wrote = true;
     }

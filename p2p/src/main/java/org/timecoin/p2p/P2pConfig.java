@@ -38,6 +38,9 @@ import org.timecoin.common.Hash32;
  *     proxy)
  * @param maxPendingDeliveries per peer: above it we stop reading from the peer until the handlers
  *     catch up (TCP back-pressure instead of dropping)
+ * @param seeds where to find the first peers: IP literals go into the address book as they are, a
+ *     DNS name as every address its A and AAAA records give, looked up again every {@code
+ *     seedRefreshInterval}
  */
 public record P2pConfig(
     String listenHost,
@@ -74,7 +77,9 @@ public record P2pConfig(
     int maxPendingDeliveries,
     int seenCacheSize,
     int addressBookSize,
-    int ioThreads) {
+    int ioThreads,
+    List<PeerAddress> seeds,
+    Duration seedRefreshInterval) {
 
   public static final long PROTOCOL_VERSION = 1;
   public static final int TESTNET_PORT = 24100;
@@ -84,6 +89,8 @@ public record P2pConfig(
     Objects.requireNonNull(listenHost, "listenHost");
     bootstrapPeers = List.copyOf(bootstrapPeers);
     persistentPeers = List.copyOf(persistentPeers);
+    seeds = List.copyOf(seeds);
+    positive(seedRefreshInterval, "seedRefreshInterval");
     Objects.requireNonNull(genesisHash, "genesisHash");
     positive(pingInterval, "pingInterval");
     positive(peerTimeout, "peerTimeout");
@@ -143,6 +150,8 @@ public record P2pConfig(
     private int listenPort = 0;
     private List<PeerAddress> bootstrapPeers = List.of();
     private List<PeerAddress> persistentPeers = List.of();
+    private List<PeerAddress> seeds = List.of();
+    private Duration seedRefreshInterval = Duration.ofMinutes(30);
     private long magic;
     private long protocolVersion = PROTOCOL_VERSION;
     private Hash32 genesisHash;
@@ -185,6 +194,8 @@ public record P2pConfig(
       listenPort = c.listenPort;
       bootstrapPeers = c.bootstrapPeers;
       persistentPeers = c.persistentPeers;
+      seeds = c.seeds;
+      seedRefreshInterval = c.seedRefreshInterval;
       magic = c.magic;
       protocolVersion = c.protocolVersion;
       genesisHash = c.genesisHash;
@@ -226,6 +237,16 @@ public record P2pConfig(
 
     public Builder bootstrapPeers(List<PeerAddress> peers) {
       bootstrapPeers = peers;
+      return this;
+    }
+
+    public Builder seeds(List<PeerAddress> v) {
+      seeds = v;
+      return this;
+    }
+
+    public Builder seedRefreshInterval(Duration v) {
+      seedRefreshInterval = v;
       return this;
     }
 
@@ -406,7 +427,9 @@ public record P2pConfig(
           maxPendingDeliveries,
           seenCacheSize,
           addressBookSize,
-          ioThreads);
+          ioThreads,
+          seeds,
+          seedRefreshInterval);
     }
   }
 }

@@ -1,21 +1,46 @@
 package org.timecoin.p2p;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counters of what the network layer refused, dropped and delivered; safe from any thread. */
+/**
+ * Counters of what the network layer refused, dropped, delivered and moved; safe from any thread.
+ * Each is one atomic add on the path it counts. Labels stay bounded: 256 frame types, the {@link
+ * RejectReason}s, and at most {@value #MAX_BAN_CAUSES} ban causes.
+ */
 public final class P2pMetrics {
+  static final int MAX_BAN_CAUSES = 32;
+  static final String OTHER_CAUSE = "other";
+
   private final Map<RejectReason, LongAdder> rejections = new EnumMap<>(RejectReason.class);
   private final LongAdder duplicates = new LongAdder();
   private final LongAdder delivered = new LongAdder();
   private final LongAdder handshakes = new LongAdder();
   private final LongAdder bans = new LongAdder();
+  private final Map<String, LongAdder> bansByCause = new ConcurrentHashMap<>();
+  private final AtomicLongArray bytesIn = new AtomicLongArray(256);
+  private final AtomicLongArray bytesOut = new AtomicLongArray(256);
+  private final AtomicLongArray framesIn = new AtomicLongArray(256);
+  private final AtomicLongArray framesOut = new AtomicLongArray(256);
+  private final Map<Integer, String> typeNames = new ConcurrentHashMap<>();
+  private final LongAdder rttSamples = new LongAdder();
+  private final LongAdder rttNanos = new LongAdder();
 
   P2pMetrics() {
     for (RejectReason r : RejectReason.values()) {
       rejections.put(r, new LongAdder());
     }
+    typeNames.put(ControlMessages.HELLO, "hello");
+    typeNames.put(ControlMessages.AUTH, "auth");
+    typeNames.put(ControlMessages.PING, "ping");
+    typeNames.put(ControlMessages.PONG, "pong");
+    typeNames.put(ControlMessages.GETADDR, "getaddr");
+    typeNames.put(ControlMessages.ADDR, "addr");
   }
 
   void reject(RejectReason reason) {
@@ -34,8 +59,55 @@ public final class P2pMetrics {
     handshakes.increment();
   }
 
-  void ban() {
+  /** A ban imposed; {@code cause} is a short label (text beyond the label is cut off). */
+  void ban(String cause) {
     bans.increment();
+    String label = causeLabel(cause);
+    LongAdder counter = bansByCause.get(label);
+    if (counter == null) {
+      label = bansByCause.size() < MAX_BAN_CAUSES ? label : OTHER_CAUSE;
+      counter = bansByCause.computeIfAbsent(label, k -> new LongAdder());
+    }
+    counter.increment();
+  }
+
+  /**
+   * The leading words of a reason as a metric label: "relayed transaction 3fa2..: fee" becomes
+   * "relayed_transaction". A word with anything but letters (an id, a count, a colon) or longer
+   * than 20 letters ends the label, so ids never become labels of their own.
+   */
+  static String causeLabel(String reason) {
+    StringBuilder sb = new StringBuilder();
+    for (String word : reason.toLowerCase(Locale.ROOT).split(" ", 8)) {
+      if (word.isEmpty() || word.length() > 20 || !word.chars().allMatch(P2pMetrics::labelChar)) {
+        break;
+      }
+      sb.append(sb.isEmpty() ? "" : "_").append(word);
+    }
+    return sb.isEmpty() ? OTHER_CAUSE : sb.toString();
+  }
+
+  private static boolean labelChar(int c) {
+    return c >= 'a' && c <= 'z' || c == '_';
+  }
+
+  void received(int type, int bytes) {
+    framesIn.incrementAndGet(type & 0xFF);
+    bytesIn.addAndGet(type & 0xFF, bytes);
+  }
+
+  void sent(int type, int bytes) {
+    framesOut.incrementAndGet(type & 0xFF);
+    bytesOut.addAndGet(type & 0xFF, bytes);
+  }
+
+  void rtt(long nanos) {
+    rttSamples.increment();
+    rttNanos.add(Math.max(0, nanos));
+  }
+
+  void nameType(int type, String name) {
+    typeNames.put(type & 0xFF, name.toLowerCase(Locale.ROOT));
   }
 
   public long rejections(RejectReason reason) {
@@ -58,5 +130,44 @@ public final class P2pMetrics {
 
   public long bansImposed() {
     return bans.sum();
+  }
+
+  /** Bans imposed so far, by cause label. */
+  public Map<String, Long> bansByCause() {
+    Map<String, Long> out = new TreeMap<>();
+    bansByCause.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  /** Frame bytes (headers included) read from peers, of frame type {@code type}. */
+  public long bytesReceived(int type) {
+    return bytesIn.get(type & 0xFF);
+  }
+
+  public long bytesSent(int type) {
+    return bytesOut.get(type & 0xFF);
+  }
+
+  public long framesReceived(int type) {
+    return framesIn.get(type & 0xFF);
+  }
+
+  public long framesSent(int type) {
+    return framesOut.get(type & 0xFF);
+  }
+
+  /** Names of the frame types known so far (p2p's own and those registered), by type byte. */
+  public Map<Integer, String> typeNames() {
+    return new TreeMap<>(typeNames);
+  }
+
+  /** Ping round trips measured. */
+  public long rttSamples() {
+    return rttSamples.sum();
+  }
+
+  /** Sum of the ping round trips measured, in nanoseconds. */
+  public long rttTotalNanos() {
+    return rttNanos.sum();
   }
 }

@@ -42,6 +42,9 @@ import org.timecoin.domain.crypto.PublicKey;
 public final class P2pNode implements PeerNetwork {
   private static final Logger log = LoggerFactory.getLogger(P2pNode.class);
 
+  /** What peers cause is logged at a bounded rate. */
+  private static final RateLimitedLog peerLog = RateLimitedLog.of(log);
+
   /** Bulk frames enter a channel only below this many pending bytes (see {@link OutboundQueue}). */
   static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
 
@@ -59,6 +62,7 @@ public final class P2pNode implements PeerNetwork {
   private EventLoopGroup group;
   private ExecutorService work;
   private ExecutorService resolver;
+  private SeedResolver seedResolver;
   // Written once by start(), read by any thread that sends.
   private volatile NodeContext context;
   private volatile Channel serverChannel;
@@ -165,6 +169,15 @@ public final class P2pNode implements PeerNetwork {
     PeerAddress advertised = new PeerAddress(config.listenHost(), bound.getPort());
     log.info("p2p listening on {} as {}", bound, identity.publicKey().toHex());
     peers.start(advertised, this::dial, new EventLoopScheduler(group.next()), work, guard);
+    seedResolver =
+        new SeedResolver(
+            config.seeds(),
+            InetAddress::getAllByName,
+            resolver,
+            new EventLoopScheduler(group.next()),
+            config.seedRefreshInterval(),
+            peers::learnSeed);
+    seedResolver.start();
   }
 
   private void loadAddressBook() {
@@ -258,6 +271,7 @@ public final class P2pNode implements PeerNetwork {
         return;
       }
       peers.stop();
+      seedResolver.stop();
       serverChannel.close().syncUninterruptibly();
       for (PeerConnection c : peers.established()) {
         c.channel.close();
@@ -288,11 +302,13 @@ public final class P2pNode implements PeerNetwork {
   @Override
   public <T> void register(MessageType<T> type, PeerMessageHandler<T> handler) {
     registry.register(type, handler, null);
+    metrics.nameType(type.id(), type.name());
   }
 
   @Override
   public <T> void register(MessageType<T> type, PeerMessageHandler<T> handler, Executor lane) {
     registry.register(type, handler, Objects.requireNonNull(lane, "lane"));
+    metrics.nameType(type.id(), type.name());
   }
 
   @Override
@@ -371,8 +387,8 @@ public final class P2pNode implements PeerNetwork {
   @Override
   public void penalize(PublicKey peer, int points, String reason) {
     PeerConnection c = peers.established(peer);
-    if (c != null && peers.penalize(c, points)) {
-      log.info("peer {} penalized: {}", c, reason);
+    if (c != null && peers.penalize(c, points, reason)) {
+      peerLog.info("peer {} penalized: {}", c, reason);
       c.channel.close();
     }
   }

@@ -17,6 +17,9 @@ import org.timecoin.domain.crypto.PublicKey;
 final class PeerConnection {
   private static final Logger log = LoggerFactory.getLogger(PeerConnection.class);
 
+  /** What peers cause is logged at a bounded rate. */
+  private static final RateLimitedLog peerLog = RateLimitedLog.of(log);
+
   final Channel channel;
   final Direction direction;
 
@@ -47,6 +50,7 @@ final class PeerConnection {
   private final AtomicLong pongs = new AtomicLong();
   private final AtomicLong bytesReceived = new AtomicLong();
   private volatile long connectedAtMillis;
+  private volatile long clockOffsetMillis = PeerInfo.NO_CLOCK_OFFSET;
   private volatile boolean established;
 
   PeerConnection(Channel channel, Direction direction, PeerAddress dialAddress, NodeContext node) {
@@ -55,7 +59,8 @@ final class PeerConnection {
     this.dialAddress = dialAddress;
     P2pConfig config = node.config();
     this.queue =
-        new OutboundQueue(channel, config.sendQueueMaxMessages(), config.sendQueueMaxBytes());
+        new OutboundQueue(
+            channel, config.sendQueueMaxMessages(), config.sendQueueMaxBytes(), node.metrics());
     this.deliveries =
         new DeliveryLanes(
             channel, node.delivery(), config.maxPendingDeliveries(), () -> established);
@@ -121,6 +126,12 @@ final class PeerConnection {
 
   void recordReceived(Frame frame) {
     bytesReceived.addAndGet(frame.wireSize());
+    metrics.received(frame.type(), frame.wireSize());
+  }
+
+  /** The peer's wall clock minus ours, as its HELLO told it. */
+  void recordClockOffset(long millis) {
+    clockOffsetMillis = millis;
   }
 
   void updateHeight(long height) {
@@ -130,6 +141,7 @@ final class PeerConnection {
   void recordRtt(long nanos) {
     rttNanos = nanos;
     pongs.incrementAndGet();
+    metrics.rtt(nanos);
   }
 
   /** Bytes waiting for this peer: in our queue and in the channel's own buffer. */
@@ -149,7 +161,7 @@ final class PeerConnection {
   void sendControl(Frame frame) {
     if (!queue.offerControl(frame) && stalled.compareAndSet(false, true)) {
       metrics.reject(RejectReason.SEND_STALLED);
-      log.info("peer {}: {} (control lane full)", this, RejectReason.SEND_STALLED);
+      peerLog.info("peer {}: {} (control lane full)", this, RejectReason.SEND_STALLED);
       channel.close();
     }
   }
@@ -212,7 +224,8 @@ final class PeerConnection {
         connectedAtMillis,
         queue.size(),
         queue.bytesSent(),
-        bytesReceived.get());
+        bytesReceived.get(),
+        clockOffsetMillis);
   }
 
   @Override

@@ -34,6 +34,9 @@ import org.timecoin.p2p.ControlMessages.Pong;
 final class PeerHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(PeerHandler.class);
 
+  /** What peers cause is logged at a bounded rate. */
+  private static final RateLimitedLog peerLog = RateLimitedLog.of(log);
+
   private static final int MAX_PINGS_IN_FLIGHT = 8;
 
   /** Host names an ADDR may carry (dropped unread) before the sender is charged for them. */
@@ -94,7 +97,8 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
             node.identity().publicKey(),
             node.peers().advertisedAddress(),
             node.bestHeight().getAsLong(),
-            ourNonce);
+            ourNonce,
+            node.clock().wallMillis());
     conn.sendControl(control(ControlMessages.HELLO, ControlMessages.HELLO_CODEC, hello));
     handshakeTimer =
         ctx.executor()
@@ -187,6 +191,9 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     }
     remoteHello = h;
     conn.identify(h.nodeKey(), effectiveListenAddress(h.listenAddress()), h.bestHeight());
+    if (h.wallMillis() != ControlMessages.NO_WALL_CLOCK) {
+      conn.recordClockOffset(h.wallMillis() - node.clock().wallMillis());
+    }
     state = State.AWAIT_AUTH;
     byte[] toSign =
         ControlMessages.authBytes(h.nonce(), ourNonce, config.genesisHash(), h.nodeKey());
@@ -254,7 +261,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     state = State.ESTABLISHED;
     handshakeTimer.cancel(false);
     node.metrics().handshake();
-    log.info("connected {} height {}", conn, remoteHello.bestHeight());
+    peerLog.info("connected {} height {}", conn, remoteHello.bestHeight());
     long interval = node.config().pingInterval().toNanos();
     if (node.peers().isPriority(conn.nodeKey())) {
       // A validator link: probe it often and give up on it soon, so a dead link is redialled in
@@ -441,7 +448,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     if (cause instanceof IOException) {
       log.debug("connection {} failed: {}", conn, cause.toString());
     } else {
-      log.warn("error on connection {}", conn, cause);
+      peerLog.warn("error on connection {}", conn, cause);
     }
     closeNow(ctx);
   }
@@ -455,9 +462,10 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     if (reason == RejectReason.RATE_LIMITED) {
       log.debug("peer {}: {} ({})", conn, reason, detail);
     } else {
-      log.info("peer {}: {} ({})", conn, reason, detail);
+      peerLog.info("peer {}: {} ({})", conn, reason, detail);
     }
-    boolean banned = reason.penalty() > 0 && node.peers().penalize(conn, reason.penalty());
+    boolean banned =
+        reason.penalty() > 0 && node.peers().penalize(conn, reason.penalty(), reason.name());
     if (reason.disconnects() || banned) {
       closeNow(ctx);
     }

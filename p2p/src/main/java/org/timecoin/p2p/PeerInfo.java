@@ -3,6 +3,7 @@ package org.timecoin.p2p;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.timecoin.domain.crypto.PublicKey;
 
 /**
@@ -17,6 +18,8 @@ import org.timecoin.domain.crypto.PublicKey;
  * @param queuedMessages messages waiting in our send queue to this peer
  * @param bytesSent bytes written to this peer, frame headers included
  * @param bytesReceived bytes of frames read from this peer
+ * @param clockOffsetMillis the peer's wall clock minus ours when its handshake arrived, or {@link
+ *     #NO_CLOCK_OFFSET} when its handshake carried no clock (an older HELLO version)
  */
 public record PeerInfo(
     PublicKey nodeKey,
@@ -29,7 +32,16 @@ public record PeerInfo(
     long connectedAtMillis,
     int queuedMessages,
     long bytesSent,
-    long bytesReceived) {
+    long bytesReceived,
+    long clockOffsetMillis) {
+
+  public static final long NO_CLOCK_OFFSET = Long.MIN_VALUE;
+
+  public OptionalLong clockOffset() {
+    return clockOffsetMillis == NO_CLOCK_OFFSET
+        ? OptionalLong.empty()
+        : OptionalLong.of(clockOffsetMillis);
+  }
 
   public Optional<Duration> rtt() {
     return rttNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(rttNanos));

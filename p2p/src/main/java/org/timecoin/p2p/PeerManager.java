@@ -31,6 +31,9 @@ import org.timecoin.domain.crypto.PublicKey;
 final class PeerManager {
   private static final Logger log = LoggerFactory.getLogger(PeerManager.class);
 
+  /** What peers cause is logged at a bounded rate. */
+  private static final RateLimitedLog peerLog = RateLimitedLog.of(log);
+
   /** Starts a connection attempt; the outcome arrives as {@link #onDialFailed} or a connection. */
   interface Dialer {
     void dial(PeerAddress address);
@@ -211,7 +214,7 @@ final class PeerManager {
     }
     if (replaced != null) {
       metrics.reject(RejectReason.DUPLICATE_PEER);
-      log.info("peer {}: {} (replaced by {})", replaced, RejectReason.DUPLICATE_PEER, c);
+      peerLog.info("peer {}: {} (replaced by {})", replaced, RejectReason.DUPLICATE_PEER, c);
       replaced.channel.close();
       // Its close will not find it registered any more, so listeners hear of it here.
       PeerInfo gone = replaced.info();
@@ -253,7 +256,7 @@ final class PeerManager {
       }
     }
     if (wasEstablished) {
-      log.info("disconnected {}", c);
+      peerLog.info("disconnected {}", c);
       PeerInfo info = c.info();
       notifyListeners(c, l -> l.onPeerDisconnected(info));
     }
@@ -308,14 +311,14 @@ final class PeerManager {
    * Adds misbehaviour points; true when the peer is now banned (and must be disconnected). Only a
    * key that proved itself on this connection is charged; before that the IP alone pays.
    */
-  boolean penalize(PeerConnection c, int points) {
+  boolean penalize(PeerConnection c, int points, String cause) {
     PublicKey key = c.verifiedKey();
     InetAddress ip = c.remoteIp();
     boolean wasBanned = bans.isBanned(ip) || (key != null && bans.isBanned(key));
     boolean banned = key == null ? bans.penalizeIp(ip, points) : bans.penalizeKey(key, ip, points);
     if (banned && !wasBanned) {
-      metrics.ban();
-      log.warn("banned {} for {}", c, config.banDuration());
+      metrics.ban(cause);
+      peerLog.warn("banned {} for {}", c, config.banDuration());
     }
     return banned;
   }
@@ -380,6 +383,13 @@ final class PeerManager {
       }
     }
     return notLiteral;
+  }
+
+  /** An address a configured seed gave: vouched for by our configuration, like a bootstrap peer. */
+  void learnSeed(PeerAddress address) {
+    if (!address.equals(advertised)) {
+      addressBook.add(address, NetGroups.bookGroup(address.host()));
+    }
   }
 
   /** Whether the book knows {@code address} (tests and inspection). */

@@ -10,8 +10,12 @@
  * with a u8 message version (1):
  *
  * <ul>
- *   <li>0x01 HELLO: magic u32, protocol version u32, genesis hash, node key (32), listen address
- *       (u32-length ASCII host, u16 port), best height u64, nonce (32)
+ *   <li>0x01 HELLO, message version 2: magic u32, protocol version u32, genesis hash, node key
+ *       (32), listen address (u32-length ASCII host, u16 port), best height u64, nonce (32), the
+ *       sender's wall clock u64 (milliseconds since 1970, below 2^63). Version 1 is the same
+ *       without the clock; it is still read (its sender gives no clock sample). The clock is not
+ *       signed: a node only compares it with its own (the median over its peers, see {@link
+ *       org.timecoin.p2p.PeerInfo#clockOffset()}) and never acts on one peer's word
  *   <li>0x02 AUTH: Ed25519 signature (64) over {@code "TIME-P2P-HANDSHAKE-V1" ‖ receiver's nonce ‖
  *       sender's nonce ‖ genesis hash ‖ receiver's node key}
  *   <li>0x03 PING / 0x04 PONG: nonce u64, best height u64 (a PONG echoes the PING's nonce)
@@ -41,6 +45,9 @@
  *
  * <p>Event loops decode, rate-limit and enqueue. Handshake signing and verification and address
  * book writes run on a small internal pool; handlers and peer listeners run on the executor the
- * node passes to {@link org.timecoin.p2p.P2pNode}, one task at a time per peer.
+ * node passes to {@link org.timecoin.p2p.P2pNode}, one task at a time per peer. Host names (only
+ * ever from our own configuration: bootstrap peers, and seeds, whose every A and AAAA address goes
+ * into the address book and which are looked up again every {@link
+ * org.timecoin.p2p.P2pConfig#seedRefreshInterval()}) are resolved on resolver threads of their own.
  */
 package org.timecoin.p2p;

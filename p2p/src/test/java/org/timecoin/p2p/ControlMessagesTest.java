@@ -34,7 +34,8 @@ class ControlMessagesTest {
         PublicKey.of(bytes(r, 32)),
         new PeerAddress("10.0." + r.nextInt(256) + "." + r.nextInt(256), 1 + r.nextInt(65535)),
         r.nextLong(),
-        bytes(r, ControlMessages.NONCE_SIZE));
+        bytes(r, ControlMessages.NONCE_SIZE),
+        r.nextBoolean() ? ControlMessages.NO_WALL_CLOCK : r.nextLong() & Long.MAX_VALUE);
   }
 
   private static Addr randomAddr(Random r) {
@@ -105,6 +106,58 @@ class ControlMessagesTest {
     assertThatThrownBy(() -> ControlMessages.PING_CODEC.decode(ping))
         .isInstanceOf(CodecException.class)
         .hasMessageContaining("version");
+  }
+
+  @Test
+  void helloCarriesTheSendersWallClockAndAVersionOneHelloStillReads() {
+    Random r = new Random(7);
+    Hello withClock = randomHello(r);
+    withClock =
+        new Hello(
+            withClock.magic(),
+            withClock.protocolVersion(),
+            withClock.genesisHash(),
+            withClock.nodeKey(),
+            withClock.listenAddress(),
+            withClock.bestHeight(),
+            withClock.nonce(),
+            1_760_000_000_000L);
+    byte[] v2 = ControlMessages.HELLO_CODEC.encode(withClock);
+    assertThat(v2[0]).isEqualTo((byte) ControlMessages.HELLO_VERSION);
+    assertThat(ControlMessages.HELLO_CODEC.decode(v2).wallMillis()).isEqualTo(1_760_000_000_000L);
+
+    // An older node's HELLO: version 1, the same fields without the clock.
+    byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 8);
+    v1[0] = 1;
+    Hello old = ControlMessages.HELLO_CODEC.decode(v1);
+    assertThat(old.wallMillis()).isEqualTo(ControlMessages.NO_WALL_CLOCK);
+    assertThat(old.nodeKey()).isEqualTo(withClock.nodeKey());
+    assertThat(ControlMessages.HELLO_CODEC.encode(old)).isEqualTo(v1);
+  }
+
+  @Test
+  void helloOfUnknownVersionOrWithAClockOutOfRangeIsRejected() {
+    Hello h = randomHello(new Random(8));
+    byte[] v3 = ControlMessages.HELLO_CODEC.encode(h);
+    v3[0] = 3;
+    assertThatThrownBy(() -> ControlMessages.HELLO_CODEC.decode(v3))
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("version 3");
+    byte[] negative =
+        ControlMessages.HELLO_CODEC.encode(
+            new Hello(
+                h.magic(),
+                h.protocolVersion(),
+                h.genesisHash(),
+                h.nodeKey(),
+                h.listenAddress(),
+                h.bestHeight(),
+                h.nonce(),
+                1));
+    negative[negative.length - 1] = (byte) 0x80; // the u64 clock's sign bit
+    assertThatThrownBy(() -> ControlMessages.HELLO_CODEC.decode(negative))
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("clock");
   }
 
   @Test

@@ -103,7 +103,14 @@ final class RawPeer implements AutoCloseable {
     nonce[0] = 42;
     Hello hello =
         new Hello(
-            magic, version, genesis, key.publicKey(), new PeerAddress("127.0.0.1", 9), 0, nonce);
+            magic,
+            version,
+            genesis,
+            key.publicKey(),
+            new PeerAddress("127.0.0.1", 9),
+            0,
+            nonce,
+            ControlMessages.NO_WALL_CLOCK); // a version-1 HELLO, as an older node sends
     send(ControlMessages.HELLO, ControlMessages.HELLO_CODEC.encode(hello));
     return nonce;
   }

@@ -91,6 +91,14 @@ final class TestNet implements AutoCloseable {
     return node;
   }
 
+  /** A started node whose wall clock reads {@code clock}. */
+  P2pNode start(P2pConfig config, Clock clock) {
+    P2pNode node = new P2pNode(config, newKey(), delivery, clock, height::get, random.split());
+    nodes.add(node);
+    node.start();
+    return node;
+  }
+
   P2pNode start(P2pConfig config, KeyPair key) {
     P2pNode node = create(config, key);
     node.start();

@@ -12,6 +12,7 @@ import org.timecoin.node.api.MempoolView;
 import org.timecoin.node.api.NodeControl;
 import org.timecoin.node.api.PeerView;
 import org.timecoin.node.api.SubmitResult;
+import org.timecoin.node.api.SyncView;
 import org.timecoin.node.api.TransactionSubmitter;
 import org.timecoin.node.api.TxView;
 import org.timecoin.node.api.UtxoSetView;
@@ -35,7 +36,24 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
         false,
         7,
         4,
-        true);
+        true,
+        sync);
+  }
+
+  /** What getblockchaininfo reports of sync; tests change it. */
+  public volatile SyncView sync = new SyncView(SyncView.FOLLOWING, 1.0, 7, 7, 0, 0, "");
+
+  /** The raw encoding of the block at height 7. */
+  public static final String RAW_BLOCK = "0001020304";
+
+  @Override
+  public Optional<String> rawBlockByHeight(long height) {
+    return height == 7 ? Optional.of(RAW_BLOCK) : Optional.empty();
+  }
+
+  @Override
+  public Optional<String> rawBlockByHash(String hashHex) {
+    return HASH.equals(hashHex) ? Optional.of(RAW_BLOCK) : Optional.empty();
   }
 
   @Override
@@ -101,9 +119,13 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
 
   @Override
   public AddressCheck validateAddress(String address) {
+    if (address.startsWith("TIME1")) {
+      return new AddressCheck(
+          false, address, "mainnet", "address is for mainnet but this node runs testnet");
+    }
     return address.startsWith("TIME0")
         ? new AddressCheck(true, address, "testnet", null)
-        : new AddressCheck(false, address, null, "bad prefix");
+        : new AddressCheck(false, null, null, "bad prefix");
   }
 
   @Override
@@ -120,9 +142,33 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
         : Optional.empty();
   }
 
+  /** The timeout of the last finality wait. */
+  public volatile java.time.Duration lastAwaitTimeout;
+
+  /** When set, finality waits stay pending (in {@link #waiting}) until a test completes them. */
+  public volatile boolean holdFinality;
+
+  /** When set, finality waits are refused as the node does when its waiters are at the bound. */
+  public volatile boolean refuseFinality;
+
+  public final java.util.Queue<
+          java.util.concurrent.CompletableFuture<Optional<org.timecoin.node.api.TxLookup>>>
+      waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   @Override
   public java.util.concurrent.CompletableFuture<Optional<org.timecoin.node.api.TxLookup>>
       awaitFinality(String txidHex, java.time.Duration timeout) {
+    lastAwaitTimeout = timeout;
+    if (refuseFinality) {
+      return java.util.concurrent.CompletableFuture.failedFuture(
+          new java.util.concurrent.RejectedExecutionException("full"));
+    }
+    if (holdFinality) {
+      var f =
+          new java.util.concurrent.CompletableFuture<Optional<org.timecoin.node.api.TxLookup>>();
+      waiting.add(f);
+      return f;
+    }
     return java.util.concurrent.CompletableFuture.completedFuture(transaction(txidHex));
   }
 
@@ -145,12 +191,34 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
 
   @Override
   public org.timecoin.node.api.NetworkView networkInfo() {
-    return new org.timecoin.node.api.NetworkView("06".repeat(32), "127.0.0.1:24100", 1, 3, 1, 2);
+    return new org.timecoin.node.api.NetworkView(
+        "06".repeat(32), "127.0.0.1:24100", 1, 3, 1, 2, -1500);
+  }
+
+  @Override
+  public String chainSpec() {
+    return "{\"chain_spec_version\": 1, \"network\": \"testnet\", \"seeds\": [\"127.0.0.1:24100\"]}";
   }
 
   @Override
   public long uptimeSeconds() {
     return 42;
+  }
+
+  /** When set, submissions stay pending (in {@link #submitting}) until a test completes them. */
+  public volatile boolean holdSubmit;
+
+  public final java.util.Queue<java.util.concurrent.CompletableFuture<SubmitResult>> submitting =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  @Override
+  public java.util.concurrent.CompletableFuture<SubmitResult> submitAsync(byte[] encodedTx) {
+    if (holdSubmit) {
+      var f = new java.util.concurrent.CompletableFuture<SubmitResult>();
+      submitting.add(f);
+      return f;
+    }
+    return java.util.concurrent.CompletableFuture.completedFuture(submit(encodedTx));
   }
 
   @Override

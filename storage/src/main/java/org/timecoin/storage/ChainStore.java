@@ -23,6 +23,7 @@ import org.timecoin.domain.validation.StateRootCheck;
 import org.timecoin.storage.StorageException.Kind;
 import org.timecoin.storage.commit.LtHash16;
 import org.timecoin.storage.commit.ParallelLtHasher;
+import org.timecoin.storage.kv.EngineStats;
 import org.timecoin.storage.kv.KvBatch;
 import org.timecoin.storage.kv.KvStore;
 import org.timecoin.storage.kv.RocksKvStore;
@@ -411,6 +412,11 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
   }
 
   /** The database directory (or the configured path of an in-memory store). */
+  /** The storage engine's health figures; empty in memory. */
+  public Optional<EngineStats> engineStats() {
+    return kv.engineStats();
+  }
+
   public Path path() {
     return path;
   }

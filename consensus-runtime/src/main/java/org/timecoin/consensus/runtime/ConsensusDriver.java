@@ -329,7 +329,7 @@ final class ConsensusDriver implements AutoCloseable {
     lastDecidedHeight = d.height();
     lastCommitWallMillis = setup.clock().wallMillis();
     lastDecidedAtNanos = setup.clock().monoNanos();
-    metrics.decided();
+    metrics.decided(setup.clock());
     Block block = candidates.get(d.value());
     if (block == null) {
       LOG.error(
@@ -417,6 +417,7 @@ final class ConsensusDriver implements AutoCloseable {
   private void afterEvent() {
     ConsensusState state = engine.state();
     timeouts.cancelBefore(state.height(), state.round());
+    metrics.observe(state.height(), state.round(), state.step(), setup.clock());
     status = snapshot(null);
     holdings =
         new ConsensusHoldings(

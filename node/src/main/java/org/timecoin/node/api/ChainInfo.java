@@ -1,6 +1,6 @@
 package org.timecoin.node.api;
 
-/** The node's view of its chain: identity, tip, and whether it is catching up. */
+/** The node's view of its chain: identity, tip, and how it is catching up ({@code sync}). */
 public record ChainInfo(
     String network,
     String chainId,
@@ -12,4 +12,5 @@ public record ChainInfo(
     boolean syncing,
     long bestPeerHeight,
     int validators,
-    boolean validator) {}
+    boolean validator,
+    SyncView sync) {}

@@ -17,6 +17,12 @@ public interface ChainQueries {
   /** {@code hashHex} is 64 hex characters; an unknown hash gives empty. */
   Optional<BlockView> blockByHash(String hashHex);
 
+  /** The block at {@code height} in its canonical encoding, hex; empty above the tip. */
+  Optional<String> rawBlockByHeight(long height);
+
+  /** The block with this hash (64 hex characters) in its canonical encoding, hex. */
+  Optional<String> rawBlockByHash(String hashHex);
+
   List<PeerView> peers();
 
   ConsensusView consensus();
@@ -51,6 +57,12 @@ public interface ChainQueries {
       String txidHex, java.time.Duration timeout);
 
   NetworkView networkInfo();
+
+  /**
+   * The chain spec others join this chain with (chain-spec.json text): the genesis, default ports
+   * and seeds, this node among them when it listens on a specific address.
+   */
+  String chainSpec();
 
   /** Seconds since the node started. */
   long uptimeSeconds();

@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.timecoin.common.Hash32;
@@ -51,6 +52,8 @@ public final class LocalChain implements AutoCloseable {
           Thread.ofPlatform().name("chain-writer").daemon().factory());
   private final Map<Hash32, Prepared> prepared = new ConcurrentHashMap<>();
   private final List<BlockListener> listeners = new CopyOnWriteArrayList<>();
+  private final LongAdder appliedBlocks = new LongAdder();
+  private final LongAdder applyNanos = new LongAdder();
   private volatile BlockHeader tipHeader;
 
   /** Recent validation time per transaction of a block (moving average), 0 before the first. */
@@ -315,7 +318,10 @@ public final class LocalChain implements AutoCloseable {
     if (block.height() <= tipHeader.height()) {
       return alreadyStored(block);
     }
+    long started = clock.monoNanos();
     ChainTip tip = store.applyBlock(block, certificate, update);
+    applyNanos.add(clock.monoNanos() - started);
+    appliedBlocks.increment();
     prepared.values().removeIf(p -> p.height() <= block.height());
     tipHeader = block.header();
     for (BlockListener l : listeners) {
@@ -327,6 +333,14 @@ public final class LocalChain implements AutoCloseable {
     }
     return tip;
   }
+
+  /** Blocks written to the store since start, and the time their atomic writes took. */
+  public ApplyStats applyStats() {
+    return new ApplyStats(appliedBlocks.sum(), applyNanos.sum());
+  }
+
+  /** See {@link #applyStats()}. */
+  public record ApplyStats(long blocks, long totalNanos) {}
 
   @Override
   public void close() {

@@ -15,6 +15,8 @@ import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.tx.TxOut;
 import org.timecoin.node.TimeNode;
 import org.timecoin.node.Timed;
+import org.timecoin.node.chainspec.ChainSpecFile;
+import org.timecoin.node.config.LoggingSection;
 import org.timecoin.node.consensus.ExecutorScheduler;
 import org.timecoin.node.devnet.LoadGenerator;
 import org.timecoin.node.devnet.LocalDevnet;
@@ -76,7 +78,7 @@ public final class DevnetCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = parent.out();
-    Logging.apply("warn", "");
+    Logging.apply(LoggingSection.of("warn", ""));
     Path root = dir != null ? dir.toAbsolutePath() : Files.createTempDirectory("timecoin-devnet");
     LoadGenerator generator = new LoadGenerator(Clock.SYSTEM);
     int coins = load > 0 ? Math.min(30_000, Math.max(1_000, load * 10)) : 0;
@@ -95,17 +97,24 @@ public final class DevnetCommand implements Callable<Integer> {
       generator.init(genesis.chainId(), genesis.params(), genesis.genesisTransaction());
       out.printf(
           "devnet of %d validators in %s (chain %s)%n", validators, root, genesis.chainName());
+      out.printf(
+          "chain spec: %s (another node joins with: timed --chain SPEC --home DIR)%n",
+          root.resolve(ChainSpecFile.FILE_NAME));
       net.startAll();
       for (int i = 0; i < net.size(); i++) {
         TimeNode n = net.node(i);
         out.printf(
-            "node%d %s p2p %s rpc %s%n",
+            "node%d %s p2p %s rpc %s metrics %s (time-cli --home %s)%n",
             i,
             n.key().publicKey().toHex().substring(0, 12),
             n.network().localAddress(),
             n.rpcAddress()
                 .map(a -> "http://" + a.getHostString() + ":" + a.getPort() + "/")
-                .orElse("(rpc module not on the class path)"));
+                .orElse("(rpc module not on the class path)"),
+            n.metricsAddress()
+                .map(a -> "http://" + a.getHostString() + ":" + a.getPort() + "/metrics")
+                .orElse("(off)"),
+            net.home(i));
       }
       for (int i = 0; i < net.size(); i++) {
         int index = i;

@@ -10,6 +10,8 @@ import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.tx.Address;
 import org.timecoin.domain.tx.Network;
 import org.timecoin.node.Timed;
+import org.timecoin.node.chainspec.ChainSpecFile;
+import org.timecoin.node.chainspec.DevnetSpec;
 import org.timecoin.node.config.ConfigLoader;
 import org.timecoin.node.config.DevnetLayout;
 import org.timecoin.node.config.NetworkName;
@@ -45,10 +47,18 @@ public final class InitCommand implements Callable<Integer> {
       defaultValue = "24100")
   int basePort;
 
+  @Option(
+      names = "--wallet-passphrase-file",
+      paramLabel = "FILE",
+      description =
+          "Create the encrypted wallet with the passphrase on the first line of FILE (without it:"
+              + " asked on the console)")
+  Path walletPassphraseFile;
+
   @Override
-  public Integer call() {
-    Path home = parent.home();
+  public Integer call() throws java.io.IOException {
     if (devnet != null) {
+      Path home = parent.home();
       if (Files.exists(home.resolve("node0"))) {
         parent.err().println(home.resolve("node0") + " already exists; choose another --home");
         return 1;
@@ -56,6 +66,7 @@ public final class InitCommand implements Callable<Integer> {
       List<Path> dirs =
           DevnetLayout.create(
               home, devnet, basePort, Clock.SYSTEM.wallMillis(), new SecureRandom(), List.of());
+      DevnetSpec.write(home, dirs, basePort);
       for (int i = 0; i < dirs.size(); i++) {
         parent
             .out()
@@ -64,15 +75,20 @@ public final class InitCommand implements Callable<Integer> {
                 i, dirs.get(i), basePort + 2 * i, basePort + 2 * i + 1);
       }
       parent.out().println("start each with: timed --home <dir>");
+      parent
+          .out()
+          .println(
+              "chain spec: "
+                  + home.resolve(ChainSpecFile.FILE_NAME)
+                  + " (another node joins with: timed --chain SPEC --home DIR)");
       return 0;
     }
-    NetworkName net =
-        "mainnet".equalsIgnoreCase(network) ? NetworkName.MAINNET : NetworkName.TESTNET;
-    if (!"mainnet".equalsIgnoreCase(network) && !"testnet".equalsIgnoreCase(network)) {
+    NetworkName net = NetworkName.parse(network);
+    if (net == null) {
       parent.err().println("--network must be testnet or mainnet");
       return 2;
     }
-    Path configFile = parent.configFile();
+    Path configFile = parent.configFile(parent.homeFor(net));
     NodeConfig config = ConfigLoader.loadOrCreate(configFile, net);
     parent.out().println("config: " + configFile);
     Path keyFile = config.keyFile();
@@ -84,8 +100,11 @@ public final class InitCommand implements Callable<Integer> {
     Network addrNet = net == NetworkName.MAINNET ? Network.MAINNET : Network.TESTNET;
     parent.out().println("node key: " + keyFile + " (public key " + key.publicKey().toHex() + ")");
     parent.out().println("address: " + Address.fromPublicKey(key.publicKey()).toText(addrNet));
+    InitWallet.create(config, addrNet, walletPassphraseFile, parent.out());
     if (!Files.exists(config.genesisFile())) {
-      parent.out().println("genesis: place the chain's genesis file at " + config.genesisFile());
+      parent
+          .out()
+          .println("genesis: none yet; run the node with --chain SPEC, its network's chain spec");
     }
     return 0;
   }

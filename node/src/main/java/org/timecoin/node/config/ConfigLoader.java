@@ -24,7 +24,9 @@ public final class ConfigLoader {
           "logging",
           "masternode",
           "security",
-          "sync");
+          "sync",
+          "wallet",
+          "metrics");
 
   private ConfigLoader() {}
 
@@ -91,7 +93,9 @@ public final class ConfigLoader {
         LoggingSection.read(TomlTable.of(file, "logging", root.get("logging"))),
         MasternodeSection.read(TomlTable.of(file, "masternode", root.get("masternode"))),
         SecuritySection.read(TomlTable.of(file, "security", root.get("security"))),
-        SyncSection.read(TomlTable.of(file, "sync", root.get("sync"))));
+        SyncSection.read(TomlTable.of(file, "sync", root.get("sync"))),
+        WalletSection.read(TomlTable.of(file, "wallet", root.get("wallet"))),
+        MetricsSection.read(TomlTable.of(file, "metrics", root.get("metrics")), net));
   }
 
   private static Path absoluteParent(Path file) {

@@ -17,8 +17,9 @@ import org.timecoin.domain.tx.TxOut;
 /**
  * A local network of N validators under one directory: {@code node0 .. node(N-1)}, each with its
  * config.toml (loopback ports, the others as bootstrap peers, masternode on), node.key and the
- * shared genesis.json. Node i listens on {@code basePort + 2i} (P2P) and {@code basePort + 2i + 1}
- * (RPC).
+ * shared genesis.json, and an unencrypted wallet holding the node key (whose address receives the
+ * validator's genesis allocation). Node i listens on {@code basePort + 2i} (P2P), {@code basePort +
+ * 2i + 1} (RPC) and {@code basePort + 2N + i} (metrics).
  */
 public final class DevnetLayout {
   /** Each validator's address receives this much at genesis, in units. */
@@ -82,9 +83,13 @@ public final class DevnetLayout {
               .withRpc(
                   new RpcSection(
                       true, "127.0.0.1", basePort + 2 * i + 1, d.rpc().maxRequestBytes()))
-              .withMasternode(new MasternodeSection(true, ""));
+              .withMasternode(new MasternodeSection(true, ""))
+              .withWallet(new WalletSection(d.wallet().file(), false))
+              .withMetrics(new MetricsSection(true, "127.0.0.1", basePort + 2 * validators + i));
       ConfigLoader.write(dir.resolve("config.toml"), c);
       NodeKeyFile.write(c.keyFile(), keys.get(i).seed());
+      // A devnet validator's wallet holds its node key, so it can spend its genesis allocation.
+      DevnetWallet.create(c.walletFile(), keys.get(i));
       GenesisFile.write(c.genesisFile(), genesis);
       dirs.add(dir);
     }

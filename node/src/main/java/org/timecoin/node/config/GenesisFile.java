@@ -61,8 +61,12 @@ public final class GenesisFile {
 
   private final Path file;
 
-  private GenesisFile(Path file) {
+  /** Where the genesis object sits in its file ("" for genesis.json, "genesis." in a spec). */
+  private final String prefix;
+
+  private GenesisFile(Path file, String prefix) {
     this.file = file;
+    this.prefix = prefix;
   }
 
   public static GenesisConfig load(Path file) {
@@ -82,7 +86,27 @@ public final class GenesisFile {
     } catch (JacksonException e) {
       throw new ConfigException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
     }
-    return new GenesisFile(file).read(root);
+    return new GenesisFile(file, "").read(root);
+  }
+
+  /**
+   * Reads a genesis object embedded in another file under {@code field}; errors name the field
+   * path, e.g. {@code genesis.validators[0].public_key}.
+   */
+  public static GenesisConfig fromJson(Path file, String field, JsonNode node) {
+    if (node == null || !node.isObject()) {
+      throw new ConfigException(file + ": " + field + " must be an object");
+    }
+    return new GenesisFile(file, field + ".").read(node);
+  }
+
+  /** The JSON tree of {@link #toJson}, for embedding. */
+  public static JsonNode toTree(GenesisConfig g) {
+    try {
+      return JSON.readTree(toJson(g));
+    } catch (JacksonException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static void write(Path file, GenesisConfig g) {
@@ -289,6 +313,7 @@ public final class GenesisFile {
   }
 
   private ConfigException error(String path, String problem) {
-    return new ConfigException(file + ": " + (path.isEmpty() ? "" : path + " ") + problem);
+    String where = path.isEmpty() ? prefix.replaceFirst("\\.$", "") : prefix + path;
+    return new ConfigException(file + ": " + (where.isEmpty() ? "" : where + " ") + problem);
   }
 }

@@ -30,4 +30,8 @@ public record MasternodeSection(boolean enabled, String rewardAddress) {
             str(rewardAddress),
             "Informational: rewards go to the genesis address");
   }
+
+  public MasternodeSection withEnabled(boolean on) {
+    return new MasternodeSection(on, rewardAddress);
+  }
 }

@@ -114,4 +114,17 @@ public record NetworkSection(
         maxFrameBytes,
         connectOnly);
   }
+
+  public NetworkSection withPort(int p) {
+    return new NetworkSection(
+        listenAddress,
+        p,
+        bootstrapPeers,
+        maxOutboundPeers,
+        maxInboundPeers,
+        pingInterval,
+        peerTimeout,
+        maxFrameBytes,
+        connectOnly);
+  }
 }

@@ -17,7 +17,9 @@ public record NodeConfig(
     LoggingSection logging,
     MasternodeSection masternode,
     SecuritySection security,
-    SyncSection sync) {
+    SyncSection sync,
+    WalletSection wallet,
+    MetricsSection metrics) {
 
   public static NodeConfig defaults(Path baseDir, NetworkName network) {
     return new NodeConfig(
@@ -31,7 +33,9 @@ public record NodeConfig(
         LoggingSection.defaults(),
         MasternodeSection.defaults(),
         SecuritySection.defaults(),
-        SyncSection.defaults());
+        SyncSection.defaults(),
+        WalletSection.defaults(),
+        MetricsSection.defaults(network));
   }
 
   public Path dataDir() {
@@ -46,39 +50,168 @@ public record NodeConfig(
     return baseDir.resolve(node.keyFile());
   }
 
-  public NodeConfig withNetwork(NetworkSection n) {
-    return new NodeConfig(
-        baseDir, node, n, rpc, storage, consensus, block, logging, masternode, security, sync);
+  /** The wallet file: {@code [wallet] file} in the data directory. */
+  public Path walletFile() {
+    return dataDir().resolve(wallet.file());
   }
 
-  public NodeConfig withRpc(RpcSection r) {
+  public NodeConfig withNetwork(NetworkSection x) {
     return new NodeConfig(
-        baseDir, node, network, r, storage, consensus, block, logging, masternode, security, sync);
+        baseDir,
+        node,
+        x,
+        rpc,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        wallet,
+        metrics);
   }
 
-  public NodeConfig withMasternode(MasternodeSection m) {
+  public NodeConfig withRpc(RpcSection x) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, consensus, block, logging, m, security, sync);
+        baseDir,
+        node,
+        network,
+        x,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        wallet,
+        metrics);
   }
 
-  public NodeConfig withBlock(BlockSection b) {
+  public NodeConfig withLogging(LoggingSection x) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, consensus, b, logging, masternode, security, sync);
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        block,
+        x,
+        masternode,
+        security,
+        sync,
+        wallet,
+        metrics);
   }
 
-  public NodeConfig withConsensus(ConsensusSection c) {
+  public NodeConfig withMasternode(MasternodeSection x) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, c, block, logging, masternode, security, sync);
+        baseDir, node, network, rpc, storage, consensus, block, logging, x, security, sync, wallet,
+        metrics);
   }
 
-  public NodeConfig withSecurity(SecuritySection s) {
+  public NodeConfig withBlock(BlockSection x) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, consensus, block, logging, masternode, s, sync);
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        x,
+        logging,
+        masternode,
+        security,
+        sync,
+        wallet,
+        metrics);
   }
 
-  public NodeConfig withSync(SyncSection y) {
+  public NodeConfig withConsensus(ConsensusSection x) {
     return new NodeConfig(
-        baseDir, node, network, rpc, storage, consensus, block, logging, masternode, security, y);
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        x,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        wallet,
+        metrics);
+  }
+
+  public NodeConfig withSecurity(SecuritySection x) {
+    return new NodeConfig(
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        x,
+        sync,
+        wallet,
+        metrics);
+  }
+
+  public NodeConfig withSync(SyncSection x) {
+    return new NodeConfig(
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        x,
+        wallet,
+        metrics);
+  }
+
+  public NodeConfig withWallet(WalletSection x) {
+    return new NodeConfig(
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        x,
+        metrics);
+  }
+
+  public NodeConfig withMetrics(MetricsSection x) {
+    return new NodeConfig(
+        baseDir,
+        node,
+        network,
+        rpc,
+        storage,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        wallet,
+        x);
   }
 
   /** config.toml text for this configuration, every key with a comment. */
@@ -97,6 +230,8 @@ public record NodeConfig(
     masternode.writeTo(w);
     security.writeTo(w);
     sync.writeTo(w);
+    wallet.writeTo(w);
+    metrics.writeTo(w);
     return w.text();
   }
 }

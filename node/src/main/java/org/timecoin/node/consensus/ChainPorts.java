@@ -8,10 +8,14 @@ import org.timecoin.consensus.runtime.BlockValidatorPort;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.CommitCertificate;
 import org.timecoin.node.chain.LocalChain;
+import org.timecoin.p2p.RateLimitedLog;
 
 /** The consensus runtime's validation and finalization ports over the node's {@link LocalChain}. */
 public final class ChainPorts implements BlockValidatorPort, BlockFinalizer {
   private static final Logger log = LoggerFactory.getLogger(ChainPorts.class);
+
+  /** What peers cause is logged at a bounded rate. */
+  private static final RateLimitedLog peerLog = RateLimitedLog.of(log);
 
   private final LocalChain chain;
 
@@ -26,7 +30,8 @@ public final class ChainPorts implements BlockValidatorPort, BlockFinalizer {
         .thenApply(
             r -> {
               if (!r.isValid()) {
-                log.warn("proposed block {} at height {} is invalid: {}", block.hash(), height, r);
+                peerLog.warn(
+                    "proposed block {} at height {} is invalid: {}", block.hash(), height, r);
               }
               return r.isValid();
             });

@@ -20,6 +20,7 @@ import org.timecoin.node.consensus.KnownConsensusMessages.Kind;
 import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
 import org.timecoin.p2p.PeerInfo;
 import org.timecoin.p2p.PeerNetwork;
+import org.timecoin.p2p.RateLimitedLog;
 
 /**
  * Checks every proposal and vote a peer sends before consensus sees it or it is relayed, cheapest
@@ -50,6 +51,9 @@ import org.timecoin.p2p.PeerNetwork;
  */
 public final class ConsensusMessageGate {
   private static final Logger log = LoggerFactory.getLogger(ConsensusMessageGate.class);
+
+  /** What peers cause is logged at a bounded rate. */
+  private static final RateLimitedLog peerLog = RateLimitedLog.of(log);
 
   /** Penalty points per refused message; the p2p default bans at 100. */
   public static final int FORGED_POINTS = 100;
@@ -313,7 +317,7 @@ public final class ConsensusMessageGate {
     verdicts.incrementAndGet(verdict.ordinal());
     // A sender already gone (banned by an earlier message) is not charged again for its backlog.
     if (verdict.penalises() && network.peer(from).isPresent()) {
-      log.info("peer {} sent a refused message ({}): {}", from, verdict, message);
+      peerLog.info("peer {} sent a refused message ({}): {}", from, verdict, message);
       network.penalize(from, FORGED_POINTS, "consensus message refused: " + verdict);
     }
   }

@@ -11,11 +11,13 @@ import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.tx.TxOut;
 import org.timecoin.node.TimeNode;
+import org.timecoin.node.chainspec.DevnetSpec;
 import org.timecoin.node.config.BlockSection;
 import org.timecoin.node.config.ConfigLoader;
 import org.timecoin.node.config.DevnetLayout;
 import org.timecoin.node.config.GenesisFile;
 import org.timecoin.node.config.MasternodeSection;
+import org.timecoin.node.config.MetricsSection;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.config.NodeKeyFile;
 import org.timecoin.storage.kv.KvStore;
@@ -65,6 +67,7 @@ public final class LocalDevnet implements AutoCloseable {
     List<Path> homes =
         DevnetLayout.create(
             root, validators, basePort, clock.wallMillis(), new SecureRandom(), extraAllocations);
+    DevnetSpec.write(root, homes, basePort);
     return new LocalDevnet(root, homes, blockInterval, emptyBlockInterval, clock);
   }
 
@@ -85,15 +88,26 @@ public final class LocalDevnet implements AutoCloseable {
     return GenesisFile.load(config(0).genesisFile());
   }
 
-  /** Node i's configuration with the devnet's block pacing. */
+  /**
+   * Node i's configuration with the devnet's block pacing. Metrics take any free port: in one
+   * process the nodes only need ports apart from each other, and a caller's port run holds P2P and
+   * RPC only ({@link TimeNode#metricsAddress()} tells the port taken).
+   */
   public NodeConfig config(int i) {
     NodeConfig c = ConfigLoader.load(homes.get(i).resolve("config.toml"));
     BlockSection b = c.block();
+    MetricsSection m = c.metrics();
     return c.withBlock(
-        new BlockSection(blockInterval, emptyBlockInterval, b.maxBlockBytes(), b.maxBlockTxs()));
+            new BlockSection(blockInterval, emptyBlockInterval, b.maxBlockBytes(), b.maxBlockTxs()))
+        .withMetrics(new MetricsSection(m.enabled(), m.bindAddress(), 0));
   }
 
   /** Rewrites node i's config.toml (e.g. to route its peers through proxies); before it starts. */
+  /** The file in which node {@code i} writes its RPC cookie at each start. */
+  public Path rpcCookie(int i) {
+    return config(i).dataDir().resolve(".cookie");
+  }
+
   public synchronized void rewriteConfig(int i, UnaryOperator<NodeConfig> change) {
     Path file = homes.get(i).resolve("config.toml");
     ConfigLoader.write(file, change.apply(ConfigLoader.load(file)));

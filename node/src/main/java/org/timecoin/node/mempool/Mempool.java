@@ -66,6 +66,7 @@ public final class Mempool {
 
   private final AtomicLong admittedCount = new AtomicLong();
   private final AtomicLong rejectedCount = new AtomicLong();
+  private final AdmissionOutcomes outcomes = new AdmissionOutcomes();
 
   /**
    * @param policy the bounds and the fee rate a transaction must pay
@@ -117,6 +118,7 @@ public final class Mempool {
     if (inFlight.incrementAndGet() > maxInFlight) {
       inFlight.decrementAndGet();
       rejectedCount.incrementAndGet();
+      outcomes.rejected(AdmitResult.BUSY);
       return done(
           AdmitResult.rejected(
               tx.txid(),
@@ -136,6 +138,7 @@ public final class Mempool {
         .thenApply(
             r -> {
               (r.admitted() ? admittedCount : rejectedCount).incrementAndGet();
+              outcomes.record(r);
               if (r.admitted()) {
                 onAdmitted.accept(tx);
               }
@@ -272,12 +275,14 @@ public final class Mempool {
   /** Drops the block's transactions and every waiting one that spends an output the block spent. */
   public synchronized void onBlockCommitted(Block block) {
     epoch++;
+    long now = block.txs().isEmpty() ? 0 : clock.monoNanos();
     for (Transaction tx : block.txs()) {
       recentlyCommitted.put(tx.txid(), Boolean.TRUE);
       checks.spentByBlock(tx);
       MempoolEntry same = byTxid.get(tx.txid());
       if (same != null) {
         remove(same);
+        outcomes.finalized(now - same.admittedNanos());
       }
       for (TxIn in : tx.inputs()) {
         Hash32 other = spentBy.get(in.prev());
@@ -345,6 +350,11 @@ public final class Mempool {
 
   public long rejectedCount() {
     return rejectedCount.get();
+  }
+
+  /** Admissions and refusals by code, for metrics. */
+  public AdmissionOutcomes outcomes() {
+    return outcomes;
   }
 
   /**

@@ -18,6 +18,7 @@ import org.timecoin.common.time.Clock;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.CertificateResult;
 import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.node.api.SyncView;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.net.CertifiedBlock;
 import org.timecoin.node.net.NodeMessages;
@@ -27,6 +28,7 @@ import org.timecoin.node.net.SyncMessages.Status;
 import org.timecoin.node.sync.RangeRequests.Request;
 import org.timecoin.p2p.PeerInfo;
 import org.timecoin.p2p.PeerNetwork;
+import org.timecoin.p2p.RateLimitedLog;
 import org.timecoin.storage.ChainTip;
 
 /**
@@ -49,6 +51,10 @@ import org.timecoin.storage.ChainTip;
  */
 public final class BlockSync implements SyncStatus, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BlockSync.class);
+
+  /** What peers cause is logged at a bounded rate. */
+  private static final RateLimitedLog peerLog = RateLimitedLog.of(log);
+
   static final int RANGE = 32;
   static final int MAX_IN_FLIGHT = 8;
   static final Duration STALE_LAG = Duration.ofSeconds(3);
@@ -80,9 +86,11 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   private final int maxAhead;
 
   private final PeerClaims claims;
+  private final SyncProgress progress;
   private final RangeRequests inFlight = new RangeRequests();
   private final TreeMap<Long, Received> received = new TreeMap<>();
   private final LongAdder rangesMissed = new LongAdder();
+  private final LongAdder blocksApplied = new LongAdder();
   private volatile boolean syncing;
   private volatile boolean halted;
   private volatile long bestPeerHeight;
@@ -142,6 +150,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
     this.clock = clock;
     this.limits = limits;
     this.claims = new PeerClaims(limits.maxMisses(), limits.giveUpFor().toNanos());
+    this.progress = new SyncProgress(clock);
     long memory = limits.budgetMemory().toNanos();
     this.stateCheck =
         new StateCheck(
@@ -213,11 +222,13 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
       for (CertifiedBlock cb : blocks) {
         Block b = cb.block();
         if (b.height() != expected || expected >= req.from() + req.count()) {
+          progress.rejected(b.height(), shortKey(from), "out of order, " + expected + " was due");
           misbehaved(from, "sent block " + b.height() + " where " + expected + " was due");
           return;
         }
         CertificateResult cert = cb.certificate().verifyFor(b.header(), chain.validators());
         if (!cert.isValid()) {
+          progress.rejected(b.height(), shortKey(from), "invalid certificate: " + cert.detail());
           misbehaved(
               from, "sent block " + b.height() + " with an invalid certificate: " + cert.detail());
           return;
@@ -240,7 +251,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   }
 
   private synchronized void misbehaved(PublicKey peer, String what) {
-    log.warn("sync peer {} {}", peer.toHex(), what);
+    peerLog.warn("sync peer {} {}", peer.toHex(), what);
     stateCheck.distrust(peer);
     inFlight.dropPeer(peer);
     bestPeerHeight = target(clock.monoNanos());
@@ -260,6 +271,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
       inFlight.clear();
       received.clear();
     }
+    progress.halted(reason);
     log.error("STOPPING THE NODE: {}", reason);
     stop.request(reason);
   }
@@ -286,6 +298,9 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
                 if (error != null) {
                   received.remove(block.height());
                 }
+              }
+              if (error == null) {
+                blocksApplied.increment();
               }
               if (error != null) {
                 ApplyFailure.fatalCause(chain, block, error).ifPresent(this::halt);
@@ -321,7 +336,8 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
     long now = clock.monoNanos();
     boolean resumed = false;
     synchronized (this) {
-      for (PeerInfo p : network.peers()) {
+      List<PeerInfo> connected = network.peers();
+      for (PeerInfo p : connected) {
         claims.claim(p.nodeKey(), p.bestHeight());
       }
       expireRequests(ours, now);
@@ -350,6 +366,15 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
           requestRanges(ours, best, now);
         }
       }
+      progress.observe(
+          new SyncProgress.Sample(
+              ours,
+              best,
+              provenHeight(),
+              syncing,
+              connected.size(),
+              claims.bestClaimed(),
+              waitingFor(ours + 1)));
     }
     if (resumed || (syncing && ours > lastToldTip)) {
       // While syncing, consensus hears of the tip once per tick: each notice restarts it at a new
@@ -363,6 +388,18 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
     }
     stateCheck.maybeCheck(now);
     applyNext();
+  }
+
+  private SyncProgress.Waiting waitingFor(long height) {
+    Request r = inFlight.covering(height);
+    return r == null
+        ? null
+        : new SyncProgress.Waiting(shortKey(r.peer()), r.from(), r.last(), r.sentNanos());
+  }
+
+  /** Enough of a node key to find the peer in getpeerinfo. */
+  private static String shortKey(PublicKey peer) {
+    return peer.toHex().substring(0, 16);
   }
 
   /** The height sync aims for: the best claim of a peer still asked and trusted. */
@@ -390,14 +427,14 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
               + limits.rangeDeadline().toMillis()
               + " ms";
       if (claims.missed(r.peer(), now)) {
-        log.warn(
+        peerLog.warn(
             "sync peer {} {}; it claimed height {} and is no longer asked",
             r.peer().toHex(),
             what,
             claims.claimed(r.peer()));
         inFlight.dropPeer(r.peer());
       } else {
-        log.info("sync peer {} {}", r.peer().toHex(), what);
+        peerLog.info("sync peer {} {}", r.peer().toHex(), what);
       }
       network.penalize(r.peer(), MISS_PENALTY, what);
     }
@@ -474,6 +511,11 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   }
 
   @Override
+  public SyncView view() {
+    return progress.view();
+  }
+
+  @Override
   public synchronized long peerHeight(PublicKey peer) {
     return claims.claimed(peer);
   }
@@ -486,6 +528,11 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   /** Peers whose state root disagreed with ours. */
   public int distrustedPeers() {
     return stateCheck.distrustedCount();
+  }
+
+  /** Blocks fetched from peers and stored by block sync (not those consensus decided here). */
+  public long blocksApplied() {
+    return blocksApplied.sum();
   }
 
   /** Range deadlines peers let pass (counted once per peer and sweep). */

@@ -120,6 +120,15 @@ final class PeerClaims {
     return best;
   }
 
+  /** The highest height a connected peer announced, trusted or not; -1 without any. */
+  long bestClaimed() {
+    long best = -1;
+    for (Claim c : claims.values()) {
+      best = Math.max(best, c.claimed);
+    }
+    return best;
+  }
+
   /** The highest block any peer served us (with a valid certificate). */
   long provenHeight() {
     return provenHeight;

@@ -47,6 +47,12 @@ final class RangeRequests {
         : height;
   }
 
+  /** The request covering {@code height}, or null when none does. */
+  Request covering(long height) {
+    var floor = byFrom.floorEntry(height);
+    return floor != null && floor.getValue().last() >= height ? floor.getValue() : null;
+  }
+
   void clear() {
     byFrom.clear();
   }

@@ -1,6 +1,7 @@
 package org.timecoin.node.sync;
 
 import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.node.api.SyncView;
 
 /** What block sync knows: whether the node is catching up and the heights peers announced. */
 public interface SyncStatus {
@@ -19,4 +20,7 @@ public interface SyncStatus {
 
   /** The height {@code peer} last announced, or -1. */
   long peerHeight(PublicKey peer);
+
+  /** Sync state, rate, ETA and why the node is not progressing, for operators. */
+  SyncView view();
 }

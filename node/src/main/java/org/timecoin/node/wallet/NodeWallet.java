@@ -21,11 +21,11 @@ public final class NodeWallet implements AutoCloseable {
   /** Sends waiting to be signed, at most; beyond, a send is refused as busy. */
   static final int SIGN_QUEUE = 1_024;
 
-  private final Wallet wallet;
+  private final WalletSpender wallet;
   private final WalletHistoryFile file;
   private final ExecutorService signer;
 
-  private NodeWallet(Wallet wallet, WalletHistoryFile file, ExecutorService signer) {
+  private NodeWallet(WalletSpender wallet, WalletHistoryFile file, ExecutorService signer) {
     this.wallet = wallet;
     this.file = file;
     this.signer = signer;
@@ -60,21 +60,21 @@ public final class NodeWallet implements AutoCloseable {
     WalletHistory history = new WalletHistory(HISTORY, file::append);
     history.restore(file.read());
     file.compactFrom(history::settledSnapshot);
-    Wallet.Submitter submitter =
+    WalletSpender.Submitter submitter =
         tx ->
             mempool
                 .submit(tx)
                 .thenApply(
                     r ->
-                        new Wallet.Admission(
+                        new WalletSpender.Admission(
                             r.admitted(), r.admitted() ? null : r.code() + ": " + r.detail()));
-    Wallet wallet =
-        new Wallet(
+    WalletSpender wallet =
+        new WalletSpender(
             keys,
             new WalletCoins(),
             history,
             context,
-            new Wallet.WalletPorts(
+            new WalletSpender.WalletPorts(
                 submitter,
                 mempool::contains,
                 signatures::markVerified,
@@ -86,7 +86,7 @@ public final class NodeWallet implements AutoCloseable {
     return new NodeWallet(wallet, file, signer);
   }
 
-  public Wallet wallet() {
+  public WalletSpender spender() {
     return wallet;
   }
 

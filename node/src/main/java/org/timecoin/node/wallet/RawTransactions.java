@@ -31,13 +31,15 @@ public final class RawTransactions {
     this.maxTxBytes = maxTxBytes;
   }
 
-  /** An address of this node's network, or a BAD_ADDRESS error saying what is wrong with it. */
+  /**
+   * An address of this node's network, or an INVALID_ADDRESS error saying what is wrong with it.
+   */
   public Address address(String text) throws WalletException {
     try {
       return Address.parse(text, network);
     } catch (AddressFormatException e) {
       throw new WalletException(
-          WalletException.Kind.BAD_ADDRESS, "invalid address: " + e.getMessage());
+          WalletException.Kind.INVALID_ADDRESS, "invalid address: " + e.getMessage());
     }
   }
 

@@ -1,409 +1,486 @@
 package org.timecoin.node.wallet;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.LongSupplier;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.timecoin.common.Hash32;
-import org.timecoin.common.time.Clock;
-import org.timecoin.domain.block.Block;
-import org.timecoin.domain.block.CommitCertificate;
+import org.timecoin.common.time.Scheduler;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.tx.Address;
-import org.timecoin.domain.tx.Amounts;
-import org.timecoin.domain.tx.SigHash;
-import org.timecoin.domain.tx.Transaction;
-import org.timecoin.domain.tx.TxIn;
-import org.timecoin.domain.tx.TxOut;
-import org.timecoin.domain.tx.TxSigner;
-import org.timecoin.domain.tx.Utxo;
-import org.timecoin.domain.validation.TxRules;
-import org.timecoin.node.api.TxView;
-import org.timecoin.node.api.UnspentOutput;
-import org.timecoin.node.api.WalletException;
-import org.timecoin.node.api.WalletService;
-import org.timecoin.node.api.WalletTxView;
-import org.timecoin.node.chain.BlockListener;
+import org.timecoin.node.wallet.WalletImage.Encryption;
+import org.timecoin.node.wallet.WalletImage.KeyEntry;
+import org.timecoin.node.wallet.WalletStateException.Kind;
 
 /**
- * The spending side of the wallet: coins from {@link WalletCoins}, keys from the {@link KeyRing}
- * (asked at the moment of signing, never kept), transactions submitted to the mempool and followed
- * in {@link WalletHistory} as blocks are stored. A send never waits for validation on its caller's
- * thread: it completes when the mempool has answered.
+ * The node's wallet: Ed25519 keys with labels in a wallet file, plain or encrypted.
+ *
+ * <p>An encrypted wallet keeps its public keys, labels and a pool of {@code keypoolSize}
+ * not-yet-used keys in the clear part of the file, so while locked it lists its addresses (balances
+ * need no passphrase) and hands out new addresses from the pool; only signing, importing and
+ * dumping keys need it unlocked, and an empty pool needs an unlock to refill. Seeds exist in memory
+ * only while unlocked and are overwritten with zeros when it locks (copies handed to signers as
+ * {@link KeyPair} are the caller's to drop).
+ *
+ * <p>Every change is saved before the call returns; a failed save leaves the wallet as it was and
+ * throws {@link WalletFileException}. All state is guarded by this object's monitor.
  */
-public final class Wallet implements WalletService, BlockListener {
-  private static final Logger log = LoggerFactory.getLogger(Wallet.class);
+public final class Wallet implements KeyRing, AutoCloseable {
+  private final WalletStore store;
+  private final WalletOptions options;
 
-  /** Offers a signed transaction to the mempool. */
-  @FunctionalInterface
-  public interface Submitter {
-    CompletableFuture<Admission> submit(Transaction tx);
+  /** One scrypt derivation at a time: each takes tens of MiB, and guesses queue behind it. */
+  private final Object derivation = new Object();
+
+  private WalletImage image; // what the file holds; null while no wallet exists
+  private final Map<Address, Integer> index = new HashMap<>();
+  private byte[][] seeds; // aligned with image.keys(); null while locked
+  private byte[] aesKey; // while an encrypted wallet is unlocked
+  private long unlockedUntilMillis;
+  private long relockAtNanos;
+  private Scheduler.Cancellable relock;
+
+  private Wallet(WalletStore store, WalletOptions options) {
+    this.store = store;
+    this.options = options;
   }
 
-  /** The mempool's answer: admitted, or refused with the reason. */
-  public record Admission(boolean accepted, String reason) {}
-
-  private final KeyRing keys;
-  private final WalletCoins coins;
-  private final WalletHistory history;
-  private final WalletContext context;
-  private final RawTransactions raw;
-  private final WalletPorts ports;
-
-  /**
-   * What the wallet needs of its node.
-   *
-   * @param submitter offers signed transactions to the mempool
-   * @param inMempool whether the mempool still holds a transaction
-   * @param verified records a transaction whose signatures were checked (the signature cache)
-   * @param signer the thread that builds and signs sends, so callers never wait for it
-   * @param tipHeight the finalized height, for confirmations
-   */
-  public record WalletPorts(
-      Submitter submitter,
-      Predicate<Hash32> inMempool,
-      Consumer<Hash32> verified,
-      Executor signer,
-      LongSupplier tipHeight,
-      Clock clock) {}
-
-  public Wallet(
-      KeyRing keys,
-      WalletCoins coins,
-      WalletHistory history,
-      WalletContext context,
-      WalletPorts ports) {
-    this.keys = keys;
-    this.coins = coins;
-    this.history = history;
-    this.context = context;
-    this.raw = new RawTransactions(context.network(), (int) context.params().maxTxBytes());
-    this.ports = ports;
-  }
-
-  /** Finds the coins of every wallet address with {@code scan}; once, before blocks arrive. */
-  public void load(Function<Address, Stream<Utxo>> scan) {
-    for (var a : keys.addresses()) {
-      rescan(a.address(), scan);
+  /** The wallet in {@code store}'s file. Encrypted wallets open locked. */
+  public static Wallet open(WalletStore store, WalletOptions options) {
+    Wallet w = new Wallet(store, options);
+    WalletImage img = WalletFormat.decode(store.file(), store.read());
+    byte[][] plain = null;
+    if (!img.encrypted()) {
+      plain = Seeds.split(img.secret(), img.keys().size());
+      w.checkSeedsMatch(img.keys(), plain);
     }
-    log.info("wallet holds {} coins, {} TIME", coins.size(), Amounts.toTimeString(coins.total()));
+    w.adopt(img, plain);
+    return w;
   }
 
-  /** Adds the coins of {@code address} (a key imported after start). */
-  public void rescan(Address address, Function<Address, Stream<Utxo>> scan) {
-    try (Stream<Utxo> found = scan.apply(address)) {
-      coins.add(found::iterator);
+  /** A new unencrypted wallet with one key, saved to {@code store}. */
+  public static Wallet createPlain(WalletStore store, WalletOptions options) {
+    return createPlain(store, options, KeyPair.generate(options.random()), "");
+  }
+
+  /** A new unencrypted wallet whose first key is {@code first}, saved to {@code store}. */
+  public static Wallet createPlain(
+      WalletStore store, WalletOptions options, KeyPair first, String label) {
+    checkLabel(label);
+    Wallet w = new Wallet(store, options);
+    List<KeyEntry> keys = List.of(new KeyEntry(first.publicKey(), label, false));
+    byte[][] s = {first.seed()};
+    WalletImage img = new WalletImage(null, keys, Seeds.join(s));
+    store.save(WalletFormat.encode(img));
+    w.adopt(img, s);
+    return w;
+  }
+
+  /** No wallet yet: only {@link #encrypt} creates one (a node waiting for its operator). */
+  public static Wallet absent(WalletStore store, WalletOptions options) {
+    return new Wallet(store, options);
+  }
+
+  public Path file() {
+    return store.file();
+  }
+
+  public synchronized WalletStatus status() {
+    expireIfDue();
+    if (image == null) {
+      return new WalletStatus(false, false, true, 0, 0, 0);
     }
-  }
-
-  public WalletCoins coinIndex() {
-    return coins;
+    int pooled = (int) image.keys().stream().filter(KeyEntry::pooled).count();
+    return new WalletStatus(
+        true,
+        image.encrypted(),
+        seeds == null,
+        image.encrypted() && seeds != null ? unlockedUntilMillis : 0,
+        image.keys().size() - pooled,
+        pooled);
   }
 
   @Override
-  public void onBlockStored(Block block, CommitCertificate certificate) {
-    long now = ports.clock().wallMillis();
-    for (WalletCoins.TxEffect e : coins.apply(block, keys::owns)) {
-      history.finalized(e, block.height(), block.hash(), now);
+  public synchronized List<WalletAddress> addresses() {
+    if (image == null) {
+      return List.of();
     }
-    history.evicted(ports.inMempool()).forEach(coins::release);
-  }
-
-  @Override
-  public long balance() {
-    return coins.total();
-  }
-
-  @Override
-  public List<UnspentOutput> coins(long minConf, long maxConf, Set<String> addresses, int limit)
-      throws WalletException {
-    Set<Address> only = new HashSet<>();
-    for (String a : addresses) {
-      only.add(raw.address(a));
-    }
-    long tip = ports.tipHeight().getAsLong();
-    Predicate<Utxo> wanted =
-        u -> {
-          long conf = tip - u.height() + 1;
-          return conf >= minConf
-              && conf <= maxConf
-              && (only.isEmpty() || only.contains(u.address()));
-        };
-    List<UnspentOutput> out = new ArrayList<>();
-    for (Utxo u : coins.list(wanted, limit)) {
-      out.add(
-          new UnspentOutput(
-              u.outPoint().txid().toHex(),
-              u.outPoint().index(),
-              u.address().toText(context.network()),
-              u.amount(),
-              u.height(),
-              u.coinbase()));
+    List<WalletAddress> out = new ArrayList<>();
+    for (KeyEntry k : image.keys()) {
+      if (!k.pooled()) {
+        out.add(new WalletAddress(Address.fromPublicKey(k.publicKey()), k.publicKey(), k.label()));
+      }
     }
     return out;
   }
 
   @Override
-  public String createRaw(List<RawInput> inputs, Map<String, Long> outputs) throws WalletException {
-    return RawTransactions.hex(raw.create(inputs, outputs, ports.clock().wallMillis()));
+  public synchronized boolean owns(Address address) {
+    Integer i = index.get(address);
+    return i != null && !image.keys().get(i).pooled();
   }
 
   @Override
-  public TxView decodeRaw(String hex) throws WalletException {
-    return raw.view(raw.decode(hex));
-  }
-
-  @Override
-  public SignedRaw signRaw(String hex) throws WalletException {
-    Transaction tx = raw.decode(hex);
-    if (tx.isCoinbase()) {
-      throw new WalletException(
-          WalletException.Kind.INVALID_PARAMETER, "a transaction without inputs cannot be signed");
-    }
-    List<TxIn> ins = new ArrayList<>(tx.inputs());
-    KeyPair[] signers = new KeyPair[ins.size()];
-    Map<Address, KeyPair> cache = new HashMap<>();
-    for (int i = 0; i < ins.size(); i++) {
-      Optional<Utxo> coin = coins.coin(ins.get(i).prev());
-      if (coin.isPresent()) {
-        KeyPair k = keyFor(coin.get().address(), cache);
-        signers[i] = k;
-        ins.set(i, TxIn.unsigned(ins.get(i).prev(), k.publicKey()));
+  public synchronized WalletAddress newAddress(String label) throws WalletLockedException {
+    checkLabel(label);
+    requireWallet();
+    expireIfDue();
+    List<KeyEntry> keys = new ArrayList<>(image.keys());
+    byte[][] s = seeds;
+    int pick = firstPooled(keys);
+    if (pick < 0) {
+      if (seeds == null) {
+        throw new WalletLockedException(); // the pool is empty: refilling it needs the seeds
       }
+      KeyPair fresh = KeyPair.generate(options.random());
+      keys.add(new KeyEntry(fresh.publicKey(), label, false));
+      s = Seeds.append(s, fresh.seed());
+      pick = keys.size() - 1;
+    } else {
+      keys.set(pick, keys.get(pick).handedOut(label));
     }
-    Transaction keyed = tx.withInputs(ins);
-    byte[][] messages = SigHash.all(context.chainId(), keyed);
-    for (int i = 0; i < ins.size(); i++) {
-      if (signers[i] != null) {
-        ins.set(i, ins.get(i).withSignature(signers[i].sign(messages[i])));
-      }
+    if (s != null && image.encrypted()) {
+      s = topUpPool(keys, s);
     }
-    Transaction signed = keyed.withInputs(ins);
-    boolean complete = TxRules.checkSignatures(signed, context.chainId()).isValid();
-    return new SignedRaw(RawTransactions.hex(signed), complete);
+    commit(keys, s);
+    KeyEntry k = keys.get(pick);
+    return new WalletAddress(Address.fromPublicKey(k.publicKey()), k.publicKey(), k.label());
   }
 
   @Override
-  public CompletableFuture<SentTransaction> send(
-      String address, long amount, Optional<Long> feeRate) {
-    try {
-      Address to = raw.address(address);
-      if (amount < context.params().dustLimit()) {
-        throw invalid(
-            "amount "
-                + Amounts.toTimeString(amount)
-                + " TIME is below the dust limit of "
-                + context.params().dustLimit()
-                + " units");
+  public synchronized Optional<KeyPair> keyFor(Address address) throws WalletLockedException {
+    expireIfDue();
+    if (!owns(address)) {
+      return Optional.empty();
+    }
+    if (seeds == null) {
+      throw new WalletLockedException();
+    }
+    return Optional.of(KeyPair.fromSeed(seeds[index.get(address)]));
+  }
+
+  /** Adds {@code key} under {@code label}; a key the wallet holds already keeps its label. */
+  public synchronized Address importKey(KeyPair key, String label) throws WalletLockedException {
+    checkLabel(label);
+    requireWallet();
+    expireIfDue();
+    if (seeds == null) {
+      throw new WalletLockedException();
+    }
+    Address address = Address.fromPublicKey(key.publicKey());
+    Integer at = index.get(address);
+    List<KeyEntry> keys = new ArrayList<>(image.keys());
+    if (at != null) {
+      if (keys.get(at).pooled()) {
+        keys.set(at, keys.get(at).handedOut(label));
+        commit(keys, seeds);
       }
-      FeeSchedule fees = fees(feeRate);
-      WalletCoins.Reserved r =
-          coins.reserve((avail, total) -> CoinSelector.forPayment(avail, total, amount, fees));
-      List<TxOut> outs = new ArrayList<>(2);
-      outs.add(new TxOut(amount, to));
-      return signAndSubmit(r, outs);
-    } catch (WalletException e) {
-      return CompletableFuture.failedFuture(e);
+      return address;
     }
-  }
-
-  @Override
-  public CompletableFuture<SentTransaction> merge(
-      int minCount, int maxCount, Optional<String> address) {
-    try {
-      Address to = address.isPresent() ? raw.address(address.get()) : firstAddress();
-      FeeSchedule fees = fees(Optional.empty());
-      WalletCoins.Reserved r =
-          coins.reserve((avail, total) -> CoinSelector.forMerge(avail, minCount, maxCount, fees));
-      List<TxOut> outs = new ArrayList<>(1);
-      outs.add(new TxOut(r.selection().split().payment(), to));
-      return signAndSubmit(r, outs);
-    } catch (WalletException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-  }
-
-  private Address firstAddress() throws WalletException {
-    var all = keys.addresses();
-    if (all.isEmpty()) {
-      throw invalid("the wallet has no address");
-    }
-    return all.get(0).address();
-  }
-
-  private FeeSchedule fees(Optional<Long> feeRate) throws WalletException {
-    long rate = feeRate.orElse(context.minFeeRate());
-    if (rate < context.minFeeRate()) {
-      throw invalid(
-          "fee_rate "
-              + rate
-              + " units/byte is below this node's minimum of "
-              + context.minFeeRate());
-    }
-    return new FeeSchedule(context.params(), rate);
+    keys.add(new KeyEntry(key.publicKey(), label, false));
+    commit(keys, Seeds.append(seeds, key.seed()));
+    return address;
   }
 
   /**
-   * Signs the reserved coins over {@code outs} plus the change on the wallet's signing thread,
-   * records the transaction and offers it to the mempool; any failure before the mempool has it
-   * releases the coins. The caller's thread only chooses the coins.
+   * Encrypts a plain wallet with {@code passphrase}, or creates an encrypted one when there is
+   * none, and leaves it locked. The previous (plain) version is not kept: the backup file is
+   * rewritten with the encrypted one.
    */
-  private CompletableFuture<SentTransaction> signAndSubmit(
-      WalletCoins.Reserved reserved, List<TxOut> outs) {
-    CompletableFuture<Transaction> signed;
-    try {
-      signed =
-          CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  return sign(reserved, outs);
-                } catch (WalletException e) {
-                  throw new CompletionException(e);
-                }
-              },
-              ports.signer());
-    } catch (RejectedExecutionException e) {
-      coins.release(reserved.reservation());
-      return CompletableFuture.failedFuture(
-          new WalletException(
-              WalletException.Kind.REJECTED, "the wallet is busy signing other sends; retry"));
+  public synchronized void encrypt(char[] passphrase) throws WalletStateException {
+    if (passphrase.length == 0) {
+      throw new IllegalArgumentException("the passphrase must not be empty");
     }
-    return signed
-        .whenComplete(
-            (tx, e) -> {
-              if (e != null) {
-                coins.release(reserved.reservation());
-              }
-            })
-        .thenCompose(tx -> submit(tx, reserved.selection(), outs));
+    if (image != null && image.encrypted()) {
+      throw new WalletStateException(
+          Kind.ALREADY_ENCRYPTED,
+          "the wallet is already encrypted; unlock it with walletpassphrase");
+    }
+    byte[] salt = new byte[KdfParams.SALT_BYTES];
+    options.random().nextBytes(salt);
+    KdfParams kdf = options.kdfCosts().withSalt(salt);
+    WalletCipher.Derived derived;
+    synchronized (derivation) {
+      derived = WalletCipher.derive(passphrase, kdf);
+    }
+    List<KeyEntry> keys = new ArrayList<>();
+    byte[][] s = new byte[0][];
+    if (image == null) {
+      KeyPair first = KeyPair.generate(options.random());
+      keys.add(new KeyEntry(first.publicKey(), "", false));
+      s = Seeds.append(s, first.seed());
+    } else {
+      keys.addAll(image.keys());
+      s = seeds;
+    }
+    s = topUpPool(keys, s);
+    Encryption enc = new Encryption(kdf, derived.verifier());
+    byte[] sealed = sealWith(derived.aesKey(), enc, keys, s);
+    derived.wipe();
+    WalletImage next = new WalletImage(enc, keys, sealed);
+    try {
+      store.save(WalletFormat.encode(next));
+    } catch (WalletFileException e) {
+      wipeNew(s);
+      throw e;
+    }
+    Seeds.wipe(s);
+    lock();
+    adopt(next, null);
+    try {
+      // Saved again so the backup holds the encrypted version, not the plain one.
+      store.save(WalletFormat.encode(next));
+    } catch (WalletFileException e) {
+      throw new WalletFileException(
+          store.backupFile(),
+          "the wallet is encrypted, but "
+              + store.backupFile()
+              + " still holds its keys unencrypted and could not be replaced ("
+              + e.getMessage()
+              + "); delete that file",
+          e);
+    }
   }
 
   /**
-   * The signed transaction, its signatures checked here and recorded as verified, so the mempool
-   * admits it without queueing it behind the transactions relayed to this node.
+   * Unlocks an encrypted wallet for {@code duration} (the scrypt derivation runs outside the lock,
+   * so signers are not held up by a caller guessing passphrases).
    */
-  private Transaction sign(WalletCoins.Reserved reserved, List<TxOut> outs) throws WalletException {
-    CoinSelector.Selection s = reserved.selection();
-    Map<Address, KeyPair> cache = new HashMap<>();
-    List<KeyPair> signers = new ArrayList<>(s.coins().size());
-    for (Utxo u : s.coins()) {
-      signers.add(keyFor(u.address(), cache));
+  public void unlock(char[] passphrase, Duration duration)
+      throws WrongPassphraseException, WalletStateException {
+    WalletImage seen;
+    synchronized (this) {
+      if (image == null) {
+        throw noWallet();
+      }
+      if (!image.encrypted()) {
+        throw new WalletStateException(
+            Kind.NOT_ENCRYPTED, "the wallet is not encrypted: it needs no passphrase");
+      }
+      seen = image;
     }
-    if (s.split().change() > 0) {
-      outs.add(new TxOut(s.split().change(), s.coins().get(0).address()));
-    }
-    List<TxIn> ins = new ArrayList<>(s.coins().size());
-    for (int i = 0; i < s.coins().size(); i++) {
-      ins.add(TxIn.unsigned(s.coins().get(i).outPoint(), signers.get(i).publicKey()));
-    }
-    Transaction unsigned = new Transaction(1, ins, outs, 0, ports.clock().wallMillis());
-    Transaction tx = TxSigner.sign(unsigned, context.chainId(), signers);
-    if (!TxRules.checkSignatures(tx, context.chainId()).isValid()) {
-      throw new IllegalStateException("a signature of the wallet does not verify");
-    }
-    ports.verified().accept(tx.txid());
-    long back = 0;
-    for (TxOut o : outs) {
-      back += keys.owns(o.address()) ? o.amount() : 0;
-    }
-    history.pending(
-        tx,
-        back - s.inputTotal(),
-        s.split().fee(),
-        reserved.reservation(),
-        ports.clock().wallMillis());
-    return tx;
-  }
-
-  private CompletableFuture<SentTransaction> submit(
-      Transaction tx, CoinSelector.Selection s, List<TxOut> outs) {
-    Hash32 txid = tx.txid();
-    SentTransaction sent =
-        new SentTransaction(
-            txid.toHex(),
-            s.coins().size(),
-            outs.get(0).amount(),
-            s.split().fee(),
-            s.split().change());
-    CompletableFuture<Admission> admission;
-    try {
-      admission = ports.submitter().submit(tx);
-    } catch (RuntimeException e) {
-      admission = CompletableFuture.failedFuture(e);
-    }
-    return admission
-        .exceptionally(e -> new Admission(false, "submission failed: " + e))
-        .thenApply(
-            a -> {
-              if (a.accepted()) {
-                history.admitted(txid);
-                return sent;
-              }
-              history.rejected(txid, a.reason()).ifPresent(coins::release);
-              throw new CompletionException(
-                  new WalletException(
-                      WalletException.Kind.REJECTED,
-                      "transaction " + txid.toHex() + " rejected: " + a.reason()));
-            });
-  }
-
-  private KeyPair keyFor(Address a, Map<Address, KeyPair> cache) throws WalletException {
-    KeyPair k = cache.get(a);
-    if (k != null) {
-      return k;
+    WalletCipher.Derived derived;
+    synchronized (derivation) {
+      derived = WalletCipher.derive(passphrase, seen.encryption().kdf());
     }
     try {
-      k =
-          keys.keyFor(a)
-              .orElseThrow(
-                  () -> invalid("the wallet holds no key for " + a.toText(context.network())));
-    } catch (WalletLockedException e) {
-      throw new WalletException(WalletException.Kind.LOCKED, e.getMessage());
+      synchronized (this) {
+        if (image.encryption() != seen.encryption()) {
+          throw new WalletStateException(
+              Kind.ALREADY_ENCRYPTED, "the wallet changed while unlocking; try again");
+        }
+        if (!WalletCipher.verifies(derived, image.encryption().verifier())) {
+          throw new WrongPassphraseException();
+        }
+        byte[] plain =
+            WalletCipher.open(
+                derived.aesKey(),
+                image.secret(),
+                WalletFormat.associatedData(image.encryption(), image.keys()));
+        if (plain == null || plain.length != Seeds.SIZE * image.keys().size()) {
+          throw WalletFormat.damaged(
+              store.file(), "the encrypted keys fail their integrity check: altered or damaged");
+        }
+        byte[][] s = Seeds.split(plain, image.keys().size());
+        Arrays.fill(plain, (byte) 0);
+        checkSeedsMatch(image.keys(), s);
+        Seeds.wipe(seeds);
+        seeds = s;
+        if (aesKey != null) {
+          Arrays.fill(aesKey, (byte) 0);
+        }
+        aesKey = derived.aesKey().clone();
+        scheduleRelock(duration);
+        refillPool();
+      }
+    } finally {
+      derived.wipe();
     }
-    cache.put(a, k);
-    return k;
+  }
+
+  /** Forgets the seeds of an encrypted wallet, overwriting them in memory. */
+  public synchronized void lock() {
+    if (relock != null) {
+      relock.cancel();
+      relock = null;
+    }
+    if (image == null || !image.encrypted()) {
+      return;
+    }
+    Seeds.wipe(seeds);
+    seeds = null;
+    if (aesKey != null) {
+      Arrays.fill(aesKey, (byte) 0);
+      aesKey = null;
+    }
+    unlockedUntilMillis = 0;
+  }
+
+  /** Copies the wallet file (as saved, so still encrypted if it is) to {@code target}. */
+  public synchronized void backupTo(Path target) throws WalletStateException {
+    requireWalletChecked();
+    store.copyTo(target);
   }
 
   @Override
-  public Optional<WalletTxView> transaction(String txidHex) throws WalletException {
-    Hash32 txid = RawTransactions.txid(txidHex);
-    return history.get(txid).map(this::view);
+  public void close() {
+    lock();
   }
 
-  @Override
-  public List<WalletTxView> transactions(int count) {
-    return history.latest(count).stream().map(this::view).toList();
+  // ---- internals, called with the monitor held ----
+
+  private void commit(List<KeyEntry> keys, byte[][] s) {
+    if (keys.size() > WalletFormat.MAX_KEYS) {
+      if (s != seeds) {
+        wipeNew(s);
+      }
+      throw new IllegalStateException(
+          "the wallet is full: it holds the most keys a wallet file can ("
+              + WalletFormat.MAX_KEYS
+              + ")");
+    }
+    byte[] secret;
+    if (!image.encrypted()) {
+      secret = Seeds.join(s);
+    } else if (s != null && aesKey != null) {
+      secret = sealWith(aesKey, image.encryption(), keys, s);
+    } else {
+      secret = image.secret(); // locked: public keys unchanged, so the sealed seeds still fit
+    }
+    WalletImage next = new WalletImage(image.encryption(), keys, secret);
+    try {
+      store.save(WalletFormat.encode(next));
+    } catch (WalletFileException e) {
+      if (s != seeds) {
+        wipeNew(s);
+      }
+      throw e;
+    }
+    adopt(next, s);
   }
 
-  private WalletTxView view(WalletTx t) {
-    long conf = t.height() < 0 ? 0 : Math.max(0, ports.tipHeight().getAsLong() - t.height() + 1);
-    return new WalletTxView(
-        t.txid().toHex(),
-        t.amount(),
-        t.fee(),
-        t.state().label(),
-        t.height(),
-        t.blockHash() == null ? null : t.blockHash().toHex(),
-        conf,
-        t.reason(),
-        t.timeMillis());
+  private void adopt(WalletImage img, byte[][] s) {
+    image = img;
+    seeds = s;
+    index.clear();
+    for (int i = 0; i < img.keys().size(); i++) {
+      index.put(Address.fromPublicKey(img.keys().get(i).publicKey()), i);
+    }
   }
 
-  private static WalletException invalid(String message) {
-    return new WalletException(WalletException.Kind.INVALID_PARAMETER, message);
+  private byte[][] topUpPool(List<KeyEntry> keys, byte[][] s) {
+    long pooled = keys.stream().filter(KeyEntry::pooled).count();
+    for (long i = pooled; i < options.keypoolSize() && keys.size() < WalletFormat.MAX_KEYS; i++) {
+      KeyPair k = KeyPair.generate(options.random());
+      keys.add(new KeyEntry(k.publicKey(), "", true));
+      s = Seeds.append(s, k.seed());
+    }
+    return s;
+  }
+
+  private void refillPool() {
+    List<KeyEntry> keys = new ArrayList<>(image.keys());
+    byte[][] s = topUpPool(keys, seeds);
+    if (s == seeds) {
+      return;
+    }
+    try {
+      commit(keys, s);
+    } catch (WalletFileException e) {
+      // Unlocking must work on a full disk (to spend); the pool refills at the next save.
+      org.slf4j.LoggerFactory.getLogger(Wallet.class)
+          .warn("key pool not refilled: {}", e.getMessage());
+    }
+  }
+
+  private byte[] sealWith(byte[] key, Encryption enc, List<KeyEntry> keys, byte[][] s) {
+    byte[] plain = Seeds.join(s);
+    byte[] sealed =
+        WalletCipher.seal(key, plain, WalletFormat.associatedData(enc, keys), options.random());
+    Arrays.fill(plain, (byte) 0);
+    return sealed;
+  }
+
+  private void scheduleRelock(Duration duration) {
+    if (relock != null) {
+      relock.cancel();
+    }
+    unlockedUntilMillis = options.clock().wallMillis() + duration.toMillis();
+    relockAtNanos = options.clock().monoNanos() + duration.toNanos();
+    relock = options.scheduler().schedule(duration, this::onRelockTimer);
+  }
+
+  private synchronized void onRelockTimer() {
+    expireIfDue();
+    if (seeds != null && image.encrypted()) {
+      // fired before the deadline by the clock's reckoning: wait for the rest
+      long left = relockAtNanos - options.clock().monoNanos();
+      relock =
+          options.scheduler().schedule(Duration.ofNanos(Math.max(left, 1)), this::onRelockTimer);
+    }
+  }
+
+  /** Locks once the unlock time has passed, even if the timer has not fired yet. */
+  private synchronized void expireIfDue() {
+    if (seeds != null && image.encrypted() && options.clock().monoNanos() - relockAtNanos >= 0) {
+      lock();
+    }
+  }
+
+  private void checkSeedsMatch(List<KeyEntry> keys, byte[][] s) {
+    for (int i = 0; i < keys.size(); i++) {
+      if (!KeyPair.fromSeed(s[i]).publicKey().equals(keys.get(i).publicKey())) {
+        Seeds.wipe(s);
+        throw WalletFormat.damaged(
+            store.file(), "key " + i + " does not match its public key: altered or damaged");
+      }
+    }
+  }
+
+  private void requireWallet() {
+    if (image == null) {
+      throw new IllegalStateException(noWallet().getMessage());
+    }
+  }
+
+  private void requireWalletChecked() throws WalletStateException {
+    if (image == null) {
+      throw noWallet();
+    }
+  }
+
+  private WalletStateException noWallet() {
+    return new WalletStateException(
+        Kind.NO_WALLET,
+        "no wallet yet: create one with encryptwallet <passphrase> (or set [wallet] encrypted ="
+            + " false)");
+  }
+
+  private static void checkLabel(String label) {
+    if (label.getBytes(StandardCharsets.UTF_8).length > WalletFormat.MAX_LABEL_BYTES) {
+      throw new IllegalArgumentException(
+          "a label is at most " + WalletFormat.MAX_LABEL_BYTES + " bytes of UTF-8");
+    }
+  }
+
+  private static int firstPooled(List<KeyEntry> keys) {
+    for (int i = 0; i < keys.size(); i++) {
+      if (keys.get(i).pooled()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Wipes the seeds of {@code s} that the wallet does not hold (those a failed change added). */
+  private void wipeNew(byte[][] s) {
+    int kept = seeds == null ? 0 : seeds.length;
+    for (int i = kept; s != null && i < s.length; i++) {
+      Arrays.fill(s[i], (byte) 0);
+    }
   }
 }

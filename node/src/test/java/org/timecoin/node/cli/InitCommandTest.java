@@ -39,6 +39,52 @@ class InitCommandTest {
   }
 
   @Test
+  void initCreatesAnEncryptedWalletFromAPassphraseFileAndPrintsItsFirstAddress() throws Exception {
+    Path pass = dir.resolve("pass.txt");
+    Files.writeString(pass, "correct horse\n");
+    assertThat(timed("--home", dir.toString(), "init", "--wallet-passphrase-file", pass.toString()))
+        .as(err.toString())
+        .isZero();
+    Path wallet = dir.resolve("data/wallet.dat");
+    assertThat(out.toString()).contains("wallet: " + wallet + " (encrypted), first address TIME0");
+    byte[] saved = Files.readAllBytes(wallet);
+    assertThat(timed("--home", dir.toString(), "init")).isZero();
+    assertThat(out.toString()).contains("(exists, left as it is)");
+    assertThat(Files.readAllBytes(wallet)).isEqualTo(saved);
+    Files.move(
+        wallet,
+        dir.resolve("data/wallet.dat.bak"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertThat(timed("--home", dir.toString(), "init")).isZero();
+    assertThat(out.toString()).contains("is missing but its backup", "no new wallet created");
+    assertThat(wallet).doesNotExist();
+  }
+
+  @Test
+  void initWithoutAPassphraseLeavesTheWalletToEncryptwallet() throws Exception {
+    assertThat(timed("--home", dir.toString(), "init")).isZero();
+    assertThat(out.toString()).contains("wallet: not created", "encrypt-wallet");
+    assertThat(dir.resolve("data/wallet.dat")).doesNotExist();
+    Files.writeString(dir.resolve("empty.txt"), "");
+    assertThat(
+            timed(
+                "--home",
+                dir.toString(),
+                "init",
+                "--wallet-passphrase-file",
+                dir.resolve("empty.txt").toString()))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("first line must hold the wallet passphrase");
+  }
+
+  @Test
+  void initCreatesAPlainWalletWhenTheConfigAllowsIt() throws Exception {
+    Files.writeString(dir.resolve("config.toml"), "[wallet]\nencrypted = false\n");
+    assertThat(timed("--home", dir.toString(), "init")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("(NOT encrypted), first address TIME0");
+  }
+
+  @Test
   void devnetInitWritesHomesWithSharedGenesis() {
     assertThat(timed("--home", dir.toString(), "init", "--devnet", "3", "--base-port", "30000"))
         .as(err.toString())
@@ -52,7 +98,11 @@ class InitCommandTest {
       assertThat(c.rpc().port()).isEqualTo(30001 + 2 * i);
       assertThat(c.network().bootstrapPeers()).hasSize(2);
       assertThat(GenesisFile.load(c.genesisFile()).hash()).isEqualTo(g0.hash());
+      assertThat(dir.resolve("node" + i + "/chain-spec.json")).exists();
+      assertThat(c.wallet().encrypted()).isFalse();
+      assertThat(c.walletFile()).exists();
     }
+    assertThat(dir.resolve("chain-spec.json")).exists();
   }
 
   @Test
@@ -69,17 +119,27 @@ class InitCommandTest {
   }
 
   @Test
-  void runWithoutAKeyPointsToInit() {
-    assertThat(timed("--home", dir.toString())).isEqualTo(1);
+  void runWithoutAKeyPointsToInit() throws Exception {
+    assertThat(timed("--home", dir.toString(), "init", "--devnet", "1", "--base-port", "30100"))
+        .isZero();
+    Files.delete(dir.resolve("node0/node.key"));
+    assertThat(timed("--home", dir.resolve("node0").toString())).isEqualTo(1);
     assertThat(err.toString()).contains("node.key", "timed init");
-    assertThat(dir.resolve("config.toml")).exists(); // the commented default was written
   }
 
   @Test
-  void runWithoutAGenesisSaysWhereToPutIt() {
-    assertThat(timed("--home", dir.toString(), "init")).isZero();
+  void runInAnEmptyHomeAsksForAChainSpecAndWritesNothing() {
     assertThat(timed("--home", dir.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("genesis.json", "genesis file not found");
+    assertThat(err.toString()).contains("a chain spec is needed", "--chain SPEC");
+    assertThat(dir.resolve("config.toml")).doesNotExist();
+  }
+
+  @Test
+  void runWithoutAGenesisAsksForAChainSpec() {
+    assertThat(timed("--home", dir.toString(), "init")).isZero();
+    assertThat(out.toString()).contains("--chain SPEC");
+    assertThat(timed("--home", dir.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("a chain spec is needed to run a testnet node");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,69 @@ class ConfigLoaderTest {
     assertThat(c.storage().cacheBytes()).isEqualTo(1_048_576);
     assertThat(c.masternode().enabled()).isTrue();
     assertThat(c.logging().level()).isEqualTo("debug");
+  }
+
+  @Test
+  void rpcSecurityKeysAreReadAndWrittenWithoutAnyPassword() throws Exception {
+    RpcAuthEntry alice = RpcAuthEntry.create("alice", "wonderland", new SecureRandom());
+    RpcAuthEntry bob = RpcAuthEntry.create("bob", "builder", new SecureRandom());
+    String toml =
+        "[rpc]\nauth = [\""
+            + alice.text()
+            + "\", \""
+            + bob.text()
+            + "\"]\nread_only_users = [\"bob\"]\n"
+            + "allowed_origins = [\"https://wallet.example\"]\nallowed_hosts = [\"node.example:8080\"]\n"
+            + "max_batch = 5\nmax_json_depth = 10\nidle_timeout_ms = 1000\nwork_queue = 3\n"
+            + "max_finality_waiters = 7\n";
+    NodeConfig c = ConfigLoader.parse(dir.resolve("c.toml"), toml);
+    assertThat(c.rpc().auth()).containsExactly(alice, bob);
+    assertThat(c.rpc().readOnly("bob")).isTrue();
+    assertThat(c.rpc().readOnly("alice")).isFalse();
+    assertThat(c.rpc().auth().get(0).matches("wonderland")).isTrue();
+    assertThat(c.rpc().auth().get(0).matches("wonderland2")).isFalse();
+    assertThat(c.rpc().allowedOrigins()).containsExactly("https://wallet.example");
+    assertThat(c.rpc().allowedHosts()).containsExactly("node.example:8080");
+    assertThat(c.rpc().maxBatch()).isEqualTo(5);
+    assertThat(c.rpc().maxJsonDepth()).isEqualTo(10);
+    assertThat(c.rpc().idleTimeout()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(c.rpc().workQueue()).isEqualTo(3);
+    assertThat(c.rpc().maxFinalityWaiters()).isEqualTo(7);
+    Path file = dir.resolve("written.toml");
+    ConfigLoader.write(file, c);
+    assertThat(Files.readString(file)).doesNotContain("wonderland", "builder");
+    assertThat(ConfigLoader.load(file).rpc()).isEqualTo(c.rpc());
+  }
+
+  @Test
+  void rpcDefaultsAreSafe() {
+    RpcSection d = RpcSection.defaults(NetworkName.TESTNET);
+    assertThat(d.bindAddress()).isEqualTo("127.0.0.1");
+    assertThat(d.auth()).isEmpty();
+    assertThat(d.allowedOrigins()).isEmpty();
+    assertThat(d.maxBatch()).isEqualTo(100);
+  }
+
+  @Test
+  void walletSectionDefaultsToAnEncryptedWalletInTheDataDirectory() {
+    NodeConfig c = ConfigLoader.parse(dir.resolve("c.toml"), "");
+    assertThat(c.wallet().encrypted()).isTrue();
+    assertThat(c.walletFile()).isEqualTo(c.dataDir().resolve("wallet.dat"));
+    NodeConfig plain =
+        ConfigLoader.parse(
+            dir.resolve("c.toml"), "[wallet]\nencrypted = false\nfile = \"keys/w.dat\"\n");
+    assertThat(plain.wallet().encrypted()).isFalse();
+    assertThat(plain.walletFile()).isEqualTo(c.dataDir().resolve("keys/w.dat"));
+    assertThat(ConfigLoader.parse(dir.resolve("c.toml"), plain.toToml()).wallet())
+        .isEqualTo(plain.wallet());
+    assertThatThrownBy(
+            () -> ConfigLoader.parse(dir.resolve("c.toml"), "[wallet]\nencrypted = \"no\"\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("encrypted");
+    assertThatThrownBy(
+            () -> ConfigLoader.parse(dir.resolve("c.toml"), "[wallet]\npassphrase = \"x\"\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("passphrase");
   }
 
   @Test
@@ -190,6 +254,28 @@ class ConfigLoaderTest {
         "[rpc]|enabled = \"yes\"; [rpc] enabled; must be true or false",
         "[rpc]|bind_address = 127; [rpc] bind_address; must be a string",
         "[rpc]|bind_address = \"\"; [rpc] bind_address must not be empty;",
+        "[rpc]|auth = \"alice:00112233445566778899aabbccddeeff$abababababababababababababababababababababababababababababababab\"; [rpc] auth; array of strings",
+        "[rpc]|auth = [\"alice\"]; [rpc] auth entry 1; user:salt$hash",
+        "[rpc]|auth = [\"al ice:00112233445566778899aabbccddeeff$abababababababababababababababababababababababababababababababab\"]; [rpc] auth entry 1; user name",
+        "[rpc]|auth = [\"alice:xyz$abababababababababababababababababababababababababababababababab\"]; [rpc] auth entry 1; salt must be",
+        "[rpc]|auth = [\"alice:00112233445566778899aabbccddeeff$abc\"]; [rpc] auth entry 1; hash must be 64 hex",
+        "[rpc]|auth = [\"__cookie__:00112233445566778899aabbccddeeff$abababababababababababababababababababababababababababababababab\"]; [rpc] auth entry 1; reserved",
+        "[rpc]|auth = [\"a:00112233445566778899aabbccddeeff$abababababababababababababababababababababababababababababababab\", \"a:00112233445566778899aabbccddeeff$abababababababababababababababababababababababababababababababab\"]; [rpc] auth; names user 'a' twice",
+        "[rpc]|read_only_users = [\"bob\"]; [rpc] read_only_users; not a user of auth",
+        "[rpc]|allowed_origins = [\"evil\"]; [rpc] allowed_origins; not an origin",
+        "[rpc]|allowed_origins = [\"http://a.example/path\"]; [rpc] allowed_origins; not an origin",
+        "[rpc]|allowed_hosts = [\"a/b\"]; [rpc] allowed_hosts; host name",
+        "[rpc]|max_batch = 0; [rpc] max_batch = 0; out of range",
+        "[rpc]|max_json_depth = 1; [rpc] max_json_depth = 1; out of range",
+        "[rpc]|max_string_length = 10; [rpc] max_string_length = 10; out of range",
+        "[rpc]|max_response_bytes = 10; [rpc] max_response_bytes = 10; out of range",
+        "[rpc]|idle_timeout_ms = 5; [rpc] idle_timeout_ms; out of range",
+        "[rpc]|worker_threads = 0; [rpc] worker_threads = 0; out of range",
+        "[rpc]|work_queue = 0; [rpc] work_queue = 0; out of range",
+        "[rpc]|auth_failures_per_minute = 0; [rpc] auth_failures_per_minute; out of range",
+        "[rpc]|max_finality_waiters = 0; [rpc] max_finality_waiters = 0; out of range",
+        "[rpc]|max_finality_waiters_per_txid = 0; [rpc] max_finality_waiters_per_txid; out of range",
+        "[rpc]|max_finality_waiters_per_connection = 0; [rpc] max_finality_waiters_per_connection; out of range",
         "[node]|network = \"moonnet\"; [node] network; must be one of [mainnet, testnet]",
         "[consensus]|timeout_propose_ms = -5; [consensus] timeout_propose_ms = -5; out of range",
         "[consensus]|timeout_delta_ms = -1; [consensus] timeout_delta_ms = -1; out of range",

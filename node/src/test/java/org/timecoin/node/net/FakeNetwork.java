@@ -40,6 +40,11 @@ public final class FakeNetwork implements PeerNetwork {
   }
 
   public static PeerInfo peer(PublicKey key, long height) {
+    return peer(key, height, PeerInfo.NO_CLOCK_OFFSET);
+  }
+
+  /** A peer whose handshake told a clock {@code clockOffsetMillis} off ours. */
+  public static PeerInfo peer(PublicKey key, long height, long clockOffsetMillis) {
     return new PeerInfo(
         key,
         new InetSocketAddress("127.0.0.1", 1),
@@ -51,7 +56,8 @@ public final class FakeNetwork implements PeerNetwork {
         0,
         0,
         0,
-        0);
+        0,
+        clockOffsetMillis);
   }
 
   public void connect(PeerInfo p) {

@@ -2,337 +2,216 @@ package org.timecoin.node.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.timecoin.node.wallet.Coins.ALICE;
-import static org.timecoin.node.wallet.Coins.ALICE_ADDR;
-import static org.timecoin.node.wallet.Coins.BOB_ADDR;
-import static org.timecoin.node.wallet.Coins.CHAIN;
-import static org.timecoin.node.wallet.Coins.block;
-import static org.timecoin.node.wallet.Coins.funding;
+import static org.timecoin.node.wallet.TestWallets.pass;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.timecoin.common.Hash32;
-import org.timecoin.common.time.Clock;
-import org.timecoin.domain.genesis.ConsensusParams;
+import org.junit.jupiter.api.io.TempDir;
+import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.tx.Address;
-import org.timecoin.domain.tx.Amounts;
-import org.timecoin.domain.tx.Network;
-import org.timecoin.domain.tx.Transaction;
-import org.timecoin.domain.tx.TxOut;
-import org.timecoin.domain.validation.TxRules;
-import org.timecoin.node.api.WalletException;
-import org.timecoin.node.api.WalletService.RawInput;
-import org.timecoin.node.api.WalletService.SentTransaction;
+import org.timecoin.testkit.time.VirtualScheduler;
 
+/** Locking, unlocking on virtual time, the key pool, importing keys and the state rules. */
 class WalletTest {
-  static final long TIME = Amounts.UNITS_PER_TIME;
+  @TempDir Path dir;
+  private final VirtualScheduler scheduler = TestWallets.scheduler();
+  private final WalletOptions options = TestWallets.options(scheduler);
 
-  final MemoryKeyRing keys = new MemoryKeyRing(ALICE);
-  final WalletCoins coins = new WalletCoins();
-  final WalletHistory history = new WalletHistory(100);
-  final List<Transaction> submitted = new ArrayList<>();
-  final Set<Hash32> mempool = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  final Set<Hash32> verified = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  Wallet.Admission answer = new Wallet.Admission(true, null);
-  long height = 1;
+  private WalletStore store() {
+    return new WalletStore(dir.resolve("wallet.dat"), FileOps.REAL);
+  }
 
-  final Wallet wallet =
-      new Wallet(
-          keys,
-          coins,
-          history,
-          new WalletContext(CHAIN, ConsensusParams.defaults(), Network.TESTNET, 1),
-          new Wallet.WalletPorts(
-              tx -> {
-                synchronized (submitted) {
-                  submitted.add(tx);
-                }
-                if (answer.accepted()) {
-                  mempool.add(tx.txid());
-                }
-                return CompletableFuture.completedFuture(answer);
-              },
-              mempool::contains,
-              verified::add,
-              Runnable::run,
-              () -> height,
-              Clock.SYSTEM));
+  private Wallet encrypted() throws Exception {
+    Wallet w = Wallet.absent(store(), options);
+    w.encrypt(pass("pw"));
+    return w;
+  }
 
-  Transaction fund(long... amounts) {
-    List<TxOut> outs = new ArrayList<>();
-    for (long a : amounts) {
-      outs.add(new TxOut(a, ALICE_ADDR));
+  @Test
+  void unlockLastsExactlyItsDurationOnTheInjectedClock() throws Exception {
+    Wallet w = encrypted();
+    Address a = w.addresses().getFirst().address();
+    long start = scheduler.clock().wallMillis();
+    w.unlock(pass("pw"), Duration.ofSeconds(60));
+    assertThat(w.status().unlockedUntilMillis()).isEqualTo(start + 60_000);
+    assertThat(w.keyFor(a)).isPresent();
+    scheduler.runFor(Duration.ofSeconds(59));
+    assertThat(w.status().locked()).isFalse();
+    scheduler.runFor(Duration.ofSeconds(1));
+    assertThat(w.status().locked()).isTrue();
+    assertThat(w.status().unlockedUntilMillis()).isZero();
+    assertThatThrownBy(() -> w.keyFor(a)).isInstanceOf(WalletLockedException.class);
+  }
+
+  @Test
+  void aSecondUnlockReplacesTheTimeoutAndLockEndsItAtOnce() throws Exception {
+    Wallet w = encrypted();
+    Address a = w.addresses().getFirst().address();
+    w.unlock(pass("pw"), Duration.ofSeconds(10));
+    w.unlock(pass("pw"), Duration.ofSeconds(100));
+    scheduler.runFor(Duration.ofSeconds(50));
+    assertThat(w.keyFor(a)).isPresent();
+    assertThat(scheduler.executed()).as("the first timeout was cancelled").isZero();
+    w.lock();
+    assertThat(w.status().locked()).isTrue();
+    assertThatThrownBy(() -> w.keyFor(a)).isInstanceOf(WalletLockedException.class);
+    scheduler.runFor(Duration.ofHours(1));
+    assertThat(scheduler.executed()).as("lock cancelled the second").isZero();
+  }
+
+  @Test
+  void aLockedWalletHandsOutPooledAddressesUntilThePoolIsEmpty() throws Exception {
+    Wallet w = encrypted();
+    assertThat(w.status().keypool()).isEqualTo(TestWallets.POOL);
+    for (int i = 0; i < TestWallets.POOL; i++) {
+      WalletAddress a = w.newAddress("locked " + i);
+      assertThat(w.owns(a.address())).isTrue();
     }
-    Transaction f = funding(height, outs.toArray(TxOut[]::new));
-    store(f);
-    return f;
+    assertThatThrownBy(() -> w.newAddress("one too many"))
+        .isInstanceOf(WalletLockedException.class);
+    w.unlock(pass("pw"), Duration.ofMinutes(1));
+    assertThat(w.status().keypool()).isEqualTo(TestWallets.POOL);
+    WalletAddress fresh = w.newAddress("unlocked");
+    assertThat(w.keyFor(fresh.address()).orElseThrow().publicKey()).isEqualTo(fresh.publicKey());
+    assertThat(w.status().keypool()).isEqualTo(TestWallets.POOL);
+    assertThat(w.addresses()).hasSize(TestWallets.POOL + 2);
   }
 
-  void store(Transaction... txs) {
-    height++;
-    wallet.onBlockStored(block(height, txs), null);
+  @Test
+  void pooledKeysAreNeitherListedNorOwnedUntilHandedOut() throws Exception {
+    Wallet w = encrypted();
+    assertThat(w.addresses()).hasSize(1);
+    assertThat(w.status().keys()).isEqualTo(1);
+    WalletAddress next = w.newAddress("next");
+    assertThat(w.addresses()).hasSize(2).endsWith(next);
   }
 
-  static WalletException failure(CompletableFuture<?> f) {
-    try {
-      f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof WalletException w) {
-        return w;
-      }
-      throw e;
+  @Test
+  void stateRulesOfEncryption() throws Exception {
+    Wallet plain = Wallet.createPlain(store(), options);
+    assertThatThrownBy(() -> plain.unlock(pass("x"), Duration.ofSeconds(1)))
+        .isInstanceOfSatisfying(
+            WalletStateException.class,
+            e -> assertThat(e.kind()).isEqualTo(WalletStateException.Kind.NOT_ENCRYPTED));
+    assertThatThrownBy(() -> plain.encrypt(new char[0]))
+        .isInstanceOf(IllegalArgumentException.class);
+    plain.encrypt(pass("pw"));
+    assertThat(plain.status().encrypted()).isTrue();
+    assertThat(plain.status().locked()).isTrue();
+    assertThatThrownBy(() -> plain.encrypt(pass("again")))
+        .isInstanceOfSatisfying(
+            WalletStateException.class,
+            e -> assertThat(e.kind()).isEqualTo(WalletStateException.Kind.ALREADY_ENCRYPTED));
+
+    Wallet none = Wallet.absent(new WalletStore(dir.resolve("none.dat"), FileOps.REAL), options);
+    assertThat(none.status().exists()).isFalse();
+    assertThat(none.addresses()).isEmpty();
+    assertThatThrownBy(() -> none.unlock(pass("x"), Duration.ofSeconds(1)))
+        .isInstanceOfSatisfying(
+            WalletStateException.class,
+            e -> assertThat(e.kind()).isEqualTo(WalletStateException.Kind.NO_WALLET));
+    assertThatThrownBy(() -> none.backupTo(dir.resolve("b.dat")))
+        .isInstanceOf(WalletStateException.class);
+    assertThat(dir.resolve("none.dat")).doesNotExist();
+  }
+
+  @Test
+  void encryptingAPlainWalletKeepsItsKeys() throws Exception {
+    Wallet w = Wallet.createPlain(store(), options);
+    WalletAddress a = w.newAddress("kept");
+    KeyPair before = w.keyFor(a.address()).orElseThrow();
+    w.encrypt(pass("pw"));
+    assertThatThrownBy(() -> w.keyFor(a.address())).isInstanceOf(WalletLockedException.class);
+    w.unlock(pass("pw"), Duration.ofSeconds(5));
+    assertThat(w.keyFor(a.address()).orElseThrow().seed()).isEqualTo(before.seed());
+    assertThat(w.addresses()).extracting(WalletAddress::label).containsExactly("", "kept");
+  }
+
+  @Test
+  void importNeedsTheWalletUnlockedAndKeepsAKeyOnce() throws Exception {
+    Wallet w = encrypted();
+    KeyPair key = KeyPair.generate(new SecureRandom());
+    Address address = Address.fromPublicKey(key.publicKey());
+    assertThatThrownBy(() -> w.importKey(key, "imported"))
+        .isInstanceOf(WalletLockedException.class);
+    w.unlock(pass("pw"), Duration.ofMinutes(1));
+    assertThat(w.importKey(key, "imported")).isEqualTo(address);
+    assertThat(w.importKey(key, "again")).isEqualTo(address);
+    assertThat(w.addresses())
+        .filteredOn(x -> x.address().equals(address))
+        .hasSize(1)
+        .first()
+        .extracting(WalletAddress::label)
+        .isEqualTo("imported");
+    assertThat(w.keyFor(address).orElseThrow().seed()).isEqualTo(key.seed());
+    Wallet reopened = Wallet.open(store(), options);
+    reopened.unlock(pass("pw"), Duration.ofMinutes(1));
+    assertThat(reopened.keyFor(address).orElseThrow().seed()).isEqualTo(key.seed());
+  }
+
+  @Test
+  void unknownAddressesHaveNoKeyEvenWhileLocked() throws Exception {
+    Wallet w = encrypted();
+    Address stranger = Address.fromPublicKey(KeyPair.generate(new SecureRandom()).publicKey());
+    assertThat(w.owns(stranger)).isFalse();
+    assertThat(w.keyFor(stranger)).isEmpty();
+  }
+
+  @Test
+  void aLabelOverTheBoundIsRefused() throws Exception {
+    Wallet w = Wallet.createPlain(store(), options);
+    assertThatThrownBy(() -> w.newAddress("x".repeat(201)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(w.addresses()).hasSize(1);
+  }
+
+  @Test
+  void aTimerThatFiresEarlyWaitsForTheRestOfTheUnlockTime() throws Exception {
+    java.util.List<Runnable> timers = new java.util.ArrayList<>();
+    WalletOptions early =
+        new WalletOptions(
+            scheduler.clock(),
+            (delay, task) -> {
+              timers.add(task);
+              return () -> {};
+            },
+            new SecureRandom(),
+            options.kdfCosts(),
+            TestWallets.POOL);
+    Wallet w = Wallet.absent(store(), early);
+    w.encrypt(pass("pw"));
+    w.unlock(pass("pw"), Duration.ofSeconds(30));
+    timers.removeFirst().run(); // before the clock reached the deadline
+    assertThat(w.status().locked()).isFalse();
+    assertThat(timers).hasSize(1);
+    scheduler.clock().advance(Duration.ofSeconds(30));
+    timers.removeFirst().run();
+    assertThat(w.status().locked()).isTrue();
+    assertThat(timers).isEmpty();
+  }
+
+  @Test
+  void lockOverwritesTheSeedsItHeld() throws Exception {
+    Wallet w = encrypted();
+    w.unlock(pass("pw"), Duration.ofHours(1));
+    java.lang.reflect.Field f = Wallet.class.getDeclaredField("seeds");
+    f.setAccessible(true);
+    byte[][] held = (byte[][]) f.get(w);
+    assertThat(held).isNotEmpty();
+    assertThat(held[0]).isNotEqualTo(new byte[32]);
+    w.lock();
+    for (byte[] seed : held) {
+      assertThat(seed).isEqualTo(new byte[32]);
     }
-    throw new AssertionError("expected a failure");
-  }
-
-  static String bob() {
-    return BOB_ADDR.toText(Network.TESTNET);
   }
 
   @Test
-  void aSendIsSignedSubmittedAndFollowedToFinality() throws Exception {
-    fund(10 * TIME);
-    SentTransaction sent = wallet.send(bob(), 3 * TIME, Optional.empty()).join();
-    Transaction tx = submitted.get(0);
-    assertThat(sent.txid()).isEqualTo(tx.txid().toHex());
-    assertThat(TxRules.checkSignatures(tx, CHAIN).isValid()).isTrue();
-    assertThat(verified).containsExactly(tx.txid());
-    assertThat(tx.outputs().get(0)).isEqualTo(new TxOut(3 * TIME, BOB_ADDR));
-    assertThat(tx.outputs().get(1).address()).isEqualTo(ALICE_ADDR);
-    assertThat(tx.outputs().get(1).amount()).isEqualTo(sent.change());
-    assertThat(3 * TIME + sent.change() + sent.fee()).isEqualTo(10 * TIME);
-    assertThat(wallet.transaction(sent.txid()).orElseThrow().state()).isEqualTo("mempool");
-    assertThat(coins.availableTotal()).isZero();
-
-    store(tx);
-    var view = wallet.transaction(sent.txid()).orElseThrow();
-    assertThat(view.state()).isEqualTo("final");
-    assertThat(view.blockHeight()).isEqualTo(height);
-    assertThat(view.confirmations()).isEqualTo(1);
-    assertThat(view.amount()).isEqualTo(-(3 * TIME + sent.fee()));
-    assertThat(view.fee()).isEqualTo(sent.fee());
-    assertThat(wallet.balance()).isEqualTo(sent.change());
-    assertThat(coins.availableTotal()).isEqualTo(sent.change());
-  }
-
-  @Test
-  void aRejectedSendReleasesItsCoinsAndSaysWhy() {
-    fund(10 * TIME);
-    answer = new Wallet.Admission(false, "fee-too-low: below this node's rate");
-    WalletException e = failure(wallet.send(bob(), TIME, Optional.empty()));
-    assertThat(e.kind()).isEqualTo(WalletException.Kind.REJECTED);
-    assertThat(e.getMessage()).contains("fee-too-low");
-    assertThat(coins.availableTotal()).isEqualTo(10 * TIME);
-    assertThat(wallet.transactions(1))
-        .singleElement()
-        .satisfies(
-            t -> {
-              assertThat(t.state()).isEqualTo("rejected");
-              assertThat(t.reason()).contains("fee-too-low");
-            });
-  }
-
-  @Test
-  void anEvictedSendReleasesItsCoinsAtTheNextBlock() throws Exception {
-    fund(10 * TIME);
-    SentTransaction sent = wallet.send(bob(), TIME, Optional.empty()).join();
-    mempool.clear();
-    store(funding(99, new TxOut(1_000, BOB_ADDR)));
-    assertThat(wallet.transaction(sent.txid()).orElseThrow().state()).isEqualTo("rejected");
-    assertThat(coins.availableTotal()).isEqualTo(10 * TIME);
-  }
-
-  @Test
-  void aLockedWalletRefusesToSendAndKeepsItsCoins() {
-    fund(10 * TIME);
-    keys.lock(true);
-    WalletException e = failure(wallet.send(bob(), TIME, Optional.empty()));
-    assertThat(e.kind()).isEqualTo(WalletException.Kind.LOCKED);
-    assertThat(e.getMessage()).contains("walletpassphrase");
-    assertThat(coins.availableTotal()).isEqualTo(10 * TIME);
-    assertThat(submitted).isEmpty();
-  }
-
-  @Test
-  void aSendAboveTheBalanceFailsWithTheFigures() {
-    fund(2 * TIME);
-    WalletException e = failure(wallet.send(bob(), 5 * TIME, Optional.empty()));
-    assertThat(e.kind()).isEqualTo(WalletException.Kind.INSUFFICIENT_FUNDS);
-    assertThat(e.getMessage()).contains("available 2 TIME").contains("needed 5.005 TIME");
-  }
-
-  @Test
-  void badAddressesAreRefused() {
-    fund(2 * TIME);
-    String mainnet = BOB_ADDR.toText(Network.MAINNET);
-    assertThat(failure(wallet.send(mainnet, TIME, Optional.empty())).kind())
-        .isEqualTo(WalletException.Kind.BAD_ADDRESS);
-    String text = bob();
-    char last = text.charAt(text.length() - 1);
-    String badChecksum = text.substring(0, text.length() - 1) + (last == '2' ? '3' : '2');
-    WalletException e = failure(wallet.send(badChecksum, TIME, Optional.empty()));
-    assertThat(e.kind()).isEqualTo(WalletException.Kind.BAD_ADDRESS);
-    assertThat(e.getMessage()).startsWith("invalid address");
-  }
-
-  @Test
-  void dustAmountsAndLowFeeRatesAreRefused() {
-    fund(2 * TIME);
-    assertThat(failure(wallet.send(bob(), 545, Optional.empty())).getMessage())
-        .contains("below the dust limit");
-    Wallet strict =
-        new Wallet(
-            keys,
-            coins,
-            history,
-            new WalletContext(CHAIN, ConsensusParams.defaults(), Network.TESTNET, 5),
-            new Wallet.WalletPorts(
-                tx -> CompletableFuture.completedFuture(answer),
-                h -> true,
-                h -> {},
-                Runnable::run,
-                () -> height,
-                Clock.SYSTEM));
-    assertThat(failure(strict.send(bob(), TIME, Optional.of(4L))).getMessage())
-        .contains("below this node's minimum of 5");
-    assertThat(strict.send(bob(), TIME, Optional.of(50L)).join().fee())
-        .isGreaterThanOrEqualTo(50L * FeeSchedule.size(1, 2));
-  }
-
-  @Test
-  void aSendRefusedByABusySignerKeepsItsCoins() {
-    fund(10 * TIME);
-    Wallet busy =
-        new Wallet(
-            keys,
-            coins,
-            history,
-            new WalletContext(CHAIN, ConsensusParams.defaults(), Network.TESTNET, 1),
-            new Wallet.WalletPorts(
-                tx -> CompletableFuture.completedFuture(answer),
-                h -> true,
-                h -> {},
-                r -> {
-                  throw new java.util.concurrent.RejectedExecutionException("full");
-                },
-                () -> height,
-                Clock.SYSTEM));
-    assertThat(failure(busy.send(bob(), TIME, Optional.empty())).getMessage()).contains("busy");
-    assertThat(coins.availableTotal()).isEqualTo(10 * TIME);
-  }
-
-  @Test
-  void twoConcurrentSendsOfTheOnlyCoinDoNotBothSpendIt() {
-    fund(10 * TIME);
-    var a =
-        CompletableFuture.supplyAsync(() -> wallet.send(bob(), 6 * TIME, Optional.empty()))
-            .thenCompose(f -> f.handle((s, e) -> e == null));
-    var b =
-        CompletableFuture.supplyAsync(() -> wallet.send(bob(), 6 * TIME, Optional.empty()))
-            .thenCompose(f -> f.handle((s, e) -> e == null));
-    assertThat(List.of(a.join(), b.join())).containsExactlyInAnyOrder(true, false);
-    assertThat(submitted).hasSize(1);
-  }
-
-  @Test
-  void mergeSweepsTheSmallestCoinsIntoOneOutput() throws Exception {
-    long[] small = new long[50];
-    java.util.Arrays.fill(small, TIME);
-    fund(small);
-    fund(100 * TIME);
-    SentTransaction sent = wallet.merge(10, 50, Optional.empty()).join();
-    Transaction tx = submitted.get(0);
-    assertThat(tx.inputs()).hasSize(50);
-    assertThat(tx.outputs())
-        .singleElement()
-        .satisfies(
-            o -> {
-              assertThat(o.address()).isEqualTo(ALICE_ADDR);
-              assertThat(o.amount()).isEqualTo(50 * TIME - sent.fee());
-            });
-    store(tx);
-    assertThat(coins.size()).isEqualTo(2);
-    assertThat(wallet.transaction(sent.txid()).orElseThrow().amount()).isEqualTo(-sent.fee());
-    assertThat(failure(wallet.merge(3, 50, Optional.empty())).getMessage())
-        .contains("fewer than min_count 3");
-  }
-
-  @Test
-  void rawTransactionsAreCreatedSignedAndDecoded() throws Exception {
-    Transaction f = fund(5 * TIME);
-    Map<String, Long> outs = new LinkedHashMap<>();
-    outs.put(bob(), 4 * TIME);
-    String hex = wallet.createRaw(List.of(new RawInput(f.txid().toHex(), 0)), outs);
-    var decoded = wallet.decodeRaw(hex);
-    assertThat(decoded.inputs().get(0).pubKey()).isEqualTo("00".repeat(32));
-    assertThat(decoded.outputs().get(0).address()).isEqualTo(bob());
-
-    var signed = wallet.signRaw(hex);
-    assertThat(signed.complete()).isTrue();
-    Transaction tx = Transaction.CODEC.decode(java.util.HexFormat.of().parseHex(signed.hex()));
-    assertThat(tx.inputs().get(0).pubKey()).isEqualTo(ALICE.publicKey());
-
-    String foreign =
-        wallet.createRaw(
-            List.of(new RawInput(f.txid().toHex(), 0), new RawInput("ab".repeat(32), 1)), outs);
-    assertThat(wallet.signRaw(foreign).complete()).isFalse();
-  }
-
-  @Test
-  void malformedRawTransactionsAreRefused() {
-    assertThatThrownBy(() -> wallet.decodeRaw("zz"))
-        .isInstanceOfSatisfying(
-            WalletException.class,
-            e -> assertThat(e.kind()).isEqualTo(WalletException.Kind.DECODE_FAILED));
-    assertThatThrownBy(() -> wallet.signRaw("0102"))
-        .isInstanceOfSatisfying(
-            WalletException.class,
-            e -> assertThat(e.kind()).isEqualTo(WalletException.Kind.DECODE_FAILED));
-    assertThatThrownBy(() -> wallet.createRaw(List.of(new RawInput("xy", 0)), Map.of(bob(), 1L)))
-        .hasMessageContaining("txid must be 64 hex");
-    assertThatThrownBy(
-            () -> wallet.createRaw(List.of(new RawInput("ab".repeat(32), 0)), Map.of("TIME0x", 1L)))
-        .hasMessageContaining("invalid address");
-  }
-
-  @Test
-  void listingFiltersByConfirmationsAndAddress() throws Exception {
-    fund(TIME);
-    fund(2 * TIME);
-    assertThat(wallet.coins(1, 9_999_999, Set.of(), 100)).hasSize(2);
-    assertThat(wallet.coins(2, 9_999_999, Set.of(), 100)).hasSize(1);
-    assertThat(wallet.coins(1, 1, Set.of(), 100))
-        .singleElement()
-        .satisfies(u -> assertThat(u.amount()).isEqualTo(2 * TIME));
-    assertThat(wallet.coins(1, 99, Set.of(bob()), 100)).isEmpty();
-    assertThatThrownBy(() -> wallet.coins(1, 99, Set.of("nope"), 100))
-        .isInstanceOf(WalletException.class);
-  }
-
-  @Test
-  void aPaymentInShowsInTheHistory() throws Exception {
-    Transaction f = fund(3 * TIME);
-    var t = wallet.transaction(f.txid().toHex()).orElseThrow();
-    assertThat(t.amount()).isEqualTo(3 * TIME);
-    assertThat(t.state()).isEqualTo("final");
-    assertThat(wallet.transaction("cd".repeat(32))).isEmpty();
-  }
-
-  @Test
-  void coinsOfTheWalletAreLoadedFromAScan() {
-    Address a = ALICE_ADDR;
-    wallet.load(
-        addr ->
-            addr.equals(a)
-                ? java.util.stream.Stream.of(Coins.coin(1, TIME, a), Coins.coin(2, TIME, a))
-                : java.util.stream.Stream.empty());
-    assertThat(wallet.balance()).isEqualTo(2 * TIME);
+  void closeLocksTheWallet() throws Exception {
+    Wallet w = encrypted();
+    w.unlock(pass("pw"), Duration.ofHours(1));
+    w.close();
+    assertThat(w.status().locked()).isTrue();
   }
 }

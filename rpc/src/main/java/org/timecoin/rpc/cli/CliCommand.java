@@ -1,35 +1,39 @@
 package org.timecoin.rpc.cli;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.timecoin.rpc.methods.Help;
+import org.timecoin.rpc.server.RpcMethod;
 
-/** A time-cli command: its kebab-case name, the RPC method it calls and a usage line. */
-record CliCommand(String name, String method, String usage) {
-  static final List<CliCommand> ALL =
-      List.of(
-          new CliCommand("get-blockchain-info", "getblockchaininfo", "chain, tip and sync state"),
-          new CliCommand("get-block-count", "getblockcount", "height of the best block"),
-          new CliCommand("get-best-block-hash", "getbestblockhash", "hash of the best block"),
-          new CliCommand("get-block", "getblock", "<hash|height> [verbosity 0-2]: a block"),
-          new CliCommand("get-peer-info", "getpeerinfo", "connected peers"),
-          new CliCommand("get-consensus-info", "getconsensusinfo", "consensus height, round, step"),
-          new CliCommand("get-mempool-info", "getmempoolinfo", "mempool size and limits"),
-          new CliCommand("get-raw-mempool", "getrawmempool", "txids in the mempool"),
-          new CliCommand("get-txout-set-info", "gettxoutsetinfo", "UTXO set summary"),
-          new CliCommand(
-              "send-raw-transaction", "sendrawtransaction", "<hex>: submit a transaction"),
-          new CliCommand("validate-address", "validateaddress", "<address>: check an address"),
-          new CliCommand(
-              "get-raw-transaction", "getrawtransaction", "<txid> [verbose 0|1]: a transaction"),
-          new CliCommand(
-              "get-transaction-finality", "gettransactionfinality", "<txid>: is it final"),
-          new CliCommand(
-              "wait-transaction-finality",
-              "waittransactionfinality",
-              "<txid> [timeout_s]: wait until final"),
-          new CliCommand("list-unspent", "listunspent", "<address> [limit]: unspent outputs"),
-          new CliCommand("get-balance", "getbalance", "<address>: balance in units"),
-          new CliCommand("masternode-list", "masternodelist", "the validator set"),
-          new CliCommand("get-network-info", "getnetworkinfo", "node key, address, connections"),
-          new CliCommand("uptime", "uptime", "seconds since the node started"),
-          new CliCommand("stop", "stop", "stop the node"));
+/**
+ * A time-cli command for one RPC method, taken from the method's help text: its kebab-case name,
+ * the parameters of its usage line, and what it does.
+ *
+ * @param parameters the usage line after the method name, e.g. {@code <hash|height> [verbosity=1]}
+ * @param description the rest of the usage line, then the further lines of the help text
+ */
+record CliCommand(String name, String method, String parameters, List<String> description) {
+
+  static CliCommand of(RpcMethod m) {
+    String[] lines = m.help().split("\n");
+    String usage = Help.firstLine(m.help());
+    String parameters = "";
+    List<String> description = new ArrayList<>();
+    int dash = usage.indexOf(" - ");
+    if (usage.startsWith(m.name()) && dash >= m.name().length()) {
+      parameters = usage.substring(m.name().length(), dash).strip();
+      description.add(usage.substring(dash + 3).strip());
+    } else {
+      description.add(usage);
+    }
+    for (int i = 1; i < lines.length; i++) {
+      description.add(lines[i]);
+    }
+    return new CliCommand(CliNames.kebab(m.name()), m.name(), parameters, description);
+  }
+
+  /** One command per method. */
+  static List<CliCommand> of(List<RpcMethod> methods) {
+    return methods.stream().map(CliCommand::of).toList();
+  }
 }

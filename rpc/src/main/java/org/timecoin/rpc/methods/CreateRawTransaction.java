@@ -35,8 +35,8 @@ public final class CreateRawTransaction implements RpcMethod {
 
   @Override
   public String help() {
-    return "createrawtransaction <inputs> <outputs> - inputs [{\"txid\":..,\"vout\":n}], outputs"
-        + " {\"address\": amount TIME}; returns the unsigned transaction hex";
+    return "createrawtransaction <inputs> <outputs> - An unsigned transaction, in hex.\n"
+        + "inputs: [{\"txid\": \"..\", \"vout\": n}, ...]; outputs: {\"address\": amount in TIME, ...}.";
   }
 
   @Override

@@ -24,7 +24,7 @@ public final class DecodeRawTransaction implements RpcMethod {
 
   @Override
   public String help() {
-    return "decoderawtransaction <hex> - the transaction in hex (canonical encoding) as JSON";
+    return "decoderawtransaction <hexstring> - A transaction in hex (canonical encoding), as JSON.";
   }
 
   @Override

@@ -34,7 +34,7 @@ public final class GetBalance implements RpcMethod {
 
   @Override
   public String help() {
-    return "getbalance [address] - the wallet's total, or the total of the unspent outputs paying"
+    return "getbalance [address] - The wallet's total, or the total of the unspent outputs paying"
         + " the address; in units.";
   }
 

@@ -9,7 +9,10 @@ import org.timecoin.rpc.server.RpcErrorCodes;
 import org.timecoin.rpc.server.RpcException;
 import org.timecoin.rpc.server.RpcMethod;
 
-/** getblock <hash|height> [verbosity=1]: the block; verbosity 2 includes full transactions. */
+/**
+ * getblock &lt;hash|height&gt; [verbosity=1]: the block as hex (0), an object (1) or an object with
+ * full transactions (2).
+ */
 public final class GetBlock implements RpcMethod {
   private final ChainQueries chain;
 
@@ -24,7 +27,10 @@ public final class GetBlock implements RpcMethod {
 
   @Override
   public String help() {
-    return "getblock - getblock <hash|height> [verbosity=1]: the block; verbosity 2 includes full transactions.";
+    return "getblock <hash|height> [verbosity=1] - The block with this hash or at this height.\n"
+        + "verbosity 0: the block in its canonical encoding, hex.\n"
+        + "verbosity 1: an object with header fields, txids and the commit certificate summary.\n"
+        + "verbosity 2: as 1, with each transaction in full.";
   }
 
   @Override
@@ -32,24 +38,41 @@ public final class GetBlock implements RpcMethod {
     params.accept("blockhash", "verbosity");
     JsonNode which = params.get(0, "blockhash");
     int verbosity = (int) params.optionalLong(1, "verbosity", 1, 0, 2);
-    Optional<BlockView> block;
     if (which == null) {
       throw RpcException.invalidParams("missing parameter 'blockhash'");
-    } else if (which.isIntegralNumber()) {
-      if (which.asLong() < 0) {
-        throw RpcException.invalidParams("height must not be negative");
-      }
-      block = chain.blockByHeight(which.asLong());
-    } else if (which.isTextual() && which.asText().matches("[0-9a-fA-F]{64}")) {
-      block = chain.blockByHash(which.asText().toLowerCase(java.util.Locale.ROOT));
-    } else {
-      throw RpcException.invalidParams("blockhash must be 64 hex characters or a height");
+    }
+    if (verbosity == 0) {
+      return Views.JSON.textNode(
+          found(
+              byHeight(which)
+                  ? chain.rawBlockByHeight(height(which))
+                  : chain.rawBlockByHash(hash(which))));
     }
     BlockView b =
-        block.orElseThrow(() -> new RpcException(RpcErrorCodes.NOT_FOUND, "Block not found"));
-    if (verbosity == 0) {
-      return Views.JSON.textNode(b.hash());
-    }
+        found(
+            byHeight(which) ? chain.blockByHeight(height(which)) : chain.blockByHash(hash(which)));
     return Views.block(b, verbosity);
+  }
+
+  private static boolean byHeight(JsonNode which) {
+    return which.isIntegralNumber();
+  }
+
+  private static long height(JsonNode which) throws RpcException {
+    if (!which.canConvertToLong() || which.asLong() < 0) {
+      throw RpcException.invalidParams("height must be between 0 and 2^63-1");
+    }
+    return which.asLong();
+  }
+
+  private static String hash(JsonNode which) throws RpcException {
+    if (which.isTextual() && which.asText().matches("[0-9a-fA-F]{64}")) {
+      return which.asText().toLowerCase(java.util.Locale.ROOT);
+    }
+    throw RpcException.invalidParams("blockhash must be 64 hex characters or a height");
+  }
+
+  private static <T> T found(Optional<T> block) throws RpcException {
+    return block.orElseThrow(() -> new RpcException(RpcErrorCodes.NOT_FOUND, "Block not found"));
   }
 }

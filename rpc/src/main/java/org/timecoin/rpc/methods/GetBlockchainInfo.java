@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.timecoin.node.api.ChainInfo;
 import org.timecoin.node.api.ChainQueries;
+import org.timecoin.node.api.SyncView;
 import org.timecoin.rpc.server.Params;
 import org.timecoin.rpc.server.RpcException;
 import org.timecoin.rpc.server.RpcMethod;
@@ -23,7 +24,12 @@ public final class GetBlockchainInfo implements RpcMethod {
 
   @Override
   public String help() {
-    return "getblockchaininfo - Chain identity, tip and sync state.";
+    return "getblockchaininfo - Chain identity, tip and sync state.\n"
+        + "sync_state: following (caught up), syncing, stalled (behind and not progressing) or no_peers.\n"
+        + "verificationprogress: our height over the height sync aims for, 0 to 1.\n"
+        + "best_peer_height: the highest block a peer proved by serving it (a claimed height does not count).\n"
+        + "blocks_per_s, eta_s: sync rate over the last 30 s and the time left at that rate (null: unknown).\n"
+        + "warnings: why the node is not progressing, or empty.";
   }
 
   @Override
@@ -42,6 +48,17 @@ public final class GetBlockchainInfo implements RpcMethod {
     o.put("initialblockdownload", c.syncing());
     o.put("validators", c.validators());
     o.put("validator", c.validator());
+    SyncView s = c.sync();
+    o.put("sync_state", s.state());
+    o.put("verificationprogress", s.verificationProgress());
+    o.put("best_peer_height", s.bestPeerHeight());
+    o.put("blocks_per_s", s.blocksPerSecond());
+    if (s.etaSeconds() < 0) {
+      o.putNull("eta_s");
+    } else {
+      o.put("eta_s", s.etaSeconds());
+    }
+    o.put("warnings", s.warnings());
     return o;
   }
 }

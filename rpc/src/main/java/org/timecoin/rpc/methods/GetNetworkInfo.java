@@ -23,7 +23,8 @@ public final class GetNetworkInfo implements RpcMethod {
 
   @Override
   public String help() {
-    return "getnetworkinfo - Node key, listen address, protocol version and connection counts.";
+    return "getnetworkinfo - Node key, listen address, protocol version, connection counts and"
+        + " the peers' median clock offset (timeoffset, seconds).";
   }
 
   @Override
@@ -40,6 +41,9 @@ public final class GetNetworkInfo implements RpcMethod {
         .put("protocolversion", n.protocolVersion())
         .put("connections", n.connections())
         .put("connections_in", n.inbound())
-        .put("connections_out", n.outbound());
+        .put("connections_out", n.outbound())
+        // Seconds, as bitcoind reports it; the peers' median clock minus ours.
+        .put("timeoffset", n.timeOffsetMillis() / 1000)
+        .put("timeoffset_ms", n.timeOffsetMillis());
   }
 }

@@ -23,7 +23,7 @@ public final class GetPeerInfo implements RpcMethod {
 
   @Override
   public String help() {
-    return "getpeerinfo - The connected peers.";
+    return "getpeerinfo - The connected peers: key, address, direction, height, ping and traffic.";
   }
 
   @Override

@@ -26,7 +26,8 @@ public final class GetRawTransaction implements RpcMethod {
 
   @Override
   public String help() {
-    return "getrawtransaction - getrawtransaction <txid> [verbose=false]: the transaction as hex, or as an object with its block.";
+    return "getrawtransaction <txid> [verbose=false] - A transaction, as hex or as an object.\n"
+        + "verbose false: the canonical encoding, hex; true: an object with inputs, outputs, hex and its block.";
   }
 
   @Override

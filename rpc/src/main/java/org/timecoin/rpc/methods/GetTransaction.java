@@ -28,8 +28,8 @@ public final class GetTransaction implements RpcMethod {
 
   @Override
   public String help() {
-    return "gettransaction <txid> - a wallet transaction: amount and fee in units, state"
-        + " (pending, mempool, final, rejected), confirmations, blockhash, blockheight";
+    return "gettransaction <txid> - A wallet transaction.\n"
+        + "Amount and fee in units, state (pending, mempool, final, rejected), confirmations, blockhash, blockheight.";
   }
 
   @Override

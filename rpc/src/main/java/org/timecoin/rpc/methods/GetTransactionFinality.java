@@ -27,7 +27,7 @@ public final class GetTransactionFinality implements RpcMethod {
 
   @Override
   public String help() {
-    return "gettransactionfinality - gettransactionfinality <txid>: whether the transaction is final (in a finalized block) or waiting.";
+    return "gettransactionfinality <txid> - Whether the transaction is final (in a finalized block) or waiting.";
   }
 
   @Override

@@ -26,8 +26,8 @@ public final class ListTransactions implements RpcMethod {
 
   @Override
   public String help() {
-    return "listtransactions [count=10] - the wallet's latest transactions, as gettransaction"
-        + " shows them, oldest first";
+    return "listtransactions [count=10] - The wallet's latest transactions, oldest first.\n"
+        + "Each as gettransaction shows it.";
   }
 
   @Override

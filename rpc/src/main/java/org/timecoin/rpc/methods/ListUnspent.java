@@ -42,8 +42,8 @@ public final class ListUnspent implements RpcMethod {
 
   @Override
   public String help() {
-    return "listunspent [minconf=1] [maxconf=9999999] [addresses] - the wallet's coins;"
-        + " listunspent <address> [limit=1000] - the unspent outputs paying an address";
+    return "listunspent [minconf=1] [maxconf=9999999] [addresses] - The wallet's coins.\n"
+        + "listunspent <address> [limit=1000]: the unspent outputs paying the address.";
   }
 
   @Override

@@ -29,8 +29,8 @@ public final class MergeUtxos implements RpcMethod {
 
   @Override
   public String help() {
-    return "mergeutxos <min_count> <max_count> [address] - merges up to max_count of the wallet's"
-        + " smallest coins into one output; returns txid, merged count, amount and fee in units";
+    return "mergeutxos <min_count> <max_count> [address] - Merges the wallet's smallest coins into one output.\n"
+        + "Merges up to max_count coins when at least min_count are there. Returns txid, merged count, amount and fee in units.";
   }
 
   @Override

@@ -2,6 +2,8 @@ package org.timecoin.rpc.methods;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.timecoin.node.api.SubmitResult;
 import org.timecoin.node.api.TransactionSubmitter;
 import org.timecoin.rpc.server.Params;
@@ -27,27 +29,50 @@ public final class SendRawTransaction implements RpcMethod {
 
   @Override
   public String help() {
-    return "sendrawtransaction - sendrawtransaction <hex>: submits a signed transaction (canonical encoding, hex); returns its txid.";
+    return "sendrawtransaction <hex> - Submits a signed transaction (canonical encoding, hex); returns its txid.";
   }
 
   @Override
   public JsonNode call(Params params) throws RpcException {
-    params.accept("hexstring", "maxfeerate");
-    String hex = params.requiredString(0, "hexstring");
-    if (hex.isEmpty()
-        || hex.length() % 2 != 0
-        || !hex.chars().allMatch(SendRawTransaction::isHex)) {
-      throw new RpcException(RpcErrorCodes.DESERIALIZATION_ERROR, "TX decode failed: not hex");
+    try {
+      return callAsync(params).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RpcException r) {
+        throw r;
+      }
+      throw e;
     }
-    SubmitResult r = submitter.submit(HexFormat.of().parseHex(hex));
+  }
+
+  /** Never holds a worker thread while the mempool validates the transaction. */
+  @Override
+  public CompletableFuture<JsonNode> callAsync(Params params) {
+    byte[] tx;
+    try {
+      params.accept("hexstring", "maxfeerate");
+      String hex = params.requiredString(0, "hexstring");
+      if (hex.isEmpty()
+          || hex.length() % 2 != 0
+          || !hex.chars().allMatch(SendRawTransaction::isHex)) {
+        throw new RpcException(RpcErrorCodes.DESERIALIZATION_ERROR, "TX decode failed: not hex");
+      }
+      tx = HexFormat.of().parseHex(hex);
+    } catch (RpcException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return submitter.submitAsync(tx).thenCompose(SendRawTransaction::answer);
+  }
+
+  private static CompletableFuture<JsonNode> answer(SubmitResult r) {
     if (r.accepted()) {
-      return Views.JSON.textNode(r.txid());
+      return CompletableFuture.completedFuture(Views.JSON.textNode(r.txid()));
     }
     int code =
         SubmitResult.DECODE_FAILED.equals(r.rejectCode())
             ? RpcErrorCodes.DESERIALIZATION_ERROR
             : RpcErrorCodes.VERIFY_REJECTED;
-    throw new RpcException(code, r.rejectCode() + ": " + r.message());
+    return CompletableFuture.failedFuture(
+        new RpcException(code, r.rejectCode() + ": " + r.message()));
   }
 
   private static boolean isHex(int c) {

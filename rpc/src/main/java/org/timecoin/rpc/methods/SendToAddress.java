@@ -30,8 +30,8 @@ public final class SendToAddress implements RpcMethod {
 
   @Override
   public String help() {
-    return "sendtoaddress <address> <amount> [fee_rate] - pays amount TIME (up to 8 decimals) from"
-        + " the wallet, fee_rate in units per byte (default: the node's minimum); returns the txid";
+    return "sendtoaddress <address> <amount> [fee_rate] - Pays amount TIME (up to 8 decimals) from the wallet.\n"
+        + "fee_rate is in units per byte (default: the node's minimum). Returns the txid.";
   }
 
   @Override

@@ -25,8 +25,8 @@ public final class SignRawTransactionWithWallet implements RpcMethod {
 
   @Override
   public String help() {
-    return "signrawtransactionwithwallet <hex> - signs the inputs that spend wallet coins;"
-        + " returns {hex, complete}";
+    return "signrawtransactionwithwallet <hexstring> - Signs the inputs that spend wallet coins.\n"
+        + "Returns {hex, complete}.";
   }
 
   @Override

@@ -25,6 +25,11 @@ public final class Stop implements RpcMethod {
   }
 
   @Override
+  public boolean admin() {
+    return true;
+  }
+
+  @Override
   public JsonNode call(Params params) throws RpcException {
     params.accept();
     control.requestStop();

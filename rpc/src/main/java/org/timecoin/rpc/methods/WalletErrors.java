@@ -15,11 +15,14 @@ final class WalletErrors {
         switch (e.kind()) {
           case NO_WALLET -> RpcErrorCodes.WALLET_NOT_FOUND;
           case LOCKED -> RpcErrorCodes.WALLET_UNLOCK_NEEDED;
+          case WRONG_PASSPHRASE -> RpcErrorCodes.WALLET_PASSPHRASE_INCORRECT;
+          case WRONG_STATE -> RpcErrorCodes.WALLET_WRONG_ENC_STATE;
           case INSUFFICIENT_FUNDS -> RpcErrorCodes.WALLET_INSUFFICIENT_FUNDS;
-          case BAD_ADDRESS, NOT_FOUND -> RpcErrorCodes.NOT_FOUND;
+          case INVALID_KEY, INVALID_ADDRESS, NOT_IN_WALLET, NOT_FOUND -> RpcErrorCodes.NOT_FOUND;
           case INVALID_PARAMETER -> RpcErrorCodes.INVALID_PARAMETER;
           case DECODE_FAILED -> RpcErrorCodes.DESERIALIZATION_ERROR;
           case REJECTED -> RpcErrorCodes.VERIFY_REJECTED;
+          case FILE_ERROR -> RpcErrorCodes.WALLET_ERROR;
         };
     return new RpcException(code, e.getMessage());
   }

@@ -1,99 +1,184 @@
 package org.timecoin.rpc.server;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a JSON-RPC 2.0 request body (single or batch) into a response body. Every failure becomes a
- * JSON-RPC error object; an unexpected exception is logged here and answered as an internal error,
- * so no stack trace ever reaches a client.
+ * Turns a JSON-RPC 2.0 request body (single or batch) into a response body. Parsing is strict
+ * (bounded depth and string length, no duplicate keys, nothing after the value); a batch longer
+ * than the limit is refused before any of it runs; a read-only caller is refused admin methods; the
+ * response is bounded in bytes. Every failure becomes a JSON-RPC error object in our own words: an
+ * unexpected exception is logged here and answered as an internal error, so no stack trace, class
+ * name or echo of a long input ever reaches a client.
  */
 public final class JsonRpcDispatcher {
   private static final Logger log = LoggerFactory.getLogger(JsonRpcDispatcher.class);
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final int MAX_DIGITS = 100;
 
-  // Floats stay BigDecimal: amounts in TIME are read from the digits the client sent.
-  private final ObjectMapper mapper =
-      new ObjectMapper()
-          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private final ObjectMapper mapper;
   private final Map<String, RpcMethod> methods = new LinkedHashMap<>();
+  private final DispatchLimits limits;
 
   public JsonRpcDispatcher(Collection<RpcMethod> methods) {
+    this(methods, DispatchLimits.defaults());
+  }
+
+  public JsonRpcDispatcher(Collection<RpcMethod> methods, DispatchLimits limits) {
+    this.limits = limits;
     for (RpcMethod m : methods) {
       if (this.methods.putIfAbsent(m.name(), m) != null) {
         throw new IllegalArgumentException("two methods named " + m.name());
       }
     }
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(limits.maxDepth())
+                    .maxStringLength(limits.maxStringLength())
+                    .maxNumberLength(MAX_DIGITS)
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    this.mapper =
+        JsonMapper.builder(factory)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Amounts are decimal: they reach methods exactly, never through a binary double.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
   }
 
   public Collection<RpcMethod> methods() {
     return methods.values();
   }
 
-  /** The response body, or null when the request held only notifications (nothing to answer). */
-  public byte[] handle(byte[] body) {
-    return handleAsync(body).join();
+  public DispatchLimits limits() {
+    return limits;
   }
 
-  /** As {@link #handle}, completing when every method of the request has answered. */
-  public CompletableFuture<byte[]> handleAsync(byte[] body) {
+  /** The response body for a caller inside the process, or null for notifications only. */
+  public byte[] handle(byte[] body) {
+    return handleAsync(body, RpcCaller.local()).join();
+  }
+
+  /**
+   * The response body, or null when the request held only notifications (nothing to answer);
+   * completes when every method of the request has answered.
+   */
+  public CompletableFuture<byte[]> handleAsync(byte[] body, RpcCaller caller) {
     JsonNode request;
     try {
       request = mapper.readTree(body);
     } catch (JacksonException e) {
       return done(
-          error(
-              JSON.nullNode(),
-              RpcErrorCodes.PARSE_ERROR,
-              "Parse error: " + e.getOriginalMessage()));
-    } catch (java.io.IOException e) {
-      return done(error(JSON.nullNode(), RpcErrorCodes.PARSE_ERROR, "Parse error"));
+          error(JSON.nullNode(), RpcErrorCodes.PARSE_ERROR, ParseErrors.describe(e, limits)));
+    } catch (IOException | RuntimeException e) {
+      // e.g. a number the parser cannot represent; its message is not for clients
+      return done(error(JSON.nullNode(), RpcErrorCodes.PARSE_ERROR, "Parse error: invalid JSON"));
     }
     if (request == null || request.isMissingNode()) {
       return done(error(JSON.nullNode(), RpcErrorCodes.PARSE_ERROR, "Parse error: empty body"));
     }
-    if (request.isArray()) {
-      if (request.isEmpty()) {
-        return done(
-            error(JSON.nullNode(), RpcErrorCodes.INVALID_REQUEST, "Invalid Request: empty batch"));
-      }
-      List<CompletableFuture<ObjectNode>> parts = new ArrayList<>();
-      for (JsonNode r : request) {
-        parts.add(handleOne(r));
-      }
-      return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
-          .thenApply(
-              v -> {
-                ArrayNode responses = JSON.arrayNode();
-                for (CompletableFuture<ObjectNode> p : parts) {
-                  ObjectNode response = p.join();
-                  if (response != null) {
-                    responses.add(response);
-                  }
-                }
-                return responses.isEmpty() ? null : write(responses);
-              });
+    if (!request.isArray()) {
+      return handleOne(request, caller).thenApply(r -> r == null ? null : capped(r));
     }
-    return handleOne(request).thenApply(response -> response == null ? null : write(response));
+    if (request.isEmpty()) {
+      return done(
+          error(JSON.nullNode(), RpcErrorCodes.INVALID_REQUEST, "Invalid Request: empty batch"));
+    }
+    if (request.size() > limits.maxBatch()) {
+      return done(
+          error(
+              JSON.nullNode(),
+              RpcErrorCodes.INVALID_REQUEST,
+              "Invalid Request: a batch may hold at most "
+                  + limits.maxBatch()
+                  + " calls, this one holds "
+                  + request.size()));
+    }
+    return batch(request, caller);
+  }
+
+  /** Answers each call as it completes, keeping only its bytes and stopping at the size cap. */
+  private CompletableFuture<byte[]> batch(JsonNode request, RpcCaller caller) {
+    AtomicLong bytes = new AtomicLong(2);
+    List<CompletableFuture<byte[]>> parts = new ArrayList<>();
+    for (JsonNode r : request) {
+      parts.add(
+          handleOne(r, caller)
+              .thenApply(
+                  response -> {
+                    if (response == null) {
+                      return null;
+                    }
+                    byte[] b = write(response);
+                    if (bytes.addAndGet(b.length + 1) > limits.maxResponseBytes()) {
+                      return write(tooLarge(response.get("id")));
+                    }
+                    return b;
+                  }));
+    }
+    return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+        .thenApply(
+            v -> {
+              ByteArrayOutputStream out = new ByteArrayOutputStream();
+              out.write('[');
+              boolean first = true;
+              for (CompletableFuture<byte[]> p : parts) {
+                byte[] b = p.join();
+                if (b != null) {
+                  if (!first) {
+                    out.write(',');
+                  }
+                  out.writeBytes(b);
+                  first = false;
+                }
+              }
+              out.write(']');
+              return first ? null : out.toByteArray();
+            });
+  }
+
+  private byte[] capped(ObjectNode response) {
+    byte[] b = write(response);
+    return b.length > limits.maxResponseBytes() ? write(tooLarge(response.get("id"))) : b;
+  }
+
+  private ObjectNode tooLarge(JsonNode id) {
+    return error(
+        id == null ? JSON.nullNode() : id,
+        RpcErrorCodes.RESPONSE_TOO_LARGE,
+        "Response too large: the limit is " + limits.maxResponseBytes() + " bytes");
   }
 
   private CompletableFuture<byte[]> done(ObjectNode response) {
     return CompletableFuture.completedFuture(write(response));
   }
 
-  private CompletableFuture<ObjectNode> handleOne(JsonNode req) {
+  private CompletableFuture<ObjectNode> handleOne(JsonNode req, RpcCaller caller) {
     if (!req.isObject()) {
       return CompletableFuture.completedFuture(
           error(JSON.nullNode(), RpcErrorCodes.INVALID_REQUEST, "Invalid Request: not an object"));
@@ -107,21 +192,45 @@ public final class JsonRpcDispatcher {
               RpcErrorCodes.INVALID_REQUEST,
               "Invalid Request: id must be a string, number or null"));
     }
+    if (id != null && (id.isTextual() && id.asText().length() > 256 || !StrictNumbers.fit(id))) {
+      return CompletableFuture.completedFuture(
+          error(JSON.nullNode(), RpcErrorCodes.INVALID_REQUEST, "Invalid Request: id too long"));
+    }
     JsonNode responseId = id == null ? JSON.nullNode() : id;
     ObjectNode invalid = checkEnvelope(req, responseId);
     CompletableFuture<ObjectNode> response;
     if (invalid != null) {
       response = CompletableFuture.completedFuture(invalid);
     } else {
-      String name = req.get("method").asText();
-      RpcMethod m = methods.get(name);
-      response =
-          m == null
-              ? CompletableFuture.completedFuture(
-                  error(responseId, RpcErrorCodes.METHOD_NOT_FOUND, "Method not found: " + name))
-              : call(m, req.get("params"), responseId);
+      response = route(req, responseId, caller);
     }
     return notification ? response.thenApply(r -> null) : response;
+  }
+
+  private CompletableFuture<ObjectNode> route(JsonNode req, JsonNode id, RpcCaller caller) {
+    String name = req.get("method").asText();
+    RpcMethod m = methods.get(name);
+    if (m == null) {
+      return CompletableFuture.completedFuture(
+          error(
+              id, RpcErrorCodes.METHOD_NOT_FOUND, "Method not found: " + Params.shortPrefix(name)));
+    }
+    if (caller.readOnly() && AdminMethods.isAdmin(m)) {
+      return CompletableFuture.completedFuture(
+          error(
+              id,
+              RpcErrorCodes.FORBIDDEN,
+              "Method " + name + " is not allowed for read-only user " + caller.user()));
+    }
+    JsonNode params = req.get("params");
+    if (params != null && !StrictNumbers.fit(params)) {
+      return CompletableFuture.completedFuture(
+          error(
+              id,
+              RpcErrorCodes.INVALID_PARAMS,
+              "Invalid params: numbers must be integers within 64 bits or plain decimals"));
+    }
+    return call(m, params, id, caller);
   }
 
   /**
@@ -149,10 +258,11 @@ public final class JsonRpcDispatcher {
     return null;
   }
 
-  private CompletableFuture<ObjectNode> call(RpcMethod m, JsonNode params, JsonNode id) {
+  private CompletableFuture<ObjectNode> call(
+      RpcMethod m, JsonNode params, JsonNode id, RpcCaller caller) {
     CompletableFuture<JsonNode> result;
     try {
-      result = m.callAsync(Params.of(params == null || params.isNull() ? null : params));
+      result = m.callAsync(Params.of(params == null || params.isNull() ? null : params, caller));
     } catch (RuntimeException e) {
       result = CompletableFuture.failedFuture(e);
     }
@@ -166,11 +276,14 @@ public final class JsonRpcDispatcher {
             return ok;
           }
           Throwable cause =
-              error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+              error instanceof CompletionException && error.getCause() != null
                   ? error.getCause()
                   : error;
           if (cause instanceof RpcException e) {
             return error(id, e.code(), e.getMessage());
+          }
+          if (cause instanceof RejectedExecutionException) {
+            return error(id, RpcErrorCodes.SERVER_BUSY, "Server busy: try again later");
           }
           log.error("RPC method {} failed", m.name(), cause);
           return error(id, RpcErrorCodes.INTERNAL_ERROR, "Internal error");
@@ -186,6 +299,11 @@ public final class JsonRpcDispatcher {
     out.set("error", err);
     out.set("id", id);
     return out;
+  }
+
+  /** A JSON-RPC error response body, for answers the server gives before dispatching. */
+  public static byte[] errorBody(int code, String message) {
+    return error(JSON.nullNode(), code, message).toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private byte[] write(JsonNode node) {

@@ -9,14 +9,26 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  */
 public final class Params {
   private final JsonNode node;
+  private final RpcCaller caller;
 
-  private Params(JsonNode node) {
+  private Params(JsonNode node, RpcCaller caller) {
     this.node = node;
+    this.caller = caller;
   }
 
-  /** {@code node} is an array, an object, or null for "no params". */
+  /** {@code node} is an array, an object, or null for "no params"; called from inside the node. */
   public static Params of(JsonNode node) {
-    return new Params(node == null ? JsonNodeFactory.instance.arrayNode() : node);
+    return of(node, RpcCaller.local());
+  }
+
+  /** As {@link #of(JsonNode)}, for a request of {@code caller}. */
+  public static Params of(JsonNode node, RpcCaller caller) {
+    return new Params(node == null ? JsonNodeFactory.instance.arrayNode() : node, caller);
+  }
+
+  /** Who calls, and the budget of the connection the request came on. */
+  public RpcCaller caller() {
+    return caller;
   }
 
   /**
@@ -71,19 +83,27 @@ public final class Params {
     if (v == null) {
       return def;
     }
-    long x;
-    if (v.isIntegralNumber() && v.canConvertToLong()) {
-      x = v.asLong();
-    } else if (v.isBoolean()) {
-      x = v.asBoolean() ? 1 : 0; // Bitcoin clients pass verbosity as a boolean too
-    } else {
-      throw RpcException.invalidParams("parameter '" + name + "' must be an integer");
-    }
+    long x = v.isBoolean() ? (v.asBoolean() ? 1 : 0) : toLong(v, name);
     if (x < min || x > max) {
       throw RpcException.invalidParams(
           "parameter '" + name + "' must be between " + min + " and " + max);
     }
     return x;
+  }
+
+  /**
+   * A JSON integer that fits in 64 bits, as a long: never a value wrapped around or rounded.
+   *
+   * @throws RpcException naming {@code name} for anything else
+   */
+  public static long toLong(JsonNode v, String name) throws RpcException {
+    if (!v.isIntegralNumber()) {
+      throw RpcException.invalidParams("parameter '" + name + "' must be an integer");
+    }
+    if (!v.canConvertToLong()) {
+      throw RpcException.invalidParams("parameter '" + name + "' is out of the 64-bit range");
+    }
+    return v.longValue();
   }
 
   /** The raw value, or null when absent or JSON null. */

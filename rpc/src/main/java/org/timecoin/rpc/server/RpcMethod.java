@@ -6,8 +6,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 public interface RpcMethod {
   String name();
 
-  /** One line for help output: the parameters and what the method returns. */
+  /**
+   * Help text. Its first line is {@code "name <required> [optional=default] - what it does."} (the
+   * {@code help} method lists these lines, time-cli takes its usage from them); further lines, if
+   * any, explain parameters and result.
+   */
   String help();
+
+  /**
+   * Whether a read-only user is refused this method: stopping the node, moving coins, changing key
+   * protection or exporting keys. Such methods return true (and are listed in {@link
+   * AdminMethods#NAMES}).
+   */
+  default boolean admin() {
+    return false;
+  }
 
   /** The {@code result} member of the response. */
   JsonNode call(Params params) throws RpcException;

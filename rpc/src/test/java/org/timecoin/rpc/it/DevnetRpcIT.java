@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.timecoin.common.time.Clock;
+import org.timecoin.domain.block.Block;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.tx.Address;
@@ -26,6 +27,7 @@ import org.timecoin.domain.tx.Utxo;
 import org.timecoin.node.TimeNode;
 import org.timecoin.node.devnet.LocalDevnet;
 import org.timecoin.rpc.cli.RpcClient;
+import org.timecoin.rpc.cli.RpcCredentials;
 
 /** A real four-validator devnet on 127.0.0.1, queried and fed over JSON-RPC. */
 class DevnetRpcIT {
@@ -72,7 +74,8 @@ class DevnetRpcIT {
     TimeNode node = net.node(1);
     RpcClient rpc =
         new RpcClient(
-            URI.create("http://127.0.0.1:" + node.rpcAddress().orElseThrow().getPort() + "/"));
+            URI.create("http://127.0.0.1:" + node.rpcAddress().orElseThrow().getPort() + "/"),
+            RpcCredentials.fromCookie(net.rpcCookie(1)));
     await().atMost(Duration.ofSeconds(60)).until(() -> rpc.call("getblockcount").asLong() >= 2);
 
     JsonNode info = rpc.call("getblockchaininfo");
@@ -83,7 +86,14 @@ class DevnetRpcIT {
     assertThat(rpc.call("getblock", block.get("hash").asText()).get("height").asLong())
         .isEqualTo(1);
     assertThat(rpc.call("getbestblockhash").asText()).hasSize(64);
+    String raw = rpc.call("getblock", 1, 0).asText();
+    assertThat(Block.CODEC.decode(HexFormat.of().parseHex(raw)).hash().toHex())
+        .isEqualTo(block.get("hash").asText());
     await().atMost(Duration.ofSeconds(30)).until(() -> rpc.call("getpeerinfo").size() == 3);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> rpc.call("getblockchaininfo").get("sync_state").asText().equals("following"));
+    assertThat(rpc.call("help").asText()).contains("getblock <hash|height> [verbosity=1]");
     assertThat(rpc.call("getconsensusinfo").get("validators").asInt()).isEqualTo(4);
     assertThat(rpc.call("getmempoolinfo").get("size").asInt()).isGreaterThanOrEqualTo(0);
     assertThat(rpc.call("gettxoutsetinfo").get("txouts").asLong()).isGreaterThanOrEqualTo(4);
@@ -119,6 +129,12 @@ class DevnetRpcIT {
     JsonNode check =
         rpc.call("validateaddress", Address.fromPublicKey(v0.publicKey()).toText(g.network()));
     assertThat(check.get("isvalid").asBoolean()).isTrue();
+    JsonNode mainnet =
+        rpc.call(
+            "validateaddress",
+            Address.fromPublicKey(v0.publicKey()).toText(org.timecoin.domain.tx.Network.MAINNET));
+    assertThat(mainnet.get("isvalid").asBoolean()).isFalse();
+    assertThat(mainnet.get("network").asText()).isEqualTo("mainnet");
     assertThat(rpc.call("getrawmempool").isArray()).isTrue();
     assertThat(rpc.call("getrawtransaction", tx.txid().toHex()).asText()).isEqualTo(hex);
     JsonNode finality = rpc.call("gettransactionfinality", tx.txid().toHex());
@@ -133,5 +149,44 @@ class DevnetRpcIT {
         .isGreaterThanOrEqualTo(Amounts.ofTime(1_000));
     assertThat(rpc.call("masternodelist")).hasSize(4);
     assertThat(rpc.call("getnetworkinfo").get("connections").asInt()).isEqualTo(3);
+  }
+
+  /** The door of a real node: its cookie, 401 without it, strict numbers, and a clean stop. */
+  @Test
+  void aRealNodeDemandsItsCookieAndRemovesItOnStop() throws Exception {
+    net =
+        LocalDevnet.create(
+            dir,
+            1,
+            freeRun(4),
+            Duration.ofMillis(100),
+            Duration.ofMillis(300),
+            List.of(),
+            Clock.SYSTEM);
+    net.startAll();
+    Path cookie = net.rpcCookie(0);
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(cookie)))
+        .isEqualTo("rw-------");
+    URI uri =
+        URI.create("http://127.0.0.1:" + net.node(0).rpcAddress().orElseThrow().getPort() + "/");
+    assertThatThrownBy(() -> new RpcClient(uri).call("getblockcount"))
+        .isInstanceOf(RpcClient.RpcAuthException.class);
+    assertThatThrownBy(
+            () ->
+                new RpcClient(uri, new RpcCredentials("__cookie__", "0".repeat(64)))
+                    .call("getblockcount"))
+        .isInstanceOf(RpcClient.RpcAuthException.class);
+    RpcClient rpc = new RpcClient(uri, RpcCredentials.fromCookie(cookie));
+    await().atMost(Duration.ofSeconds(60)).until(() -> rpc.call("getblockcount").asLong() >= 1);
+    assertThatThrownBy(() -> rpc.call("getblock", new java.math.BigInteger("18446744073709551617")))
+        .isInstanceOfSatisfying(
+            RpcClient.RpcCallException.class, e -> assertThat(e.code()).isEqualTo(-32602));
+    String secret = RpcCredentials.fromCookie(cookie).password();
+    net.stop(0);
+    assertThat(cookie).doesNotExist();
+    net.start(0);
+    assertThat(RpcCredentials.fromCookie(cookie).password()).isNotEqualTo(secret);
   }
 }

@@ -23,6 +23,7 @@ import org.timecoin.domain.tx.Network;
 import org.timecoin.domain.tx.TxOut;
 import org.timecoin.node.devnet.LocalDevnet;
 import org.timecoin.rpc.cli.RpcClient;
+import org.timecoin.rpc.cli.RpcCredentials;
 
 /**
  * Wallets on a real four-validator devnet, driven over JSON-RPC: node 0's wallet holds genesis
@@ -41,9 +42,10 @@ class WalletDevnetIT {
     }
   }
 
-  static RpcClient rpc(LocalDevnet net, int i) {
+  static RpcClient rpc(LocalDevnet net, int i) throws java.io.IOException {
     return new RpcClient(
-        URI.create("http://127.0.0.1:" + net.node(i).rpcAddress().orElseThrow().getPort() + "/"));
+        URI.create("http://127.0.0.1:" + net.node(i).rpcAddress().orElseThrow().getPort() + "/"),
+        RpcCredentials.fromCookie(net.rpcCookie(i)));
   }
 
   static int code(ThrowingCall call) {

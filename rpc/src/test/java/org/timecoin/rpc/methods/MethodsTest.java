@@ -35,6 +35,20 @@ class MethodsTest {
   }
 
   @Test
+  void networkInfoReportsTheClockOffsetInSecondsLikeBitcoind() throws Exception {
+    JsonNode r = new GetNetworkInfo(node).call(Params.of(null));
+    assertThat(r.get("timeoffset").asLong()).isEqualTo(-1);
+    assertThat(r.get("timeoffset_ms").asLong()).isEqualTo(-1500);
+  }
+
+  @Test
+  void chainSpecIsTheNodesSpecAsJson() throws Exception {
+    JsonNode r = new GetChainSpec(node).call(Params.of(null));
+    assertThat(r.get("chain_spec_version").asInt()).isEqualTo(1);
+    assertThat(r.get("seeds").get(0).asText()).isEqualTo("127.0.0.1:24100");
+  }
+
+  @Test
   void smallMethods() throws Exception {
     assertThat(new GetBestBlockHash(node).call(Params.of(null)).asText()).isEqualTo(FakeNode.HASH);
     assertThat(new GetPeerInfo(node).call(Params.of(null)).get(0).get("addr").asText())

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.timecoin.rpc.FakeNode;
+import org.timecoin.rpc.TestWallet;
 import org.timecoin.rpc.methods.RpcMethods;
 
 class JsonRpcDispatcherTest {
@@ -19,7 +21,10 @@ class JsonRpcDispatcherTest {
   private final JsonRpcDispatcher dispatcher = dispatcher(node);
 
   static JsonRpcDispatcher dispatcher(FakeNode node) {
-    List<RpcMethod> methods = new ArrayList<>(RpcMethods.all(node, node, node, node.wallet));
+    List<RpcMethod> methods =
+        new ArrayList<>(
+            RpcMethods.all(
+                node, node, node, TestWallet.absent(Path.of("no-wallet-here")), node.wallet));
     methods.add(
         new RpcMethod() {
           @Override
@@ -145,5 +150,111 @@ class JsonRpcDispatcherTest {
   void errorKeepsTheRequestId() throws Exception {
     JsonNode r = send("{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"nosuchmethod\"}");
     assertThat(r.get("id").asInt()).isEqualTo(99);
+  }
+
+  @Test
+  void aReadOnlyCallerIsRefusedEveryListedAdminMethodEvenOneThatForgetsToSaySo() throws Exception {
+    List<RpcMethod> methods = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    for (String name : AdminMethods.NAMES) {
+      methods.add(
+          new RpcMethod() {
+            @Override
+            public String name() {
+              return name;
+            }
+
+            @Override
+            public String help() {
+              return name;
+            }
+
+            @Override
+            public JsonNode call(Params params) {
+              ran.incrementAndGet();
+              return null;
+            }
+          });
+    }
+    JsonRpcDispatcher d = new JsonRpcDispatcher(methods);
+    RpcCaller bob = RpcCaller.connection(10).as("bob", true);
+    RpcCaller alice = RpcCaller.connection(10).as("alice", false);
+    for (String name : AdminMethods.NAMES) {
+      byte[] req = ("{\"id\":1,\"method\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
+      JsonNode refused = mapper.readTree(d.handleAsync(req, bob).join());
+      assertThat(refused.path("error").path("code").asInt()).as(name).isEqualTo(-32001);
+      JsonNode allowed = mapper.readTree(d.handleAsync(req, alice).join());
+      assertThat(allowed.has("result")).as(name).isTrue();
+    }
+    assertThat(ran.get()).isEqualTo(AdminMethods.NAMES.size());
+    assertThat(AdminMethods.NAMES)
+        .contains("stop", "sendtoaddress", "dumpprivkey", "walletpassphrase", "getnewaddress");
+  }
+
+  @Test
+  void stopAndTheWalletMethodsThatMoveCoinsOrKeysAreAdminMethods() {
+    assertThat(
+            RpcMethods.all(
+                    node, node, node, TestWallet.absent(java.nio.file.Path.of("no-wallet-here")))
+                .stream()
+                .filter(AdminMethods::isAdmin)
+                .map(RpcMethod::name))
+        .contains("stop", "dumpprivkey", "importprivkey", "walletpassphrase", "backupwallet")
+        .doesNotContain("getblockcount", "getwalletinfo", "listaddresses", "help");
+  }
+
+  @Test
+  void answersOverTheSizeCapBecomeErrors() throws Exception {
+    List<RpcMethod> methods =
+        new ArrayList<>(
+            RpcMethods.all(
+                node, node, node, TestWallet.absent(java.nio.file.Path.of("no-wallet-here"))));
+    JsonRpcDispatcher small =
+        new JsonRpcDispatcher(methods, new DispatchLimits(100, 64, 1000, 600));
+    JsonNode single =
+        mapper.readTree(
+            small.handle(
+                "{\"id\":5,\"method\":\"getblock\",\"params\":[7,2]}"
+                    .getBytes(StandardCharsets.UTF_8)));
+    assertThat(single.path("error").path("code").asInt()).isEqualTo(-32002);
+    assertThat(single.get("id").asInt()).isEqualTo(5);
+    StringBuilder batch = new StringBuilder("[");
+    for (int i = 0; i < 20; i++) {
+      batch
+          .append(i == 0 ? "" : ",")
+          .append("{\"id\":")
+          .append(i)
+          .append(",\"method\":\"getblockcount\"}");
+    }
+    JsonNode answers =
+        mapper.readTree(
+            small.handle(batch.append("]").toString().getBytes(StandardCharsets.UTF_8)));
+    assertThat(answers).hasSize(20);
+    assertThat(answers.get(0).get("result").asLong()).isEqualTo(7);
+    assertThat(answers.get(19).path("error").path("code").asInt()).isEqualTo(-32002);
+    assertThat(mapper.writeValueAsBytes(answers).length).isLessThan(600 + 20 * 120);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "[18446744073709551617]",
+        "[-9223372036854775809]",
+        "{\"blockhash\":99999999999999999999999}",
+        "[7, 18446744073709551618]",
+      })
+  void integersBeyond64BitsAreRefusedNotWrapped(String params) throws Exception {
+    JsonNode r = send("{\"id\":1,\"method\":\"getblock\",\"params\":" + params + "}");
+    assertThat(r.path("error").path("code").asInt()).isEqualTo(-32602);
+    assertThat(r.has("result")).isFalse();
+  }
+
+  @Test
+  void anOverlongIdIsRefusedWithoutEcho() throws Exception {
+    String id = "i".repeat(1000);
+    JsonNode r = send("{\"id\":\"" + id + "\",\"method\":\"uptime\"}");
+    assertThat(r.path("error").path("code").asInt()).isEqualTo(-32600);
+    assertThat(r.toString()).doesNotContain(id);
   }
 }

@@ -51,6 +51,11 @@ public abstract class ForwardingKvStore implements KvStore {
   }
 
   @Override
+  public Optional<EngineStats> engineStats() {
+    return inner.engineStats();
+  }
+
+  @Override
   public boolean createdNew() {
     return inner.createdNew();
   }

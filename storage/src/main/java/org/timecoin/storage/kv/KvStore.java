@@ -23,6 +23,11 @@ public interface KvStore extends KvReader, AutoCloseable {
   /** The directory of the database, or empty for an in-memory store. */
   Optional<Path> location();
 
+  /** The engine's health figures, or empty for a store without an engine (in memory). */
+  default Optional<EngineStats> engineStats() {
+    return Optional.empty();
+  }
+
   /** True when this open created the database (it did not exist before). */
   boolean createdNew();
 

@@ -397,6 +397,25 @@ public final class RocksKvStore implements KvStore {
   public record WalStats(long writesWithWal, long walFileSyncs) {}
 
   @Override
+  public Optional<EngineStats> engineStats() {
+    return Optional.of(
+        guarded(
+            "reading statistics",
+            () ->
+                new EngineStats(
+                    statistics.getTickerCount(TickerType.BLOCK_CACHE_HIT),
+                    statistics.getTickerCount(TickerType.BLOCK_CACHE_MISS),
+                    statistics.getTickerCount(TickerType.STALL_MICROS),
+                    db.getLongProperty("rocksdb.is-write-stopped") != 0,
+                    db.getLongProperty("rocksdb.actual-delayed-write-rate"),
+                    db.getAggregatedLongProperty("rocksdb.compaction-pending") != 0,
+                    db.getAggregatedLongProperty("rocksdb.estimate-pending-compaction-bytes"),
+                    db.getLongProperty("rocksdb.num-running-compactions"),
+                    // One cache serves every column family: the default one's figure is the whole.
+                    db.getLongProperty("rocksdb.block-cache-usage"))));
+  }
+
+  @Override
   public Optional<Path> location() {
     return Optional.of(path);
   }
