@@ -75,6 +75,10 @@ class HostileServingIT {
         flooders.scheduleAtFixedRate(
             () -> floodOnce(victim, cycles, servedBytes), 0, 100, TimeUnit.MILLISECONDS);
       }
+      // The flood is under way before the interval is measured, however slow this machine is.
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> cycles.get() >= 4);
       during = meanInterval(observer);
     } finally {
       flooders.shutdownNow();
