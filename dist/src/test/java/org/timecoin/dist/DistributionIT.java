@@ -97,11 +97,10 @@ class DistributionIT {
             .redirectOutput(log.toFile())
             .start();
     try {
-      String rpc = "http://127.0.0.1:" + (p2p + 1) + "/";
       await()
           .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofSeconds(1))
-          .until(() -> blockCount(rpc) >= 3);
+          .until(() -> blockCount(node0) >= 3);
       node.destroy(); // SIGTERM: the shutdown hook closes the node
       assertThat(node.waitFor(60, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
       // the systemd unit counts this status as a clean stop (SuccessExitStatus=143)
@@ -112,10 +111,13 @@ class DistributionIT {
     }
   }
 
-  /** The node's height by time-cli, or -1 while its RPC server is not up. */
-  private static long blockCount(String rpc) throws Exception {
+  /**
+   * The node's height by time-cli, which finds the node's RPC address and login cookie from its
+   * home, or -1 while its RPC server is not up.
+   */
+  private static long blockCount(Path home) throws Exception {
     Process p =
-        processBuilder(List.of("bin/time-cli", "--rpc-url", rpc, "get-block-count"))
+        processBuilder(List.of("bin/time-cli", "--home", home.toString(), "get-block-count"))
             .redirectErrorStream(true)
             .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
