@@ -107,7 +107,7 @@ class JoinFromChainSpecIT {
     Path specFile = elsewhere.resolve("chain-spec.json");
     Files.writeString(specFile, new ObjectMapper().writeValueAsString(exported));
     int joinerRpc = exported.get("rpc_port").asInt();
-    assertThat(joinerRpc).isEqualTo(base + 5);
+    assertThat(joinerRpc).isEqualTo(base + 7);
     Path home = elsewhere.resolve("home");
 
     TimedProcess joiner =

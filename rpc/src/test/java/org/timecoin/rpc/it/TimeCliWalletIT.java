@@ -143,7 +143,8 @@ class TimeCliWalletIT {
   private void awaitBalance(int node, String address, long units) {
     await()
         .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> assertThat(ok(node, "get-balance", address).json().asLong()).isEqualTo(units));
+        .untilAsserted(
+            () -> assertThat(ok(node, "get-balance", address).json().asLong()).isEqualTo(units));
   }
 
   private Run quietly(int node, String address, String amount) {
