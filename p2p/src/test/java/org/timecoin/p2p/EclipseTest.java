@@ -80,9 +80,15 @@ class EclipseTest {
                 assertThat(victim.peers())
                     .extracting(PeerInfo::nodeKey)
                     .containsAll(honest.stream().map(P2pNode::nodeKey).toList()));
-    for (P2pNode h : honest) {
-      assertThat(victim.knowsAddress(TestNet.addressOf(h))).isTrue();
-    }
+    // An inbound peer's listen address is recorded after its handshake, not with it.
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              for (P2pNode h : honest) {
+                assertThat(victim.knowsAddress(TestNet.addressOf(h))).isTrue();
+              }
+            });
   }
 
   @Test
