@@ -30,7 +30,7 @@ class ExportChainSpecCommandTest {
   }
 
   @Test
-  void initDevnetWritesASpecWhoseSeedsAreTheValidatorsAndWhosePortsComeNext() {
+  void initDevnetWritesASpecWhoseSeedsAreTheValidatorsAndWhosePortsComeAfterTheMetricsPorts() {
     assertThat(timed("--home", dir.toString(), "init", "--devnet", "3", "--base-port", "30000"))
         .as(err.toString())
         .isZero();
@@ -40,8 +40,9 @@ class ExportChainSpecCommandTest {
             new HostPort("127.0.0.1", 30000),
             new HostPort("127.0.0.1", 30002),
             new HostPort("127.0.0.1", 30004));
-    assertThat(spec.p2pPort()).isEqualTo(30006);
-    assertThat(spec.rpcPort()).isEqualTo(30007);
+    // 30000-30005: P2P and RPC of three validators; 30006-30008: their metrics ports
+    assertThat(spec.p2pPort()).isEqualTo(30009);
+    assertThat(spec.rpcPort()).isEqualTo(30010);
     assertThat(spec.genesis().hash())
         .isEqualTo(GenesisFile.load(dir.resolve("node0/genesis.json")).hash());
     assertThat(out.toString()).contains("chain spec: " + dir.resolve("chain-spec.json"));
@@ -123,7 +124,7 @@ class ExportChainSpecCommandTest {
         .close();
     ChainSpec spec = ChainSpecFile.load(dir.resolve("chain-spec.json"));
     assertThat(spec.seeds()).hasSize(2);
-    assertThat(spec.p2pPort()).isEqualTo(30004);
+    assertThat(spec.p2pPort()).isEqualTo(30006);
   }
 
   @Test
