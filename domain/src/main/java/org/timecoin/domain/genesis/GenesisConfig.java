@@ -49,6 +49,13 @@ public record GenesisConfig(
   public static final int TX_VERSION = 1;
 
   /**
+   * Decoding bound on the allocation count: no more outputs fit in one transaction of {@link
+   * Transaction#MAX_SIZE}. The constructor checks the exact size of the genesis transaction, so a
+   * config that encodes also decodes, and its genesis block reads back from a store.
+   */
+  public static final int MAX_ALLOCATIONS = Transaction.MAX_SIZE / TxOut.ENCODED_SIZE;
+
+  /**
    * bytes chainName ‖ u8 network ordinal ‖ u64 timestamp ‖ validator set ‖ allocations ‖ params.
    */
   public static final Codec<GenesisConfig> CODEC =
@@ -75,7 +82,7 @@ public record GenesisConfig(
           }
           long timestamp = in.u64();
           ValidatorSet set = ValidatorSet.CODEC.read(in);
-          List<TxOut> allocations = in.list(Block.MAX_TXS, TxOut.CODEC::read);
+          List<TxOut> allocations = in.list(MAX_ALLOCATIONS, TxOut.CODEC::read);
           ConsensusParams params = ConsensusParams.CODEC.read(in);
           try {
             return new GenesisConfig(
@@ -111,6 +118,17 @@ public record GenesisConfig(
       } catch (ArithmeticException e) {
         throw new IllegalArgumentException("genesis allocations overflow a long", e);
       }
+    }
+    int txBytes =
+        new Transaction(TX_VERSION, List.of(), allocations, 0, timestamp).encodedSize();
+    if (txBytes > Transaction.MAX_SIZE) {
+      throw new IllegalArgumentException(
+          allocations.size()
+              + " genesis allocations make a "
+              + txBytes
+              + "-byte genesis transaction, over the "
+              + Transaction.MAX_SIZE
+              + "-byte limit of a transaction");
     }
   }
 
