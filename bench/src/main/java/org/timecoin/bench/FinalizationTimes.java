@@ -18,6 +18,7 @@ final class FinalizationTimes {
   private final Map<Integer, Map<Long, Long>> byNode = new HashMap<>();
   private final Map<Long, long[]> firstLastCount = new HashMap<>();
   private final Map<Long, Block> blocks = new HashMap<>();
+  private final Map<Integer, Long> tops = new HashMap<>();
 
   FinalizationTimes(Clock clock) {
     this.clock = clock;
@@ -30,6 +31,25 @@ final class FinalizationTimes {
     s[1] = Math.max(s[1], now);
     s[2]++;
     blocks.putIfAbsent(block.height(), block);
+    notifyAll();
+  }
+
+  /**
+   * {@code node} was seen at {@code height} (e.g. by polling it): every height up to it that the
+   * node was not yet seen at is timed now.
+   */
+  synchronized void reached(int node, long height) {
+    long now = clock.monoNanos();
+    Map<Long, Long> mine = byNode.computeIfAbsent(node, n -> new HashMap<>());
+    long from = tops.getOrDefault(node, height - 1) + 1;
+    for (long h = from; h <= height; h++) {
+      if (mine.putIfAbsent(h, now) == null) {
+        long[] s = firstLastCount.computeIfAbsent(h, k -> new long[] {now, now, 0});
+        s[1] = Math.max(s[1], now);
+        s[2]++;
+      }
+    }
+    tops.merge(node, height, Math::max);
     notifyAll();
   }
 

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bench sync}: a certified chain of {@code --blocks} blocks of {@code --txs-per-block}
- * signed transfers is written into validator 0's store; validator 0 is started alone (so no new
+ * transfers of the honest load ({@link LoadWallet}: 1–4 inputs, 1–3 outputs between {@code
+ * --keys} keys) is written into validator 0's store; validator 0 is started alone (so no new
  * block comes), then a fresh full node whose only peer it is. The figure is the time from starting
  * the full node to it storing the last block: it fetches, verifies (certificates, signatures) and
  * applies every block.
@@ -36,6 +37,9 @@ public final class SyncBench extends BenchCommand {
 
   @Option(names = "--txs-per-block", defaultValue = "100", description = "Transfers per block.")
   int txsPerBlock;
+
+  @Option(names = "--keys", defaultValue = "10000", description = "Load keys the transfers move between.")
+  int keys;
 
   @Option(names = "--validators", defaultValue = "4", description = "Validators of the chain.")
   int validators;
@@ -52,7 +56,7 @@ public final class SyncBench extends BenchCommand {
 
   @Override
   protected void run(Report report, Progress progress) throws Exception {
-    SyncChainBuilder builder = new SyncChainBuilder(txsPerBlock);
+    SyncChainBuilder builder = new SyncChainBuilder(txsPerBlock, LoadKeys.derive(seed, keys), seed);
     try (BenchDevnet devnet =
         BenchDevnet.create(
             dir,
@@ -63,13 +67,13 @@ public final class SyncBench extends BenchCommand {
             clock,
             seed)) {
       GenesisConfig genesis = devnet.net().genesis();
-      List<KeyPair> keys = new ArrayList<>();
+      List<KeyPair> validatorKeys = new ArrayList<>();
       for (int i = 0; i < validators; i++) {
-        keys.add(KeyPair.fromSeed(NodeKeyFile.read(devnet.net().config(i).keyFile())));
+        validatorKeys.add(KeyPair.fromSeed(NodeKeyFile.read(devnet.net().config(i).keyFile())));
       }
       progress.log("writing %d blocks of %d transfers into node0's store", blocks, txsPerBlock);
       long buildStart = clock.monoNanos();
-      writeChain(devnet.net().config(0), genesis, keys, builder, progress);
+      long transfers = writeChain(devnet.net().config(0), genesis, validatorKeys, builder, progress);
       double buildS = (clock.monoNanos() - buildStart) / 1e9;
       long target = blocks;
       // Measured next to the catch-up, before and after it: other work on the machine changes.
@@ -92,9 +96,11 @@ public final class SyncBench extends BenchCommand {
       double seconds = ((doneAt > 0 ? doneAt : clock.monoNanos()) - start) / 1e9;
       long firstAt = devnet.times().at(fresh, 1);
       double blocksPerS = blocks / seconds;
-      double txPerS = (double) blocks * txsPerBlock / seconds;
+      double txPerS = transfers / seconds;
       report.field("blocks", blocks);
       report.field("txs_per_block", txsPerBlock);
+      report.field("transfers", transfers);
+      report.field("keys", keys);
       report.field("validators", validators);
       report.field("build_s", buildS);
       report.figure("catch_up_s", seconds, "s", "fresh node start to last block stored");
@@ -105,7 +111,7 @@ public final class SyncBench extends BenchCommand {
         double flowingS = (doneAt - firstAt) / 1e9;
         report.figure(
             "steady_tx_per_s",
-            (double) (blocks - 1) * txsPerBlock / flowingS,
+            (double) transfers * (blocks - 1) / blocks / flowingS,
             "tx/s",
             "transfers/s from the first block to the last");
       }
@@ -121,7 +127,7 @@ public final class SyncBench extends BenchCommand {
   }
 
   /** The store as validator 0 opens it (same directory and cache), with the chain appended. */
-  private void writeChain(
+  private long writeChain(
       NodeConfig config,
       GenesisConfig genesis,
       List<KeyPair> keys,
@@ -135,8 +141,9 @@ public final class SyncBench extends BenchCommand {
             genesis.chainId())) {
       LocalChain chain = new LocalChain(store, genesis, new SignatureCache(1_000), pool, 2, clock);
       chain.initialize();
-      builder.build(store, genesis, keys, blocks, clock, progress);
+      long transfers = builder.build(store, genesis, keys, blocks, clock, progress);
       chain.close();
+      return transfers;
     } finally {
       pool.shutdownNow();
     }

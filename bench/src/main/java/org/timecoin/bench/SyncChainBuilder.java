@@ -2,9 +2,10 @@ package org.timecoin.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
 import org.timecoin.common.Hash32;
-import org.timecoin.common.Sha256;
 import org.timecoin.common.time.Clock;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
@@ -18,47 +19,43 @@ import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.genesis.GenesisConfig;
-import org.timecoin.domain.tx.Address;
-import org.timecoin.domain.tx.Amounts;
 import org.timecoin.domain.tx.Transaction;
-import org.timecoin.domain.tx.TxBuilder;
+import org.timecoin.domain.tx.OutPoint;
 import org.timecoin.domain.tx.TxOut;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.domain.validation.CoinbaseRule;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.StateUpdate;
+import org.timecoin.node.mempool.MempoolPolicy;
 
 /**
  * Writes a certified chain straight into a node's store, as consensus would have finalized it: each
- * block holds {@code txsPerBlock} signed transfers, lane j spending lane j's output of the block
- * before (genesis outputs first), so every block depends on the previous one.
+ * block holds up to {@code txsPerBlock} transfers of the honest load ({@link LoadWallet}: 1–4
+ * inputs, 1–3 outputs, between the load keys), each spending outputs of earlier blocks, so every
+ * block depends on the ones before.
  */
 final class SyncChainBuilder {
-  /** Value of each lane's genesis output: enough for 10^5 hops of fees. */
-  static final long LANE_COIN = Amounts.ofTime(1_000);
+  private final int txsPerBlock;
+  private final LoadKeys keys;
+  private final long seed;
 
-  private final KeyPair key = KeyPair.fromSeed(Sha256.digest("bench sync lanes".getBytes()));
-  private final Address address = Address.fromPublicKey(key.publicKey());
-  private final int lanes;
-
-  SyncChainBuilder(int txsPerBlock) {
-    this.lanes = txsPerBlock;
+  SyncChainBuilder(int txsPerBlock, LoadKeys keys, long seed) {
+    this.txsPerBlock = txsPerBlock;
+    this.keys = keys;
+    this.seed = seed;
   }
 
-  /** The genesis outputs the lanes start from. */
+  /** The genesis coins of the load keys: one per key at least, 5 per transfer of a block. */
   List<TxOut> genesisAllocations() {
-    List<TxOut> out = new ArrayList<>(lanes);
-    for (int i = 0; i < lanes; i++) {
-      out.add(new TxOut(LANE_COIN, address));
-    }
-    return out;
+    int coins = Math.max(keys.size(), 5 * txsPerBlock);
+    return keys.genesisAllocations(coins, LoadFunding.COIN);
   }
 
   /**
    * Appends {@code blocks} blocks on top of genesis in {@code store}, certified by {@code
-   * validatorKeys} (all of them precommit at round 0).
+   * validatorKeys} (all of them precommit at round 0); returns the transfers written.
    */
-  void build(
+  long build(
       ChainStore store,
       GenesisConfig genesis,
       List<KeyPair> validatorKeys,
@@ -68,33 +65,46 @@ final class SyncChainBuilder {
     Hash32 chainId = genesis.chainId();
     ConsensusParams params = genesis.params();
     ValidatorSet validators = genesis.validatorSet();
-    Utxo[] lane =
-        genesis.genesisUtxos().stream()
-            .filter(u -> u.address().equals(address))
-            .toArray(Utxo[]::new);
-    if (lane.length < lanes) {
-      throw new IllegalStateException(
-          "genesis holds " + lane.length + " lane outputs, not " + lanes);
+    LoadWallet wallet =
+        new LoadWallet(
+            keys, chainId, params, MempoolPolicy.DEFAULT_MIN_FEE_RATE, new Random(seed));
+    wallet.credit(genesis.genesisTransaction());
+    Map<OutPoint, Utxo> unspent = new HashMap<>();
+    for (Utxo u : genesis.genesisUtxos()) {
+      if (keys.indexOf(u.address()) >= 0) {
+        unspent.put(u.outPoint(), u);
+      }
     }
     Block parent = store.blocks().blockAt(store.tip().orElseThrow().height()).orElseThrow();
+    long written = 0;
     for (int b = 0; b < blocks; b++) {
       long height = parent.height() + 1;
-      Utxo[] spent = lane.clone();
+      List<LoadWallet.Draft> drafts = new ArrayList<>(txsPerBlock);
+      for (int i = 0; i < txsPerBlock; i++) {
+        LoadWallet.Draft d = wallet.draft();
+        if (d == null) {
+          break;
+        }
+        drafts.add(d);
+      }
       List<Transaction> transfers =
-          IntStream.range(0, lanes)
-              .parallel()
-              .mapToObj(j -> transfer(spent[j], chainId, params, height, j))
-              .toList();
+          drafts.parallelStream().map(d -> wallet.sign(d).tx()).toList();
+      List<Utxo> spent = new ArrayList<>();
       long fees = 0;
-      for (int j = 0; j < lanes; j++) {
-        fees += spent[j].amount() - transfers.get(j).totalOutput();
+      for (Transaction tx : transfers) {
+        for (var in : tx.inputs()) {
+          Utxo u = unspent.remove(in.prev());
+          spent.add(u);
+          fees += u.amount();
+        }
+        fees -= tx.totalOutput();
       }
       PublicKey proposer = validatorKeys.get((int) (height % validatorKeys.size())).publicKey();
       long timestamp = Math.max(clock.wallMillis(), parent.header().timestamp() + 1);
       Transaction coinbase =
           CoinbaseRule.coinbase(
               height, params.blockReward() + fees, validators, proposer, timestamp);
-      List<Transaction> all = new ArrayList<>(lanes + 1);
+      List<Transaction> all = new ArrayList<>(transfers.size() + 1);
       all.add(coinbase);
       all.addAll(transfers);
       List<Utxo> adds = new ArrayList<>();
@@ -103,7 +113,7 @@ final class SyncChainBuilder {
           adds.add(new Utxo(tx.outPoint(i), tx.outputs().get(i), height, tx.isCoinbase()));
         }
       }
-      StateUpdate update = store.prepare(adds, List.of(spent));
+      StateUpdate update = store.prepare(adds, spent);
       BlockHeader header =
           new BlockHeader(
               GenesisConfig.BLOCK_VERSION,
@@ -117,25 +127,19 @@ final class SyncChainBuilder {
               0);
       Block block = new Block(header, all);
       store.applyBlock(block, certify(block, chainId, validatorKeys), update);
-      for (int j = 0; j < lanes; j++) {
-        Transaction tx = transfers.get(j);
-        lane[j] = new Utxo(tx.outPoint(0), tx.outputs().get(0), height, false);
+      for (Transaction tx : transfers) {
+        wallet.credit(tx);
+        for (int i = 0; i < tx.outputs().size(); i++) {
+          unspent.put(tx.outPoint(i), new Utxo(tx.outPoint(i), tx.outputs().get(i), height, false));
+        }
       }
+      written += transfers.size();
       parent = block;
       if (height % 1_000 == 0) {
         progress.log("built block %d", height);
       }
     }
-  }
-
-  private Transaction transfer(
-      Utxo from, Hash32 chainId, ConsensusParams params, long height, int j) {
-    long fee = params.requiredFee(from.amount());
-    return new TxBuilder()
-        .input(from.outPoint(), key)
-        .output(from.amount() - fee, address)
-        .timestamp(height * lanes + j)
-        .sign(chainId);
+    return written;
   }
 
   private static CommitCertificate certify(Block block, Hash32 chainId, List<KeyPair> keys) {

@@ -10,13 +10,17 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.timecoin.domain.crypto.Ed25519;
+import org.timecoin.domain.crypto.PublicKey;
 
-/** JMH cross-check of {@code sig-limit}: one Ed25519 verification per invocation. */
+/**
+ * JMH cross-check of {@code sig-limit}: one Ed25519 verification per invocation, on a {@link
+ * PublicKey} decoded fresh from its bytes as transaction validation does.
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class Ed25519VerifyJmh {
-  private static final int TRIPLES = 64;
+  private static final int TRIPLES = 1024;
 
   private final byte[][] keys = new byte[TRIPLES][];
   private final byte[][] messages = new byte[TRIPLES][];
@@ -39,6 +43,6 @@ public class Ed25519VerifyJmh {
   @Benchmark
   public boolean verify() {
     int i = next++ & (TRIPLES - 1);
-    return Ed25519.verify(keys[i], messages[i], signatures[i]);
+    return PublicKey.CODEC.decode(keys[i]).verify(messages[i], signatures[i]);
   }
 }
