@@ -77,7 +77,8 @@ public final class DevnetBench extends BenchCommand {
     Limit before = limitOptions.measure(clock, seed, progress);
     LoadKeys loadKeys = LoadKeys.derive(seed, keys);
     int coins = LoadFunding.coins(load, keys, validators);
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    Observed observed;
+    List<Long> spreads;
     try (ProcessDevnet devnet =
         ProcessDevnet.create(
             dir,
@@ -90,74 +91,78 @@ public final class DevnetBench extends BenchCommand {
       progress.log("starting %d validator processes", validators);
       devnet.startAll(Duration.ofMillis(sampleMs));
       devnet.awaitAllAt(1, Duration.ofSeconds(120));
-      JsonNode loadReport;
-      long fromHeight;
-      long toHeight;
-      AtomicLong maxSpread = new AtomicLong();
-      progress.log("load process: %d tx/s from %d keys (%d coins) to every validator", load, keys, coins);
-      try (LoadProcess loadProcess =
-          LoadProcess.start(
-              devnet,
-              devnet.home(0).getParent(),
-              seed,
-              List.of(
-                  "--keys=" + keys,
-                  "--rate=" + load,
-                  "--seconds=" + seconds,
-                  "--warmup-s=" + warmupS,
-                  "--drain-s=" + drainS))) {
-        // The load's JVM start and key derivation come before its warm-up: wait for its blocks.
-        devnet.times().await(() -> false, Duration.ofSeconds(warmupS + 3));
-        fromHeight = devnet.maxRunningHeight() + 1;
-        var sampler =
-            timer.scheduleAtFixedRate(
-                () ->
-                    maxSpread.accumulateAndGet(
-                        devnet.maxRunningHeight() - devnet.minRunningHeight(), Math::max),
-                0,
-                sampleMs,
-                TimeUnit.MILLISECONDS);
-        devnet.times().await(() -> false, Duration.ofSeconds(seconds));
-        sampler.cancel(false);
-        toHeight = devnet.minRunningHeight();
-        loadReport = loadProcess.awaitReport(Duration.ofSeconds(seconds + warmupS + drainS + 120));
-      }
-      List<Long> spreads = devnet.times().spreads(fromHeight, toHeight, validators);
-      devnet.close();
-      Limit after = limitOptions.measure(clock, seed, progress);
-      double limitPerS = (before.perSecondAll() + after.perSecondAll()) / 2;
-      Samples propagation = new Samples();
-      spreads.forEach(propagation::add);
-      report.field("validators", validators);
-      report.field("load_tps", load);
-      report.field("keys", keys);
-      report.field("genesis_coins", coins);
-      report.field("heights", toHeight - fromHeight + 1);
-      double committedTps = LoadFunding.copyLoadFigures(loadReport, report);
-      double propagationP99 = propagation.count() == 0 ? Double.NaN : propagation.p99Ms();
-      report.figure(
-          "propagation_ms_p99",
-          propagationP99,
-          "ms",
-          "first to last node seen at a height, p99 (polled every " + sampleMs + " ms)");
-      report.field("propagation_samples", propagation.count());
-      report.figure("max_height_spread", maxSpread.get(), "", "largest height difference seen");
-      report.field("verify_per_s_all_before", before.perSecondAll());
-      report.field("verify_per_s_all_after", after.perSecondAll());
-      report.figure("verify_per_s_all", limitPerS, "/s", "Ed25519 limit, all cores (mean)");
-      double perValidatorLimit = limitPerS / validators;
-      report.figure(
-          "tps_over_limit", committedTps / perValidatorLimit, "", "committed / (limit/validators)");
-      double finalityP99 = number(loadReport.get("finality_ms_p99"));
-      report.goalAtLeast("committed_tps", "committed >= 3,000 tx/s", committedTps, 3_000);
-      report.goalAtLeast(
-          "tps_over_limit",
-          "committed >= half the limit per validator",
-          committedTps / perValidatorLimit,
-          0.5);
-      report.goalAtMost("finality_p99", "finality p99 <= 2 s", finalityP99, 2_000);
-      report.goalAtMost("propagation_p99", "propagation p99 <= 200 ms", propagationP99, 200);
-      report.goalAtMost("height_spread", "nodes within 1 block", maxSpread.get(), 1);
+      progress.log(
+          "load process: %d tx/s from %d keys (%d coins) to every validator", load, keys, coins);
+      observed = underLoad(devnet);
+      spreads = devnet.times().spreads(observed.fromHeight(), observed.toHeight(), validators);
+    }
+    Limit after = limitOptions.measure(clock, seed, progress);
+    report.field("validators", validators);
+    report.field("load_tps", load);
+    report.field("keys", keys);
+    report.field("genesis_coins", coins);
+    report.field("heights", observed.toHeight() - observed.fromHeight() + 1);
+    double committedTps = LoadFunding.copyLoadFigures(observed.load(), report);
+    Samples propagation = new Samples();
+    spreads.forEach(propagation::add);
+    double propagationP99 = propagation.count() == 0 ? Double.NaN : propagation.p99Ms();
+    report.figure(
+        "propagation_ms_p99",
+        propagationP99,
+        "ms",
+        "first to last node seen at a height, p99 (polled every " + sampleMs + " ms)");
+    report.field("propagation_samples", propagation.count());
+    report.figure("max_height_spread", observed.maxSpread(), "", "largest height difference seen");
+    double limitPerS = (before.perSecondAll() + after.perSecondAll()) / 2;
+    report.field("verify_per_s_all_before", before.perSecondAll());
+    report.field("verify_per_s_all_after", after.perSecondAll());
+    report.figure("verify_per_s_all", limitPerS, "/s", "Ed25519 limit, all cores (mean)");
+    double overLimit = committedTps / (limitPerS / validators);
+    report.figure("tps_over_limit", overLimit, "", "committed / (limit/validators)");
+    report.goalAtLeast("committed_tps", "committed >= 3,000 tx/s", committedTps, 3_000);
+    report.goalAtLeast(
+        "tps_over_limit", "committed >= half the limit per validator", overLimit, 0.5);
+    report.goalAtMost(
+        "finality_p99",
+        "finality p99 <= 2 s",
+        number(observed.load().get("finality_ms_p99")),
+        2_000);
+    report.goalAtMost("propagation_p99", "propagation p99 <= 200 ms", propagationP99, 200);
+    report.goalAtMost("height_spread", "nodes within 1 block", observed.maxSpread(), 1);
+  }
+
+  /** The load's report, the heights of its window and the largest height spread in it. */
+  private record Observed(JsonNode load, long fromHeight, long toHeight, long maxSpread) {}
+
+  /** Runs {@code bench load} against every validator; samples the heights during its window. */
+  private Observed underLoad(ProcessDevnet devnet) throws Exception {
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    AtomicLong maxSpread = new AtomicLong();
+    List<String> options =
+        List.of(
+            "--keys=" + keys,
+            "--rate=" + load,
+            "--seconds=" + seconds,
+            "--warmup-s=" + warmupS,
+            "--drain-s=" + drainS);
+    try (LoadProcess loadProcess =
+        LoadProcess.start(devnet, devnet.home(0).getParent(), seed, options)) {
+      // The load's JVM start and key derivation come before its warm-up: wait for its blocks.
+      devnet.times().await(() -> false, Duration.ofSeconds(warmupS + 3));
+      long fromHeight = devnet.maxRunningHeight() + 1;
+      timer.scheduleAtFixedRate(
+          () ->
+              maxSpread.accumulateAndGet(
+                  devnet.maxRunningHeight() - devnet.minRunningHeight(), Math::max),
+          0,
+          sampleMs,
+          TimeUnit.MILLISECONDS);
+      devnet.times().await(() -> false, Duration.ofSeconds(seconds));
+      timer.shutdownNow();
+      long toHeight = devnet.minRunningHeight();
+      JsonNode report =
+          loadProcess.awaitReport(Duration.ofSeconds(seconds + warmupS + drainS + 120));
+      return new Observed(report, fromHeight, toHeight, maxSpread.get());
     } finally {
       timer.shutdownNow();
       timer.awaitTermination(10, TimeUnit.SECONDS);

@@ -28,7 +28,8 @@ public final class LoadBench extends BenchCommand {
       names = "--rpc",
       required = true,
       split = ",",
-      description = "JSON-RPC endpoints to submit to, e.g. http://127.0.0.1:24101/ (comma-separated).")
+      description =
+          "JSON-RPC endpoints to submit to, e.g. http://127.0.0.1:24101/ (comma-separated).")
   List<URI> endpoints;
 
   @Option(
@@ -62,7 +63,10 @@ public final class LoadBench extends BenchCommand {
       description = "After the window, how long to wait for its transfers to be finalized.")
   long drainS;
 
-  @Option(names = "--batch", defaultValue = "100", description = "Most calls in one JSON-RPC batch.")
+  @Option(
+      names = "--batch",
+      defaultValue = "100",
+      description = "Most calls in one JSON-RPC batch.")
   int batch;
 
   @Option(

@@ -52,13 +52,19 @@ final class LoadFunding {
     }
     for (String k :
         new String[] {
-          "window_s", "starved", "unsent", "pending_at_end", "spendable_at_end", "finality_samples",
+          "window_s",
+          "starved",
+          "unsent",
+          "pending_at_end",
+          "spendable_at_end",
+          "finality_samples",
           "finality_p99_is_max"
         }) {
       report.field(k, new ObjectMapper().convertValue(load.get(k), Object.class));
     }
     report.field(
-        "rejected_by_reason", new ObjectMapper().convertValue(load.get("rejected_by_reason"), Map.class));
+        "rejected_by_reason",
+        new ObjectMapper().convertValue(load.get("rejected_by_reason"), Map.class));
     return DevnetBench.number(load.get("committed_tps"));
   }
 }

@@ -60,8 +60,8 @@ final class LoadKeys {
   }
 
   /**
-   * Genesis outputs funding the keys: {@code coins} outputs of {@code amount}, dealt round the
-   * keys so that each key holds at least one when {@code coins >= size()}.
+   * Genesis outputs funding the keys: {@code coins} outputs of {@code amount}, dealt round the keys
+   * so that each key holds at least one when {@code coins >= size()}.
    */
   List<TxOut> genesisAllocations(int coins, long amount) {
     List<TxOut> out = new ArrayList<>(coins);

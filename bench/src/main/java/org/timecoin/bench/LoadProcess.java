@@ -52,10 +52,7 @@ final class LoadProcess implements AutoCloseable {
     Path out = workDir.resolve("load.out");
     Path log = workDir.resolve("load.log");
     Process p =
-        new ProcessBuilder(cmd)
-            .redirectOutput(out.toFile())
-            .redirectError(log.toFile())
-            .start();
+        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(log.toFile()).start();
     return new LoadProcess(out, log, p);
   }
 
@@ -65,7 +62,9 @@ final class LoadProcess implements AutoCloseable {
       throw new IllegalStateException("the load did not end in " + timeout + ":\n" + tail(log));
     }
     List<String> lines = Files.readAllLines(out);
-    if (process.exitValue() != 0 || lines.isEmpty() || !lines.get(lines.size() - 1).startsWith("{")) {
+    if (process.exitValue() != 0
+        || lines.isEmpty()
+        || !lines.get(lines.size() - 1).startsWith("{")) {
       throw new IllegalStateException(
           "the load failed (exit " + process.exitValue() + "):\n" + tail(log) + "\n" + tail(out));
     }

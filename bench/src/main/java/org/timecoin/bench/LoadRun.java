@@ -1,6 +1,5 @@
 package org.timecoin.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,12 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.timecoin.common.time.Clock;
 import org.timecoin.bench.JsonRpcBatch.Answer;
 import org.timecoin.bench.JsonRpcBatch.Call;
-import org.timecoin.bench.LoadWallet.Coin;
 import org.timecoin.bench.LoadWallet.Transfer;
 import org.timecoin.common.Hash32;
+import org.timecoin.common.time.Clock;
 import org.timecoin.domain.tx.Transaction;
 
 /**
@@ -36,7 +34,12 @@ final class LoadRun implements AutoCloseable {
 
   /** How the load runs. */
   record Options(
-      double ratePerS, Duration warmup, Duration window, Duration drain, int maxBatch, Duration poll) {}
+      double ratePerS,
+      Duration warmup,
+      Duration window,
+      Duration drain,
+      int maxBatch,
+      Duration poll) {}
 
   private enum Phase {
     WARMUP,
@@ -99,8 +102,7 @@ final class LoadRun implements AutoCloseable {
           startNanos = clock.monoNanos();
           owner.scheduleAtFixedRate(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
         });
-    poller.scheduleWithFixedDelay(
-        this::poll, 0, options.poll().toMillis(), TimeUnit.MILLISECONDS);
+    poller.scheduleWithFixedDelay(this::poll, 0, options.poll().toMillis(), TimeUnit.MILLISECONDS);
     owner.schedule(this::openWindow, options.warmup().toMillis(), TimeUnit.MILLISECONDS);
     long total = options.warmup().plus(options.window()).plus(options.drain()).toMillis();
     return done.get(total + 60_000, TimeUnit.MILLISECONDS);
@@ -216,7 +218,8 @@ final class LoadRun implements AutoCloseable {
   }
 
   private static String reasonOf(Throwable error) {
-    Throwable e = error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error;
+    Throwable e =
+        error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error;
     if (e instanceof UncheckedIOException u
         && u.getCause() instanceof JsonRpcBatch.HttpStatusException h) {
       return "http-" + h.status();
@@ -254,7 +257,11 @@ final class LoadRun implements AutoCloseable {
   }
 
   private long height() throws Exception {
-    Answer a = observer.send(List.of(new Call("getblockcount", List.of()))).get(10, TimeUnit.SECONDS).get(0);
+    Answer a =
+        observer
+            .send(List.of(new Call("getblockcount", List.of())))
+            .get(10, TimeUnit.SECONDS)
+            .get(0);
     if (!a.ok()) {
       throw new IllegalStateException("getblockcount failed: " + a.errorMessage());
     }

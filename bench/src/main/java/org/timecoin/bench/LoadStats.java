@@ -5,8 +5,8 @@ import java.util.TreeMap;
 
 /**
  * The counts of one load run's measured window: what was offered to the nodes, what they accepted
- * or refused (by reason), what was seen in finalized blocks, and each committed transfer's
- * finality latency (submission to the first poll that saw its block). Owned by one thread.
+ * or refused (by reason), what was seen in finalized blocks, and each committed transfer's finality
+ * latency (submission to the first poll that saw its block). Owned by one thread.
  */
 final class LoadStats {
   private long offered;

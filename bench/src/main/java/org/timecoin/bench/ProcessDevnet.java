@@ -192,7 +192,8 @@ final class ProcessDevnet implements AutoCloseable {
     if (c == null) {
       throw new IllegalStateException("node" + i + " has no RPC cookie yet");
     }
-    Answer a = c.send(List.of(new Call("getblock", List.of(height, 1)))).get(10, TimeUnit.SECONDS).get(0);
+    Answer a =
+        c.send(List.of(new Call("getblock", List.of(height, 1)))).get(10, TimeUnit.SECONDS).get(0);
     if (!a.ok()) {
       throw new IllegalStateException("node" + i + " getblock " + height + ": " + a.errorMessage());
     }
@@ -203,8 +204,12 @@ final class ProcessDevnet implements AutoCloseable {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < nodes.length; i++) {
       parts.add(
-          "node" + i + (nodes[i].isAlive() ? " at " + heights.get(i) : " down")
-              + " (log " + home(i).resolve("node.log") + ")");
+          "node"
+              + i
+              + (nodes[i].isAlive() ? " at " + heights.get(i) : " down")
+              + " (log "
+              + home(i).resolve("node.log")
+              + ")");
     }
     return String.join(", ", parts);
   }
@@ -213,7 +218,8 @@ final class ProcessDevnet implements AutoCloseable {
     if (clients[i] == null && Files.exists(cookie(i))) {
       try {
         clients[i] =
-            new JsonRpcBatch(rpcUri(i), RpcCredentials.fromCookie(cookie(i)), Duration.ofSeconds(2));
+            new JsonRpcBatch(
+                rpcUri(i), RpcCredentials.fromCookie(cookie(i)), Duration.ofSeconds(2));
       } catch (IOException e) {
         return null; // being written: read it at the next poll
       }

@@ -21,11 +21,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bench sync}: a certified chain of {@code --blocks} blocks of {@code --txs-per-block}
- * transfers of the honest load ({@link LoadWallet}: 1–4 inputs, 1–3 outputs between {@code
- * --keys} keys) is written into validator 0's store; validator 0 is started alone (so no new
- * block comes), then a fresh full node whose only peer it is. The figure is the time from starting
- * the full node to it storing the last block: it fetches, verifies (certificates, signatures) and
- * applies every block.
+ * transfers of the honest load ({@link LoadWallet}: 1–4 inputs, 1–3 outputs between {@code --keys}
+ * keys) is written into validator 0's store; validator 0 is started alone (so no new block comes),
+ * then a fresh full node whose only peer it is. The figure is the time from starting the full node
+ * to it storing the last block: it fetches, verifies (certificates, signatures) and applies every
+ * block.
  */
 @Command(
     name = "sync",
@@ -38,7 +38,10 @@ public final class SyncBench extends BenchCommand {
   @Option(names = "--txs-per-block", defaultValue = "100", description = "Transfers per block.")
   int txsPerBlock;
 
-  @Option(names = "--keys", defaultValue = "10000", description = "Load keys the transfers move between.")
+  @Option(
+      names = "--keys",
+      defaultValue = "10000",
+      description = "Load keys the transfers move between.")
   int keys;
 
   @Option(names = "--validators", defaultValue = "4", description = "Validators of the chain.")
@@ -73,7 +76,8 @@ public final class SyncBench extends BenchCommand {
       }
       progress.log("writing %d blocks of %d transfers into node0's store", blocks, txsPerBlock);
       long buildStart = clock.monoNanos();
-      long transfers = writeChain(devnet.net().config(0), genesis, validatorKeys, builder, progress);
+      long transfers =
+          writeChain(devnet.net().config(0), genesis, validatorKeys, builder, progress);
       double buildS = (clock.monoNanos() - buildStart) / 1e9;
       long target = blocks;
       // Measured next to the catch-up, before and after it: other work on the machine changes.

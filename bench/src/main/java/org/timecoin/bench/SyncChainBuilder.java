@@ -1,8 +1,8 @@
 package org.timecoin.bench;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.timecoin.common.Hash32;
@@ -19,14 +19,14 @@ import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.genesis.GenesisConfig;
-import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.OutPoint;
+import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.TxOut;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.domain.validation.CoinbaseRule;
+import org.timecoin.node.mempool.MempoolPolicy;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.StateUpdate;
-import org.timecoin.node.mempool.MempoolPolicy;
 
 /**
  * Writes a certified chain straight into a node's store, as consensus would have finalized it: each
@@ -66,8 +66,7 @@ final class SyncChainBuilder {
     ConsensusParams params = genesis.params();
     ValidatorSet validators = genesis.validatorSet();
     LoadWallet wallet =
-        new LoadWallet(
-            keys, chainId, params, MempoolPolicy.DEFAULT_MIN_FEE_RATE, new Random(seed));
+        new LoadWallet(keys, chainId, params, MempoolPolicy.DEFAULT_MIN_FEE_RATE, new Random(seed));
     wallet.credit(genesis.genesisTransaction());
     Map<OutPoint, Utxo> unspent = new HashMap<>();
     for (Utxo u : genesis.genesisUtxos()) {
@@ -87,8 +86,7 @@ final class SyncChainBuilder {
         }
         drafts.add(d);
       }
-      List<Transaction> transfers =
-          drafts.parallelStream().map(d -> wallet.sign(d).tx()).toList();
+      List<Transaction> transfers = drafts.parallelStream().map(d -> wallet.sign(d).tx()).toList();
       List<Utxo> spent = new ArrayList<>();
       long fees = 0;
       for (Transaction tx : transfers) {

@@ -17,9 +17,9 @@ import org.timecoin.domain.crypto.PublicKey;
  * The physical limit of signature checking: Ed25519 verifications per second on a given number of
  * threads, through the call path of transaction validation: each check decodes a fresh {@link
  * PublicKey} from its 32 bytes (as decoding a transaction input does) and calls {@link
- * PublicKey#verify}, which decodes the curve point and verifies. Keys are distinct, so no cache
- * of a key's point carries over between checks. Every thread runs the same warm-up and
- * measurement window; the result is the total count over the window.
+ * PublicKey#verify}, which decodes the curve point and verifies. Keys are distinct, so no cache of
+ * a key's point carries over between checks. Every thread runs the same warm-up and measurement
+ * window; the result is the total count over the window.
  */
 public final class VerifyThroughput {
   /** Distinct (key, message, signature) triples, so no thread loops over one cached input. */

@@ -118,16 +118,20 @@ class BenchSmokeTest {
                 "--empty-block-interval-ms",
                 "200",
                 "--json"),
-            List.of("gap_ms", "round_changes", "limit_ms")),
+            List.of("gap_ms", "kills", "decided_rounds", "limit_ms")),
         Arguments.of(
             List.of(
                 "devnet",
                 "--load",
                 "50",
+                "--keys",
+                "200",
                 "--seconds",
                 "2",
                 "--warmup-s",
                 "1",
+                "--drain-s",
+                "2",
                 "--block-interval-ms",
                 "100",
                 "--empty-block-interval-ms",
@@ -138,6 +142,11 @@ class BenchSmokeTest {
                 "20",
                 "--json"),
             List.of(
+                "offered",
+                "accepted",
+                "rejected",
+                "rejected_by_reason",
+                "committed",
                 "committed_tps",
                 "finality_ms_p50",
                 "finality_ms_p99",
@@ -218,6 +227,7 @@ class BenchSmokeTest {
             "consensus-sim",
             "view-change",
             "devnet",
+            "load",
             "sync",
             "wallet");
   }

@@ -119,8 +119,7 @@ public record GenesisConfig(
         throw new IllegalArgumentException("genesis allocations overflow a long", e);
       }
     }
-    int txBytes =
-        new Transaction(TX_VERSION, List.of(), allocations, 0, timestamp).encodedSize();
+    int txBytes = new Transaction(TX_VERSION, List.of(), allocations, 0, timestamp).encodedSize();
     if (txBytes > Transaction.MAX_SIZE) {
       throw new IllegalArgumentException(
           allocations.size()

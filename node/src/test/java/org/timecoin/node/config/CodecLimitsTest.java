@@ -106,7 +106,8 @@ class CodecLimitsTest {
   private BlockSection loadBlockSection(String key, long value) throws Exception {
     Path file = dir.resolve("config.toml");
     ConfigLoader.write(file, NodeConfig.defaults(dir, NetworkName.TESTNET));
-    String text = Files.readString(file).replaceFirst("(?m)^" + key + " = .*$", key + " = " + value);
+    String text =
+        Files.readString(file).replaceFirst("(?m)^" + key + " = .*$", key + " = " + value);
     assertThat(text).contains(key + " = " + value);
     Files.writeString(file, text);
     return ConfigLoader.load(file).block();

@@ -1,0 +1,185 @@
+package org.timecoin.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.timecoin.common.time.Clock;
+import org.timecoin.domain.block.Tier;
+import org.timecoin.domain.block.Validator;
+import org.timecoin.domain.crypto.KeyPair;
+import org.timecoin.domain.genesis.ConsensusParams;
+import org.timecoin.domain.genesis.GenesisConfig;
+import org.timecoin.domain.tx.Address;
+import org.timecoin.domain.tx.Network;
+import org.timecoin.domain.tx.Transaction;
+import org.timecoin.domain.validation.MapUtxoView;
+import org.timecoin.domain.validation.SignatureCache;
+import org.timecoin.domain.validation.TxValidator;
+import org.timecoin.node.mempool.MempoolPolicy;
+import org.timecoin.node.wallet.FeeSchedule;
+
+class LoadWalletTest {
+  private final LoadKeys keys = LoadKeys.derive(7, 50);
+  private final KeyPair validatorKey = KeyPair.fromSeed(new byte[32]);
+  private final GenesisConfig genesis =
+      new GenesisConfig(
+          "load-test",
+          Network.TESTNET,
+          1_700_000_000_000L,
+          List.of(
+              new Validator(
+                  validatorKey.publicKey(),
+                  1,
+                  Tier.FREE,
+                  Address.fromPublicKey(validatorKey.publicKey()))),
+          keys.genesisAllocations(200, LoadFunding.COIN),
+          ConsensusParams.defaults());
+
+  private LoadWallet wallet() {
+    LoadWallet w =
+        new LoadWallet(
+            keys,
+            genesis.chainId(),
+            genesis.params(),
+            MempoolPolicy.DEFAULT_MIN_FEE_RATE,
+            new Random(3));
+    assertThat(w.credit(genesis.genesisTransaction())).isEqualTo(200);
+    return w;
+  }
+
+  @Test
+  void transfersHaveOneToFourInputsAndOneToThreeOutputsAndPassTransactionValidation()
+      throws Exception {
+    LoadWallet w = wallet();
+    TxValidator validator = new TxValidator(Runnable::run, new SignatureCache(1_000));
+    MapUtxoView view = MapUtxoView.of(genesis.genesisUtxos());
+    Set<Integer> inputCounts = new HashSet<>();
+    Set<Integer> outputCounts = new HashSet<>();
+    Set<Integer> signers = new HashSet<>();
+    for (int i = 0; i < 60; i++) {
+      Transaction tx = w.next().tx();
+      inputCounts.add(tx.inputs().size());
+      outputCounts.add(tx.outputs().size());
+      tx.inputs().forEach(in -> signers.add(keys.indexOf(Address.fromPublicKey(in.pubKey()))));
+      var result = validator.validate(tx, genesis.chainId(), genesis.params(), view).get();
+      assertThat(result.isValid()).as("%s", result).isTrue();
+      assertThat(tx.encodedSize()).isLessThanOrEqualTo(FeeSchedule.size(4, 3));
+    }
+    assertThat(inputCounts).containsExactlyInAnyOrder(1, 2, 3, 4);
+    assertThat(outputCounts).containsExactlyInAnyOrder(1, 2, 3);
+    assertThat(signers).doesNotContain(-1).hasSizeGreaterThan(10);
+  }
+
+  @Test
+  void everyCoinIsSpentOnceUntilItsTransferIsCredited() {
+    LoadWallet w = wallet();
+    Set<Object> spent = new HashSet<>();
+    List<LoadWallet.Transfer> transfers = new ArrayList<>();
+    LoadWallet.Transfer t;
+    while ((t = w.next()) != null) {
+      transfers.add(t);
+      t.tx().inputs().forEach(in -> assertThat(spent.add(in.prev())).isTrue());
+    }
+    assertThat(spent).hasSize(200);
+    assertThat(w.spendable()).isZero();
+
+    w.credit(transfers.get(0).tx());
+
+    assertThat(w.spendable()).isEqualTo(transfers.get(0).tx().outputs().size());
+  }
+
+  @Test
+  void restoredCoinsOfARefusedTransferAreSpentAgain() {
+    LoadWallet w = wallet();
+    LoadWallet.Transfer refused = w.next();
+    int before = w.spendable();
+
+    w.restore(refused.inputs());
+
+    assertThat(w.spendable()).isEqualTo(before + refused.inputs().size());
+    assertThat(w.next().tx().inputs().get(0).prev())
+        .isEqualTo(refused.inputs().get(refused.inputs().size() - 1).outPoint());
+  }
+
+  @Test
+  void aNodesRefusalIsCountedUnderItsRejectCode() {
+    assertThat(LoadStats.reasonOf(-26, "conflict: input already spent")).isEqualTo("conflict");
+    assertThat(LoadStats.reasonOf(-26, "mempool-full: 50000 transactions"))
+        .isEqualTo("mempool-full");
+    assertThat(LoadStats.reasonOf(-32603, "Internal error")).isEqualTo("rpc--32603");
+    assertThat(LoadStats.reasonOf(-1, "Some Words: with a colon")).isEqualTo("rpc--1");
+  }
+
+  @Test
+  void statsCountByReasonAndFinalityIsTheSampleOfCommitted() {
+    LoadStats s = new LoadStats();
+    s.countOffered(3);
+    s.countAccepted();
+    s.countRejected("conflict");
+    s.countRejected("conflict");
+    s.countCommitted(5_000_000);
+
+    assertThat(s.offered()).isEqualTo(3);
+    assertThat(s.rejectedTotal()).isEqualTo(2);
+    assertThat(s.rejectedByReason()).containsEntry("conflict", 2L);
+    assertThat(s.finality().count()).isEqualTo(1);
+    assertThat(s.finality().maxMs()).isEqualTo(5.0);
+  }
+
+  @Test
+  void keysAreDerivedFromTheSeedAndTheirCoinsDealtRound() {
+    assertThat(LoadKeys.derive(7, 50).address(3)).isEqualTo(keys.address(3));
+    assertThat(LoadKeys.derive(8, 50).address(3)).isNotEqualTo(keys.address(3));
+    assertThat(keys.indexOf(keys.address(49))).isEqualTo(49);
+    assertThat(keys.indexOf(Address.fromPublicKey(validatorKey.publicKey()))).isEqualTo(-1);
+    var coins = keys.genesisAllocations(120, 5);
+    assertThat(coins.stream().map(o -> o.address()).distinct().count()).isEqualTo(50);
+    assertThatThrownBy(() -> LoadKeys.derive(1, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void genesisFundingCoversTheKeysAndFitsOneGenesisTransaction() {
+    assertThat(LoadFunding.coins(100, 10_000, 4)).isEqualTo(10_000);
+    assertThat(LoadFunding.coins(2_000, 10_000, 4)).isEqualTo(16_000);
+    int most = LoadFunding.coins(1_000_000, 10_000, 4);
+    assertThat(most).isLessThanOrEqualTo(GenesisConfig.MAX_ALLOCATIONS - 4);
+    assertThatThrownBy(() -> LoadFunding.coins(10, GenesisConfig.MAX_ALLOCATIONS, 4))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("do not fit in a genesis");
+  }
+
+  @Test
+  void finalizationTimesFromPolledHeightsTimeEverySkippedHeight() {
+    long[] now = {1_000};
+    Clock clock =
+        new Clock() {
+          @Override
+          public long monoNanos() {
+            return now[0];
+          }
+
+          @Override
+          public long wallMillis() {
+            return 0;
+          }
+        };
+    FinalizationTimes t = new FinalizationTimes(clock);
+    t.reached(0, 5);
+    t.reached(1, 5);
+    now[0] = 2_000;
+    t.reached(0, 7);
+    now[0] = 3_500;
+    t.reached(1, 7);
+
+    assertThat(t.at(0, 4)).isEqualTo(-1);
+    assertThat(t.at(0, 6)).isEqualTo(2_000);
+    assertThat(t.at(1, 6)).isEqualTo(3_500);
+    assertThat(t.spreads(6, 7, 2)).containsExactly(1_500L, 1_500L);
+  }
+}
