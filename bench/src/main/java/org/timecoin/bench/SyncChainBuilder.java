@@ -11,6 +11,7 @@ import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
 import org.timecoin.domain.block.CommitCertificate;
 import org.timecoin.domain.block.CommitSignature;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.MerkleRoot;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.block.VoteSignBytes;
@@ -76,6 +77,10 @@ final class SyncChainBuilder {
     }
     Block parent = store.blocks().blockAt(store.tip().orElseThrow().height()).orElseThrow();
     long written = 0;
+    LastCommit lastCommit =
+        parent.height() == 0
+            ? LastCommit.empty()
+            : LastCommit.of(store.blocks().certificateAt(parent.height()).orElseThrow());
     for (int b = 0; b < blocks; b++) {
       long height = parent.height() + 1;
       List<LoadWallet.Draft> drafts = new ArrayList<>(txsPerBlock);
@@ -101,7 +106,12 @@ final class SyncChainBuilder {
       long timestamp = Math.max(clock.wallMillis(), parent.header().timestamp() + 1);
       Transaction coinbase =
           CoinbaseRule.coinbase(
-              height, params.blockReward() + fees, validators, proposer, timestamp);
+              height,
+              params.issuancePerPeriod() + fees,
+              validators,
+              CoinbaseRule.allMembers(validators),
+              proposer,
+              timestamp);
       List<Transaction> all = new ArrayList<>(transfers.size() + 1);
       all.add(coinbase);
       all.addAll(transfers);
@@ -122,9 +132,13 @@ final class SyncChainBuilder {
               update.stateRoot(),
               timestamp,
               proposer,
-              0);
-      Block block = new Block(header, all);
-      store.applyBlock(block, certify(block, chainId, validatorKeys), update);
+              0,
+              validators.hash(),
+              lastCommit.hash());
+      Block block = new Block(header, lastCommit, all);
+      CommitCertificate certificate = certify(block, chainId, validatorKeys);
+      store.applyBlock(block, certificate, update);
+      lastCommit = LastCommit.of(certificate);
       for (Transaction tx : transfers) {
         wallet.credit(tx);
         for (int i = 0; i < tx.outputs().size(); i++) {

@@ -37,7 +37,9 @@ class CoinbaseRuleTest {
 
   @Test
   void exactSplitHasNoRemainder() {
-    List<TxOut> outs = CoinbaseRule.outputs(11_010, f.validators, keyOf(Tier.GOLD));
+    List<TxOut> outs =
+        CoinbaseRule.outputs(
+            11_010, f.validators, CoinbaseRule.allMembers(f.validators), keyOf(Tier.GOLD));
     assertThat(amountFor(outs, Tier.FREE)).isEqualTo(10);
     assertThat(amountFor(outs, Tier.SILVER)).isEqualTo(1_000);
     assertThat(amountFor(outs, Tier.GOLD)).isEqualTo(10_000);
@@ -46,7 +48,9 @@ class CoinbaseRuleTest {
   @Test
   void remainderGoesToTheProposer() {
     // 1000 × 1/1101 = 0, × 100/1101 = 90, × 1000/1101 = 908; remainder 2.
-    List<TxOut> outs = CoinbaseRule.outputs(1_000, f.validators, keyOf(Tier.FREE));
+    List<TxOut> outs =
+        CoinbaseRule.outputs(
+            1_000, f.validators, CoinbaseRule.allMembers(f.validators), keyOf(Tier.FREE));
     assertThat(amountFor(outs, Tier.FREE)).isEqualTo(2);
     assertThat(amountFor(outs, Tier.SILVER)).isEqualTo(90);
     assertThat(amountFor(outs, Tier.GOLD)).isEqualTo(908);
@@ -54,10 +58,17 @@ class CoinbaseRuleTest {
 
   @Test
   void zeroSharesGetNoOutputAndOrderIsKeyOrder() {
-    List<TxOut> outs = CoinbaseRule.outputs(1_000, f.validators, keyOf(Tier.GOLD));
+    List<TxOut> outs =
+        CoinbaseRule.outputs(
+            1_000, f.validators, CoinbaseRule.allMembers(f.validators), keyOf(Tier.GOLD));
     assertThat(outs).hasSize(2); // Free gets 0 and no output
-    assertThat(CoinbaseRule.outputs(0, f.validators, keyOf(Tier.GOLD))).isEmpty();
-    List<TxOut> all = CoinbaseRule.outputs(1_000_000, f.validators, keyOf(Tier.GOLD));
+    assertThat(
+            CoinbaseRule.outputs(
+                0, f.validators, CoinbaseRule.allMembers(f.validators), keyOf(Tier.GOLD)))
+        .isEmpty();
+    List<TxOut> all =
+        CoinbaseRule.outputs(
+            1_000_000, f.validators, CoinbaseRule.allMembers(f.validators), keyOf(Tier.GOLD));
     List<Validator> vs = f.validators.validators();
     for (int i = 0; i < vs.size(); i++) {
       assertThat(all.get(i).address()).isEqualTo(vs.get(i).rewardAddress());
@@ -71,7 +82,9 @@ class CoinbaseRuleTest {
     for (int i = 0; i < 200; i++) {
       long total = i == 0 ? Long.MAX_VALUE : random.nextLong() & Long.MAX_VALUE;
       PublicKey proposer = f.validators.validators().get(random.nextInt(3)).key();
-      List<TxOut> outs = CoinbaseRule.outputs(total, f.validators, proposer);
+      List<TxOut> outs =
+          CoinbaseRule.outputs(
+              total, f.validators, CoinbaseRule.allMembers(f.validators), proposer);
       long sum = 0;
       for (TxOut o : outs) {
         sum = Math.addExact(sum, o.amount());
@@ -83,7 +96,10 @@ class CoinbaseRuleTest {
   @Test
   void proposerMustBeAValidator() {
     ValidatorSet set = f.validators;
-    assertThatThrownBy(() -> CoinbaseRule.outputs(10, set, ChainFixture.key("x").publicKey()))
+    assertThatThrownBy(
+            () ->
+                CoinbaseRule.outputs(
+                    10, set, CoinbaseRule.allMembers(set), ChainFixture.key("x").publicKey()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
