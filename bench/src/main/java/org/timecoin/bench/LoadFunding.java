@@ -47,7 +47,9 @@ final class LoadFunding {
     };
     for (String[] f : figures) {
       JsonNode n = load.get(f[0]);
-      Object value = n != null && n.isIntegralNumber() ? n.asLong() : DevnetBench.number(n);
+      // Boxed apart: a conditional of long and double would make every count a double.
+      Object value =
+          n != null && n.isIntegralNumber() ? (Object) n.asLong() : (Object) DevnetBench.number(n);
       report.figure(f[0], value, f[1], f[2]);
     }
     for (String k :

@@ -155,6 +155,27 @@ class LoadWalletTest {
   }
 
   @Test
+  void theLoadsFiguresJoinAnotherReportWithCountsKeptWholeAndNoSampleAsMissed() throws Exception {
+    var load =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(
+                "{\"offered\":12,\"committed\":0,\"committed_tps\":0.0,"
+                    + "\"finality_ms_p99\":null,\"rejected_by_reason\":{\"conflict\":2}}");
+    Report report = new Report("devnet");
+
+    double committedTps = LoadFunding.copyLoadFigures(load, report);
+
+    assertThat(committedTps).isZero();
+    assertThat(report.get("offered")).isEqualTo(12L);
+    assertThat(report.get("finality_ms_p99")).isNull();
+    assertThat(
+            report.goalAtMost(
+                "finality", "p99", DevnetBench.number(load.get("finality_ms_p99")), 2_000))
+        .isFalse();
+    assertThat(report.toJson()).contains("\"rejected_by_reason\":{\"conflict\":2}");
+  }
+
+  @Test
   void finalizationTimesFromPolledHeightsTimeEverySkippedHeight() {
     long[] now = {1_000};
     Clock clock =
