@@ -115,29 +115,33 @@ public final class ViewChangeBench extends BenchCommand {
         devnet.start(kill.victim());
         devnet.awaitAllAt(devnet.maxRunningHeight() + 2, timeout);
       }
-      long limitMs = params.timeoutProposeMs() + 1_500;
-      report.field("validators", validators);
-      report.field("kills", gaps.count());
       report.field("attempts", attempts);
       report.field("kills_too_late", tooLate);
-      report.field("timeout_propose_ms", params.timeoutProposeMs());
-      report.field("block_interval_ms", blockIntervalMs);
-      report.field("empty_block_interval_ms", emptyBlockIntervalMs);
-      report.field("sample_ms", sampleMs);
-      double worst = gaps.count() == 0 ? Double.NaN : gaps.maxMs();
-      report.figure("gap_ms", worst, "ms", "proposer killed: block gap, worst");
-      report.figure(
-          "gap_ms_p50", gaps.count() == 0 ? Double.NaN : gaps.p50Ms(), "ms", "block gap, median");
-      if (normalGaps.count() > 0) {
-        report.figure(
-            "normal_gap_ms_p50", normalGaps.p50Ms(), "ms", "block gap before each kill, median");
-      }
       report.field("decided_rounds", rounds);
-      report.figure("limit_ms", limitMs, "ms", "timeout_propose + 1.5 s");
-      report.goalAtLeast("samples", "at least 20 counted kills", gaps.count(), MIN_SAMPLES);
-      report.goalAtMost(
-          "gap", "gap after a proposer kill <= timeout_propose + 1.5 s", worst, limitMs);
+      reportGaps(report, params, gaps, normalGaps);
     }
+  }
+
+  private void reportGaps(Report report, ConsensusParams params, Samples gaps, Samples normalGaps) {
+    long limitMs = params.timeoutProposeMs() + 1_500;
+    report.field("validators", validators);
+    report.field("kills", gaps.count());
+    report.field("timeout_propose_ms", params.timeoutProposeMs());
+    report.field("block_interval_ms", blockIntervalMs);
+    report.field("empty_block_interval_ms", emptyBlockIntervalMs);
+    report.field("sample_ms", sampleMs);
+    double worst = gaps.count() == 0 ? Double.NaN : gaps.maxMs();
+    report.figure("gap_ms", worst, "ms", "proposer killed: block gap, worst");
+    report.figure(
+        "gap_ms_p50", gaps.count() == 0 ? Double.NaN : gaps.p50Ms(), "ms", "block gap, median");
+    if (normalGaps.count() > 0) {
+      report.figure(
+          "normal_gap_ms_p50", normalGaps.p50Ms(), "ms", "block gap before each kill, median");
+    }
+    report.figure("limit_ms", limitMs, "ms", "timeout_propose + 1.5 s");
+    report.goalAtLeast("samples", "at least 20 counted kills", gaps.count(), MIN_SAMPLES);
+    report.goalAtMost(
+        "gap", "gap after a proposer kill <= timeout_propose + 1.5 s", worst, limitMs);
   }
 
   /**
