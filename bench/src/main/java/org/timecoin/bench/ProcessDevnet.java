@@ -200,9 +200,13 @@ final class ProcessDevnet implements AutoCloseable {
     return a.result();
   }
 
+  /** Each node's state and, for a node that does not answer, the end of its log. */
   String describe() {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < nodes.length; i++) {
+      if (heights.get(i) < 0) {
+        parts.add("node" + i + " log ends:\n" + logTail(home(i).resolve("node.log"), 8));
+      }
       parts.add(
           "node"
               + i
@@ -212,6 +216,15 @@ final class ProcessDevnet implements AutoCloseable {
               + ")");
     }
     return String.join(", ", parts);
+  }
+
+  private static String logTail(Path log, int lines) {
+    try {
+      List<String> all = Files.exists(log) ? Files.readAllLines(log) : List.of();
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return "(unreadable: " + e.getMessage() + ")";
+    }
   }
 
   private synchronized JsonRpcBatch client(int i) {
