@@ -2,6 +2,7 @@ package org.timecoin.node.masternode;
 
 import java.util.Optional;
 import org.timecoin.domain.block.ValidatorSet;
+import org.timecoin.domain.masternode.Liveness;
 import org.timecoin.domain.masternode.MasternodeRecord;
 
 /**
@@ -70,10 +71,7 @@ final class Attendance {
     if (!inSetAt(r, height)) {
       return false;
     }
-    long n = chain.inactivityBlocks();
-    boolean signedRecently = r.lastSignedHeight() >= height - n;
-    boolean inGrace = r.enteredHeight() >= 1 && height - r.enteredHeight() < n;
-    return signedRecently || inGrace;
+    return Liveness.activeAt(r, height, chain.inactivityBlocks());
   }
 
   boolean inSetAt(MasternodeRecord r, long height) {

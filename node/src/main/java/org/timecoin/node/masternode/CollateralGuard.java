@@ -1,5 +1,6 @@
 package org.timecoin.node.masternode;
 
+import java.util.List;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.CommitCertificate;
 import org.timecoin.domain.masternode.MasternodeRecord;
@@ -46,8 +47,13 @@ public final class CollateralGuard implements BlockListener {
 
   @Override
   public void onBlockStored(Block block, CommitCertificate certificate) {
+    onTransactions(block.txs());
+  }
+
+  /** Holds the collaterals of the wallet's registrations among {@code txs}, re-judges the rest. */
+  void onTransactions(List<Transaction> txs) {
     WalletCoins coins = wallet.coins();
-    for (Transaction tx : block.txs()) {
+    for (Transaction tx : txs) {
       if (tx.payload() instanceof MasternodeRegistration
           && wallet.owns(tx.outputs().get(0).address())) {
         coins.hold(tx.outPoint(0));

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.domain.masternode.Epochs;
 import org.timecoin.domain.masternode.RegistryView;
 
 /** What the masternode views read of the chain: its tip, registry, epoch sets and certificates. */
@@ -29,13 +30,13 @@ public interface MasternodeChain {
   /** Blocks a member may go without signing before it stops counting as active. */
   long inactivityBlocks();
 
-  /** The epoch of {@code height} (≥ 1): {@code (height − 1) / epochBlocks}. */
+  /** The epoch of {@code height} (≥ 1). */
   default long epochOf(long height) {
-    return (Math.max(1, height) - 1) / epochBlocks();
+    return Epochs.epochOf(height, epochBlocks());
   }
 
   /** The first height of {@code epoch}. */
   default long firstHeight(long epoch) {
-    return epoch * epochBlocks() + 1;
+    return Epochs.firstHeight(epoch, epochBlocks());
   }
 }

@@ -12,6 +12,7 @@ import org.timecoin.domain.block.Tier;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.masternode.MasternodeRecord;
+import org.timecoin.domain.masternode.NetworkAddress;
 import org.timecoin.domain.tx.Address;
 import org.timecoin.domain.tx.AddressFormatException;
 import org.timecoin.domain.tx.Network;
@@ -334,19 +335,24 @@ public final class NodeMasternodes implements MasternodeService {
   /** The given host:port, else the P2P listen address when peers can reach it. */
   private String networkAddress(Optional<String> given) throws WalletException {
     if (given.isPresent()) {
-      if (HostPort.parse(given.get()) == null) {
-        throw invalid("network_address must be host:port, got '" + shortText(given.get()) + "'");
+      String problem = NetworkAddress.problem(given.get());
+      if (problem != null) {
+        throw invalid("network_address: " + problem);
       }
       return given.get();
     }
     HostPort listen = HostPort.parse(identity.listenAddress());
-    if (listen == null || listen.host().equals("0.0.0.0") || listen.host().equals("::")) {
+    String text = listen == null ? identity.listenAddress() : listen.toString();
+    if (listen == null
+        || listen.host().equals("0.0.0.0")
+        || listen.host().equals("::")
+        || NetworkAddress.problem(text) != null) {
       throw invalid(
           "this node listens on "
               + identity.listenAddress()
               + ", which peers cannot dial; give network_address (host:port)");
     }
-    return identity.listenAddress();
+    return text;
   }
 
   static String tierName(Tier tier) {

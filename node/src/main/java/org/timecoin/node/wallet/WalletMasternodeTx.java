@@ -8,6 +8,7 @@ import org.timecoin.domain.block.Tier;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.masternode.MasternodeDeregistration;
 import org.timecoin.domain.masternode.MasternodeRegistration;
+import org.timecoin.domain.masternode.NetworkAddress;
 import org.timecoin.domain.tx.Address;
 import org.timecoin.domain.tx.Amounts;
 import org.timecoin.domain.tx.OutPoint;
@@ -129,11 +130,9 @@ public final class WalletMasternodeTx {
 
   private static MasternodeRegistration payload(
       Tier tier, KeyPair operator, Address reward, String networkAddress) throws WalletException {
-    if (networkAddress.length() > MasternodeRegistration.MAX_NETWORK_ADDRESS_LENGTH) {
-      throw invalid(
-          "network address is longer than "
-              + MasternodeRegistration.MAX_NETWORK_ADDRESS_LENGTH
-              + " characters");
+    String problem = NetworkAddress.problem(networkAddress);
+    if (problem != null) {
+      throw invalid(problem);
     }
     try {
       return MasternodeRegistration.unsigned(tier, operator.publicKey(), reward, networkAddress);

@@ -18,8 +18,10 @@ import org.timecoin.common.time.Clock;
 import org.timecoin.domain.block.Tier;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.ConsensusParams;
+import org.timecoin.domain.masternode.MapRegistryView;
 import org.timecoin.domain.masternode.MasternodeDeregistration;
 import org.timecoin.domain.masternode.MasternodeRegistration;
+import org.timecoin.domain.masternode.RegistryOverlay;
 import org.timecoin.domain.tx.Address;
 import org.timecoin.domain.tx.Amounts;
 import org.timecoin.domain.tx.Network;
@@ -27,6 +29,7 @@ import org.timecoin.domain.tx.OutPoint;
 import org.timecoin.domain.tx.SigHash;
 import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.TxOut;
+import org.timecoin.domain.validation.MasternodeRules;
 import org.timecoin.domain.validation.TxRules;
 import org.timecoin.node.api.WalletException;
 import org.timecoin.node.api.WalletService.SentTransaction;
@@ -35,6 +38,20 @@ import org.timecoin.node.api.WalletService.SentTransaction;
 class WalletMasternodeTxTest {
   static final long TIME = Amounts.UNITS_PER_TIME;
   static final KeyPair OPERATOR = KeyPair.fromSeed(Coins.seed(9));
+  static final MasternodeRules.Context AT_HEIGHT_5 = new MasternodeRules.Context(CHAIN, 5, 10);
+
+  /** The registry the rules check against: empty, then what each accepted transaction did. */
+  final RegistryOverlay registry = new RegistryOverlay(new MapRegistryView());
+
+  /** The domain's stateless and registry rules and every signature, as a validator checks them. */
+  void assertAcceptedByTheRules(Transaction tx) {
+    assertThat(TxRules.checkStructure(tx, ConsensusParams.defaults()).isValid())
+        .as("%s", TxRules.checkStructure(tx, ConsensusParams.defaults()))
+        .isTrue();
+    assertThat(TxRules.checkSignatures(tx, CHAIN).isValid()).isTrue();
+    var r = MasternodeRules.checkAndApply(tx, registry, AT_HEIGHT_5);
+    assertThat(r.isValid()).as("%s", r).isTrue();
+  }
 
   final MemoryKeyRing keys = new MemoryKeyRing(ALICE);
   final WalletCoins coins = new WalletCoins();
@@ -100,8 +117,10 @@ class WalletMasternodeTxTest {
     assertThat(tx.version()).isEqualTo(MasternodeRegistration.TX_VERSION);
     assertThat(sent.txid()).isEqualTo(tx.txid().toHex());
     assertThat(tx.outputs().get(0)).isEqualTo(new TxOut(Tier.BRONZE.collateral(), ALICE_ADDR));
-    assertThat(tx.inputs().get(0).publicKey()).isEqualTo(ALICE.publicKey());
-    assertThat(TxRules.checkSignatures(tx, CHAIN).isValid()).isTrue();
+    assertThat(tx.inputs().get(0).pubKey()).isEqualTo(ALICE.publicKey());
+    assertAcceptedByTheRules(tx);
+    assertThat(registry.byOperatorKey(OPERATOR.publicKey()).orElseThrow().collateral())
+        .isEqualTo(tx.outPoint(0));
     MasternodeRegistration reg = (MasternodeRegistration) tx.payload();
     assertThat(reg.tier()).isEqualTo(Tier.BRONZE);
     assertThat(reg.operatorKey()).isEqualTo(OPERATOR.publicKey());
@@ -116,7 +135,7 @@ class WalletMasternodeTxTest {
     long change = tx.outputs().size() > 1 ? tx.outputs().get(1).amount() : 0;
     assertThat(Tier.BRONZE.collateral() + change + sent.fee()).isEqualTo(in);
     assertThat(sent.fee())
-        .isGreaterThanOrEqualTo(ConsensusParams.defaults().requiredFee(tx.outputTotal()))
+        .isGreaterThanOrEqualTo(ConsensusParams.defaults().requiredFee(tx.totalOutput()))
         .isGreaterThanOrEqualTo(tx.encodedSize()); // 1 unit per byte, payload included
   }
 
@@ -156,7 +175,10 @@ class WalletMasternodeTxTest {
     Transaction tx = submitted.get(1);
     assertThat(tx.version()).isEqualTo(MasternodeDeregistration.TX_VERSION);
     assertThat(tx.inputs()).noneMatch(i -> i.prev().equals(collateral));
-    assertThat(TxRules.checkSignatures(tx, CHAIN).isValid()).isTrue();
+    assertAcceptedByTheRules(submitted.get(0));
+    assertAcceptedByTheRules(tx);
+    assertThat(registry.byCollateral(collateral).orElseThrow().status())
+        .isEqualTo(org.timecoin.domain.masternode.MasternodeRecord.Status.LEAVING);
     MasternodeDeregistration d = (MasternodeDeregistration) tx.payload();
     assertThat(d.collateral()).isEqualTo(collateral);
     assertThat(d.ownerKey()).isEqualTo(ALICE.publicKey());
@@ -191,7 +213,7 @@ class WalletMasternodeTxTest {
                     masternodeTx.register(
                         Tier.BRONZE, OPERATOR, Optional.empty(), "h".repeat(65) + ":1"))
                 .getMessage())
-        .contains("longer than 64");
+        .contains("limit 64");
     assertThat(
             failure(masternodeTx.register(Tier.BRONZE, OPERATOR, Optional.empty(), "hé:1"))
                 .kind())
