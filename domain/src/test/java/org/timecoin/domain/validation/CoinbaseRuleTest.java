@@ -15,7 +15,7 @@ import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.tx.TxOut;
 
 class CoinbaseRuleTest {
-  /** Free (1), Silver (100), Gold (1000): W = 1101. */
+  /** Free (0), Silver (10,000), Gold (100,000): W = 110,000. */
   private final ChainFixture f = new ChainFixture(0);
 
   private long amountFor(List<TxOut> outs, Tier tier) {
@@ -37,19 +37,19 @@ class CoinbaseRuleTest {
 
   @Test
   void exactSplitHasNoRemainder() {
-    List<TxOut> outs = CoinbaseRule.outputs(11_010, f.validators, keyOf(Tier.GOLD));
-    assertThat(amountFor(outs, Tier.FREE)).isEqualTo(10);
-    assertThat(amountFor(outs, Tier.SILVER)).isEqualTo(1_000);
-    assertThat(amountFor(outs, Tier.GOLD)).isEqualTo(10_000);
+    List<TxOut> outs = CoinbaseRule.outputs(110_000, f.validators, keyOf(Tier.GOLD));
+    assertThat(amountFor(outs, Tier.FREE)).isZero();
+    assertThat(amountFor(outs, Tier.SILVER)).isEqualTo(10_000);
+    assertThat(amountFor(outs, Tier.GOLD)).isEqualTo(100_000);
   }
 
   @Test
   void remainderGoesToTheProposer() {
-    // 1000 × 1/1101 = 0, × 100/1101 = 90, × 1000/1101 = 908; remainder 2.
+    // 1000 × 0/110000 = 0, × 10000/110000 = 90, × 100000/110000 = 909; remainder 1.
     List<TxOut> outs = CoinbaseRule.outputs(1_000, f.validators, keyOf(Tier.FREE));
-    assertThat(amountFor(outs, Tier.FREE)).isEqualTo(2);
+    assertThat(amountFor(outs, Tier.FREE)).isEqualTo(1);
     assertThat(amountFor(outs, Tier.SILVER)).isEqualTo(90);
-    assertThat(amountFor(outs, Tier.GOLD)).isEqualTo(908);
+    assertThat(amountFor(outs, Tier.GOLD)).isEqualTo(909);
   }
 
   @Test
@@ -57,8 +57,9 @@ class CoinbaseRuleTest {
     List<TxOut> outs = CoinbaseRule.outputs(1_000, f.validators, keyOf(Tier.GOLD));
     assertThat(outs).hasSize(2); // Free gets 0 and no output
     assertThat(CoinbaseRule.outputs(0, f.validators, keyOf(Tier.GOLD))).isEmpty();
-    List<TxOut> all = CoinbaseRule.outputs(1_000_000, f.validators, keyOf(Tier.GOLD));
+    List<TxOut> all = CoinbaseRule.outputs(1_000_000, f.validators, keyOf(Tier.FREE));
     List<Validator> vs = f.validators.validators();
+    assertThat(all).hasSize(vs.size());
     for (int i = 0; i < vs.size(); i++) {
       assertThat(all.get(i).address()).isEqualTo(vs.get(i).rewardAddress());
     }
