@@ -241,13 +241,19 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
         block, certificate, delta.created(), delta.spent(), RegistryStore.Changes.NONE);
   }
 
-  /** As {@link #applyBlock(Block, CommitCertificate, List, List, RegistryStore.Changes)}, no registry changes. */
+  /**
+   * As {@link #applyBlock(Block, CommitCertificate, List, List, RegistryStore.Changes)}, no
+   * registry changes.
+   */
   public ChainTip applyBlock(
       Block block, CommitCertificate certificate, List<Utxo> adds, List<Utxo> removes) {
     return applyBlock(block, certificate, adds, removes, RegistryStore.Changes.NONE);
   }
 
-  /** As {@link #applyBlock(Block, CommitCertificate, StateUpdate, RegistryStore.Changes)}, no registry changes. */
+  /**
+   * As {@link #applyBlock(Block, CommitCertificate, StateUpdate, RegistryStore.Changes)}, no
+   * registry changes.
+   */
   public ChainTip applyBlock(Block block, CommitCertificate certificate, StateUpdate update) {
     return applyBlock(block, certificate, update, RegistryStore.Changes.NONE);
   }

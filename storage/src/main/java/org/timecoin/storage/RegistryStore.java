@@ -160,8 +160,8 @@ public final class RegistryStore implements RegistryView {
 
   /**
    * Adds one block's registry changes to its batch: records written (a record replaces the one of
-   * its operator key, and its collateral index moves with it), records deleted, and the sets of
-   * the epochs fixed by this block.
+   * its operator key, and its collateral index moves with it), records deleted, and the sets of the
+   * epochs fixed by this block.
    */
   void stage(KvBatch batch, Changes changes) {
     Collection<MasternodeRecord> puts = changes.puts();

@@ -128,8 +128,7 @@ public final class ConsensusHandler implements AutoCloseable {
     @Override
     public void proposal(PublicKey from, ProposalMessage m) {
       runtime.submitProposal(m.proposal(), m.block());
-      network.broadcast(
-          NodeMessages.PROPOSAL, m, p -> relayTo(p, from, m.proposal().height()));
+      network.broadcast(NodeMessages.PROPOSAL, m, p -> relayTo(p, from, m.proposal().height()));
     }
 
     @Override

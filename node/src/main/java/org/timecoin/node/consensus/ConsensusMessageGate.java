@@ -35,8 +35,8 @@ import org.timecoin.p2p.RateLimitedLog;
  *       + 1);
  *   <li>already known: the same signed message accepted before is dropped after one hash lookup;
  *   <li>sender standing: messages queued from a peer that is no longer connected are dropped;
- *   <li>validator membership in the set of the message's height ({@code set(epochOf(height))}, so
- *       a set change at an epoch boundary is a change between heights) and, for a proposal,
+ *   <li>validator membership in the set of the message's height ({@code set(epochOf(height))}, so a
+ *       set change at an epoch boundary is a change between heights) and, for a proposal,
  *       proposer(h, round) from a selector cached per height (bounded by the round window);
  *   <li>the signature, on the validation pool, once: consensus is then built with {@link
  *       MessageVerifier#PREVERIFIED}.
