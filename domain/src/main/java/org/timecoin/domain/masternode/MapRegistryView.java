@@ -15,6 +15,26 @@ public final class MapRegistryView implements RegistryView {
   private final Map<OutPoint, PublicKey> byCollateral = new HashMap<>();
   private final Map<Long, ValidatorSet> sets = new HashMap<>();
 
+  /** A new chain's registry: the genesis validators' records, and their set for epochs 0 and 1. */
+  public static MapRegistryView genesis(ValidatorSet genesis) {
+    MapRegistryView view = new MapRegistryView();
+    RegistryTransition.genesisRecords(genesis).forEach(view::put);
+    for (long epoch = 0; epoch < Epochs.GENESIS_EPOCHS; epoch++) {
+      view.putValidatorSet(epoch, genesis);
+    }
+    return view;
+  }
+
+  /** Applies {@code delta} as storage does: deletes, then puts, then the new set. */
+  public MapRegistryView apply(RegistryDelta delta) {
+    delta.deletes().forEach(r -> delete(r.operatorKey()));
+    delta.puts().forEach(this::put);
+    if (delta.hasNewSet()) {
+      putValidatorSet(delta.newSetEpoch(), delta.newSet());
+    }
+    return this;
+  }
+
   /** Adds or replaces the record of its operator key. */
   public MapRegistryView put(MasternodeRecord record) {
     delete(record.operatorKey());

@@ -1,0 +1,99 @@
+package org.timecoin.domain.masternode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.timecoin.domain.block.Validator;
+import org.timecoin.domain.block.ValidatorSet;
+import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.domain.tx.Transaction;
+import org.timecoin.domain.validation.MasternodeRules;
+import org.timecoin.domain.validation.ValidationResult;
+
+/**
+ * A chain of registry states for tests: each block is checked by {@link MasternodeRules}, then
+ * applied with {@link RegistryTransition}; its lastCommit is signed by every member of the previous
+ * block's set that is not offline.
+ */
+public final class RegistryChain {
+  public final long epochBlocks;
+  public final long inactivityBlocks;
+  public final long removalBlocks;
+  public final MapRegistryView registry;
+  private final Set<PublicKey> offline = new HashSet<>();
+  private long height;
+
+  public RegistryChain(
+      ValidatorSet genesis, long epochBlocks, long inactivityBlocks, long removal) {
+    this.epochBlocks = epochBlocks;
+    this.inactivityBlocks = inactivityBlocks;
+    this.removalBlocks = removal;
+    this.registry = MapRegistryView.genesis(genesis);
+  }
+
+  /** Height of the last applied block (0 before any). */
+  public long height() {
+    return height;
+  }
+
+  public void setOffline(PublicKey key, boolean isOffline) {
+    if (isOffline) {
+      offline.add(key);
+    } else {
+      offline.remove(key);
+    }
+  }
+
+  /** The set that votes at {@code h}. */
+  public ValidatorSet setAt(long h) {
+    return Epochs.setOf(registry, Epochs.epochOf(h, epochBlocks));
+  }
+
+  public MasternodeRules.Context nextContext() {
+    return new MasternodeRules.Context(MasternodeFixture.CHAIN, height + 1, epochBlocks);
+  }
+
+  /** Checks the next block's transactions without applying them. */
+  public ValidationResult check(Transaction... txs) {
+    return MasternodeRules.checkBlock(List.of(txs), registry, nextContext());
+  }
+
+  /** Applies the next block; fails the test (IllegalStateException) if the rules reject it. */
+  public RegistryDelta apply(Transaction... txs) {
+    ValidationResult r = check(txs);
+    if (!r.isValid()) {
+      throw new IllegalStateException("block " + (height + 1) + " rejected: " + r);
+    }
+    long h = height + 1;
+    RegistryDelta delta =
+        RegistryTransition.apply(
+            registry, h, List.of(txs), lastCommitSigners(h), epochBlocks, removalBlocks);
+    registry.apply(delta);
+    height = h;
+    return delta;
+  }
+
+  /** Applies empty blocks until height {@code target}. */
+  public void runTo(long target) {
+    while (height < target) {
+      apply();
+    }
+  }
+
+  public List<PublicKey> lastCommitSigners(long h) {
+    List<PublicKey> signers = new ArrayList<>();
+    if (h >= 2) {
+      for (Validator v : setAt(h - 1).validators()) {
+        if (!offline.contains(v.key())) {
+          signers.add(v.key());
+        }
+      }
+    }
+    return signers;
+  }
+
+  public MasternodeRecord record(PublicKey key) {
+    return registry.byOperatorKey(key).orElseThrow();
+  }
+}
