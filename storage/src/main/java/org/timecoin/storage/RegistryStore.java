@@ -15,7 +15,10 @@ import org.timecoin.common.Hash32;
 import org.timecoin.common.Sha256;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.domain.masternode.Epochs;
 import org.timecoin.domain.masternode.MasternodeRecord;
+import org.timecoin.domain.masternode.RegistryDelta;
+import org.timecoin.domain.masternode.RegistryTransition;
 import org.timecoin.domain.masternode.RegistryView;
 import org.timecoin.domain.tx.OutPoint;
 import org.timecoin.storage.kv.Column;
@@ -81,6 +84,26 @@ public final class RegistryStore implements RegistryView {
       puts = List.copyOf(puts);
       deletes = List.copyOf(deletes);
       sets = Map.copyOf(sets);
+    }
+
+    /** The changes of one block, as the registry transition computed them. */
+    public static Changes of(RegistryDelta delta) {
+      return new Changes(
+          delta.puts(),
+          delta.deletes().stream().map(MasternodeRecord::operatorKey).toList(),
+          delta.hasNewSet() ? Map.of(delta.newSetEpoch(), delta.newSet()) : Map.of());
+    }
+
+    /**
+     * The registry of a new chain, written with its genesis block: the genesis validators' records
+     * and their set, which votes in the first {@link Epochs#GENESIS_EPOCHS} epochs.
+     */
+    public static Changes genesis(ValidatorSet genesisSet) {
+      Map<Long, ValidatorSet> sets = new java.util.HashMap<>();
+      for (long e = 0; e < Epochs.GENESIS_EPOCHS; e++) {
+        sets.put(e, genesisSet);
+      }
+      return new Changes(RegistryTransition.genesisRecords(genesisSet), List.of(), sets);
     }
 
     public boolean isEmpty() {
