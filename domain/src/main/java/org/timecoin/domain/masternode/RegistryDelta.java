@@ -2,7 +2,9 @@ package org.timecoin.domain.masternode;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.timecoin.domain.block.ValidatorSet;
+import org.timecoin.domain.crypto.PublicKey;
 
 /**
  * What applying one block changes in the registry. Storage applies it atomically with the block:
@@ -34,7 +36,7 @@ public record RegistryDelta(
   }
 
   /** The record this delta writes for {@code key}, if any (for tests and logs). */
-  public java.util.Optional<MasternodeRecord> put(org.timecoin.domain.crypto.PublicKey key) {
+  public Optional<MasternodeRecord> put(PublicKey key) {
     Objects.requireNonNull(key, "key");
     return puts.stream().filter(r -> r.operatorKey().equals(key)).findFirst();
   }

@@ -1,7 +1,9 @@
 package org.timecoin.domain.masternode;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.timecoin.domain.block.Validator;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.crypto.PublicKey;
@@ -27,6 +29,10 @@ import org.timecoin.domain.tx.TxIn;
  * </ol>
  */
 public final class RegistryTransition {
+  private static final Comparator<MasternodeRecord> BY_REGISTRATION =
+      Comparator.comparingLong(MasternodeRecord::registeredHeight)
+          .thenComparing(MasternodeRecord::operatorKey);
+
   private RegistryTransition() {}
 
   /** The registry of a new chain: the genesis validators' records. */
@@ -53,7 +59,10 @@ public final class RegistryTransition {
       applyTransaction(overlay, tx, height);
     }
     long epoch = Epochs.epochComputedAfter(height, epochBlocks);
-    ValidatorSet newSet = epoch < 0 ? null : nextSet(overlay, height, epochBlocks, removalBlocks);
+    ValidatorSet newSet =
+        epoch < 0
+            ? null
+            : nextSet(overlay, height, epochBlocks, removalBlocks, ValidatorSet.MAX_VALIDATORS);
     return new RegistryDelta(deletes(overlay), overlay.puts(), epoch, newSet);
   }
 
@@ -102,25 +111,28 @@ public final class RegistryTransition {
    * The set of epoch k + 1, computed right after block {@code height} = k·E: every record that is
    * not REMOVED, not LEAVING, and not inactive beyond {@code removalBlocks} (its last signed
    * height, or its entered height if it never signed, below k·E − removalBlocks; such a record
-   * becomes REMOVED). PENDING records enter with enteredHeight = the first height of epoch k + 1.
-   * If nothing would be left, the current set carries over unchanged (a chain without validators
-   * could never make another block) and no record changes.
+   * becomes REMOVED). PENDING records enter with enteredHeight = the first height of epoch k + 1,
+   * oldest registration first, while the set has room ({@code maxValidators}); the others wait for
+   * a later boundary. If nothing would be left, the current set carries over unchanged (a chain
+   * without validators could never make another block) and no record changes.
    */
   static ValidatorSet nextSet(
-      RegistryOverlay overlay, long height, long epochBlocks, long removalBlocks) {
+      RegistryOverlay overlay,
+      long height,
+      long epochBlocks,
+      long removalBlocks,
+      int maxValidators) {
     long newEpoch = Epochs.epochComputedAfter(height, epochBlocks);
     long firstHeight = Epochs.firstHeight(newEpoch, epochBlocks);
     long oldestLive = height - removalBlocks;
     List<MasternodeRecord> changed = new ArrayList<>();
     List<Validator> members = new ArrayList<>();
+    List<MasternodeRecord> pending = new ArrayList<>();
     overlay.forEachRecord(
         r -> {
           switch (r.status()) {
             case REMOVED, LEAVING -> {}
-            case PENDING -> {
-              changed.add(r.entering(firstHeight));
-              members.add(r.toValidator());
-            }
+            case PENDING -> pending.add(r);
             case ACTIVE_SET -> {
               long lastSeen = r.lastSignedHeight() >= 0 ? r.lastSignedHeight() : r.enteredHeight();
               if (lastSeen < oldestLive) {
@@ -131,6 +143,14 @@ public final class RegistryTransition {
             }
           }
         });
+    pending.sort(BY_REGISTRATION);
+    for (MasternodeRecord r : pending) {
+      if (members.size() >= maxValidators) {
+        break;
+      }
+      changed.add(r.entering(firstHeight));
+      members.add(r.toValidator());
+    }
     if (members.isEmpty()) {
       return Epochs.setOf(overlay, newEpoch - 1);
     }
@@ -142,7 +162,7 @@ public final class RegistryTransition {
     List<MasternodeRecord> deletes = new ArrayList<>();
     for (MasternodeRecord old : overlay.replacedOrDeleted()) {
       var now = overlay.byOperatorKey(old.operatorKey());
-      if (now.isEmpty() || !java.util.Objects.equals(now.get().collateral(), old.collateral())) {
+      if (now.isEmpty() || !Objects.equals(now.get().collateral(), old.collateral())) {
         deletes.add(old);
       }
     }
