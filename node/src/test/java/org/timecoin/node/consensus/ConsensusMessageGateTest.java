@@ -20,6 +20,7 @@ import org.timecoin.consensus.ProposerSelector;
 import org.timecoin.consensus.Vote;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.Tier;
 import org.timecoin.domain.block.Validator;
 import org.timecoin.domain.block.ValidatorSet;
@@ -121,8 +122,10 @@ class ConsensusMessageGateTest {
             Hash32.ZERO,
             1_000,
             T.validatorKeys.get(0).publicKey(),
-            0);
-    return new Block(header, List.of());
+            0,
+            Hash32.ZERO,
+            LastCommit.empty().hash());
+    return new Block(header, LastCommit.empty(), List.of());
   }
 
   static KeyPair proposerOf(long height, int round) {
@@ -253,7 +256,18 @@ class ConsensusMessageGateTest {
                 right(H, R).proposal(),
                 new Block(
                     new BlockHeader(
-                        2, CHAIN, H, Hash32.ZERO, Hash32.ZERO, Hash32.ZERO, 1, PEER.publicKey(), 0),
+                        2,
+                        CHAIN,
+                        H,
+                        Hash32.ZERO,
+                        Hash32.ZERO,
+                        Hash32.ZERO,
+                        1,
+                        PEER.publicKey(),
+                        0,
+                        Hash32.ZERO,
+                        LastCommit.empty().hash()),
+                    LastCommit.empty(),
                     List.of())),
             GateVerdict.MALFORMED));
     r.add(
