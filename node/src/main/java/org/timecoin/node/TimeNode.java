@@ -115,6 +115,10 @@ public final class TimeNode implements AutoCloseable {
   private org.timecoin.node.wallet.KeyRing keyRing;
   private Wallet wallet;
   private org.timecoin.node.wallet.WalletSpender spender;
+  private org.timecoin.node.wallet.WalletMasternodeTx masternodeTx;
+  private org.timecoin.node.masternode.MasternodeChain masternodeChain;
+  /** The key that signs proposals and votes: [masternode] operator_key_file, else the node key. */
+  private KeyPair operator;
   private NodeMetrics metrics;
   private MetricsServer metricsServer;
 
@@ -140,6 +144,12 @@ public final class TimeNode implements AutoCloseable {
   }
 
   public synchronized void start() throws Exception {
+    operator =
+        config
+            .masternode()
+            .operatorKeyPath(config.baseDir())
+            .map(p -> KeyPair.fromSeed(org.timecoin.node.config.NodeKeyFile.read(p)))
+            .orElse(key);
     try {
       startParts();
     } catch (Exception | Error e) {
@@ -250,6 +260,12 @@ public final class TimeNode implements AutoCloseable {
             clock);
     started.push(nodeWallet);
     spender = nodeWallet.spender();
+    // The wallet's collaterals stay out of its sends while locked; after the wallet took in a block.
+    masternodeChain = new org.timecoin.node.masternode.LocalMasternodeChain(chain);
+    masternodeTx = new org.timecoin.node.wallet.WalletMasternodeTx(spender);
+    var collaterals = new org.timecoin.node.masternode.CollateralGuard(masternodeChain, masternodeTx);
+    collaterals.load();
+    chain.addListener(collaterals);
 
     ChainPorts ports = new ChainPorts(chain);
     P2pGossip gossip = new P2pGossip(network, clock, RESEND_AFTER);
@@ -269,7 +285,7 @@ public final class TimeNode implements AutoCloseable {
         new MempoolBlockProducer(
             chain,
             mempool,
-            key.publicKey(),
+            operator.publicKey(),
             config.block().maxBlockBytes(),
             config.block().maxBlockTxs(),
             clock,
@@ -308,7 +324,7 @@ public final class TimeNode implements AutoCloseable {
     // starts voting at the first height of the epoch it enters and stops where it leaves, with no
     // restart (consensus checks membership at each height).
     if (validator) {
-      rb.signer(new LocalKeySigner(key));
+      rb.signer(new LocalKeySigner(operator));
     }
     runtime = rb.build();
 
@@ -381,7 +397,7 @@ public final class TimeNode implements AutoCloseable {
             finality,
             addressNetwork,
             validator,
-            validator ? key.publicKey().toHex() : null,
+            validator ? operator.publicKey().toHex() : null,
             clock,
             clockCheck::offsetMillis,
             () -> ChainSpecFile.toJson(ChainSpecExport.of(config, genesis)));
@@ -396,7 +412,7 @@ public final class TimeNode implements AutoCloseable {
         key.publicKey().toHex(),
         !validator
             ? "full node"
-            : chain.validators().contains(key.publicKey())
+            : chain.validators().contains(operator.publicKey())
                 ? "masternode, voting"
                 : "masternode, not in the current validator set (following until an epoch whose"
                     + " set holds its key)",
@@ -424,6 +440,8 @@ public final class TimeNode implements AutoCloseable {
       return;
     }
     NodeControl control = () -> requestStop("stop requested over RPC");
+    java.util.function.BooleanSupplier walletPresent =
+        () -> keyRing != null || wallet.status().exists();
     rpc =
         factory
             .get()
@@ -435,9 +453,26 @@ public final class TimeNode implements AutoCloseable {
                 queries,
                 control,
                 new WalletKeysService(wallet, genesis.network()),
-                new org.timecoin.node.wallet.PresentWalletOnly(
-                    () -> keyRing != null || wallet.status().exists(), spender));
+                new org.timecoin.node.wallet.PresentWalletOnly(walletPresent, spender),
+                masternodes(walletPresent));
     started.push(rpc);
+  }
+
+  /** What RPC sees of the registry, registering through the wallet with the operator key. */
+  private org.timecoin.node.api.MasternodeService masternodes(
+      java.util.function.BooleanSupplier walletPresent) {
+    InetSocketAddress listen = network.localAddress();
+    return new org.timecoin.node.masternode.NodeMasternodes(
+        masternodeChain,
+        genesis.network(),
+        new org.timecoin.node.masternode.NodeMasternodes.Identity(
+            operator,
+            validator,
+            config.masternode().reward(),
+            new org.timecoin.node.config.HostPort(listen.getHostString(), listen.getPort())
+                .toString()),
+        walletPresent,
+        masternodeTx);
   }
 
   private P2pConfig p2pConfig(Path data) {
@@ -541,6 +576,11 @@ public final class TimeNode implements AutoCloseable {
 
   public KeyPair key() {
     return key;
+  }
+
+  /** The key that signs proposals and votes (the node key unless an operator key file is set). */
+  public KeyPair operatorKey() {
+    return operator;
   }
 
   /** The node's wallet (its keys, for spending code). */
