@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.MerkleRoot;
 import org.timecoin.domain.block.Tier;
 import org.timecoin.domain.block.Validator;
@@ -69,19 +70,31 @@ class ValidationAgainstStoreTest {
     txs.forEach(t -> ids.add(t.txid()));
     BlockHeader header =
         new BlockHeader(
-            1, CHAIN, h, tip.hash(), MerkleRoot.of(ids), Hash32.ZERO, h * 1000, PROPOSER, 0);
-    return new Block(header, txs);
+            1,
+            CHAIN,
+            h,
+            tip.hash(),
+            MerkleRoot.of(ids),
+            Hash32.ZERO,
+            h * 1000,
+            PROPOSER,
+            0,
+            validators().hash(),
+            LastCommit.empty().hash());
+    return new Block(header, LastCommit.empty(), txs);
+  }
+
+  static ValidatorSet validators() {
+    return new ValidatorSet(
+        List.of(new Validator(PROPOSER, 1, Tier.FREE, DeterministicChain.address(0))));
   }
 
   ValidationResult validate(Block block) {
-    ValidatorSet validators =
-        new ValidatorSet(
-            List.of(new Validator(PROPOSER, 1, Tier.FREE, DeterministicChain.address(0))));
     BlockContext ctx =
-        new BlockContext(
+        BlockContext.fixedSet(
             CHAIN,
             tip.header(),
-            validators,
+            validators(),
             ConsensusParams.defaults(),
             block.header().timestamp());
     return new BlockValidator(pool, 2, new SignatureCache(100))

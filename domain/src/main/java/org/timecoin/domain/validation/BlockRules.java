@@ -175,13 +175,18 @@ public final class BlockRules {
       }
       addOutputs(created, tx, height, false);
     }
-    long total = ctx.params().blockReward() + fees;
+    long total = ctx.params().issuancePerPeriod() + fees;
     if (total < 0) {
       return ValidationResult.reject(Rejection.AMOUNT_OVERFLOW, "reward plus fees overflows", 0);
     }
     String coinbaseProblem =
         CoinbaseRule.problem(
-            txs.get(0), height, total, ctx.validators(), block.header().proposer());
+            txs.get(0),
+            height,
+            total,
+            ctx.validators(),
+            ctx.activeMembers(),
+            block.header().proposer());
     if (coinbaseProblem != null) {
       return ValidationResult.reject(Rejection.BAD_COINBASE, coinbaseProblem, 0);
     }

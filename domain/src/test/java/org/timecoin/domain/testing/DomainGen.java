@@ -8,6 +8,7 @@ import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
 import org.timecoin.domain.block.CommitCertificate;
 import org.timecoin.domain.block.CommitSignature;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.Tier;
 import org.timecoin.domain.block.Validator;
 import org.timecoin.domain.block.ValidatorSet;
@@ -170,7 +171,18 @@ public final class DomainGen {
         hash(),
         random.nextLong(),
         publicKey(),
-        random.nextInt() & Integer.MAX_VALUE);
+        random.nextInt() & Integer.MAX_VALUE,
+        hash(),
+        hash());
+  }
+
+  public LastCommit lastCommit() {
+    int n = random.nextInt(4);
+    List<CommitSignature> sigs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      sigs.add(commitSignature());
+    }
+    return new LastCommit(random.nextInt() & Integer.MAX_VALUE, sigs);
   }
 
   public Block block() {
@@ -179,7 +191,7 @@ public final class DomainGen {
     for (int i = 0; i < n; i++) {
       txs.add(transaction());
     }
-    return new Block(header(), txs);
+    return new Block(header(), lastCommit(), txs);
   }
 
   public CommitSignature commitSignature() {
@@ -211,12 +223,12 @@ public final class DomainGen {
   }
 
   public ConsensusParams consensusParams() {
-    long[] v = new long[14];
+    long[] v = new long[ConsensusParams.FIELD_COUNT];
     for (int i = 0; i < v.length; i++) {
-      v[i] = random.nextInt(1_000_000);
+      v[i] = 1 + random.nextInt(1_000_000);
     }
-    return new ConsensusParams(
-        v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]);
+    v[v.length - 1] = v[v.length - 2] + random.nextInt(1_000); // removal >= inactivity
+    return ConsensusParams.of(v);
   }
 
   public GenesisConfig genesis() {

@@ -73,7 +73,7 @@ class BlockValidatorTest {
   }
 
   static Block header(Block b, Function<BlockHeader, BlockHeader> change) {
-    return new Block(change.apply(b.header()), b.txs());
+    return new Block(change.apply(b.header()), b.lastCommit(), b.txs());
   }
 
   static BlockHeader copy(
@@ -87,7 +87,9 @@ class BlockValidatorTest {
         h.stateRoot(),
         timestamp,
         proposer == null ? h.proposer() : proposer.publicKey(),
-        h.round());
+        h.round(),
+        h.nextValidatorsHash(),
+        h.lastCommitHash());
   }
 
   static byte[] flipped(byte[] sig) {
@@ -154,7 +156,8 @@ class BlockValidatorTest {
     ConsensusParams p = F.params;
     ConsensusParams tinyTx =
         new ConsensusParams(
-            p.blockReward(),
+            p.issuancePerPeriod(),
+            p.issuancePeriodMs(),
             p.maxBlockBytes(),
             200,
             p.minFee(),
@@ -167,10 +170,14 @@ class BlockValidatorTest {
             1,
             1,
             1,
-            1);
+            1,
+            p.epochBlocks(),
+            p.inactivityBlocks(),
+            p.removalBlocks());
     ConsensusParams tinyBlock =
         new ConsensusParams(
-            p.blockReward(),
+            p.issuancePerPeriod(),
+            p.issuancePeriodMs(),
             500,
             p.maxTxBytes(),
             p.minFee(),
@@ -183,7 +190,10 @@ class BlockValidatorTest {
             1,
             1,
             1,
-            1);
+            1,
+            p.epochBlocks(),
+            p.inactivityBlocks(),
+            p.removalBlocks());
 
     Block coinbaseWrongAmount = coinbaseVariant(good, +1, 1);
     Block coinbaseWrongLockTime = coinbaseVariant(good, 0, 7);

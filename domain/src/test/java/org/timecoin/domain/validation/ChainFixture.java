@@ -10,6 +10,7 @@ import org.timecoin.common.Sha256;
 import org.timecoin.common.codec.ByteWriter;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.Tier;
 import org.timecoin.domain.block.Validator;
 import org.timecoin.domain.block.ValidatorSet;
@@ -89,11 +90,11 @@ final class ChainFixture {
   }
 
   BlockContext context() {
-    return new BlockContext(chainId, parent, validators, params, GENESIS_TIME + 60_000);
+    return BlockContext.fixedSet(chainId, parent, validators, params, GENESIS_TIME + 60_000);
   }
 
   BlockContext context(ConsensusParams p) {
-    return new BlockContext(chainId, parent, validators, p, GENESIS_TIME + 60_000);
+    return BlockContext.fixedSet(chainId, parent, validators, p, GENESIS_TIME + 60_000);
   }
 
   MapUtxoView view() {
@@ -130,7 +131,13 @@ final class ChainFixture {
   Block block(List<Transaction> txs, PublicKey proposer, long timestamp) {
     long fees = feesOf(txs);
     Transaction coinbase =
-        CoinbaseRule.coinbase(1, params.blockReward() + fees, validators, proposer, timestamp);
+        CoinbaseRule.coinbase(
+            1,
+            params.issuancePerPeriod() + fees,
+            validators,
+            CoinbaseRule.allMembers(validators),
+            proposer,
+            timestamp);
     List<Transaction> all = new ArrayList<>();
     all.add(coinbase);
     all.addAll(txs);
@@ -142,10 +149,21 @@ final class ChainFixture {
     Block draft =
         new Block(
             new BlockHeader(
-                1, chainId, 1, parent.hash(), Hash32.ZERO, Hash32.ZERO, timestamp, proposer, 0),
+                1,
+                chainId,
+                1,
+                parent.hash(),
+                Hash32.ZERO,
+                Hash32.ZERO,
+                timestamp,
+                proposer,
+                0,
+                validators.hash(),
+                LastCommit.empty().hash()),
+            LastCommit.empty(),
             all);
     BlockHeader header = draft.header().withTxRoot(draft.computeTxRoot());
-    Block rooted = new Block(header, all);
+    Block rooted = new Block(header, LastCommit.empty(), all);
     BlockRules rules = new BlockRules(rooted, context());
     if (rules.checkStructure().isValid()) {
       Map<OutPoint, Utxo> found = new HashMap<>();
@@ -157,7 +175,7 @@ final class ChainFixture {
         header = header.withStateRoot(FAKE_STATE_ROOT.stateRootAfter(r.delta()));
       }
     }
-    return new Block(header, all);
+    return new Block(header, LastCommit.empty(), all);
   }
 
   /** Sum of fees, resolving inputs against genesis and earlier txs of the list. */

@@ -37,7 +37,9 @@ class CoinbaseRuleTest {
 
   @Test
   void exactSplitHasNoRemainder() {
-    List<TxOut> outs = CoinbaseRule.outputs(110_000, f.validators, keyOf(Tier.GOLD));
+    List<TxOut> outs =
+        CoinbaseRule.outputs(
+            110_000, f.validators, CoinbaseRule.allMembers(f.validators), keyOf(Tier.GOLD));
     assertThat(amountFor(outs, Tier.FREE)).isZero();
     assertThat(amountFor(outs, Tier.SILVER)).isEqualTo(10_000);
     assertThat(amountFor(outs, Tier.GOLD)).isEqualTo(100_000);
@@ -46,7 +48,9 @@ class CoinbaseRuleTest {
   @Test
   void remainderGoesToTheProposer() {
     // 1000 × 0/110000 = 0, × 10000/110000 = 90, × 100000/110000 = 909; remainder 1.
-    List<TxOut> outs = CoinbaseRule.outputs(1_000, f.validators, keyOf(Tier.FREE));
+    List<TxOut> outs =
+        CoinbaseRule.outputs(
+            1_000, f.validators, CoinbaseRule.allMembers(f.validators), keyOf(Tier.FREE));
     assertThat(amountFor(outs, Tier.FREE)).isEqualTo(1);
     assertThat(amountFor(outs, Tier.SILVER)).isEqualTo(90);
     assertThat(amountFor(outs, Tier.GOLD)).isEqualTo(909);
@@ -54,10 +58,17 @@ class CoinbaseRuleTest {
 
   @Test
   void zeroSharesGetNoOutputAndOrderIsKeyOrder() {
-    List<TxOut> outs = CoinbaseRule.outputs(1_000, f.validators, keyOf(Tier.GOLD));
+    List<TxOut> outs =
+        CoinbaseRule.outputs(
+            1_000, f.validators, CoinbaseRule.allMembers(f.validators), keyOf(Tier.GOLD));
     assertThat(outs).hasSize(2); // Free gets 0 and no output
-    assertThat(CoinbaseRule.outputs(0, f.validators, keyOf(Tier.GOLD))).isEmpty();
-    List<TxOut> all = CoinbaseRule.outputs(1_000_000, f.validators, keyOf(Tier.FREE));
+    assertThat(
+            CoinbaseRule.outputs(
+                0, f.validators, CoinbaseRule.allMembers(f.validators), keyOf(Tier.GOLD)))
+        .isEmpty();
+    List<TxOut> all =
+        CoinbaseRule.outputs(
+            1_000_000, f.validators, CoinbaseRule.allMembers(f.validators), keyOf(Tier.FREE));
     List<Validator> vs = f.validators.validators();
     assertThat(all).hasSize(vs.size());
     for (int i = 0; i < vs.size(); i++) {
@@ -72,7 +83,9 @@ class CoinbaseRuleTest {
     for (int i = 0; i < 200; i++) {
       long total = i == 0 ? Long.MAX_VALUE : random.nextLong() & Long.MAX_VALUE;
       PublicKey proposer = f.validators.validators().get(random.nextInt(3)).key();
-      List<TxOut> outs = CoinbaseRule.outputs(total, f.validators, proposer);
+      List<TxOut> outs =
+          CoinbaseRule.outputs(
+              total, f.validators, CoinbaseRule.allMembers(f.validators), proposer);
       long sum = 0;
       for (TxOut o : outs) {
         sum = Math.addExact(sum, o.amount());
@@ -84,7 +97,10 @@ class CoinbaseRuleTest {
   @Test
   void proposerMustBeAValidator() {
     ValidatorSet set = f.validators;
-    assertThatThrownBy(() -> CoinbaseRule.outputs(10, set, ChainFixture.key("x").publicKey()))
+    assertThatThrownBy(
+            () ->
+                CoinbaseRule.outputs(
+                    10, set, CoinbaseRule.allMembers(set), ChainFixture.key("x").publicKey()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

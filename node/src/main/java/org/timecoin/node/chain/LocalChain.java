@@ -17,6 +17,7 @@ import org.timecoin.common.time.Clock;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
 import org.timecoin.domain.block.CommitCertificate;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.tx.Utxo;
@@ -158,6 +159,36 @@ public final class LocalChain implements AutoCloseable {
     return tipHeader.hash();
   }
 
+  /**
+   * What the block after {@code parent} is checked against (and built for): the validator set of
+   * its epoch, its active members, the hash of the next epoch's set, the set that certified the
+   * parent, and this node's clock for the future-timestamp bound. The set is the genesis set at
+   * every height.
+   */
+  public BlockContext contextAfter(BlockHeader parent) {
+    return BlockContext.fixedSet(
+        chainId(), parent, validators, genesis.params(), clock.wallMillis());
+  }
+
+  /**
+   * The lastCommit block {@code height} carries: empty for block 1, else the stored certificate of
+   * block {@code height - 1}, which must be stored.
+   */
+  public LastCommit lastCommitFor(long height) {
+    if (height <= 1) {
+      return LastCommit.empty();
+    }
+    CommitCertificate parent =
+        store
+            .blocks()
+            .certificateAt(height - 1)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no certificate stored for block " + (height - 1) + " to build on"));
+    return LastCommit.of(parent);
+  }
+
   /** Remembers the changes of a block built locally, so storing it reuses them. */
   public void rememberPrepared(Block block, StateUpdate update) {
     prepared.put(block.hash(), new Prepared(block.height(), update));
@@ -201,8 +232,7 @@ public final class LocalChain implements AutoCloseable {
               Rejection.BAD_HEIGHT,
               "block " + block.height() + " does not follow the tip " + parent.height()));
     }
-    BlockContext ctx =
-        new BlockContext(chainId(), parent, validators, genesis.params(), clock.wallMillis());
+    BlockContext ctx = contextAfter(parent);
     Hash32 hash = block.hash();
     long startNanos = clock.monoNanos();
     return validator

@@ -12,6 +12,7 @@ import org.timecoin.common.time.Clock;
 import org.timecoin.consensus.runtime.BlockProducer;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.MerkleRoot;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.genesis.GenesisConfig;
@@ -19,6 +20,7 @@ import org.timecoin.domain.tx.OutPoint;
 import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.TxIn;
 import org.timecoin.domain.tx.Utxo;
+import org.timecoin.domain.validation.BlockContext;
 import org.timecoin.domain.validation.CoinbaseRule;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.mempool.Mempool;
@@ -26,10 +28,11 @@ import org.timecoin.storage.StateUpdate;
 
 /**
  * Builds this validator's proposal: the best waiting transactions by fee rate (whose inputs are
- * still unspent), preceded by the coinbase paying block_reward + fees split by tier weight
- * (DESIGN.md §3), with the state root the block leads to. Runs on {@code executor}, never on the
- * consensus owner thread. When it happens (as soon as transactions wait, at most every
- * block_interval, else every empty_block_interval) is the runtime's pacing.
+ * still unspent), preceded by the coinbase paying the issuance + fees split by tier weight among
+ * the active members (DESIGN.md §3), after the parent's certificate (lastCommit), with the state
+ * root the block leads to. Runs on {@code executor}, never on the consensus owner thread. When it
+ * happens (as soon as transactions wait, at most every block_interval, else every
+ * empty_block_interval) is the runtime's pacing.
  */
 public final class MempoolBlockProducer implements BlockProducer {
   /** Room kept for the header, the coinbase and list prefixes within max_block_bytes. */
@@ -145,11 +148,17 @@ public final class MempoolBlockProducer implements BlockProducer {
         fees += in - tx.totalOutput();
       }
     }
-    GenesisConfig g = chain.genesis();
+    BlockContext ctx = chain.contextAfter(parent);
+    LastCommit lastCommit = chain.lastCommitFor(height);
     long timestamp = Math.max(clock.wallMillis(), parent.timestamp() + 1);
     Transaction coinbase =
         CoinbaseRule.coinbase(
-            height, g.params().blockReward() + fees, chain.validators(), self, timestamp);
+            height,
+            ctx.params().issuancePerPeriod() + fees,
+            ctx.validators(),
+            ctx.activeMembers(),
+            self,
+            timestamp);
     List<Transaction> all = new ArrayList<>(txs.size() + 1);
     all.add(coinbase);
     all.addAll(txs);
@@ -174,8 +183,10 @@ public final class MempoolBlockProducer implements BlockProducer {
             update.stateRoot(),
             timestamp,
             self,
-            round);
-    Block block = new Block(header, all);
+            round,
+            ctx.nextValidatorsHash(),
+            lastCommit.hash());
+    Block block = new Block(header, lastCommit, all);
     chain.rememberPrepared(block, update);
     return block;
   }

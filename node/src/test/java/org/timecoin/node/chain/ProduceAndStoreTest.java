@@ -63,7 +63,7 @@ class ProduceAndStoreTest {
     Block b = producer.produce(1, 0).toCompletableFuture().join();
     assertThat(b.txs()).hasSize(1);
     assertThat(b.txs().get(0).isCoinbase()).isTrue();
-    assertThat(b.txs().get(0).totalOutput()).isEqualTo(t.genesis.params().blockReward());
+    assertThat(b.txs().get(0).totalOutput()).isEqualTo(t.genesis.params().issuancePerPeriod());
     assertThat(b.header().prevHash()).isEqualTo(t.chain.tipHash());
   }
 
@@ -79,7 +79,7 @@ class ProduceAndStoreTest {
     Block block = producer.produce(1, 0).toCompletableFuture().join();
     assertThat(block.txs()).containsSequence(b, a); // best fee rate first, after the coinbase
     assertThat(block.txs().get(0).totalOutput())
-        .isEqualTo(t.genesis.params().blockReward() + 30_000);
+        .isEqualTo(t.genesis.params().issuancePerPeriod() + 30_000);
 
     ValidationResult r = t.chain.validate(block).join();
     assertThat(r.isValid()).as(r.toString()).isTrue();

@@ -19,6 +19,7 @@ import org.timecoin.consensus.ProposerSelector;
 import org.timecoin.consensus.Vote;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.block.VoteType;
 import org.timecoin.domain.crypto.KeyPair;
@@ -114,8 +115,10 @@ class ConsensusMessageGateTest {
             Hash32.ZERO,
             1_000,
             T.validatorKeys.get(0).publicKey(),
-            0);
-    return new Block(header, List.of());
+            0,
+            Hash32.ZERO,
+            LastCommit.empty().hash());
+    return new Block(header, LastCommit.empty(), List.of());
   }
 
   static KeyPair proposerOf(long height, int round) {
@@ -246,7 +249,18 @@ class ConsensusMessageGateTest {
                 right(H, R).proposal(),
                 new Block(
                     new BlockHeader(
-                        2, CHAIN, H, Hash32.ZERO, Hash32.ZERO, Hash32.ZERO, 1, PEER.publicKey(), 0),
+                        2,
+                        CHAIN,
+                        H,
+                        Hash32.ZERO,
+                        Hash32.ZERO,
+                        Hash32.ZERO,
+                        1,
+                        PEER.publicKey(),
+                        0,
+                        Hash32.ZERO,
+                        LastCommit.empty().hash()),
+                    LastCommit.empty(),
                     List.of())),
             GateVerdict.MALFORMED));
     r.add(

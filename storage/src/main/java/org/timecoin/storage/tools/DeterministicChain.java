@@ -11,6 +11,7 @@ import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
 import org.timecoin.domain.block.CommitCertificate;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.MerkleRoot;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.tx.Address;
@@ -129,10 +130,21 @@ public final class DeterministicChain {
     List<Hash32> txids = txs.stream().map(Transaction::txid).toList();
     adds.forEach(u -> commitment.add(Utxo.CODEC.encode(u)));
     removes.forEach(u -> commitment.remove(Utxo.CODEC.encode(u)));
+    // Storage never checks certificates: the model's are empty, and so is every lastCommit.
     BlockHeader header =
         new BlockHeader(
-            1, chainId, h, tipHash, MerkleRoot.of(txids), commitment.digest(), h * 1000, KEY, 0);
-    Block block = new Block(header, txs);
+            1,
+            chainId,
+            h,
+            tipHash,
+            MerkleRoot.of(txids),
+            commitment.digest(),
+            h * 1000,
+            KEY,
+            0,
+            Hash32.ZERO,
+            LastCommit.empty().hash());
+    Block block = new Block(header, LastCommit.empty(), txs);
     CommitCertificate cert = new CommitCertificate(h, 0, block.hash(), List.of());
     adds.forEach(u -> utxos.put(u.outPoint(), u));
     removes.forEach(u -> utxos.remove(u.outPoint())); // after the adds: some were created here
