@@ -32,11 +32,11 @@ import org.timecoin.node.chain.ChainStoreOpener;
 import org.timecoin.node.chain.FinalityWatch;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.chain.ValidationPool;
+import org.timecoin.node.chain.ValidatorPriority;
 import org.timecoin.node.chainspec.ChainSpecExport;
 import org.timecoin.node.chainspec.ChainSpecFile;
 import org.timecoin.node.chainspec.ChainSpecHome;
 import org.timecoin.node.clock.ClockCheck;
-import org.timecoin.node.config.ConfigException;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.consensus.ChainPorts;
 import org.timecoin.node.consensus.ConsensusHandler;
@@ -45,6 +45,7 @@ import org.timecoin.node.consensus.LoggingConsensusListener;
 import org.timecoin.node.consensus.P2pGossip;
 import org.timecoin.node.mempool.Mempool;
 import org.timecoin.node.mempool.PeerTxBudget;
+import org.timecoin.node.mempool.RegistryRules;
 import org.timecoin.node.mempool.TransactionHandler;
 import org.timecoin.node.mempool.TxRelay;
 import org.timecoin.node.metrics.MetricsServer;
@@ -139,12 +140,6 @@ public final class TimeNode implements AutoCloseable {
   }
 
   public synchronized void start() throws Exception {
-    if (validator && !genesis.validatorSet().contains(key.publicKey())) {
-      throw new ConfigException(
-          "[masternode] enabled = true, but the node key "
-              + key.publicKey().toHex()
-              + " is not a validator of the genesis");
-    }
     try {
       startParts();
     } catch (Exception | Error e) {
@@ -207,7 +202,11 @@ public final class TimeNode implements AutoCloseable {
     started.push(wallet);
 
     network = new P2pNode(p2pConfig(data), key, delivery, clock, () -> chain.height());
-    network.prioritize(chain.validators().validators().stream().map(v -> v.key()).toList());
+    // Links to the validators of the current and the next epoch get the short keep-alive; the
+    // list follows the sets as epochs pass.
+    ValidatorPriority priority = new ValidatorPriority(chain, network::prioritize);
+    priority.refresh();
+    chain.addListener((block, cert) -> priority.refresh());
     // The relay encodes a frame per peer every few milliseconds: on its own thread, not on the one
     // that runs consensus timeouts.
     ExecutorScheduler relayTimer = new ExecutorScheduler("tx-relay");
@@ -228,6 +227,8 @@ public final class TimeNode implements AutoCloseable {
             genesis.chainId(),
             genesis.params(),
             chain.utxoView(),
+            RegistryRules.over(
+                genesis.chainId(), chain.registry(), chain::height, genesis.params().epochBlocks()),
             signatures,
             admission,
             config.node().mempoolPolicy(),
@@ -292,7 +293,7 @@ public final class TimeNode implements AutoCloseable {
             .chainId(genesis.chainId())
             .dataDir(data.resolve("consensus"))
             .startHeight(chain.height() + 1)
-            .validatorSets(h -> chain.validators())
+            .validatorSets(chain::validatorsAt)
             .gossip(gossip)
             .blockProducer(producer)
             .blockValidator(ports)
@@ -303,6 +304,9 @@ public final class TimeNode implements AutoCloseable {
             .scheduler(scheduler)
             .validationPool(validation)
             .messageVerifier(MessageVerifier.PREVERIFIED); // the gate checked the signatures
+    // A masternode signs at the heights whose set holds its key, and follows at the others: it
+    // starts voting at the first height of the epoch it enters and stops where it leaves, with no
+    // restart (consensus checks membership at each height).
     if (validator) {
       rb.signer(new LocalKeySigner(key));
     }
@@ -323,7 +327,7 @@ public final class TimeNode implements AutoCloseable {
         new ConsensusHandler(
             network,
             runtime,
-            chain::validators,
+            chain::validatorsAt,
             chain::height,
             MessageVerifier.ed25519(genesis.chainId()),
             validation,
@@ -390,7 +394,12 @@ public final class TimeNode implements AutoCloseable {
     log.info(
         "node {} started as {} at height {}; p2p {}{}{}",
         key.publicKey().toHex(),
-        validator ? "validator" : "full node",
+        !validator
+            ? "full node"
+            : chain.validators().contains(key.publicKey())
+                ? "masternode, voting"
+                : "masternode, not in the current validator set (following until an epoch whose"
+                    + " set holds its key)",
         chain.height(),
         network.localAddress(),
         rpc == null ? "" : ", rpc " + rpc.address(),

@@ -55,7 +55,8 @@ class ValidationAgainstStoreTest {
     DeterministicChain chain = new DeterministicChain(31, CHAIN, 10);
     ChainStoreTest.applyAll(store, chain, 3);
     DeterministicChain.Step last = chain.next();
-    store.applyBlock(last.block(), last.certificate(), last.adds(), last.removes());
+    store.applyBlock(
+        last.block(), last.certificate(), last.adds(), last.removes(), last.registry());
     tip = last.block();
   }
 

@@ -4,8 +4,9 @@ import static org.timecoin.node.config.TomlTemplate.bool;
 import static org.timecoin.node.config.TomlTemplate.str;
 
 /**
- * {@code [masternode]}: when enabled, the node key signs proposals and votes; it must belong to a
- * validator of the genesis. Otherwise the node follows the chain as a full node.
+ * {@code [masternode]}: when enabled, the node key signs proposals and votes at the heights whose
+ * validator set holds it (a genesis validator, or a registered masternode from the epoch it enters)
+ * and follows the chain as a full node at the others. Otherwise the node only follows.
  */
 public record MasternodeSection(boolean enabled, String rewardAddress) {
 
