@@ -10,10 +10,12 @@ import org.timecoin.domain.tx.AddressFormatException;
 import org.timecoin.domain.tx.Network;
 
 /**
- * {@code [masternode]}: when enabled, the operator key signs proposals and votes while a validator
- * set holds it; otherwise the node follows the chain as a full node. The operator key is the node
- * key unless {@code operator_key_file} names another key file (same format, mode 600). {@code
- * reward_address} is where {@code registermasternode} sends rewards when it is given none.
+ * {@code [masternode]}: when enabled, the operator key signs proposals and votes at the heights
+ * whose validator set holds it (a genesis validator, or a registered masternode from the epoch it
+ * enters) and follows the chain as a full node at the others; otherwise the node only follows. The
+ * operator key is the node key unless {@code operator_key_file} names another key file (same
+ * format, mode 600). {@code reward_address} is where {@code registermasternode} sends rewards when
+ * it is given none.
  */
 public record MasternodeSection(boolean enabled, String operatorKeyFile, String rewardAddress) {
 
