@@ -41,7 +41,11 @@ public record MasternodeSection(boolean enabled, String operatorKeyFile, String 
       } catch (AddressFormatException e) {
         throw t.invalid(
             "reward_address",
-            "= \"" + shortText(reward) + "\" is not an address of " + net.text() + ": "
+            "= \""
+                + shortText(reward)
+                + "\" is not an address of "
+                + net.text()
+                + ": "
                 + e.getMessage());
       }
     }
@@ -72,7 +76,9 @@ public record MasternodeSection(boolean enabled, String operatorKeyFile, String 
 
   /** The operator key file, resolved against {@code baseDir}; empty when the node key is used. */
   public Optional<Path> operatorKeyPath(Path baseDir) {
-    return operatorKeyFile.isEmpty() ? Optional.empty() : Optional.of(baseDir.resolve(operatorKeyFile));
+    return operatorKeyFile.isEmpty()
+        ? Optional.empty()
+        : Optional.of(baseDir.resolve(operatorKeyFile));
   }
 
   /** The default reward address, parsed; empty when none is configured. */

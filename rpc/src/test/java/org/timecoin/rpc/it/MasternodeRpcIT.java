@@ -133,7 +133,8 @@ class MasternodeRpcIT {
     JsonNode inSet = find(rpc(0).call("masternodelist"), operator);
     assertThat(inSet.get("status").asText()).isEqualTo("ACTIVE_SET");
     assertThat(inSet.get("in_current_set").asBoolean()).isTrue();
-    assertThat(inSet.get("entered_height").asLong()).isEqualTo(((registeredAt - 1) / 20 + 2) * 20 + 1);
+    assertThat(inSet.get("entered_height").asLong())
+        .isEqualTo(((registeredAt - 1) / 20 + 2) * 20 + 1);
     JsonNode stats = rpc.call("getattestationstats");
     assertThat(find(stats, operator).get("since").asLong())
         .isEqualTo(inSet.get("entered_height").asLong());
@@ -145,7 +146,10 @@ class MasternodeRpcIT {
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
-                find(rpc.call("masternodelist"), operator).get("status").asText().equals("LEAVING"));
+                find(rpc.call("masternodelist"), operator)
+                    .get("status")
+                    .asText()
+                    .equals("LEAVING"));
     assertThat(rpc.call("masternodestatus").at("/masternode/leaving_height").asLong())
         .isGreaterThan(registeredAt);
   }
