@@ -25,6 +25,7 @@ import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.TxOut;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.domain.validation.CoinbaseRule;
+import org.timecoin.domain.validation.Issuance;
 import org.timecoin.node.mempool.MempoolPolicy;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.StateUpdate;
@@ -107,7 +108,7 @@ final class SyncChainBuilder {
       Transaction coinbase =
           CoinbaseRule.coinbase(
               height,
-              params.issuancePerPeriod() + fees,
+              Issuance.reward(params, parent.header().timestamp(), timestamp) + fees,
               validators,
               CoinbaseRule.allMembers(validators),
               proposer,

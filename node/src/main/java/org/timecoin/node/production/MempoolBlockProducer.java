@@ -16,12 +16,16 @@ import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.MerkleRoot;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.genesis.GenesisConfig;
+import org.timecoin.domain.masternode.RegistryOverlay;
 import org.timecoin.domain.tx.OutPoint;
 import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.TxIn;
+import org.timecoin.domain.tx.TxOut;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.domain.validation.BlockContext;
 import org.timecoin.domain.validation.CoinbaseRule;
+import org.timecoin.domain.validation.Issuance;
+import org.timecoin.domain.validation.MasternodeRules;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.mempool.Mempool;
 import org.timecoin.storage.StateUpdate;
@@ -35,7 +39,10 @@ import org.timecoin.storage.StateUpdate;
  * empty_block_interval) is the runtime's pacing.
  */
 public final class MempoolBlockProducer implements BlockProducer {
-  /** Room kept for the header, the coinbase and list prefixes within max_block_bytes. */
+  /**
+   * Room kept for the header, the coinbase and list prefixes within max_block_bytes, besides what
+   * the lastCommit and the coinbase's outputs take (they grow with the validator set).
+   */
   static final int RESERVED_BYTES = 64 * 1024;
 
   private final LocalChain chain;
@@ -117,9 +124,16 @@ public final class MempoolBlockProducer implements BlockProducer {
       throw new IllegalStateException(
           "asked for block " + height + " but the tip is " + parent.height());
     }
+    LastCommit lastCommit = chain.lastCommitFor(height);
+    BlockContext ctx = chain.contextAfter(parent, lastCommit);
+    // The certificate and the coinbase (an output per paid member) grow with the set.
+    long setBytes =
+        lastCommit.encodedSize() + (long) (ctx.validators().size() + 1) * TxOut.ENCODED_SIZE;
     List<Transaction> candidates =
         mempool.selectForBlock(
-            Math.max(0, maxBlockBytes - RESERVED_BYTES), Math.max(0, txLimit() - 1), settle);
+            Math.max(0, maxBlockBytes - RESERVED_BYTES - setBytes),
+            Math.max(0, txLimit() - 1),
+            settle);
     List<OutPoint> inputs = new ArrayList<>();
     for (Transaction tx : candidates) {
       for (TxIn in : tx.inputs()) {
@@ -130,6 +144,10 @@ public final class MempoolBlockProducer implements BlockProducer {
     List<Transaction> txs = new ArrayList<>();
     List<Utxo> removes = new ArrayList<>();
     long fees = 0;
+    // The mempool checked its registry transactions in admission order; a block takes them by fee
+    // rate, so they are checked again in block order (a deregistration after its registration).
+    RegistryOverlay registry = new RegistryOverlay(chain.registry());
+    MasternodeRules.Context rules = chain.rulesContext(height);
     for (Transaction tx : candidates) {
       long in = 0;
       List<Utxo> spent = new ArrayList<>();
@@ -142,19 +160,17 @@ public final class MempoolBlockProducer implements BlockProducer {
         spent.add(u);
         in += u.amount();
       }
-      if (spent != null) {
+      if (spent != null && registryAllows(tx, registry, rules)) {
         txs.add(tx);
         removes.addAll(spent);
         fees += in - tx.totalOutput();
       }
     }
-    BlockContext ctx = chain.contextAfter(parent);
-    LastCommit lastCommit = chain.lastCommitFor(height);
     long timestamp = Math.max(clock.wallMillis(), parent.timestamp() + 1);
     Transaction coinbase =
         CoinbaseRule.coinbase(
             height,
-            ctx.params().issuancePerPeriod() + fees,
+            Issuance.reward(ctx.params(), parent.timestamp(), timestamp) + fees,
             ctx.validators(),
             ctx.activeMembers(),
             self,
@@ -189,5 +205,15 @@ public final class MempoolBlockProducer implements BlockProducer {
     Block block = new Block(header, lastCommit, all);
     chain.rememberPrepared(block, update);
     return block;
+  }
+
+  /** Whether {@code tx} passes the masternode rules after the block's earlier transactions. */
+  private static boolean registryAllows(
+      Transaction tx, RegistryOverlay registry, MasternodeRules.Context rules) {
+    boolean touches = tx.payload() != null;
+    for (int i = 0; !touches && i < tx.inputs().size(); i++) {
+      touches = registry.byCollateral(tx.inputs().get(i).prev()).isPresent();
+    }
+    return !touches || MasternodeRules.checkAndApply(tx, registry, rules).isValid();
   }
 }
