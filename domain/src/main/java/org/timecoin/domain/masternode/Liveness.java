@@ -3,6 +3,7 @@ package org.timecoin.domain.masternode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.timecoin.domain.block.Validator;
@@ -52,6 +53,20 @@ public final class Liveness {
       }
     }
     return active;
+  }
+
+  /** The keys of {@link #activeMembers}, for {@code BlockContext.activeMembers}. */
+  public static Set<PublicKey> activeKeys(
+      ValidatorSet set,
+      RegistryView registry,
+      long height,
+      long inactivityBlocks,
+      Collection<PublicKey> lastCommitSigners) {
+    Set<PublicKey> keys = new LinkedHashSet<>();
+    for (Validator v : activeMembers(set, registry, height, inactivityBlocks, lastCommitSigners)) {
+      keys.add(v.key());
+    }
+    return keys;
   }
 
   private static boolean activeAt(

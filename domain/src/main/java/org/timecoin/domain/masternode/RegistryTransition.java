@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.timecoin.domain.block.Block;
+import org.timecoin.domain.block.CommitSignature;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.Validator;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.masternode.MasternodeRecord.Status;
 import org.timecoin.domain.tx.Address;
 import org.timecoin.domain.tx.OutPoint;
@@ -38,6 +42,22 @@ public final class RegistryTransition {
   /** The registry of a new chain: the genesis validators' records. */
   public static List<MasternodeRecord> genesisRecords(ValidatorSet genesis) {
     return genesis.validators().stream().map(MasternodeRecord::genesis).toList();
+  }
+
+  /** The change {@code block} (valid, and the next after {@code registry}'s) makes to it. */
+  public static RegistryDelta apply(RegistryView registry, Block block, ConsensusParams params) {
+    return apply(
+        registry,
+        block.height(),
+        block.txs(),
+        signers(block.lastCommit()),
+        params.epochBlocks(),
+        params.removalBlocks());
+  }
+
+  /** The keys that signed {@code lastCommit}, in its order. */
+  public static List<PublicKey> signers(LastCommit lastCommit) {
+    return lastCommit.signatures().stream().map(CommitSignature::validator).toList();
   }
 
   /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.ValidatorSet;
+import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.masternode.Epochs;
 import org.timecoin.domain.masternode.MasternodeDeregistration;
 import org.timecoin.domain.masternode.MasternodeRecord;
@@ -40,7 +41,12 @@ public final class MasternodeRules {
    * Where the transactions are checked: the chain, the height of the block that holds them (for the
    * mempool: the tip's height + 1) and the epoch length.
    */
-  public record Context(Hash32 chainId, long height, long epochBlocks) {}
+  public record Context(Hash32 chainId, long height, long epochBlocks) {
+    /** The context of the block at {@code height} on a chain with {@code params}. */
+    public static Context of(Hash32 chainId, long height, ConsensusParams params) {
+      return new Context(chainId, height, params.epochBlocks());
+    }
+  }
 
   /** Checks the transactions of one block in order; a rejection names the offending tx. */
   public static ValidationResult checkBlock(

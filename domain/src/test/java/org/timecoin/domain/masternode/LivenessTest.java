@@ -68,6 +68,8 @@ class LivenessTest {
         .hasSize(4)
         .extracting(Validator::key)
         .isSortedAccordingTo(PublicKey::compareTo);
+    assertThat(Liveness.activeKeys(set, chain.registry, 21, N, List.of()))
+        .containsExactlyInAnyOrderElementsOf(keys.subList(0, 3));
   }
 
   @Test

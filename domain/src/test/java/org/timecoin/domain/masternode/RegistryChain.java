@@ -4,9 +4,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.timecoin.common.Hash32;
+import org.timecoin.domain.block.Block;
+import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.CommitSignature;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.Validator;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.validation.MasternodeRules;
 import org.timecoin.domain.validation.ValidationResult;
@@ -14,12 +20,13 @@ import org.timecoin.domain.validation.ValidationResult;
 /**
  * A chain of registry states for tests: each block is checked by {@link MasternodeRules}, then
  * applied with {@link RegistryTransition}; its lastCommit is signed by every member of the previous
- * block's set that is not offline.
+ * block's set that is not offline. Header fields the registry does not read are placeholders.
  */
 public final class RegistryChain {
   public final long epochBlocks;
   public final long inactivityBlocks;
   public final long removalBlocks;
+  public final ConsensusParams params;
   public final MapRegistryView registry;
   private final Set<PublicKey> offline = new HashSet<>();
   private long height;
@@ -29,6 +36,7 @@ public final class RegistryChain {
     this.epochBlocks = epochBlocks;
     this.inactivityBlocks = inactivityBlocks;
     this.removalBlocks = removal;
+    this.params = ConsensusParams.defaults().withEpochs(epochBlocks, inactivityBlocks, removal);
     this.registry = MapRegistryView.genesis(genesis);
   }
 
@@ -51,7 +59,7 @@ public final class RegistryChain {
   }
 
   public MasternodeRules.Context nextContext() {
-    return new MasternodeRules.Context(MasternodeFixture.CHAIN, height + 1, epochBlocks);
+    return MasternodeRules.Context.of(MasternodeFixture.CHAIN, height + 1, params);
   }
 
   /** Checks the next block's transactions without applying them. */
@@ -66,9 +74,7 @@ public final class RegistryChain {
       throw new IllegalStateException("block " + (height + 1) + " rejected: " + r);
     }
     long h = height + 1;
-    RegistryDelta delta =
-        RegistryTransition.apply(
-            registry, h, List.of(txs), lastCommitSigners(h), epochBlocks, removalBlocks);
+    RegistryDelta delta = RegistryTransition.apply(registry, block(h, List.of(txs)), params);
     registry.apply(delta);
     height = h;
     return delta;
@@ -79,6 +85,30 @@ public final class RegistryChain {
     while (height < target) {
       apply();
     }
+  }
+
+  /** Block {@code h} with {@code txs} and the lastCommit the online members sign. */
+  public Block block(long h, List<Transaction> txs) {
+    List<CommitSignature> sigs = new ArrayList<>();
+    for (PublicKey k : lastCommitSigners(h)) {
+      sigs.add(new CommitSignature(k, new byte[64]));
+    }
+    LastCommit lastCommit = h == 1 ? LastCommit.empty() : new LastCommit(0, sigs);
+    PublicKey proposer = setAt(h).validators().get(0).key();
+    BlockHeader header =
+        new BlockHeader(
+            1,
+            MasternodeFixture.CHAIN,
+            h,
+            Hash32.ZERO,
+            Hash32.ZERO,
+            Hash32.ZERO,
+            h,
+            proposer,
+            0,
+            Hash32.ZERO,
+            lastCommit.hash());
+    return new Block(header, lastCommit, txs);
   }
 
   public List<PublicKey> lastCommitSigners(long h) {

@@ -224,6 +224,8 @@ class RegistryTransitionTest {
     RegistryDelta a = RegistryTransition.apply(chain.registry, 4, txs, signers, 4, 100);
     RegistryDelta b = RegistryTransition.apply(chain.registry, 4, txs, signers, 4, 100);
     assertThat(a).isEqualTo(b);
+    assertThat(RegistryTransition.apply(chain.registry, chain.block(4, txs), chain.params))
+        .isEqualTo(a);
     assertThat(a.newSetEpoch()).isEqualTo(2);
     assertThat(a.newSet().contains(OPERATOR.publicKey())).isTrue();
   }

@@ -22,10 +22,10 @@ import org.timecoin.domain.validation.MasternodeRules;
 import org.timecoin.storage.RegistryStore;
 
 /**
- * The validator sets of the chain, read from the epoch sets stored with the blocks: the set of
- * each height ({@code set(epochOf(h))}), the context a block is checked against (its set, the
- * members active at it, the hash of the next epoch's set, the set that certified its parent) and
- * the registry change each block makes. Thread-safe; reads the registry as of the stored tip.
+ * The validator sets of the chain, read from the epoch sets stored with the blocks: the set of each
+ * height ({@code set(epochOf(h))}), the context a block is checked against (its set, the members
+ * active at it, the hash of the next epoch's set, the set that certified its parent) and the
+ * registry change each block makes. Thread-safe; reads the registry as of the stored tip.
  */
 final class ChainValidators {
   private final RegistryStore registry;

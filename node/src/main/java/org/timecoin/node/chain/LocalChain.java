@@ -148,8 +148,8 @@ public final class LocalChain implements AutoCloseable {
 
   /**
    * The validator set that votes at {@code height}: {@code set(epochOf(height))}, from the sets
-   * stored with the blocks; null when its epoch's set is not fixed yet here (it is for every
-   * height up to a full epoch past the tip). Fast: recent sets are cached.
+   * stored with the blocks; null when its epoch's set is not fixed yet here (it is for every height
+   * up to a full epoch past the tip). Fast: recent sets are cached.
    */
   public ValidatorSet validatorsAt(long height) {
     return sets.at(height);

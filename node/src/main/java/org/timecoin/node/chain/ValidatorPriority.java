@@ -10,8 +10,8 @@ import org.timecoin.domain.crypto.PublicKey;
 /**
  * Keeps the network's priority peers (short keep-alive, quick redial) equal to the validators of
  * the current and the next epoch, so a joining masternode's links are watched from the epoch before
- * it votes and a departed one's stop being so. Tells the network only when the sets changed.
- * Called on the chain writer after each block and once at start.
+ * it votes and a departed one's stop being so. Tells the network only when the sets changed. Called
+ * on the chain writer after each block and once at start.
  */
 public final class ValidatorPriority {
   private final LocalChain chain;

@@ -66,8 +66,8 @@ public final class Masternodes {
   }
 
   /**
-   * The earliest epoch, among the current one (that of the next height) and the next one, whose
-   * set holds {@code operatorKey}: when it votes (or starts to); empty when it is in neither.
+   * The earliest epoch, among the current one (that of the next height) and the next one, whose set
+   * holds {@code operatorKey}: when it votes (or starts to); empty when it is in neither.
    */
   public Optional<Long> votingEpoch(PublicKey operatorKey) {
     long next = chain.height() + 1;
@@ -82,9 +82,9 @@ public final class Masternodes {
   }
 
   /**
-   * The keys that signed the certificate of block {@code height} (≥ 1): as block {@code height +
-   * 1} carries it (its lastCommit, what liveness counts), or for the tip the certificate stored
-   * here; empty above the tip.
+   * The keys that signed the certificate of block {@code height} (≥ 1): as block {@code height + 1}
+   * carries it (its lastCommit, what liveness counts), or for the tip the certificate stored here;
+   * empty above the tip.
    */
   public Optional<List<PublicKey>> signersOf(long height) {
     if (height < 1 || height > chain.height()) {
@@ -94,7 +94,11 @@ public final class Masternodes {
     if (child.isPresent()) {
       return Optional.of(keys(child.get().lastCommit().signatures()));
     }
-    return chain.store().blocks().certificateAt(height).map(CommitCertificate::signatures)
+    return chain
+        .store()
+        .blocks()
+        .certificateAt(height)
+        .map(CommitCertificate::signatures)
         .map(Masternodes::keys);
   }
 

@@ -49,6 +49,7 @@ public final class Mempool {
 
   /** A transaction of {@link #touchingRegistry} left: the registry overlay must be rebuilt. */
   private boolean registryDirty;
+
   private final Consumer<Transaction> onAdmitted;
   private final Clock clock;
 

@@ -16,12 +16,12 @@ import org.timecoin.domain.validation.ValidationResult;
  * The masternode rules of admission ({@link MasternodeRules}): registrations, deregistrations and
  * spends of registered collaterals are checked against the registry at the tip plus the waiting
  * transactions admitted before them, kept in one {@link RegistryOverlay}; so the mempool never
- * holds two registrations of one operator key or two deregistrations of one masternode. The
- * overlay is rebuilt on every committed block, and waiting transactions the block made invalid (a
- * key registered meanwhile, a collateral now locked) leave.
+ * holds two registrations of one operator key or two deregistrations of one masternode. The overlay
+ * is rebuilt on every committed block, and waiting transactions the block made invalid (a key
+ * registered meanwhile, a collateral now locked) leave.
  *
- * <p>Other transactions cost a collateral-index look-up per input (in memory). Not thread-safe:
- * the mempool calls it under its lock.
+ * <p>Other transactions cost a collateral-index look-up per input (in memory). Not thread-safe: the
+ * mempool calls it under its lock.
  */
 public final class RegistryRules {
   /** No registry: every transaction passes (a chain without masternode transactions, in tests). */

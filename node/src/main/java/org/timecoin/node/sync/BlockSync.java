@@ -38,9 +38,9 @@ import org.timecoin.storage.ChainTip;
  * blocks, or by one for longer than {@link #STALE_LAG}, asks several peers for consecutive ranges
  * at once; each block's certificate is checked with the validator set of its height ({@link
  * LocalChain#validatorsAt}) on arrival, or when it is due if its epoch's set is not computed here
- * yet, and the block itself fully validated before it is stored, in height order. Once level with the best peer, consensus is told to resume
- * at the next height; it is told again whenever sync stores blocks, so a node that falls behind
- * later returns to sync by itself.
+ * yet, and the block itself fully validated before it is stored, in height order. Once level with
+ * the best peer, consensus is told to resume at the next height; it is told again whenever sync
+ * stores blocks, so a node that falls behind later returns to sync by itself.
  *
  * <p>Blame: a block with a bad certificate or out of order costs the peer standing. A range not
  * answered within {@link SyncLimits#rangeDeadline()} costs it a little and goes to another peer; a
