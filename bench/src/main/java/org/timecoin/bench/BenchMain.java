@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       DevnetBench.class,
       SyncBench.class,
       WalletBench.class,
+      EpochBench.class,
     })
 public final class BenchMain implements Callable<Integer> {
   @Spec private CommandSpec spec;
