@@ -147,6 +147,25 @@ class RegistryStoreTest {
   }
 
   @Test
+  void aNewChainStoresTheGenesisValidatorsAsRecordsAndTheirSetForTheFirstTwoEpochs() {
+    store = openRocks(rocks(OpenMode.CREATE_IF_MISSING));
+    chain = new DeterministicChain(5, CHAIN, 2);
+    ValidatorSet genesis =
+        new ValidatorSet(
+            List.of(
+                new org.timecoin.domain.block.Validator(
+                    A, 3, Tier.FREE, DeterministicChain.address(3))));
+    apply(RegistryStore.Changes.genesis(genesis));
+    MasternodeRecord a = store.registry().byOperatorKey(A).orElseThrow();
+    assertThat(a.collateral()).isNull();
+    assertThat(a.votingPower()).isEqualTo(3);
+    assertThat(a.status()).isEqualTo(MasternodeRecord.Status.ACTIVE_SET);
+    assertThat(store.registry().validatorSet(0)).contains(genesis);
+    assertThat(store.registry().validatorSet(1)).contains(genesis);
+    assertThat(store.registry().validatorSet(2)).isEmpty();
+  }
+
+  @Test
   void aSetSharedByManyEpochsIsStoredOnce() {
     store = openRocks(rocks(OpenMode.CREATE_IF_MISSING));
     chain = new DeterministicChain(3, CHAIN, 2);

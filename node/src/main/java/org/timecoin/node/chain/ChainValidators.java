@@ -1,21 +1,16 @@
 package org.timecoin.node.chain;
 
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
-import org.timecoin.domain.block.CommitSignature;
 import org.timecoin.domain.block.LastCommit;
-import org.timecoin.domain.block.Validator;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.masternode.Epochs;
 import org.timecoin.domain.masternode.Liveness;
-import org.timecoin.domain.masternode.RegistryDelta;
 import org.timecoin.domain.masternode.RegistryTransition;
 import org.timecoin.domain.validation.BlockContext;
 import org.timecoin.domain.validation.MasternodeRules;
@@ -66,13 +61,13 @@ final class ChainValidators {
     ValidatorSet set = required(height);
     long epoch = Epochs.epochOf(height, params.epochBlocks());
     ValidatorSet next = Epochs.setOf(registry, epoch + 1);
-    List<Validator> active =
-        Liveness.activeMembers(
-            set, registry, height, params.inactivityBlocks(), signers(lastCommit));
-    Set<PublicKey> activeKeys = new HashSet<>();
-    for (Validator v : active) {
-      activeKeys.add(v.key());
-    }
+    Set<PublicKey> activeKeys =
+        Liveness.activeKeys(
+            set,
+            registry,
+            height,
+            params.inactivityBlocks(),
+            RegistryTransition.signers(lastCommit));
     return new BlockContext(
         chainId,
         parent,
@@ -86,7 +81,7 @@ final class ChainValidators {
 
   /** The registry rules' context for the transactions of block {@code height}. */
   MasternodeRules.Context rulesContext(Hash32 chainId, long height) {
-    return new MasternodeRules.Context(chainId, height, params.epochBlocks());
+    return MasternodeRules.Context.of(chainId, height, params);
   }
 
   /**
@@ -95,19 +90,7 @@ final class ChainValidators {
    * the epoch after next. Call on the chain writer, which alone changes the registry.
    */
   RegistryStore.Changes changesOf(Block block) {
-    RegistryDelta delta =
-        RegistryTransition.apply(
-            registry,
-            block.height(),
-            block.txs(),
-            signers(block.lastCommit()),
-            params.epochBlocks(),
-            params.removalBlocks());
-    return RegistryStore.Changes.of(delta);
-  }
-
-  static List<PublicKey> signers(LastCommit lastCommit) {
-    return lastCommit.signatures().stream().map(CommitSignature::validator).toList();
+    return RegistryStore.Changes.of(RegistryTransition.apply(registry, block, params));
   }
 
   private ValidatorSet required(long height) {
