@@ -26,6 +26,7 @@ import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.domain.validation.BlockContext;
 import org.timecoin.domain.validation.CoinbaseRule;
+import org.timecoin.domain.validation.Issuance;
 import org.timecoin.storage.ChainSchema;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.ChainTip;
@@ -154,7 +155,7 @@ final class BenchChain implements AutoCloseable {
     Transaction coinbase =
         CoinbaseRule.coinbase(
             height,
-            params.issuancePerPeriod() + fees,
+            reward(timestamp) + fees,
             validators,
             CoinbaseRule.allMembers(validators),
             proposer.publicKey(),
@@ -206,6 +207,13 @@ final class BenchChain implements AutoCloseable {
       sigs.add(new CommitSignature(k.publicKey(), k.sign(signed)));
     }
     return new CommitCertificate(block.height(), 0, block.hash(), sigs);
+  }
+
+  /** The issuance of a block at {@code timestamp} on the tip (block 0 mints a period's worth). */
+  private long reward(long timestamp) {
+    return tipHeader == null
+        ? params.issuancePerPeriod()
+        : Issuance.reward(params, tipHeader.timestamp(), timestamp);
   }
 
   /** Applies {@code b} with the store hashing its changes (the full cost of a block write). */

@@ -26,6 +26,7 @@ import org.timecoin.domain.tx.TxBuilder;
 import org.timecoin.domain.tx.TxOut;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.domain.validation.CoinbaseRule;
+import org.timecoin.domain.validation.Issuance;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.StateUpdate;
 
@@ -99,7 +100,7 @@ final class SyncChainBuilder {
       Transaction coinbase =
           CoinbaseRule.coinbase(
               height,
-              params.issuancePerPeriod() + fees,
+              Issuance.reward(params, parent.header().timestamp(), timestamp) + fees,
               validators,
               CoinbaseRule.allMembers(validators),
               proposer,

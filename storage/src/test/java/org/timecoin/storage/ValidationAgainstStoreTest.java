@@ -12,11 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.CommitSignature;
 import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.MerkleRoot;
 import org.timecoin.domain.block.Tier;
 import org.timecoin.domain.block.Validator;
 import org.timecoin.domain.block.ValidatorSet;
+import org.timecoin.domain.block.VoteSignBytes;
+import org.timecoin.domain.block.VoteType;
+import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.tx.OutPoint;
@@ -37,7 +41,8 @@ import org.timecoin.storage.tools.DeterministicChain;
  */
 class ValidationAgainstStoreTest {
   static final Hash32 CHAIN = ChainStoreTest.CHAIN;
-  static final PublicKey PROPOSER = PublicKey.of(new byte[32]);
+  static final KeyPair VALIDATOR = KeyPair.fromSeed(new byte[32]);
+  static final PublicKey PROPOSER = VALIDATOR.publicKey();
 
   ExecutorService pool;
   ChainStore store;
@@ -69,6 +74,10 @@ class ValidationAgainstStoreTest {
     List<Transaction> txs = List.of(coinbase, tx);
     List<Hash32> ids = new ArrayList<>();
     txs.forEach(t -> ids.add(t.txid()));
+    // The model chain's own certificates are empty: the block carries one the validator signed.
+    byte[] precommit = VoteSignBytes.of(CHAIN, VoteType.PRECOMMIT, tip.height(), 0, tip.hash());
+    LastCommit lastCommit =
+        new LastCommit(0, List.of(new CommitSignature(PROPOSER, VALIDATOR.sign(precommit))));
     BlockHeader header =
         new BlockHeader(
             1,
@@ -81,8 +90,8 @@ class ValidationAgainstStoreTest {
             PROPOSER,
             0,
             validators().hash(),
-            LastCommit.empty().hash());
-    return new Block(header, LastCommit.empty(), txs);
+            lastCommit.hash());
+    return new Block(header, lastCommit, txs);
   }
 
   static ValidatorSet validators() {

@@ -112,16 +112,26 @@ public final class CoinbaseRule {
       return "coinbase version " + tx.version() + " is not " + VERSION;
     }
     List<TxOut> expected = outputs(total, validators, active, proposer);
-    if (!tx.outputs().equals(expected)) {
+    List<TxOut> actual = tx.outputs();
+    if (!actual.equals(expected)) {
       return "coinbase does not pay "
           + total
           + " units split by tier weight among the "
           + active.size()
-          + " active members: expected "
-          + expected
-          + ", got "
-          + tx.outputs();
+          + " active members: "
+          + firstDifference(expected, actual);
     }
     return null;
+  }
+
+  /** Where two output lists part, in a few words (a set of thousands would not fit a message). */
+  private static String firstDifference(List<TxOut> expected, List<TxOut> actual) {
+    int n = Math.min(expected.size(), actual.size());
+    for (int i = 0; i < n; i++) {
+      if (!expected.get(i).equals(actual.get(i))) {
+        return "output " + i + " should be " + expected.get(i) + ", got " + actual.get(i);
+      }
+    }
+    return expected.size() + " outputs expected, got " + actual.size();
   }
 }

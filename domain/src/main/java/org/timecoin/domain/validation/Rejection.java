@@ -74,13 +74,23 @@ public enum Rejection {
   BAD_PREV_HASH,
   /** Timestamp not after the parent's, or too far ahead of the local clock. */
   BAD_TIMESTAMP,
+  /** Header nextValidatorsHash is not the hash of the next epoch's validator set. */
+  BAD_NEXT_VALIDATORS_HASH,
+  /** Header lastCommitHash is not the hash of the lastCommit the block carries. */
+  BAD_LAST_COMMIT_HASH,
+  /**
+   * The lastCommit is not empty at height 1, or not a valid certificate of the parent at height 2
+   * and above (a signer outside the parent's validator set, a signer twice, no more than 2/3 of the
+   * power, a signature that does not verify).
+   */
+  BAD_LAST_COMMIT,
   /** Proposer is not in the validator set. */
   UNKNOWN_PROPOSER,
   /** Encoded block larger than max_block_bytes. */
   OVERSIZE_BLOCK,
   /**
    * Coinbase missing, not first, more than one, with inputs, with lockTime other than the height,
-   * or not paying exactly block_reward + fees as {@link CoinbaseRule} splits them.
+   * or not paying exactly the {@link Issuance} reward + fees as {@link CoinbaseRule} splits them.
    */
   BAD_COINBASE,
   /** Two transactions of the block have the same txid (also guards CVE-2012-2459). */

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -21,12 +22,14 @@ import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.masternode.RegistryView;
+import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.domain.validation.BlockContext;
 import org.timecoin.domain.validation.BlockValidator;
 import org.timecoin.domain.validation.MasternodeRules;
 import org.timecoin.domain.validation.Rejection;
 import org.timecoin.domain.validation.SignatureCache;
+import org.timecoin.domain.validation.TxRules;
 import org.timecoin.domain.validation.UtxoView;
 import org.timecoin.domain.validation.ValidationResult;
 import org.timecoin.storage.ChainStore;
@@ -221,27 +224,51 @@ public final class LocalChain implements AutoCloseable {
   /**
    * Verifies the signatures of blocks received ahead of the tip (block sync) in the background, so
    * that validating each of them later finds its signatures cached: signatures do not depend on the
-   * chain state, so they need not wait for the blocks before.
+   * chain state, so they need not wait for the blocks before. That includes each block's
+   * lastCommit, the certificate of its parent.
    */
   public void preverifySignatures(List<Block> blocks) {
     Hash32 id = chainId();
-    for (Block b : blocks) {
-      for (org.timecoin.domain.tx.Transaction tx : b.txs()) {
-        if (!tx.isCoinbase() && !signatures.isVerified(tx.txid())) {
-          try {
+    try {
+      for (Block b : blocks) {
+        preverifyLastCommit(b, id);
+        for (Transaction tx : b.txs()) {
+          if (!tx.isCoinbase() && !signatures.isVerified(tx.txid())) {
             background.execute(
                 () -> {
                   if (!signatures.isVerified(tx.txid())
-                      && org.timecoin.domain.validation.TxRules.checkSignatures(tx, id).isValid()) {
+                      && TxRules.checkSignatures(tx, id).isValid()) {
                     signatures.markVerified(tx.txid());
                   }
                 });
-          } catch (java.util.concurrent.RejectedExecutionException e) {
-            return; // shutting down
           }
         }
       }
+    } catch (RejectedExecutionException e) {
+      // shutting down
     }
+  }
+
+  private void preverifyLastCommit(Block b, Hash32 id) {
+    if (b.height() < 2 || b.lastCommit().signatures().isEmpty()) {
+      return;
+    }
+    // The set of the parent's height; not known yet here when the block is an epoch ahead.
+    ValidatorSet set = validatorsAt(b.height() - 1);
+    if (set == null) {
+      return;
+    }
+    CommitCertificate parent = b.lastCommit().toCertificate(b.height() - 1, b.header().prevHash());
+    Hash32 key = SignatureCache.certificateKey(parent);
+    if (signatures.isVerified(key)) {
+      return;
+    }
+    background.execute(
+        () -> {
+          if (!signatures.isVerified(key) && parent.verify(set, id).isValid()) {
+            signatures.markVerified(key);
+          }
+        });
   }
 
   /** Full validation of a block meant to follow the current tip. */

@@ -20,9 +20,11 @@ import org.timecoin.domain.masternode.RegistryOverlay;
 import org.timecoin.domain.tx.OutPoint;
 import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.TxIn;
+import org.timecoin.domain.tx.TxOut;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.domain.validation.BlockContext;
 import org.timecoin.domain.validation.CoinbaseRule;
+import org.timecoin.domain.validation.Issuance;
 import org.timecoin.domain.validation.MasternodeRules;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.mempool.Mempool;
@@ -37,7 +39,10 @@ import org.timecoin.storage.StateUpdate;
  * empty_block_interval) is the runtime's pacing.
  */
 public final class MempoolBlockProducer implements BlockProducer {
-  /** Room kept for the header, the coinbase and list prefixes within max_block_bytes. */
+  /**
+   * Room kept for the header, the coinbase and list prefixes within max_block_bytes, besides what
+   * the lastCommit and the coinbase's outputs take (they grow with the validator set).
+   */
   static final int RESERVED_BYTES = 64 * 1024;
 
   private final LocalChain chain;
@@ -119,9 +124,16 @@ public final class MempoolBlockProducer implements BlockProducer {
       throw new IllegalStateException(
           "asked for block " + height + " but the tip is " + parent.height());
     }
+    LastCommit lastCommit = chain.lastCommitFor(height);
+    BlockContext ctx = chain.contextAfter(parent, lastCommit);
+    // The certificate and the coinbase (an output per paid member) grow with the set.
+    long setBytes =
+        lastCommit.encodedSize() + (long) (ctx.validators().size() + 1) * TxOut.ENCODED_SIZE;
     List<Transaction> candidates =
         mempool.selectForBlock(
-            Math.max(0, maxBlockBytes - RESERVED_BYTES), Math.max(0, txLimit() - 1), settle);
+            Math.max(0, maxBlockBytes - RESERVED_BYTES - setBytes),
+            Math.max(0, txLimit() - 1),
+            settle);
     List<OutPoint> inputs = new ArrayList<>();
     for (Transaction tx : candidates) {
       for (TxIn in : tx.inputs()) {
@@ -154,13 +166,11 @@ public final class MempoolBlockProducer implements BlockProducer {
         fees += in - tx.totalOutput();
       }
     }
-    LastCommit lastCommit = chain.lastCommitFor(height);
-    BlockContext ctx = chain.contextAfter(parent, lastCommit);
     long timestamp = Math.max(clock.wallMillis(), parent.timestamp() + 1);
     Transaction coinbase =
         CoinbaseRule.coinbase(
             height,
-            ctx.params().issuancePerPeriod() + fees,
+            Issuance.reward(ctx.params(), parent.timestamp(), timestamp) + fees,
             ctx.validators(),
             ctx.activeMembers(),
             self,

@@ -15,6 +15,7 @@ import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.tx.Address;
+import org.timecoin.domain.tx.AddressFormatException;
 import org.timecoin.domain.tx.Network;
 import org.timecoin.domain.tx.TxOut;
 import org.timecoin.domain.validation.CoinbaseRule;
@@ -64,7 +65,7 @@ final class CoinbaseCheck {
               key,
               m.get("voting_power").asLong(),
               Tier.valueOf(m.get("tier").asText().toUpperCase(Locale.ROOT)),
-              Address.parse(m.get("reward_address").asText(), Network.TESTNET)));
+              address(m.get("reward_address").asText())));
       if (activeAt(m, h)) {
         active.add(key);
       }
@@ -80,7 +81,7 @@ final class CoinbaseCheck {
     for (JsonNode o : block.get("tx").get(0).get("vout")) {
       outs.add(
           new TxOut(
-              o.get("value").asLong(), Address.parse(o.get("address").asText(), Network.TESTNET)));
+              o.get("value").asLong(), address(o.get("address").asText())));
     }
     return outs;
   }
@@ -113,6 +114,14 @@ final class CoinbaseCheck {
       }
     }
     return false;
+  }
+
+  private static Address address(String text) {
+    try {
+      return Address.parse(text, Network.TESTNET);
+    } catch (AddressFormatException e) {
+      throw new IllegalArgumentException("not a testnet address: " + text, e);
+    }
   }
 
   private static PublicKey key(String hex) {
