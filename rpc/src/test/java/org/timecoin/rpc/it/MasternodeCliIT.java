@@ -27,10 +27,10 @@ import org.timecoin.domain.tx.TxOut;
  * checked is recomputed to the unit from the chain's timestamps, set and heartbeats.
  */
 class MasternodeCliIT {
-  private static final Duration SHORT = Duration.ofSeconds(60);
+  private static final Duration SHORT = Duration.ofSeconds(120);
 
   /** Three epochs of 20 one-second blocks, with room for a slow machine. */
-  private static final Duration EPOCHS = Duration.ofSeconds(240);
+  private static final Duration EPOCHS = Duration.ofSeconds(300);
 
   @TempDir Path dir;
   private ProcessDevnet net;

@@ -149,8 +149,11 @@ final class ProcessDevnet implements AutoCloseable {
   String logs() {
     StringBuilder b = new StringBuilder();
     try (var files = Files.walk(dir)) {
-      for (Path f : files.filter(f -> f.toString().endsWith(".log")).toList()) {
-        List<String> lines = Files.readAllLines(f);
+      for (Path f : files.filter(f -> f.getFileName().toString().equals("node.log")).toList()) {
+        List<String> lines =
+            new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         b.append("\n--- ").append(f).append('\n');
         lines
             .subList(Math.max(0, lines.size() - 40), lines.size())
