@@ -24,6 +24,7 @@ import org.timecoin.node.config.MetricsSection;
 import org.timecoin.node.config.NetworkName;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.config.RpcSection;
+import org.timecoin.node.config.WalletSection;
 
 /**
  * A devnet of {@code timed} processes made by {@code timed init --devnet N}, with empty blocks
@@ -101,7 +102,8 @@ final class ProcessDevnet implements AutoCloseable {
             .withRpc(new RpcSection(true, "127.0.0.1", p2p + 1, d.rpc().maxRequestBytes()))
             .withMetrics(new MetricsSection(false, "127.0.0.1", 0))
             .withMasternode(new MasternodeSection(masternode, ""))
-            .withBlock(blocks);
+            .withBlock(blocks)
+            .withWallet(new WalletSection(d.wallet().file(), false));
     ConfigLoader.write(home.resolve("config.toml"), c);
     TimedProcess p =
         new TimedProcess(
