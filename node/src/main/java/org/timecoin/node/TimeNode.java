@@ -117,8 +117,10 @@ public final class TimeNode implements AutoCloseable {
   private org.timecoin.node.wallet.WalletSpender spender;
   private org.timecoin.node.wallet.WalletMasternodeTx masternodeTx;
   private org.timecoin.node.masternode.MasternodeChain masternodeChain;
+
   /** The key that signs proposals and votes: [masternode] operator_key_file, else the node key. */
   private KeyPair operator;
+
   private NodeMetrics metrics;
   private MetricsServer metricsServer;
 
@@ -260,10 +262,11 @@ public final class TimeNode implements AutoCloseable {
             clock);
     started.push(nodeWallet);
     spender = nodeWallet.spender();
-    // The wallet's collaterals stay out of its sends while locked; after the wallet took in a block.
+    // Keeps the wallet's locked collaterals out of its sends; listens after the wallet.
     masternodeChain = new org.timecoin.node.masternode.LocalMasternodeChain(chain);
     masternodeTx = new org.timecoin.node.wallet.WalletMasternodeTx(spender);
-    var collaterals = new org.timecoin.node.masternode.CollateralGuard(masternodeChain, masternodeTx);
+    var collaterals =
+        new org.timecoin.node.masternode.CollateralGuard(masternodeChain, masternodeTx);
     collaterals.load();
     chain.addListener(collaterals);
 

@@ -24,8 +24,22 @@ public final class FakeMasternodes implements MasternodeService {
 
   public static final MasternodeView GENESIS =
       new MasternodeView(
-          KEY, "free", null, "TIME0own", "TIME0rew", "", 1, "ACTIVE_SET", true, true, 0, 1, -1, 6,
-          5, 5.0 / 6);
+          KEY,
+          "free",
+          null,
+          "TIME0own",
+          "TIME0rew",
+          "",
+          1,
+          "ACTIVE_SET",
+          true,
+          true,
+          0,
+          1,
+          -1,
+          6,
+          5,
+          5.0 / 6);
   public static final MasternodeView PENDING =
       new MasternodeView(
           PENDING_KEY,

@@ -423,6 +423,8 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
    * block declares {@code trustedStateRoot} (the caller takes it from a header it verified, e.g.
    * with its commit certificate) and its UTXOs hash to that root; otherwise nothing is kept. After
    * the import the store continues from the snapshot's tip block (blocks below it are not stored).
+   * The masternode registry is not imported: no header commits to it, so a snapshot could not be
+   * trusted for it; a node that validates blocks needs it, and syncs from genesis instead.
    *
    * @throws IllegalArgumentException when the snapshot is refused (wrong chain, root mismatch,
    *     truncated or malformed)

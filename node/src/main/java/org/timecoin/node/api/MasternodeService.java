@@ -35,8 +35,8 @@ public interface MasternodeService {
 
   /**
    * Registers this node's operator key as a masternode of {@code tier} (its name, any case): the
-   * wallet locks the tier's collateral in output 0, paid to the address of input 0's key, signs
-   * the inputs and the operator signature, and submits. Fails with a {@link WalletException}: an
+   * wallet locks the tier's collateral in output 0, paid to the address of input 0's key, signs the
+   * inputs and the operator signature, and submits. Fails with a {@link WalletException}: an
    * unknown or unregistrable tier, a bad address, a locked wallet, funds below the collateral and
    * fee, an operator key already registered, or the mempool's refusal.
    *

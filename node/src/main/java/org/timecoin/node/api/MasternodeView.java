@@ -11,8 +11,8 @@ package org.timecoin.node.api;
  * @param enteredHeight the first height it voted at, or -1
  * @param leavingHeight the height of its deregistration, or -1
  * @param lastSignedHeight the last height whose certificate it signed, or -1
- * @param uptime certificates signed over heights in a set since entering, 0..1; null before it
- *     was expected to sign any
+ * @param uptime certificates signed over heights in a set since entering, 0..1; null before it was
+ *     expected to sign any
  */
 public record MasternodeView(
     String operatorKey,

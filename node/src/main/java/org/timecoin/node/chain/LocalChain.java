@@ -253,10 +253,9 @@ public final class LocalChain implements AutoCloseable {
     if (b.height() < 2 || b.lastCommit().signatures().isEmpty()) {
       return;
     }
-    // The set of the parent's height; not known yet here when the block is an epoch ahead.
-    ValidatorSet set = validatorsAt(b.height() - 1);
-    if (set == null) {
-      return;
+    ValidatorSet certifiers = validatorsAt(b.height() - 1);
+    if (certifiers == null) {
+      return; // its epoch's set is not fixed here yet: checked in full when the block is due
     }
     CommitCertificate parent = b.lastCommit().toCertificate(b.height() - 1, b.header().prevHash());
     Hash32 key = SignatureCache.certificateKey(parent);
@@ -265,7 +264,7 @@ public final class LocalChain implements AutoCloseable {
     }
     background.execute(
         () -> {
-          if (!signatures.isVerified(key) && parent.verify(set, id).isValid()) {
+          if (!signatures.isVerified(key) && parent.verify(certifiers, id).isValid()) {
             signatures.markVerified(key);
           }
         });

@@ -10,10 +10,12 @@ import org.timecoin.domain.tx.AddressFormatException;
 import org.timecoin.domain.tx.Network;
 
 /**
- * {@code [masternode]}: when enabled, the operator key signs proposals and votes while a validator
- * set holds it; otherwise the node follows the chain as a full node. The operator key is the node
- * key unless {@code operator_key_file} names another key file (same format, mode 600). {@code
- * reward_address} is where {@code registermasternode} sends rewards when it is given none.
+ * {@code [masternode]}: when enabled, the operator key signs proposals and votes at the heights
+ * whose validator set holds it (a genesis validator, or a registered masternode from the epoch it
+ * enters) and follows the chain as a full node at the others; otherwise the node only follows. The
+ * operator key is the node key unless {@code operator_key_file} names another key file (same
+ * format, mode 600). {@code reward_address} is where {@code registermasternode} sends rewards when
+ * it is given none.
  */
 public record MasternodeSection(boolean enabled, String operatorKeyFile, String rewardAddress) {
 
@@ -39,7 +41,11 @@ public record MasternodeSection(boolean enabled, String operatorKeyFile, String 
       } catch (AddressFormatException e) {
         throw t.invalid(
             "reward_address",
-            "= \"" + shortText(reward) + "\" is not an address of " + net.text() + ": "
+            "= \""
+                + shortText(reward)
+                + "\" is not an address of "
+                + net.text()
+                + ": "
                 + e.getMessage());
       }
     }
@@ -70,7 +76,9 @@ public record MasternodeSection(boolean enabled, String operatorKeyFile, String 
 
   /** The operator key file, resolved against {@code baseDir}; empty when the node key is used. */
   public Optional<Path> operatorKeyPath(Path baseDir) {
-    return operatorKeyFile.isEmpty() ? Optional.empty() : Optional.of(baseDir.resolve(operatorKeyFile));
+    return operatorKeyFile.isEmpty()
+        ? Optional.empty()
+        : Optional.of(baseDir.resolve(operatorKeyFile));
   }
 
   /** The default reward address, parsed; empty when none is configured. */

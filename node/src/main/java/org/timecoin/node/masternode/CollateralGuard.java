@@ -14,9 +14,9 @@ import org.timecoin.node.wallet.WalletMasternodeTx;
 /**
  * Keeps the wallet's masternode collaterals out of its sends while they are locked: the chain
  * refuses to move a collateral whose masternode is in the current or next set, and spending a
- * pending one would cancel its registration. A collateral is released to sends once its
- * masternode left (deregistered or removed) and no current or next set holds it, or once its
- * record is gone. Runs on the chain writer after the wallet has taken in each block.
+ * pending one would cancel its registration. A collateral is released to sends once its masternode
+ * left (deregistered or removed) and no current or next set holds it, or once its record is gone.
+ * Runs on the chain writer after the wallet has taken in each block.
  */
 public final class CollateralGuard implements BlockListener {
   private final MasternodeChain chain;
@@ -61,8 +61,7 @@ public final class CollateralGuard implements BlockListener {
     }
     for (OutPoint held : coins.held()) {
       var record = chain.registry().byCollateral(held);
-      boolean release =
-          record.isPresent() ? !locked(record.get()) : coins.coin(held).isPresent();
+      boolean release = record.isPresent() ? !locked(record.get()) : coins.coin(held).isPresent();
       if (release) {
         coins.unhold(held);
       }

@@ -117,7 +117,9 @@ public final class NodeMasternodes implements MasternodeService {
       message =
           identity.enabled()
               ? "votes since epoch " + from + " (height " + r.enteredHeight() + ")"
-              : "in the set since epoch " + from + ", but [masternode] enabled is false: not voting";
+              : "in the set since epoch "
+                  + from
+                  + ", but [masternode] enabled is false: not voting";
     } else if (attendance.inSetAt(r, chain.firstHeight(epoch + 1))) {
       from = epoch + 1;
       message = "enters the set at epoch " + from + " (height " + chain.firstHeight(from) + ")";

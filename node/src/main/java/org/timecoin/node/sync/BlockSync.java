@@ -226,6 +226,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
         return; // late answer to a request given to another peer, or unsolicited
       }
       long expected = req.from();
+      long certifiedUpTo = expected - 1; // a proven height counts only checked certificates
       for (CertifiedBlock cb : blocks) {
         Block b = cb.block();
         if (b.height() != expected || expected >= req.from() + req.count()) {
@@ -237,6 +238,9 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
         if (set != null && !certificateValid(cb, set, from)) {
           return;
         }
+        if (set != null && certifiedUpTo == expected - 1) {
+          certifiedUpTo = expected;
+        }
         if (b.height() > chain.height() && b.height() <= chain.height() + maxAhead) {
           received.put(b.height(), new Received(cb, from, set != null));
           accepted.add(b);
@@ -244,7 +248,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
         expected++;
       }
       claims.served(from, expected - 1, clock.monoNanos());
-      provenHeight = Math.max(provenHeight, expected - 1);
+      provenHeight = Math.max(provenHeight, certifiedUpTo);
       if (syncing) {
         // Ask again at once rather than at the next tick, so the pipeline never runs dry.
         requestRanges(chain.height(), bestPeerHeight, clock.monoNanos());
@@ -316,6 +320,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
           received.remove(tip + 1);
           return; // the next tick asks another peer for it
         }
+        provenHeight = Math.max(provenHeight, tip + 1);
       }
       applying = true;
     }

@@ -44,8 +44,7 @@ public final class CoinSelector {
   public static Selection forPayment(
       NavigableSet<Utxo> available, long availableTotal, long payment, FeeSchedule fees)
       throws WalletException {
-    long leastFee =
-        Math.max(fees.params().requiredFee(payment), fees.sizeFee(fees.txSize(1, 1)));
+    long leastFee = Math.max(fees.params().requiredFee(payment), fees.sizeFee(fees.txSize(1, 1)));
     long leastNeeded = saturatingAdd(payment, leastFee);
     if (availableTotal < leastNeeded) {
       throw insufficient(availableTotal, leastNeeded);
@@ -131,8 +130,8 @@ public final class CoinSelector {
   }
 
   /**
-   * One coin paying only a fee, the rest back to the wallet as change of at least the dust limit
-   * (a transaction whose purpose is its payload): the smallest coin that does.
+   * One coin paying only a fee, the rest back to the wallet as change of at least the dust limit (a
+   * transaction whose purpose is its payload): the smallest coin that does.
    */
   public static Selection forFee(NavigableSet<Utxo> available, FeeSchedule fees)
       throws WalletException {

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.timecoin.common.Hash32;
@@ -145,8 +145,8 @@ public final class WalletCoins {
   }
 
   /**
-   * Keeps the coin at {@code outPoint} out of every selection, whether the wallet has it yet or
-   * not (a registration's collateral is held before its block arrives).
+   * Keeps the coin at {@code outPoint} out of every selection, whether the wallet has it yet or not
+   * (a registration's collateral is held before its block arrives).
    */
   public synchronized void hold(OutPoint outPoint) {
     if (held.add(outPoint)) {

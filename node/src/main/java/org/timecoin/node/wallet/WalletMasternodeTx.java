@@ -18,10 +18,10 @@ import org.timecoin.node.api.WalletService.SentTransaction;
 
 /**
  * Builds, signs and submits the wallet's masternode transactions over {@link WalletSpender}'s coin
- * selection, reservations and history. A registration pays the tier's collateral as output 0 to
- * the address of input 0's key (so the collateral's owner signs it) and carries the operator's
- * signature; its collateral is then held out of every later send. A deregistration spends one
- * coin for its fee, change back, and carries the signature of the key the collateral pays.
+ * selection, reservations and history. A registration pays the tier's collateral as output 0 to the
+ * address of input 0's key (so the collateral's owner signs it) and carries the operator's
+ * signature; its collateral is then held out of every later send. A deregistration spends one coin
+ * for its fee, change back, and carries the signature of the key the collateral pays.
  */
 public final class WalletMasternodeTx {
   private final WalletSpender wallet;
@@ -45,7 +45,11 @@ public final class WalletMasternodeTx {
                 + " as a full node");
       }
       MasternodeRegistration probe =
-          payload(tier, operator, rewardAddress.orElse(Address.ofPayload(new byte[20])), networkAddress);
+          payload(
+              tier,
+              operator,
+              rewardAddress.orElse(Address.ofPayload(new byte[20])),
+              networkAddress);
       FeeSchedule fees = wallet.fees(Optional.empty()).withExtraBytes(probe.encodedSize());
       long collateral = tier.collateral();
       WalletCoins.Reserved r =

@@ -306,8 +306,7 @@ public final class WalletSpender implements WalletService, BlockListener {
    * The signed transaction, its signatures checked here and recorded as verified, so the mempool
    * admits it without queueing it behind the transactions relayed to this node.
    */
-  private Transaction sign(
-      WalletCoins.Reserved reserved, List<TxOut> outs, PayloadSigning payload)
+  private Transaction sign(WalletCoins.Reserved reserved, List<TxOut> outs, PayloadSigning payload)
       throws WalletException {
     CoinSelector.Selection s = reserved.selection();
     Map<Address, KeyPair> cache = new HashMap<>();

@@ -43,7 +43,9 @@ class MasternodeConfigTest {
   @Test
   void aMainnetNodeTakesAMainnetRewardAddress() {
     String toml =
-        "[node]\nnetwork = \"mainnet\"\n[masternode]\nreward_address = \"" + MAINNET_ADDRESS + "\"\n";
+        "[node]\nnetwork = \"mainnet\"\n[masternode]\nreward_address = \""
+            + MAINNET_ADDRESS
+            + "\"\n";
     assertThat(ConfigLoader.parse(dir.resolve("c.toml"), toml).masternode().reward()).isPresent();
   }
 
@@ -63,7 +65,9 @@ class MasternodeConfigTest {
       value = {
         "reward_address = \"TIME0nothing\"; [masternode] reward_address; not an address of testnet",
         "reward_address = \"hello\"; [masternode] reward_address; not an address of testnet",
-        "reward_address = \"" + "TIME1" + "1111111111111111111111111111111111111\"; [masternode]"
+        "reward_address = \""
+            + "TIME1"
+            + "1111111111111111111111111111111111111\"; [masternode]"
             + " reward_address; not an address of testnet",
         "reward_address = 5; [masternode] reward_address; must be a string",
         "operator_key_file = \"  \"; [masternode] operator_key_file; must be a path",
@@ -83,7 +87,9 @@ class MasternodeConfigTest {
   @Test
   void aTestnetAddressOnMainnetIsRefused() {
     String toml =
-        "[node]\nnetwork = \"mainnet\"\n[masternode]\nreward_address = \"" + TESTNET_ADDRESS + "\"\n";
+        "[node]\nnetwork = \"mainnet\"\n[masternode]\nreward_address = \""
+            + TESTNET_ADDRESS
+            + "\"\n";
     assertThatThrownBy(() -> ConfigLoader.parse(dir.resolve("c.toml"), toml))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("reward_address")

@@ -79,7 +79,9 @@ class CollateralGuardTest {
     OutPoint notYetFinal = new OutPoint(Sha256.hash(new byte[] {43}), 0);
     reg.coins.hold(notYetFinal);
     guard.onTransactions(List.of());
-    assertThat(reg.coins.held()).as("a registration not final yet stays held").containsExactly(notYetFinal);
+    assertThat(reg.coins.held())
+        .as("a registration not final yet stays held")
+        .containsExactly(notYetFinal);
     assertThat(reg.coins.availableTotal()).isEqualTo(Amounts.UNITS_PER_TIME);
   }
 }

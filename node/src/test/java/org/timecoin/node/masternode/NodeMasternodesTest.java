@@ -197,8 +197,12 @@ class NodeMasternodesTest {
     Map<String, AttestationView> stats =
         mine.attestationStats().stream()
             .collect(Collectors.toMap(AttestationView::operatorKey, Function.identity()));
-    assertThat(stats).containsOnlyKeys(
-        G.publicKey().toHex(), G2.publicKey().toHex(), M.publicKey().toHex(), L.publicKey().toHex());
+    assertThat(stats)
+        .containsOnlyKeys(
+            G.publicKey().toHex(),
+            G2.publicKey().toHex(),
+            M.publicKey().toHex(),
+            L.publicKey().toHex());
     AttestationView m = stats.get(M.publicKey().toHex());
     assertThat(m.signed()).isEqualTo(22);
     assertThat(m.missed()).isEqualTo(2);
@@ -213,7 +217,8 @@ class NodeMasternodesTest {
   void registrationBuildsFromTheConfiguredDefaults() {
     NodeMasternodes fresh = service(Registry.key(50), true, "127.0.0.1:24100");
     reg.walletCoin(new OutPoint(org.timecoin.common.Sha256.hash(new byte[] {50}), 1), 2_000 * T);
-    MasternodeService.Registered r = fresh.register("Bronze", Optional.empty(), Optional.empty()).join();
+    MasternodeService.Registered r =
+        fresh.register("Bronze", Optional.empty(), Optional.empty()).join();
     assertThat(r.collateral()).isEqualTo(r.txid() + ":0");
     assertThat(r.tier()).isEqualTo("bronze");
     assertThat(r.amount()).isEqualTo(Tier.BRONZE.collateral());
@@ -272,8 +277,7 @@ class NodeMasternodesTest {
         WalletException.Kind.INVALID_PARAMETER,
         "genesis validator");
     reg.keys.lock(true);
-    assertRefused(
-        fresh.register("bronze", Optional.empty(), at), WalletException.Kind.LOCKED, "");
+    assertRefused(fresh.register("bronze", Optional.empty(), at), WalletException.Kind.LOCKED, "");
     walletPresent = false;
     assertRefused(
         fresh.register("bronze", Optional.empty(), at), WalletException.Kind.NO_WALLET, "wallet");

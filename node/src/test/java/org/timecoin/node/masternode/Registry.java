@@ -70,7 +70,8 @@ final class Registry {
 
   Registry() {
     chain.height = 45;
-    chain.registry.put(record(G, null, G.publicKey(), 0, 1, -1, MasternodeRecord.Status.ACTIVE_SET));
+    chain.registry.put(
+        record(G, null, G.publicKey(), 0, 1, -1, MasternodeRecord.Status.ACTIVE_SET));
     chain.registry.put(
         record(G2, null, G2.publicKey(), 0, 1, -1, MasternodeRecord.Status.ACTIVE_SET));
     chain.registry.put(

@@ -150,7 +150,9 @@ class WalletMasternodeTxTest {
     // only the change is spendable: a send of more than it fails although the balance covers it
     long change = 1_500 * TIME - Tier.BRONZE.collateral() - sent.fee();
     assertThat(coins.availableTotal()).isEqualTo(change);
-    assertThat(failure(spender.send(BOB_ADDR.toText(Network.TESTNET), 600 * TIME, Optional.empty())).kind())
+    assertThat(
+            failure(spender.send(BOB_ADDR.toText(Network.TESTNET), 600 * TIME, Optional.empty()))
+                .kind())
         .isEqualTo(WalletException.Kind.INSUFFICIENT_FUNDS);
     coins.unhold(collateral);
     assertThat(coins.availableTotal()).isEqualTo(change + Tier.BRONZE.collateral());
@@ -215,8 +217,7 @@ class WalletMasternodeTxTest {
                 .getMessage())
         .contains("limit 64");
     assertThat(
-            failure(masternodeTx.register(Tier.BRONZE, OPERATOR, Optional.empty(), "hé:1"))
-                .kind())
+            failure(masternodeTx.register(Tier.BRONZE, OPERATOR, Optional.empty(), "hé:1")).kind())
         .isEqualTo(WalletException.Kind.INVALID_PARAMETER);
     assertThat(submitted).isEmpty();
   }
@@ -225,7 +226,8 @@ class WalletMasternodeTxTest {
   void aLockedWalletSignsNothingAndReleasesTheCoins() {
     fund(ALICE_ADDR, 1_500 * TIME);
     keys.lock(true);
-    assertThat(failure(masternodeTx.register(Tier.BRONZE, OPERATOR, Optional.empty(), "h:1")).kind())
+    assertThat(
+            failure(masternodeTx.register(Tier.BRONZE, OPERATOR, Optional.empty(), "h:1")).kind())
         .isEqualTo(WalletException.Kind.LOCKED);
     assertThat(coins.availableTotal()).isEqualTo(1_500 * TIME);
     OutPoint someCollateral = new OutPoint(org.timecoin.common.Hash32.ZERO, 0);
@@ -258,7 +260,8 @@ class WalletMasternodeTxTest {
   void aRefusedRegistrationReleasesItsCoinsAndHoldsNothing() {
     fund(ALICE_ADDR, 1_500 * TIME);
     answer = new WalletSpender.Admission(false, "MASTERNODE_KEY_REGISTERED: operator key taken");
-    WalletException e = failure(masternodeTx.register(Tier.BRONZE, OPERATOR, Optional.empty(), "h:1"));
+    WalletException e =
+        failure(masternodeTx.register(Tier.BRONZE, OPERATOR, Optional.empty(), "h:1"));
     assertThat(e.kind()).isEqualTo(WalletException.Kind.REJECTED);
     assertThat(e.getMessage()).contains("operator key taken");
     assertThat(coins.held()).isEmpty();

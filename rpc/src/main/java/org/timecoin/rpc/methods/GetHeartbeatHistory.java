@@ -58,8 +58,7 @@ public final class GetHeartbeatHistory implements RpcMethod {
                   () ->
                       new RpcException(
                           RpcErrorCodes.NOT_FOUND,
-                          "no masternode with operator key or address "
-                              + Params.shortPrefix(who)));
+                          "no masternode with operator key or address " + Params.shortPrefix(who)));
     } catch (IllegalArgumentException e) {
       throw new RpcException(RpcErrorCodes.INVALID_PARAMETER, e.getMessage());
     }

@@ -77,8 +77,7 @@ public final class RegisterMasternode implements RpcMethod {
   }
 
   /** An optional string parameter; empty when absent or "". */
-  static Optional<String> optionalText(Params params, int index, String name)
-      throws RpcException {
+  static Optional<String> optionalText(Params params, int index, String name) throws RpcException {
     if (params.get(index, name) == null) {
       return Optional.empty();
     }

@@ -35,9 +35,27 @@ class ParamsFuzzTest {
           "(?i)(exception|\\bat [a-z]+\\.|\\b(java|javax|jdk|sun|org|com|io)\\.[a-z]|jackson|netty"
               + "|\\.java\\b|NullPointer|IllegalArgument|IllegalState|NumberFormat)");
   static final String[] NAMES = {
-    "blockhash", "verbosity", "txid", "timeout", "address", "limit", "hexstring", "maxfeerate",
-    "verbose", "count", "label", "amount", "x", "", "__proto__", "params", "tier",
-    "reward_address", "network_address", "collateral_txid", "operator_key_or_address"
+    "blockhash",
+    "verbosity",
+    "txid",
+    "timeout",
+    "address",
+    "limit",
+    "hexstring",
+    "maxfeerate",
+    "verbose",
+    "count",
+    "label",
+    "amount",
+    "x",
+    "",
+    "__proto__",
+    "params",
+    "tier",
+    "reward_address",
+    "network_address",
+    "collateral_txid",
+    "operator_key_or_address"
   };
   static final Map<String, String> VALID =
       Map.ofEntries(

@@ -26,8 +26,9 @@ import org.timecoin.rpc.cli.RpcCredentials;
 
 /**
  * A fifth node of an in-process devnet registers itself as a Bronze masternode over JSON-RPC, with
- * collateral from its wallet: the registration is listed as PENDING once final, enters the set two
- * epochs later, its signatures appear in the heartbeat, and it deregisters.
+ * collateral from its wallet and its operator key file: the registration is listed as PENDING once
+ * final, enters the set two epochs later, the operator key's signatures appear in the heartbeat,
+ * and it deregisters.
  */
 class MasternodeRpcIT {
   @TempDir Path dir;
@@ -71,11 +72,20 @@ class MasternodeRpcIT {
             List.of(new TxOut(Amounts.ofTime(1_500), ownerAddress)),
             Clock.SYSTEM);
     int mn = net.addFullNode(base + 10, base + 11);
-    net.changeConfig(mn, c -> c.withMasternode(c.masternode().withEnabled(true)));
+    // Its votes are signed by an operator key of its own, apart from the node key.
+    byte[] seed =
+        org.timecoin.node.config.NodeKeyFile.create(
+            net.home(mn).resolve("operator.key"), new SecureRandom());
+    String operator = KeyPair.fromSeed(seed).publicKey().toHex();
+    net.changeConfig(
+        mn,
+        c ->
+            c.withMasternode(
+                new org.timecoin.node.config.MasternodeSection(true, "operator.key", "")));
     net.useKeyRing(mn, new TestKeyRing(owner));
     net.startAll();
     RpcClient rpc = rpc(mn);
-    String operator = net.node(mn).key().publicKey().toHex();
+    assertThat(net.node(mn).key().publicKey().toHex()).isNotEqualTo(operator);
 
     JsonNode before = rpc.call("masternodestatus");
     assertThat(before.get("registered").asBoolean()).isFalse();
@@ -123,7 +133,8 @@ class MasternodeRpcIT {
     JsonNode inSet = find(rpc(0).call("masternodelist"), operator);
     assertThat(inSet.get("status").asText()).isEqualTo("ACTIVE_SET");
     assertThat(inSet.get("in_current_set").asBoolean()).isTrue();
-    assertThat(inSet.get("entered_height").asLong()).isEqualTo(((registeredAt - 1) / 20 + 2) * 20 + 1);
+    assertThat(inSet.get("entered_height").asLong())
+        .isEqualTo(((registeredAt - 1) / 20 + 2) * 20 + 1);
     JsonNode stats = rpc.call("getattestationstats");
     assertThat(find(stats, operator).get("since").asLong())
         .isEqualTo(inSet.get("entered_height").asLong());
@@ -135,7 +146,10 @@ class MasternodeRpcIT {
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
-                find(rpc.call("masternodelist"), operator).get("status").asText().equals("LEAVING"));
+                find(rpc.call("masternodelist"), operator)
+                    .get("status")
+                    .asText()
+                    .equals("LEAVING"));
     assertThat(rpc.call("masternodestatus").at("/masternode/leaving_height").asLong())
         .isGreaterThan(registeredAt);
   }

@@ -26,12 +26,7 @@ class MasternodeMethodsTest {
   final FakeMasternodes masternodes = node.masternodes;
   final List<RpcMethod> methods =
       RpcMethods.all(
-          node,
-          node,
-          node,
-          TestWallet.absent(Path.of("no-wallet-here")),
-          node.wallet,
-          masternodes);
+          node, node, node, TestWallet.absent(Path.of("no-wallet-here")), node.wallet, masternodes);
   final JsonRpcDispatcher rpc = new JsonRpcDispatcher(methods);
   final ObjectMapper mapper = new ObjectMapper();
 
@@ -162,7 +157,8 @@ class MasternodeMethodsTest {
         Map.of(
             new WalletException(WalletException.Kind.NOT_FOUND, "no masternode has collateral"),
             RpcErrorCodes.NOT_FOUND,
-            new WalletException(WalletException.Kind.NOT_IN_WALLET, "not an address of this wallet"),
+            new WalletException(
+                WalletException.Kind.NOT_IN_WALLET, "not an address of this wallet"),
             RpcErrorCodes.NOT_FOUND,
             new WalletException(WalletException.Kind.INVALID_PARAMETER, "already leaving"),
             RpcErrorCodes.INVALID_PARAMETER,
@@ -182,7 +178,13 @@ class MasternodeMethodsTest {
     assertThat(masternodes.calls).containsExactly(FakeMasternodes.TXID);
     assertThat(d.get("collateral").asText()).isEqualTo(FakeMasternodes.TXID + ":0");
     assertThat(d.get("txid").asText()).isEqualTo("d2".repeat(32));
-    for (String bad : List.of("[]", "[\"c1\"]", "[5]", "[\"" + "zz".repeat(32) + "\"]", "[\"" + "c1".repeat(32) + "\", 0]")) {
+    for (String bad :
+        List.of(
+            "[]",
+            "[\"c1\"]",
+            "[5]",
+            "[\"" + "zz".repeat(32) + "\"]",
+            "[\"" + "c1".repeat(32) + "\", 0]")) {
       assertThat(error("deregistermasternode", bad).get("code").asInt())
           .as(bad)
           .isEqualTo(RpcErrorCodes.INVALID_PARAMS);
@@ -218,7 +220,11 @@ class MasternodeMethodsTest {
             "[\"\"]",
             "[\"" + "k".repeat(81) + "\"]",
             "[\"" + FakeMasternodes.KEY + "\", 0]",
-            "[\"" + FakeMasternodes.KEY + "\", " + (MasternodeService.MAX_HEARTBEAT_LIMIT + 1) + "]",
+            "[\""
+                + FakeMasternodes.KEY
+                + "\", "
+                + (MasternodeService.MAX_HEARTBEAT_LIMIT + 1)
+                + "]",
             "[\"" + FakeMasternodes.KEY + "\", \"ten\"]")) {
       assertThat(error("getheartbeathistory", params).get("code").asInt())
           .as(params)
