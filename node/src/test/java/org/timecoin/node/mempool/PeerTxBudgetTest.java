@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.timecoin.common.Sha256;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
-import org.timecoin.testkit.time.VirtualClock;
+import org.timecoin.common.time.VirtualClock;
 
 class PeerTxBudgetTest {
   static final Duration KEEP = Duration.ofMinutes(10);

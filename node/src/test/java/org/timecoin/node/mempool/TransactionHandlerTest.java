@@ -17,8 +17,8 @@ import org.timecoin.node.net.FakeNetwork;
 import org.timecoin.node.net.NodeMessages;
 import org.timecoin.node.net.TxBatch;
 import org.timecoin.p2p.RateLimit;
-import org.timecoin.testkit.time.VirtualClock;
-import org.timecoin.testkit.time.VirtualScheduler;
+import org.timecoin.common.time.VirtualClock;
+import org.timecoin.common.time.VirtualScheduler;
 
 class TransactionHandlerTest {
   final VirtualClock clock = new VirtualClock();

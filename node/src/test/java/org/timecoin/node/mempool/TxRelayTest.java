@@ -15,8 +15,8 @@ import org.timecoin.node.net.FakeNetwork;
 import org.timecoin.node.net.FakeNetwork.Sent;
 import org.timecoin.node.net.NodeMessages;
 import org.timecoin.node.net.TxBatch;
-import org.timecoin.testkit.time.VirtualClock;
-import org.timecoin.testkit.time.VirtualScheduler;
+import org.timecoin.common.time.VirtualClock;
+import org.timecoin.common.time.VirtualScheduler;
 
 class TxRelayTest {
   static final Duration DELAY = Duration.ofMillis(10);

@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.node.sync.ServingBudget.Admission;
-import org.timecoin.testkit.time.VirtualClock;
+import org.timecoin.common.time.VirtualClock;
 
 class ServingBudgetTest {
   final VirtualClock clock = new VirtualClock();

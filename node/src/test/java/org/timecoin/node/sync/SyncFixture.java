@@ -19,7 +19,7 @@ import org.timecoin.node.net.CertifiedBlock;
 import org.timecoin.node.net.FakeNetwork;
 import org.timecoin.node.production.MempoolBlockProducer;
 import org.timecoin.storage.kv.KvStore;
-import org.timecoin.testkit.time.VirtualClock;
+import org.timecoin.common.time.VirtualClock;
 
 /**
  * A source chain of five certified blocks, an empty target chain with block sync over a {@link

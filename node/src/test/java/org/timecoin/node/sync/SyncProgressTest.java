@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.timecoin.node.api.SyncView;
 import org.timecoin.node.sync.SyncProgress.Sample;
 import org.timecoin.node.sync.SyncProgress.Waiting;
-import org.timecoin.testkit.time.VirtualClock;
+import org.timecoin.common.time.VirtualClock;
 
 class SyncProgressTest {
   final VirtualClock clock = new VirtualClock();

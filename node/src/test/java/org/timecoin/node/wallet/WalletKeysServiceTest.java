@@ -15,7 +15,7 @@ import org.timecoin.domain.tx.PrivateKeyText;
 import org.timecoin.node.api.WalletException;
 import org.timecoin.node.api.WalletException.Kind;
 import org.timecoin.node.api.WalletKeys;
-import org.timecoin.testkit.time.VirtualScheduler;
+import org.timecoin.common.time.VirtualScheduler;
 
 /** The RPC-facing facade: text forms, and the reason each refusal carries. */
 class WalletKeysServiceTest {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.tx.Address;
-import org.timecoin.testkit.time.VirtualScheduler;
+import org.timecoin.common.time.VirtualScheduler;
 
 /** Locking, unlocking on virtual time, the key pool, importing keys and the state rules. */
 class WalletTest {
