@@ -1,7 +1,7 @@
 package org.timecoin.testkit.sim;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +48,8 @@ public final class SimNode {
   // Durable: survives a crash.
   private final MemoryWal wal;
   private final MemorySignGuard guard = new MemorySignGuard();
-  private final MeterRegistry meters = new SimpleMeterRegistry();
+  // Without registries under it, a composite registry's meters record nothing: nobody reads them.
+  private final MeterRegistry meters = new CompositeMeterRegistry();
   private final TreeMap<Long, HeightDecision> chain = new TreeMap<>();
   private final Map<Hash32, SyntheticBlock> blocks = new HashMap<>();
   // Volatile: lost on a crash.
