@@ -65,6 +65,7 @@ public final class ConsensusLoop<B> implements AutoCloseable {
   private final AtomicLong droppedNetworkInputs = new AtomicLong();
   private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
   private volatile boolean running;
+  private volatile boolean closed;
   private volatile boolean halted;
 
   private ConsensusLoop(Builder<B> b) {
@@ -117,7 +118,7 @@ public final class ConsensusLoop<B> implements AutoCloseable {
                 Math.max(1, Runtime.getRuntime().availableProcessors()),
                 Thread.ofPlatform().name("consensus-validation-", 0).daemon(true).factory());
     driver.recover(startHeight);
-    running = true;
+    running = !closed; // a port may have closed the loop while recovery called it
     wake();
   }
 
@@ -280,6 +281,7 @@ public final class ConsensusLoop<B> implements AutoCloseable {
   /** Stops the loop: nothing queued runs any more, timers are cancelled and the WAL is closed. */
   @Override
   public void close() {
+    closed = true;
     running = false;
     shutdownIfOwned(ownerExecutor, givenOwnerExecutor);
     shutdownIfOwned(validationPool, givenValidationPool);
