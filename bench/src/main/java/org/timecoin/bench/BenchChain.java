@@ -12,10 +12,13 @@ import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
 import org.timecoin.domain.block.CommitCertificate;
 import org.timecoin.domain.block.CommitSignature;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.MerkleRoot;
 import org.timecoin.domain.block.Tier;
 import org.timecoin.domain.block.Validator;
 import org.timecoin.domain.block.ValidatorSet;
+import org.timecoin.domain.block.VoteSignBytes;
+import org.timecoin.domain.block.VoteType;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.tx.Address;
@@ -23,6 +26,7 @@ import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.domain.validation.BlockContext;
 import org.timecoin.domain.validation.CoinbaseRule;
+import org.timecoin.domain.validation.Issuance;
 import org.timecoin.storage.ChainSchema;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.ChainTip;
@@ -44,25 +48,26 @@ final class BenchChain implements AutoCloseable {
   private final StorageConfig config;
   private final Clock clock;
   private final KeyPair proposer;
+  private final List<KeyPair> validatorKeys = new ArrayList<>();
   private final ValidatorSet validators;
   private final ConsensusParams params = ConsensusParams.defaults();
   private RecordingKvStore kv;
   private ChainStore store;
   private BlockHeader tipHeader;
+  private CommitCertificate tipCertificate;
 
   private BenchChain(StorageConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
-    this.proposer =
-        KeyPair.fromSeed(Sha256.digest("bench-proposer".getBytes(StandardCharsets.US_ASCII)));
-    this.validators =
-        new ValidatorSet(
-            List.of(
-                new Validator(
-                    proposer.publicKey(),
-                    1,
-                    Tier.GOLD,
-                    Address.fromPublicKey(proposer.publicKey()))));
+    List<Validator> members = new ArrayList<>();
+    for (int i = 0; i < CERTIFICATE_SIGNATURES; i++) {
+      String seed = i == 0 ? "bench-proposer" : "bench-validator-" + i;
+      KeyPair k = KeyPair.fromSeed(Sha256.digest(seed.getBytes(StandardCharsets.US_ASCII)));
+      validatorKeys.add(k);
+      members.add(new Validator(k.publicKey(), 1, Tier.GOLD, Address.fromPublicKey(k.publicKey())));
+    }
+    this.proposer = validatorKeys.get(0);
+    this.validators = new ValidatorSet(members);
   }
 
   /** Creates an empty chain database in {@code dir} with a UTXO cache of {@code cacheBytes}. */
@@ -104,7 +109,7 @@ final class BenchChain implements AutoCloseable {
 
   /** What a block on the current tip is validated against; "now" is the next block's time. */
   BlockContext context() {
-    return new BlockContext(
+    return BlockContext.fixedSet(
         Fixture.CHAIN_ID, tipHeader, validators, params, nextTimestamp() + BLOCK_MILLIS);
   }
 
@@ -149,7 +154,12 @@ final class BenchChain implements AutoCloseable {
     }
     Transaction coinbase =
         CoinbaseRule.coinbase(
-            height, params.blockReward() + fees, validators, proposer.publicKey(), timestamp);
+            height,
+            reward(timestamp) + fees,
+            validators,
+            CoinbaseRule.allMembers(validators),
+            proposer.publicKey(),
+            timestamp);
     List<Transaction> all = new ArrayList<>(txs.size() + 1);
     all.add(coinbase);
     all.addAll(txs);
@@ -163,6 +173,7 @@ final class BenchChain implements AutoCloseable {
     }
     List<Hash32> txids = new ArrayList<>(all.size());
     all.forEach(tx -> txids.add(tx.txid()));
+    LastCommit lastCommit = height <= 1 ? LastCommit.empty() : LastCommit.of(tipCertificate);
     Stopwatch prepareWatch = Stopwatch.start(clock);
     StateUpdate update = store.prepare(adds, spent);
     long prepareNanos = prepareWatch.elapsedNanos();
@@ -176,26 +187,33 @@ final class BenchChain implements AutoCloseable {
             update.stateRoot(),
             timestamp,
             proposer.publicKey(),
-            0);
-    Block block = new Block(header, all);
+            0,
+            validators.hash(),
+            lastCommit.hash());
+    Block block = new Block(header, lastCommit, all);
     return new PendingBlock(
         block, certificate(block), adds, List.copyOf(spent), update, prepareNanos);
   }
 
-  /** A certificate of the usual size; storage does not verify it (consensus does). */
+  /** The precommits of every validator: stored with the block, and the next block's lastCommit. */
   private CommitCertificate certificate(Block block) {
     if (block.height() == 0) {
       return null;
     }
+    byte[] signed =
+        VoteSignBytes.of(Fixture.CHAIN_ID, VoteType.PRECOMMIT, block.height(), 0, block.hash());
     List<CommitSignature> sigs = new ArrayList<>(CERTIFICATE_SIGNATURES);
-    byte[] sig = Sha256.digest(block.hash().toBytes(), block.hash().toBytes());
-    byte[] sig64 = new byte[64];
-    System.arraycopy(sig, 0, sig64, 0, 32);
-    System.arraycopy(sig, 0, sig64, 32, 32);
-    for (int i = 0; i < CERTIFICATE_SIGNATURES; i++) {
-      sigs.add(new CommitSignature(proposer.publicKey(), sig64));
+    for (KeyPair k : validatorKeys) {
+      sigs.add(new CommitSignature(k.publicKey(), k.sign(signed)));
     }
     return new CommitCertificate(block.height(), 0, block.hash(), sigs);
+  }
+
+  /** The issuance of a block at {@code timestamp} on the tip (block 0 mints a period's worth). */
+  private long reward(long timestamp) {
+    return tipHeader == null
+        ? params.issuancePerPeriod()
+        : Issuance.reward(params, tipHeader.timestamp(), timestamp);
   }
 
   /** Applies {@code b} with the store hashing its changes (the full cost of a block write). */
@@ -218,6 +236,7 @@ final class BenchChain implements AutoCloseable {
   /** Moves the tip to {@code b} after it was applied. */
   void advance(PendingBlock b) {
     tipHeader = b.block().header();
+    tipCertificate = b.certificate();
   }
 
   @Override

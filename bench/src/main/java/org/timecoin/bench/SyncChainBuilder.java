@@ -10,6 +10,7 @@ import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
 import org.timecoin.domain.block.CommitCertificate;
 import org.timecoin.domain.block.CommitSignature;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.MerkleRoot;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.block.VoteSignBytes;
@@ -25,6 +26,7 @@ import org.timecoin.domain.tx.TxBuilder;
 import org.timecoin.domain.tx.TxOut;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.domain.validation.CoinbaseRule;
+import org.timecoin.domain.validation.Issuance;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.StateUpdate;
 
@@ -77,6 +79,10 @@ final class SyncChainBuilder {
           "genesis holds " + lane.length + " lane outputs, not " + lanes);
     }
     Block parent = store.blocks().blockAt(store.tip().orElseThrow().height()).orElseThrow();
+    LastCommit lastCommit =
+        parent.height() == 0
+            ? LastCommit.empty()
+            : LastCommit.of(store.blocks().certificateAt(parent.height()).orElseThrow());
     for (int b = 0; b < blocks; b++) {
       long height = parent.height() + 1;
       Utxo[] spent = lane.clone();
@@ -93,7 +99,12 @@ final class SyncChainBuilder {
       long timestamp = Math.max(clock.wallMillis(), parent.header().timestamp() + 1);
       Transaction coinbase =
           CoinbaseRule.coinbase(
-              height, params.blockReward() + fees, validators, proposer, timestamp);
+              height,
+              Issuance.reward(params, parent.header().timestamp(), timestamp) + fees,
+              validators,
+              CoinbaseRule.allMembers(validators),
+              proposer,
+              timestamp);
       List<Transaction> all = new ArrayList<>(lanes + 1);
       all.add(coinbase);
       all.addAll(transfers);
@@ -114,9 +125,13 @@ final class SyncChainBuilder {
               update.stateRoot(),
               timestamp,
               proposer,
-              0);
-      Block block = new Block(header, all);
-      store.applyBlock(block, certify(block, chainId, validatorKeys), update);
+              0,
+              validators.hash(),
+              lastCommit.hash());
+      Block block = new Block(header, lastCommit, all);
+      CommitCertificate certificate = certify(block, chainId, validatorKeys);
+      store.applyBlock(block, certificate, update);
+      lastCommit = LastCommit.of(certificate);
       for (int j = 0; j < lanes; j++) {
         Transaction tx = transfers.get(j);
         lane[j] = new Utxo(tx.outPoint(0), tx.outputs().get(0), height, false);

@@ -32,11 +32,11 @@ import org.timecoin.node.chain.ChainStoreOpener;
 import org.timecoin.node.chain.FinalityWatch;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.chain.ValidationPool;
+import org.timecoin.node.chain.ValidatorPriority;
 import org.timecoin.node.chainspec.ChainSpecExport;
 import org.timecoin.node.chainspec.ChainSpecFile;
 import org.timecoin.node.chainspec.ChainSpecHome;
 import org.timecoin.node.clock.ClockCheck;
-import org.timecoin.node.config.ConfigException;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.consensus.ChainPorts;
 import org.timecoin.node.consensus.ConsensusHandler;
@@ -45,6 +45,7 @@ import org.timecoin.node.consensus.LoggingConsensusListener;
 import org.timecoin.node.consensus.P2pGossip;
 import org.timecoin.node.mempool.Mempool;
 import org.timecoin.node.mempool.PeerTxBudget;
+import org.timecoin.node.mempool.RegistryRules;
 import org.timecoin.node.mempool.TransactionHandler;
 import org.timecoin.node.mempool.TxRelay;
 import org.timecoin.node.metrics.MetricsServer;
@@ -114,6 +115,12 @@ public final class TimeNode implements AutoCloseable {
   private org.timecoin.node.wallet.KeyRing keyRing;
   private Wallet wallet;
   private org.timecoin.node.wallet.WalletSpender spender;
+  private org.timecoin.node.wallet.WalletMasternodeTx masternodeTx;
+  private org.timecoin.node.masternode.MasternodeChain masternodeChain;
+
+  /** The key that signs proposals and votes: [masternode] operator_key_file, else the node key. */
+  private KeyPair operator;
+
   private NodeMetrics metrics;
   private MetricsServer metricsServer;
 
@@ -139,12 +146,12 @@ public final class TimeNode implements AutoCloseable {
   }
 
   public synchronized void start() throws Exception {
-    if (validator && !genesis.validatorSet().contains(key.publicKey())) {
-      throw new ConfigException(
-          "[masternode] enabled = true, but the node key "
-              + key.publicKey().toHex()
-              + " is not a validator of the genesis");
-    }
+    operator =
+        config
+            .masternode()
+            .operatorKeyPath(config.baseDir())
+            .map(p -> KeyPair.fromSeed(org.timecoin.node.config.NodeKeyFile.read(p)))
+            .orElse(key);
     try {
       startParts();
     } catch (Exception | Error e) {
@@ -207,7 +214,11 @@ public final class TimeNode implements AutoCloseable {
     started.push(wallet);
 
     network = new P2pNode(p2pConfig(data), key, delivery, clock, () -> chain.height());
-    network.prioritize(chain.validators().validators().stream().map(v -> v.key()).toList());
+    // Links to the validators of the current and the next epoch get the short keep-alive; the
+    // list follows the sets as epochs pass.
+    ValidatorPriority priority = new ValidatorPriority(chain, network::prioritize);
+    priority.refresh();
+    chain.addListener((block, cert) -> priority.refresh());
     // The relay encodes a frame per peer every few milliseconds: on its own thread, not on the one
     // that runs consensus timeouts.
     ExecutorScheduler relayTimer = new ExecutorScheduler("tx-relay");
@@ -228,6 +239,8 @@ public final class TimeNode implements AutoCloseable {
             genesis.chainId(),
             genesis.params(),
             chain.utxoView(),
+            RegistryRules.over(
+                genesis.chainId(), chain.registry(), chain::height, genesis.params().epochBlocks()),
             signatures,
             admission,
             config.node().mempoolPolicy(),
@@ -249,6 +262,13 @@ public final class TimeNode implements AutoCloseable {
             clock);
     started.push(nodeWallet);
     spender = nodeWallet.spender();
+    // Keeps the wallet's locked collaterals out of its sends; listens after the wallet.
+    masternodeChain = new org.timecoin.node.masternode.LocalMasternodeChain(chain);
+    masternodeTx = new org.timecoin.node.wallet.WalletMasternodeTx(spender);
+    var collaterals =
+        new org.timecoin.node.masternode.CollateralGuard(masternodeChain, masternodeTx);
+    collaterals.load();
+    chain.addListener(collaterals);
 
     ChainPorts ports = new ChainPorts(chain);
     P2pGossip gossip = new P2pGossip(network, clock, RESEND_AFTER);
@@ -268,7 +288,7 @@ public final class TimeNode implements AutoCloseable {
         new MempoolBlockProducer(
             chain,
             mempool,
-            key.publicKey(),
+            operator.publicKey(),
             config.block().maxBlockBytes(),
             config.block().maxBlockTxs(),
             clock,
@@ -292,7 +312,7 @@ public final class TimeNode implements AutoCloseable {
             .chainId(genesis.chainId())
             .dataDir(data.resolve("consensus"))
             .startHeight(chain.height() + 1)
-            .validatorSets(h -> chain.validators())
+            .validatorSets(chain::validatorsAt)
             .gossip(gossip)
             .blockProducer(producer)
             .blockValidator(ports)
@@ -303,8 +323,11 @@ public final class TimeNode implements AutoCloseable {
             .scheduler(scheduler)
             .validationPool(validation)
             .messageVerifier(MessageVerifier.PREVERIFIED); // the gate checked the signatures
+    // A masternode signs at the heights whose set holds its key, and follows at the others: it
+    // starts voting at the first height of the epoch it enters and stops where it leaves, with no
+    // restart (consensus checks membership at each height).
     if (validator) {
-      rb.signer(new LocalKeySigner(key));
+      rb.signer(new LocalKeySigner(operator));
     }
     runtime = rb.build();
 
@@ -323,7 +346,7 @@ public final class TimeNode implements AutoCloseable {
         new ConsensusHandler(
             network,
             runtime,
-            chain::validators,
+            chain::validatorsAt,
             chain::height,
             MessageVerifier.ed25519(genesis.chainId()),
             validation,
@@ -377,7 +400,7 @@ public final class TimeNode implements AutoCloseable {
             finality,
             addressNetwork,
             validator,
-            validator ? key.publicKey().toHex() : null,
+            validator ? operator.publicKey().toHex() : null,
             clock,
             clockCheck::offsetMillis,
             () -> ChainSpecFile.toJson(ChainSpecExport.of(config, genesis)));
@@ -390,7 +413,12 @@ public final class TimeNode implements AutoCloseable {
     log.info(
         "node {} started as {} at height {}; p2p {}{}{}",
         key.publicKey().toHex(),
-        validator ? "validator" : "full node",
+        !validator
+            ? "full node"
+            : chain.validators().contains(operator.publicKey())
+                ? "masternode, voting"
+                : "masternode, not in the current validator set (following until an epoch whose"
+                    + " set holds its key)",
         chain.height(),
         network.localAddress(),
         rpc == null ? "" : ", rpc " + rpc.address(),
@@ -415,6 +443,8 @@ public final class TimeNode implements AutoCloseable {
       return;
     }
     NodeControl control = () -> requestStop("stop requested over RPC");
+    java.util.function.BooleanSupplier walletPresent =
+        () -> keyRing != null || wallet.status().exists();
     rpc =
         factory
             .get()
@@ -426,9 +456,26 @@ public final class TimeNode implements AutoCloseable {
                 queries,
                 control,
                 new WalletKeysService(wallet, genesis.network()),
-                new org.timecoin.node.wallet.PresentWalletOnly(
-                    () -> keyRing != null || wallet.status().exists(), spender));
+                new org.timecoin.node.wallet.PresentWalletOnly(walletPresent, spender),
+                masternodes(walletPresent));
     started.push(rpc);
+  }
+
+  /** What RPC sees of the registry, registering through the wallet with the operator key. */
+  private org.timecoin.node.api.MasternodeService masternodes(
+      java.util.function.BooleanSupplier walletPresent) {
+    InetSocketAddress listen = network.localAddress();
+    return new org.timecoin.node.masternode.NodeMasternodes(
+        masternodeChain,
+        genesis.network(),
+        new org.timecoin.node.masternode.NodeMasternodes.Identity(
+            operator,
+            validator,
+            config.masternode().reward(),
+            new org.timecoin.node.config.HostPort(listen.getHostString(), listen.getPort())
+                .toString()),
+        walletPresent,
+        masternodeTx);
   }
 
   private P2pConfig p2pConfig(Path data) {
@@ -532,6 +579,11 @@ public final class TimeNode implements AutoCloseable {
 
   public KeyPair key() {
     return key;
+  }
+
+  /** The key that signs proposals and votes (the node key unless an operator key file is set). */
+  public KeyPair operatorKey() {
+    return operator;
   }
 
   /** The node's wallet (its keys, for spending code). */

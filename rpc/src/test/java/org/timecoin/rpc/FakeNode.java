@@ -22,6 +22,7 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
   public static final String HASH = "ab".repeat(32);
   public final AtomicBoolean stopped = new AtomicBoolean();
   public final FakeWallet wallet = new FakeWallet();
+  public final FakeMasternodes masternodes = new FakeMasternodes();
 
   @Override
   public ChainInfo chainInfo() {

@@ -19,7 +19,7 @@ public final class ChainSchema {
   private ChainSchema() {}
 
   /** Version of the layout below; stored in the marker so another layout is refused on open. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   /** Marker, tip and commitment under the keys below. */
   public static final KvColumn META = new KvColumn("meta", false);
@@ -42,6 +42,19 @@ public final class ChainSchema {
   /** Address payload ‖ outpoint → empty: lets streamUtxos(address) avoid a full scan. */
   public static final KvColumn UTXOS_BY_ADDRESS = new KvColumn("utxos_by_address", false);
 
+  /** Masternode operator key → {@code MasternodeRecord}: the registry as of the tip. */
+  public static final KvColumn MASTERNODES = new KvColumn("masternodes", true);
+
+  /** Collateral outpoint → operator key of the masternode it registered. */
+  public static final KvColumn MASTERNODE_COLLATERALS =
+      new KvColumn("masternode_collaterals", true);
+
+  /** Big-endian epoch → SHA-256 of the canonical encoding of its validator set. */
+  public static final KvColumn EPOCH_SETS = new KvColumn("epoch_sets", true);
+
+  /** Validator set hash → canonical validator set (one entry per distinct set). */
+  public static final KvColumn VALIDATOR_SETS = new KvColumn("validator_sets", true);
+
   /** Reserved for the consensus runtime (last signed votes and similar small records). */
   public static final KvColumn CONSENSUS = new KvColumn("consensus", false);
 
@@ -57,6 +70,10 @@ public final class ChainSchema {
           TX_INDEX,
           UTXOS,
           UTXOS_BY_ADDRESS,
+          MASTERNODES,
+          MASTERNODE_COLLATERALS,
+          EPOCH_SETS,
+          VALIDATOR_SETS,
           CONSENSUS,
           PEERS);
 

@@ -33,7 +33,8 @@ import org.timecoin.storage.kv.RocksKvStore;
  * tip and the UTXO-set commitment (LtHash16, see {@link LtHash16}).
  *
  * <p>Each finalized block is written as ONE atomic batch holding the block, its certificate, the
- * hash and tx indexes, the UTXO puts and deletes, the new tip and the new commitment. After a crash
+ * hash and tx indexes, the UTXO puts and deletes, the masternode registry changes and the epoch
+ * sets the block fixes ({@link #registry()}), the new tip and the new commitment. After a crash
  * (kill -9, power loss with sync writes) the store reopens at a block that was applied entirely.
  *
  * <p>Threading: one writer. {@link #applyBlock} must be called by a single thread (the node's block
@@ -53,6 +54,7 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
   private final ParallelLtHasher hasher;
   private final UtxoStore utxos;
   private final BlockStore blocks;
+  private final RegistryStore registry;
 
   // Written only by the writer under "this"; volatile so readers see a consistent tip.
   private volatile ChainTip tip;
@@ -77,6 +79,7 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
     this.hasher = new ParallelLtHasher(hashPool, config.hashThreads());
     this.blocks = new BlockStore(kv);
     this.utxos = new UtxoStore(kv, blocks, readPool, config.utxoCacheBytes());
+    this.registry = new RegistryStore(kv, path);
     this.tip = tip;
     this.commitment = commitment;
     this.stateRoot = commitment.digest();
@@ -167,6 +170,11 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
     return blocks;
   }
 
+  /** The masternode registry and the epoch validator sets, as of the tip. */
+  public RegistryStore registry() {
+    return registry;
+  }
+
   /** The last applied block, or empty before genesis. */
   public Optional<ChainTip> tip() {
     return Optional.ofNullable(tip);
@@ -223,9 +231,31 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
     return prepare(delta.created(), delta.spent()).stateRoot();
   }
 
-  /** Applies a block whose changes the validator computed ({@link BlockDelta}). */
+  /**
+   * Applies a block whose changes the validator computed ({@link BlockDelta}), without registry
+   * changes (see {@link #applyBlock(Block, CommitCertificate, StateUpdate,
+   * RegistryStore.Changes)}).
+   */
   public ChainTip applyBlock(Block block, CommitCertificate certificate, BlockDelta delta) {
-    return applyBlock(block, certificate, delta.created(), delta.spent());
+    return applyBlock(
+        block, certificate, delta.created(), delta.spent(), RegistryStore.Changes.NONE);
+  }
+
+  /**
+   * As {@link #applyBlock(Block, CommitCertificate, List, List, RegistryStore.Changes)}, no
+   * registry changes.
+   */
+  public ChainTip applyBlock(
+      Block block, CommitCertificate certificate, List<Utxo> adds, List<Utxo> removes) {
+    return applyBlock(block, certificate, adds, removes, RegistryStore.Changes.NONE);
+  }
+
+  /**
+   * As {@link #applyBlock(Block, CommitCertificate, StateUpdate, RegistryStore.Changes)}, no
+   * registry changes.
+   */
+  public ChainTip applyBlock(Block block, CommitCertificate certificate, StateUpdate update) {
+    return applyBlock(block, certificate, update, RegistryStore.Changes.NONE);
   }
 
   /** A kept update for exactly these changes on the current state, if any. */
@@ -250,7 +280,8 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
 
   /**
    * Applies a finalized block in one atomic batch: {@code adds} are the outputs it creates, {@code
-   * removes} the outputs it spends (with their contents, which the commitment needs).
+   * removes} the outputs it spends (with their contents, which the commitment needs), {@code
+   * registry} its changes to the masternode registry (written in the same batch).
    *
    * @param certificate the commit certificate; null only for the genesis block (height 0)
    * @return the new tip
@@ -259,10 +290,14 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
    * @throws StorageException when the write fails; the store is then unchanged
    */
   public synchronized ChainTip applyBlock(
-      Block block, CommitCertificate certificate, List<Utxo> adds, List<Utxo> removes) {
+      Block block,
+      CommitCertificate certificate,
+      List<Utxo> adds,
+      List<Utxo> removes,
+      RegistryStore.Changes registry) {
     StateUpdate ready = preparedFor(block, adds, removes);
     if (ready != null) {
-      return applyBlock(block, certificate, ready);
+      return applyBlock(block, certificate, ready, registry);
     }
     checkSuccessor(block, certificate);
     CompletableFuture<LtHash16> delta = hasher.deltaAsync(adds, removes, Utxo.CODEC::encode);
@@ -270,22 +305,28 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
       blocks.stage(batch, block, certificate);
       utxos.stage(batch, adds, removes);
       LtHash16 after = commitment.copy().add(ParallelLtHasher.join(delta));
-      return commit(batch, block, after, adds, removes);
+      return commit(batch, block, after, adds, removes, registry);
     }
   }
 
-  /** Applies a block whose changes were hashed ahead by {@link #prepare}. */
+  /**
+   * Applies a block whose changes were hashed ahead by {@link #prepare}, with its registry changes.
+   */
   public synchronized ChainTip applyBlock(
-      Block block, CommitCertificate certificate, StateUpdate update) {
+      Block block,
+      CommitCertificate certificate,
+      StateUpdate update,
+      RegistryStore.Changes registry) {
     if (!update.baseRoot().equals(stateRoot)) {
       // Prepared on another state (a block was applied since): hash again.
-      return applyBlock(block, certificate, update.adds(), update.removes());
+      return applyBlock(block, certificate, update.adds(), update.removes(), registry);
     }
     checkSuccessor(block, certificate);
     try (KvBatch batch = kv.newBatch()) {
       blocks.stage(batch, block, certificate);
       utxos.stage(batch, update.adds(), update.removes());
-      return commit(batch, block, update.commitmentAfter(), update.adds(), update.removes());
+      return commit(
+          batch, block, update.commitmentAfter(), update.adds(), update.removes(), registry);
     }
   }
 
@@ -319,7 +360,12 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
   }
 
   private ChainTip commit(
-      KvBatch batch, Block block, LtHash16 after, List<Utxo> adds, List<Utxo> removes) {
+      KvBatch batch,
+      Block block,
+      LtHash16 after,
+      List<Utxo> adds,
+      List<Utxo> removes,
+      RegistryStore.Changes registryChanges) {
     Hash32 root = after.digest();
     if (!block.header().stateRoot().equals(root)) {
       throw new IllegalArgumentException(
@@ -333,6 +379,7 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
     ChainTip next = new ChainTip(block.height(), block.hash(), root);
     batch.put(ChainSchema.META, ChainSchema.TIP_KEY, ChainTip.CODEC.encode(next));
     batch.put(ChainSchema.META, ChainSchema.COMMITMENT_KEY, after.toBytes());
+    registry.stage(batch, registryChanges);
     boolean written = false;
     utxos.beginCommit();
     try {
@@ -341,6 +388,7 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
     } finally {
       utxos.endCommit(adds, removes, written);
     }
+    registry.committed(registryChanges);
     commitment = after;
     stateRoot = root;
     tip = next;
@@ -375,6 +423,8 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
    * block declares {@code trustedStateRoot} (the caller takes it from a header it verified, e.g.
    * with its commit certificate) and its UTXOs hash to that root; otherwise nothing is kept. After
    * the import the store continues from the snapshot's tip block (blocks below it are not stored).
+   * The masternode registry is not imported: no header commits to it, so a snapshot could not be
+   * trusted for it; a node that validates blocks needs it, and syncs from genesis instead.
    *
    * @throws IllegalArgumentException when the snapshot is refused (wrong chain, root mismatch,
    *     truncated or malformed)

@@ -256,7 +256,9 @@ class BadInputTest {
       assertThat(store.utxos().get(spent.outPoint()).join()).contains(spent);
       disk.full = true;
       assertStorageError(
-          () -> store.applyBlock(next.block(), next.certificate(), next.adds(), next.removes()),
+          () ->
+              store.applyBlock(
+                  next.block(), next.certificate(), next.adds(), next.removes(), next.registry()),
           Kind.DISK_FULL,
           db(),
           "free space",
@@ -270,7 +272,8 @@ class BadInputTest {
       assertThat(reopened.tip()).contains(before);
       assertThat(reopened.recomputeStateRoot()).isEqualTo(before.stateRoot());
       // Space is back: the same block now applies.
-      reopened.applyBlock(next.block(), next.certificate(), next.adds(), next.removes());
+      reopened.applyBlock(
+          next.block(), next.certificate(), next.adds(), next.removes(), next.registry());
       assertThat(reopened.tip().orElseThrow().height()).isEqualTo(before.height() + 1);
       assertThat(reopened.stateRoot()).isEqualTo(chain.stateRoot());
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.CommitCertificate;
+import org.timecoin.domain.masternode.MasternodeRecord;
 import org.timecoin.domain.tx.OutPoint;
 import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.Utxo;
@@ -51,11 +52,22 @@ class ChainStoreTest {
   static void applyAll(ChainStore store, DeterministicChain chain, int blocks) {
     for (int i = 0; i < blocks; i++) {
       DeterministicChain.Step s = chain.next();
-      store.applyBlock(s.block(), s.certificate(), s.adds(), s.removes());
+      store.applyBlock(s.block(), s.certificate(), s.adds(), s.removes(), s.registry());
     }
   }
 
   static void assertMatches(ChainStore store, DeterministicChain chain) {
+    assertUtxosMatch(store, chain);
+    List<MasternodeRecord> records = new java.util.ArrayList<>();
+    store.registry().forEachRecord(records::add);
+    assertThat(records).containsExactlyElementsOf(chain.records().values());
+    chain
+        .epochSets()
+        .forEach((epoch, set) -> assertThat(store.registry().validatorSet(epoch)).contains(set));
+  }
+
+  /** The tip, the commitment and the UTXO set (not the registry) are the replay's. */
+  static void assertUtxosMatch(ChainStore store, DeterministicChain chain) {
     assertThat(store.tip()).map(ChainTip::height).contains(chain.height());
     assertThat(store.tip()).map(ChainTip::blockHash).contains(chain.tipHash());
     assertThat(store.stateRoot()).isEqualTo(chain.stateRoot());
@@ -90,9 +102,9 @@ class ChainStoreTest {
     store = openMemory();
     DeterministicChain chain = new DeterministicChain(4, CHAIN, 10);
     DeterministicChain.Step genesis = chain.next();
-    store.applyBlock(genesis.block(), null, genesis.adds(), genesis.removes());
+    store.applyBlock(genesis.block(), null, genesis.adds(), genesis.removes(), genesis.registry());
     DeterministicChain.Step one = chain.next();
-    store.applyBlock(one.block(), one.certificate(), one.adds(), one.removes());
+    store.applyBlock(one.block(), one.certificate(), one.adds(), one.removes(), one.registry());
     BlockStore blocks = store.blocks();
     assertThat(blocks.blockAt(1)).contains(one.block());
     assertThat(blocks.block(one.block().hash())).contains(one.block());
@@ -135,7 +147,7 @@ class ChainStoreTest {
       Set<OutPoint> created = new HashSet<>();
       s.adds().forEach(u -> created.add(u.outPoint()));
       sawOne |= s.removes().stream().anyMatch(u -> created.contains(u.outPoint()));
-      store.applyBlock(s.block(), s.certificate(), s.adds(), s.removes());
+      store.applyBlock(s.block(), s.certificate(), s.adds(), s.removes(), s.registry());
     }
     assertThat(sawOne).as("the chain spends an output of its own block").isTrue();
     assertMatches(store, chain);
@@ -150,7 +162,7 @@ class ChainStoreTest {
     StateUpdate update = store.prepare(s.adds(), s.removes());
     assertThat(update.baseRoot()).isEqualTo(store.stateRoot());
     assertThat(update.stateRoot()).isEqualTo(s.block().header().stateRoot());
-    store.applyBlock(s.block(), s.certificate(), update);
+    store.applyBlock(s.block(), s.certificate(), update, s.registry());
     assertMatches(store, chain);
   }
 
@@ -172,7 +184,7 @@ class ChainStoreTest {
     StateUpdate other = store.prepare(fewer, s.removes());
     assertThat(other).isNotSameAs(first);
     assertThat(other.stateRoot()).isNotEqualTo(first.stateRoot());
-    store.applyBlock(s.block(), s.certificate(), s.adds(), s.removes());
+    store.applyBlock(s.block(), s.certificate(), s.adds(), s.removes(), s.registry());
     assertMatches(store, chain);
     // On the new tip nothing kept applies: the same changes hash again on the new state.
     StateUpdate onNewTip = store.prepare(s.adds(), s.removes());
@@ -187,13 +199,13 @@ class ChainStoreTest {
     applyAll(store, chain, 1);
     DeterministicChain.Step s1 = chain.next();
     StateUpdate prepared = store.prepare(s1.adds(), s1.removes());
-    store.applyBlock(s1.block(), s1.certificate(), s1.adds(), s1.removes());
+    store.applyBlock(s1.block(), s1.certificate(), s1.adds(), s1.removes(), s1.registry());
     assertThat(prepared.baseRoot()).isNotEqualTo(store.stateRoot());
     DeterministicChain.Step s2 = chain.next();
     // Block 2's changes, but carried by an update whose base is the state before block 1.
     StateUpdate stale =
         new StateUpdate(prepared.baseRoot(), LtHash16.empty(), s2.adds(), s2.removes());
-    store.applyBlock(s2.block(), s2.certificate(), stale);
+    store.applyBlock(s2.block(), s2.certificate(), stale, s2.registry());
     assertMatches(store, chain);
   }
 
@@ -223,7 +235,7 @@ class ChainStoreTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("does not extend the tip");
     assertThat(store.tip()).contains(before);
-    store.applyBlock(s.block(), s.certificate(), s.adds(), s.removes());
+    store.applyBlock(s.block(), s.certificate(), s.adds(), s.removes(), s.registry());
     assertThat(store.tip().orElseThrow().height()).isEqualTo(2);
   }
 
@@ -233,7 +245,7 @@ class ChainStoreTest {
     DeterministicChain chain = new DeterministicChain(11, CHAIN, 10);
     applyAll(store, chain, 1);
     DeterministicChain.Step s = chain.next();
-    assertThatThrownBy(() -> store.applyBlock(s.block(), null, s.adds(), s.removes()))
+    assertThatThrownBy(() -> store.applyBlock(s.block(), null, s.adds(), s.removes(), s.registry()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("needs a certificate");
     CommitCertificate wrong = new CommitCertificate(1, 0, Hash32.ZERO, List.of());

@@ -12,10 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.CommitSignature;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.MerkleRoot;
 import org.timecoin.domain.block.Tier;
 import org.timecoin.domain.block.Validator;
 import org.timecoin.domain.block.ValidatorSet;
+import org.timecoin.domain.block.VoteSignBytes;
+import org.timecoin.domain.block.VoteType;
+import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.tx.OutPoint;
@@ -36,7 +41,8 @@ import org.timecoin.storage.tools.DeterministicChain;
  */
 class ValidationAgainstStoreTest {
   static final Hash32 CHAIN = ChainStoreTest.CHAIN;
-  static final PublicKey PROPOSER = PublicKey.of(new byte[32]);
+  static final KeyPair VALIDATOR = KeyPair.fromSeed(new byte[32]);
+  static final PublicKey PROPOSER = VALIDATOR.publicKey();
 
   ExecutorService pool;
   ChainStore store;
@@ -49,7 +55,8 @@ class ValidationAgainstStoreTest {
     DeterministicChain chain = new DeterministicChain(31, CHAIN, 10);
     ChainStoreTest.applyAll(store, chain, 3);
     DeterministicChain.Step last = chain.next();
-    store.applyBlock(last.block(), last.certificate(), last.adds(), last.removes());
+    store.applyBlock(
+        last.block(), last.certificate(), last.adds(), last.removes(), last.registry());
     tip = last.block();
   }
 
@@ -67,21 +74,37 @@ class ValidationAgainstStoreTest {
     List<Transaction> txs = List.of(coinbase, tx);
     List<Hash32> ids = new ArrayList<>();
     txs.forEach(t -> ids.add(t.txid()));
+    // The model chain's own certificates are empty: the block carries one the validator signed.
+    byte[] precommit = VoteSignBytes.of(CHAIN, VoteType.PRECOMMIT, tip.height(), 0, tip.hash());
+    LastCommit lastCommit =
+        new LastCommit(0, List.of(new CommitSignature(PROPOSER, VALIDATOR.sign(precommit))));
     BlockHeader header =
         new BlockHeader(
-            1, CHAIN, h, tip.hash(), MerkleRoot.of(ids), Hash32.ZERO, h * 1000, PROPOSER, 0);
-    return new Block(header, txs);
+            1,
+            CHAIN,
+            h,
+            tip.hash(),
+            MerkleRoot.of(ids),
+            Hash32.ZERO,
+            h * 1000,
+            PROPOSER,
+            0,
+            validators().hash(),
+            lastCommit.hash());
+    return new Block(header, lastCommit, txs);
+  }
+
+  static ValidatorSet validators() {
+    return new ValidatorSet(
+        List.of(new Validator(PROPOSER, 1, Tier.FREE, DeterministicChain.address(0))));
   }
 
   ValidationResult validate(Block block) {
-    ValidatorSet validators =
-        new ValidatorSet(
-            List.of(new Validator(PROPOSER, 1, Tier.FREE, DeterministicChain.address(0))));
     BlockContext ctx =
-        new BlockContext(
+        BlockContext.fixedSet(
             CHAIN,
             tip.header(),
-            validators,
+            validators(),
             ConsensusParams.defaults(),
             block.header().timestamp());
     return new BlockValidator(pool, 2, new SignatureCache(100))

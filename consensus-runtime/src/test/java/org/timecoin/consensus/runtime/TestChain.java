@@ -12,6 +12,7 @@ import org.timecoin.consensus.ProposerSelector;
 import org.timecoin.consensus.Vote;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.Tier;
 import org.timecoin.domain.block.Validator;
 import org.timecoin.domain.block.ValidatorSet;
@@ -68,7 +69,10 @@ final class TestChain {
             Hash32.ZERO,
             timestamp,
             keys.get(proposer).publicKey(),
-            round),
+            round,
+            Hash32.ZERO,
+            LastCommit.empty().hash()),
+        LastCommit.empty(),
         List.of());
   }
 

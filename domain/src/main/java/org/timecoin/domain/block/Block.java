@@ -9,8 +9,11 @@ import org.timecoin.common.codec.ByteWriter;
 import org.timecoin.common.codec.Codec;
 import org.timecoin.domain.tx.Transaction;
 
-/** A header and its transactions; the first is the coinbase. Encoded as header ‖ u32 n ‖ txs. */
-public record Block(BlockHeader header, List<Transaction> txs) {
+/**
+ * A header, the parent's commit certificate ({@link LastCommit}) and the transactions; the first
+ * transaction is the coinbase. Encoded as header ‖ lastCommit ‖ u32 n ‖ txs.
+ */
+public record Block(BlockHeader header, LastCommit lastCommit, List<Transaction> txs) {
   /** Decoding bound on the transaction count; consensus limits are stricter (max_block_size). */
   public static final int MAX_TXS = 1_000_000;
 
@@ -19,13 +22,15 @@ public record Block(BlockHeader header, List<Transaction> txs) {
         @Override
         public void write(ByteWriter out, Block b) {
           BlockHeader.CODEC.write(out, b.header);
+          LastCommit.CODEC.write(out, b.lastCommit);
           out.list(b.txs, Transaction.CODEC::write);
         }
 
         @Override
         public Block read(ByteReader in) {
           BlockHeader header = BlockHeader.CODEC.read(in);
-          return new Block(header, in.list(MAX_TXS, Transaction.CODEC::read));
+          LastCommit lastCommit = LastCommit.CODEC.read(in);
+          return new Block(header, lastCommit, in.list(MAX_TXS, Transaction.CODEC::read));
         }
 
         @Override
@@ -38,6 +43,7 @@ public record Block(BlockHeader header, List<Transaction> txs) {
 
   public Block {
     Objects.requireNonNull(header, "header");
+    Objects.requireNonNull(lastCommit, "lastCommit");
     txs = List.copyOf(txs);
   }
 
@@ -51,7 +57,7 @@ public record Block(BlockHeader header, List<Transaction> txs) {
 
   /** Size of the canonical encoding, computed without encoding. */
   public int encodedSize() {
-    long size = BlockHeader.ENCODED_SIZE + 4L;
+    long size = BlockHeader.ENCODED_SIZE + (long) lastCommit.encodedSize() + 4L;
     for (Transaction tx : txs) {
       size += tx.encodedSize();
     }

@@ -11,11 +11,16 @@ import org.timecoin.domain.crypto.PublicKey;
 
 /**
  * Block header. Canonical encoding, in field order: i32 version ‖ chainId ‖ u64 height ‖ prevHash ‖
- * txRoot ‖ stateRoot ‖ u64 timestamp (ms since the epoch) ‖ proposer(32) ‖ u32 round. The block
- * hash is SHA-256 of that encoding, computed once.
+ * txRoot ‖ stateRoot ‖ u64 timestamp (ms since the epoch) ‖ proposer(32) ‖ u32 round ‖
+ * nextValidatorsHash ‖ lastCommitHash. The block hash is SHA-256 of that encoding, computed once.
+ *
+ * <p>{@code nextValidatorsHash} is SHA-256 of the encoded validator set of the epoch after this
+ * block's, so a node that knows one epoch's set learns the next one's from a certified header;
+ * {@code lastCommitHash} is {@link LastCommit#hash()} of the block's lastCommit, so the block hash
+ * (what validators sign) covers the certificate it carries.
  */
 public final class BlockHeader {
-  public static final int ENCODED_SIZE = 4 + 32 + 8 + 32 + 32 + 32 + 8 + 32 + 4;
+  public static final int ENCODED_SIZE = 4 + 32 + 8 + 32 + 32 + 32 + 8 + 32 + 4 + 32 + 32;
 
   public static final Codec<BlockHeader> CODEC =
       new Codec<>() {
@@ -29,7 +34,7 @@ public final class BlockHeader {
               .hash(h.stateRoot)
               .u64(h.timestamp);
           PublicKey.CODEC.write(out, h.proposer);
-          out.i32(h.round);
+          out.i32(h.round).hash(h.nextValidatorsHash).hash(h.lastCommitHash);
         }
 
         @Override
@@ -49,8 +54,20 @@ public final class BlockHeader {
           if (round < 0) {
             throw new CodecException("round " + (round & 0xFFFFFFFFL) + " out of range");
           }
+          Hash32 nextValidators = in.hash();
+          Hash32 lastCommit = in.hash();
           return new BlockHeader(
-              version, chainId, height, prev, txRoot, stateRoot, timestamp, proposer, round);
+              version,
+              chainId,
+              height,
+              prev,
+              txRoot,
+              stateRoot,
+              timestamp,
+              proposer,
+              round,
+              nextValidators,
+              lastCommit);
         }
 
         @Override
@@ -70,6 +87,8 @@ public final class BlockHeader {
   private final long timestamp;
   private final PublicKey proposer;
   private final int round;
+  private final Hash32 nextValidatorsHash;
+  private final Hash32 lastCommitHash;
   private Hash32 hash; // racy single-check cache; Hash32 is safely publishable
 
   public BlockHeader(
@@ -81,7 +100,9 @@ public final class BlockHeader {
       Hash32 stateRoot,
       long timestamp,
       PublicKey proposer,
-      int round) {
+      int round,
+      Hash32 nextValidatorsHash,
+      Hash32 lastCommitHash) {
     if (height < 0 || round < 0) {
       throw new IllegalArgumentException("height and round must be >= 0");
     }
@@ -94,6 +115,8 @@ public final class BlockHeader {
     this.timestamp = timestamp;
     this.proposer = Objects.requireNonNull(proposer, "proposer");
     this.round = round;
+    this.nextValidatorsHash = Objects.requireNonNull(nextValidatorsHash, "nextValidatorsHash");
+    this.lastCommitHash = Objects.requireNonNull(lastCommitHash, "lastCommitHash");
   }
 
   public Hash32 hash() {
@@ -141,16 +164,46 @@ public final class BlockHeader {
     return round;
   }
 
+  /** SHA-256 of the encoded validator set of the next epoch. */
+  public Hash32 nextValidatorsHash() {
+    return nextValidatorsHash;
+  }
+
+  /** {@link LastCommit#hash()} of the lastCommit the block carries. */
+  public Hash32 lastCommitHash() {
+    return lastCommitHash;
+  }
+
   /** Copy with another state root: a proposer fills it in after applying the block. */
   public BlockHeader withStateRoot(Hash32 root) {
     return new BlockHeader(
-        version, chainId, height, prevHash, txRoot, root, timestamp, proposer, round);
+        version,
+        chainId,
+        height,
+        prevHash,
+        txRoot,
+        root,
+        timestamp,
+        proposer,
+        round,
+        nextValidatorsHash,
+        lastCommitHash);
   }
 
   /** Copy with another tx root. */
   public BlockHeader withTxRoot(Hash32 root) {
     return new BlockHeader(
-        version, chainId, height, prevHash, root, stateRoot, timestamp, proposer, round);
+        version,
+        chainId,
+        height,
+        prevHash,
+        root,
+        stateRoot,
+        timestamp,
+        proposer,
+        round,
+        nextValidatorsHash,
+        lastCommitHash);
   }
 
   @Override

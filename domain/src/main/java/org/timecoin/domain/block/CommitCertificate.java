@@ -57,6 +57,21 @@ public record CommitCertificate(
    * are checked last, so cheap defects are found without any curve arithmetic.
    */
   public CertificateResult verify(ValidatorSet validators, Hash32 chainId) {
+    CertificateResult signers = verifySigners(validators);
+    if (!signers.isValid()) {
+      return signers;
+    }
+    CertificateResult sigs = verifySignatures(validators, chainId, 0, signatures.size());
+    return sigs.isValid()
+        ? signers
+        : CertificateResult.invalid(sigs.problem(), sigs.detail(), signers.signedPower());
+  }
+
+  /**
+   * The cheap half of {@link #verify}: every signer is a distinct member of {@code validators} and
+   * together they hold more than 2/3 of the power. No signature is checked.
+   */
+  public CertificateResult verifySigners(ValidatorSet validators) {
     Set<PublicKey> seen = new HashSet<>();
     long power = 0;
     for (CommitSignature sig : signatures) {
@@ -77,16 +92,26 @@ public record CommitCertificate(
           "signed power " + power + " of " + validators.totalPower() + " is not more than 2/3",
           power);
     }
+    return CertificateResult.valid(power);
+  }
+
+  /**
+   * Verifies signatures {@code from} (inclusive) to {@code to} (exclusive) over the PRECOMMIT sign
+   * bytes; their signers must be members of {@code validators} ({@link #verifySigners} passed).
+   * Lets a caller spread the signatures of a large certificate over several threads.
+   */
+  public CertificateResult verifySignatures(
+      ValidatorSet validators, Hash32 chainId, int from, int to) {
     byte[] message = VoteSignBytes.of(chainId, VoteType.PRECOMMIT, height, round, blockHash);
-    for (CommitSignature sig : signatures) {
+    for (CommitSignature sig : signatures.subList(from, to)) {
       // The set's own key object keeps its decoded point from one certificate to the next.
       PublicKey key = validators.get(sig.validator()).orElseThrow().key();
       if (!key.verify(message, sig.signature())) {
         return CertificateResult.invalid(
-            Problem.BAD_SIGNATURE, "bad precommit signature from " + sig.validator(), power);
+            Problem.BAD_SIGNATURE, "bad precommit signature from " + sig.validator(), 0);
       }
     }
-    return CertificateResult.valid(power);
+    return CertificateResult.valid(0);
   }
 
   /** {@link #verify} plus a check that the certificate is for {@code header}. */

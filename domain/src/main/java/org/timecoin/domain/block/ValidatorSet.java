@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.timecoin.common.Hash32;
+import org.timecoin.common.Sha256;
 import org.timecoin.common.codec.ByteReader;
 import org.timecoin.common.codec.ByteWriter;
 import org.timecoin.common.codec.Codec;
@@ -51,6 +53,7 @@ public final class ValidatorSet {
   private final Map<PublicKey, Integer> indexByKey;
   private final long totalPower;
   private final long totalRewardWeight;
+  private Hash32 hash; // racy single-check cache; Hash32 is safely publishable
 
   public ValidatorSet(List<Validator> validators) {
     List<Validator> sorted = new ArrayList<>(validators);
@@ -80,6 +83,16 @@ public final class ValidatorSet {
     this.indexByKey = Map.copyOf(index);
     this.totalPower = power;
     this.totalRewardWeight = weight;
+  }
+
+  /** SHA-256 of {@link #CODEC}'s encoding: what a header's nextValidatorsHash commits to. */
+  public Hash32 hash() {
+    Hash32 h = hash;
+    if (h == null) {
+      h = Sha256.hash(CODEC.encode(this));
+      hash = h;
+    }
+    return h;
   }
 
   /** Validators in ascending key order. */

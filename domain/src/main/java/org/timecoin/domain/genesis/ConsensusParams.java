@@ -11,7 +11,10 @@ import org.timecoin.domain.tx.Transaction;
  * Chain-wide rules fixed in the genesis file; every node must use the same values. Amounts are in
  * units, sizes in bytes, durations in milliseconds. Encoded as the fields in order, each u64.
  *
- * @param blockReward new units minted per block, split among validators by tier weight
+ * @param issuancePerPeriod new units minted per {@code issuancePeriodMs} of chain time (block
+ *     timestamps), split among the active masternodes by tier reward weight
+ * @param issuancePeriodMs the period of {@code issuancePerPeriod}, and the most chain time one
+ *     block is paid for
  * @param maxBlockBytes largest encoded block
  * @param maxTxBytes largest encoded transaction
  * @param minFee smallest fee of any transaction
@@ -25,9 +28,14 @@ import org.timecoin.domain.tx.Transaction;
  * @param maxRoundTimeoutMs cap of any timeout
  * @param blockIntervalMs least time between two blocks
  * @param emptyBlockIntervalMs longest time without a block when there are no transactions
+ * @param epochBlocks blocks per epoch; the validator set changes only between epochs
+ * @param inactivityBlocks a member that signed none of the last this many blocks is inactive
+ * @param removalBlocks a member that signed none of the last this many blocks leaves the set at the
+ *     next epoch boundary
  */
 public record ConsensusParams(
-    long blockReward,
+    long issuancePerPeriod,
+    long issuancePeriodMs,
     long maxBlockBytes,
     long maxTxBytes,
     long minFee,
@@ -40,7 +48,13 @@ public record ConsensusParams(
     long timeoutDeltaMs,
     long maxRoundTimeoutMs,
     long blockIntervalMs,
-    long emptyBlockIntervalMs) {
+    long emptyBlockIntervalMs,
+    long epochBlocks,
+    long inactivityBlocks,
+    long removalBlocks) {
+
+  /** Number of parameters, each one u64 of the encoding. */
+  public static final int FIELD_COUNT = 18;
 
   public static final Codec<ConsensusParams> CODEC =
       new Codec<>() {
@@ -53,7 +67,7 @@ public record ConsensusParams(
 
         @Override
         public ConsensusParams read(ByteReader in) {
-          long[] v = new long[14];
+          long[] v = new long[FIELD_COUNT];
           for (int i = 0; i < v.length; i++) {
             v[i] = in.u64();
             if (v[i] < 0) {
@@ -61,9 +75,7 @@ public record ConsensusParams(
             }
           }
           try {
-            return new ConsensusParams(
-                v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
-                v[13]);
+            return of(v);
           } catch (IllegalArgumentException e) {
             throw new CodecException(e.getMessage());
           }
@@ -73,7 +85,8 @@ public record ConsensusParams(
   public ConsensusParams {
     for (long v :
         fieldsOf(
-            blockReward,
+            issuancePerPeriod,
+            issuancePeriodMs,
             maxBlockBytes,
             maxTxBytes,
             minFee,
@@ -86,20 +99,42 @@ public record ConsensusParams(
             timeoutDeltaMs,
             maxRoundTimeoutMs,
             blockIntervalMs,
-            emptyBlockIntervalMs)) {
+            emptyBlockIntervalMs,
+            epochBlocks,
+            inactivityBlocks,
+            removalBlocks)) {
       if (v < 0) {
         throw new IllegalArgumentException("consensus parameters must be >= 0");
       }
+    }
+    if (issuancePeriodMs == 0) {
+      throw new IllegalArgumentException("issuancePeriodMs must be > 0");
+    }
+    if (epochBlocks == 0 || inactivityBlocks == 0) {
+      throw new IllegalArgumentException("epochBlocks and inactivityBlocks must be > 0");
+    }
+    if (removalBlocks < inactivityBlocks) {
+      throw new IllegalArgumentException(
+          "removalBlocks ("
+              + removalBlocks
+              + ") must be >= inactivityBlocks ("
+              + inactivityBlocks
+              + "): a member is inactive before it is removed");
     }
     if (maxBlockBytes > Integer.MAX_VALUE || maxTxBytes > Transaction.MAX_SIZE) {
       throw new IllegalArgumentException("maxBlockBytes or maxTxBytes too large");
     }
   }
 
-  /** The documented defaults: 1 MB transactions, 2 MB blocks, fee >= max(1000, 0.1%), dust 546. */
+  /**
+   * The documented defaults: 100 TIME per 10 minutes, 1 MB transactions, 2 MB blocks, fee >=
+   * max(1000, 0.1%), dust 546, epochs of 100 blocks, inactive after 50 unsigned blocks, removed
+   * after 300.
+   */
   public static ConsensusParams defaults() {
     return new ConsensusParams(
         Amounts.ofTime(100),
+        600_000,
         2_000_000,
         Transaction.MAX_SIZE,
         1_000,
@@ -112,7 +147,35 @@ public record ConsensusParams(
         500,
         30_000,
         1_000,
-        600_000);
+        600_000,
+        100,
+        50,
+        300);
+  }
+
+  /** The parameters in encoding order; {@link #of} reads them back. */
+  public long[] values() {
+    return fields();
+  }
+
+  /** The parameters from {@code v} in encoding order ({@link #FIELD_COUNT} values). */
+  public static ConsensusParams of(long[] v) {
+    if (v.length != FIELD_COUNT) {
+      throw new IllegalArgumentException(
+          "expected " + FIELD_COUNT + " consensus parameters, got " + v.length);
+    }
+    return new ConsensusParams(
+        v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
+        v[14], v[15], v[16], v[17]);
+  }
+
+  /** A copy with other epoch and liveness lengths (devnets use short ones). */
+  public ConsensusParams withEpochs(long epochBlocks, long inactivityBlocks, long removalBlocks) {
+    long[] v = values();
+    v[FIELD_COUNT - 3] = epochBlocks;
+    v[FIELD_COUNT - 2] = inactivityBlocks;
+    v[FIELD_COUNT - 1] = removalBlocks;
+    return of(v);
   }
 
   /**
@@ -135,7 +198,8 @@ public record ConsensusParams(
 
   private long[] fields() {
     return fieldsOf(
-        blockReward,
+        issuancePerPeriod,
+        issuancePeriodMs,
         maxBlockBytes,
         maxTxBytes,
         minFee,
@@ -148,7 +212,10 @@ public record ConsensusParams(
         timeoutDeltaMs,
         maxRoundTimeoutMs,
         blockIntervalMs,
-        emptyBlockIntervalMs);
+        emptyBlockIntervalMs,
+        epochBlocks,
+        inactivityBlocks,
+        removalBlocks);
   }
 
   private static long[] fieldsOf(long... values) {

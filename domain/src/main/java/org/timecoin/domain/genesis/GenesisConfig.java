@@ -14,6 +14,7 @@ import org.timecoin.common.codec.Codec;
 import org.timecoin.common.codec.CodecException;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.MerkleRoot;
 import org.timecoin.domain.block.Validator;
 import org.timecoin.domain.block.ValidatorSet;
@@ -31,7 +32,9 @@ import org.timecoin.domain.tx.Utxo;
  *   <li>{@link #chainId()} = SHA-256(UTF-8 chainName): signed into every transaction and vote.
  *   <li>{@link #hash()} = SHA-256(canonical encoding): the genesis hash peers compare.
  *   <li>The genesis block (height 0) holds one transaction without inputs that pays the
- *       allocations; its prevHash is {@link #hash()}, so the block commits to the whole config.
+ *       allocations; its prevHash is {@link #hash()}, so the block commits to the whole config. Its
+ *       nextValidatorsHash is the genesis set's (epochs 0 and 1 both use that set) and its
+ *       lastCommit is empty.
  * </ul>
  *
  * <p>Validators are kept in key order, so equal sets give equal hashes whatever the file order.
@@ -159,7 +162,9 @@ public record GenesisConfig(
             stateRoot,
             timestamp,
             PublicKey.of(new byte[PublicKey.SIZE]),
-            0);
-    return new Block(header, List.of(tx));
+            0,
+            validatorSet().hash(),
+            LastCommit.empty().hash());
+    return new Block(header, LastCommit.empty(), List.of(tx));
   }
 }

@@ -9,6 +9,9 @@ import java.util.Set;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.CertificateResult;
+import org.timecoin.domain.block.CommitCertificate;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.MerkleRoot;
 import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.tx.OutPoint;
@@ -28,6 +31,7 @@ public final class BlockRules {
   private final BlockContext ctx;
   private final List<OutPoint> externalInputs = new ArrayList<>();
   private boolean structureChecked;
+  private CommitCertificate parentCertificate;
 
   public BlockRules(Block block, BlockContext ctx) {
     this.block = block;
@@ -35,7 +39,8 @@ public final class BlockRules {
   }
 
   /**
-   * Header against the parent, size, coinbase placement, each transaction's structure, duplicate
+   * Header against the parent, size, the lastCommit's signers and power (not its signatures: see
+   * {@link #parentCertificate()}), coinbase placement, each transaction's structure, duplicate
    * txids (before the Merkle root: CVE-2012-2459), the Merkle root and double spends in the block.
    */
   public ValidationResult checkStructure() {
@@ -48,6 +53,10 @@ public final class BlockRules {
       return ValidationResult.reject(
           Rejection.OVERSIZE_BLOCK,
           "block is " + block.encodedSize() + " bytes, limit " + params.maxBlockBytes());
+    }
+    ValidationResult lastCommit = checkLastCommitSigners();
+    if (!lastCommit.isValid()) {
+      return lastCommit;
     }
     List<Transaction> txs = block.txs();
     if (txs.isEmpty() || !txs.get(0).isCoinbase()) {
@@ -128,7 +137,64 @@ public final class BlockRules {
       return ValidationResult.reject(
           Rejection.UNKNOWN_PROPOSER, "proposer " + h.proposer() + " is not a validator");
     }
+    if (!h.nextValidatorsHash().equals(ctx.nextValidatorsHash())) {
+      return ValidationResult.reject(
+          Rejection.BAD_NEXT_VALIDATORS_HASH,
+          "nextValidatorsHash "
+              + h.nextValidatorsHash()
+              + ", but the next epoch's set hashes to "
+              + ctx.nextValidatorsHash());
+    }
+    Hash32 lastCommitHash = block.lastCommit().hash();
+    if (!h.lastCommitHash().equals(lastCommitHash)) {
+      return ValidationResult.reject(
+          Rejection.BAD_LAST_COMMIT_HASH,
+          "lastCommitHash "
+              + h.lastCommitHash()
+              + ", but the lastCommit hashes to "
+              + lastCommitHash);
+    }
     return ValidationResult.ok();
+  }
+
+  /**
+   * Block 1 carries an empty lastCommit (the genesis block is not voted on); every later block the
+   * parent's certificate, whose signers must be distinct members of the parent's set holding more
+   * than 2/3 of its power. Its signatures are left to the pipeline.
+   */
+  private ValidationResult checkLastCommitSigners() {
+    LastCommit lastCommit = block.lastCommit();
+    BlockHeader parent = ctx.parent();
+    if (parent.height() == 0) {
+      return lastCommit.isEmpty()
+          ? ValidationResult.ok()
+          : ValidationResult.reject(
+              Rejection.BAD_LAST_COMMIT,
+              "block 1 must carry an empty lastCommit, got round "
+                  + lastCommit.round()
+                  + " with "
+                  + lastCommit.signatures().size()
+                  + " signatures");
+    }
+    CommitCertificate certificate = lastCommit.toCertificate(parent.height(), parent.hash());
+    CertificateResult signers = certificate.verifySigners(ctx.parentValidators());
+    if (!signers.isValid()) {
+      return ValidationResult.reject(
+          Rejection.BAD_LAST_COMMIT,
+          "lastCommit is not a certificate of block " + parent.height() + ": " + signers.detail());
+    }
+    parentCertificate = certificate;
+    return ValidationResult.ok();
+  }
+
+  /**
+   * The certificate of the parent the block carries, whose signers {@link #checkStructure()}
+   * checked, for its signatures to be verified against {@link BlockContext#parentValidators()};
+   * null for block 1.
+   */
+  public CommitCertificate parentCertificate() {
+    requireStructure();
+    return parentCertificate;
   }
 
   /** Outpoints spent by the block that earlier blocks created, to fetch in one batch. */
@@ -175,13 +241,20 @@ public final class BlockRules {
       }
       addOutputs(created, tx, height, false);
     }
-    long total = ctx.params().blockReward() + fees;
+    long reward =
+        Issuance.reward(ctx.params(), ctx.parent().timestamp(), block.header().timestamp());
+    long total = reward + fees;
     if (total < 0) {
       return ValidationResult.reject(Rejection.AMOUNT_OVERFLOW, "reward plus fees overflows", 0);
     }
     String coinbaseProblem =
         CoinbaseRule.problem(
-            txs.get(0), height, total, ctx.validators(), block.header().proposer());
+            txs.get(0),
+            height,
+            total,
+            ctx.validators(),
+            ctx.activeMembers(),
+            block.header().proposer());
     if (coinbaseProblem != null) {
       return ValidationResult.reject(Rejection.BAD_COINBASE, coinbaseProblem, 0);
     }

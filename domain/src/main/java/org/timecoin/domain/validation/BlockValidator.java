@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.Block;
+import org.timecoin.domain.block.CommitCertificate;
 import org.timecoin.domain.tx.OutPoint;
 import org.timecoin.domain.tx.Utxo;
 
@@ -18,8 +19,9 @@ import org.timecoin.domain.tx.Utxo;
  * <ol>
  *   <li>structure ({@link BlockRules#checkStructure()}), synchronously on the caller's thread: it
  *       is cheap (hash sets, the Merkle root) and rejects most garbage before any other work;
- *   <li>signatures of every transaction not in the {@link SignatureCache}, in parallel on the pool
- *       (they depend on nothing but the transactions, so they start at once);
+ *   <li>the signatures of the parent's certificate (the block's lastCommit, unless the {@link
+ *       SignatureCache} holds it) and of every transaction not in the cache, in parallel on the
+ *       pool (they depend on nothing but the block, so they start at once);
  *   <li>meanwhile one batched lookup of all inputs created by earlier blocks, then the input and
  *       coinbase rules on the pool ({@link BlockRules#checkInputs});
  *   <li>then the state root through {@link StateRootCheck}, also on the pool, while signatures may
@@ -27,17 +29,19 @@ import org.timecoin.domain.tx.Utxo;
  * </ol>
  *
  * A rejection from any step aborts the others. When several steps reject, the reported one is the
- * first in the order rules, signatures, state root. The pool must be a bounded FIFO pool (e.g.
- * {@code Executors.newFixedThreadPool(cores)}) with {@code parallelism} threads; nothing here
- * blocks a pool thread waiting for another task.
+ * first in the order rules, lastCommit signatures, transaction signatures, state root. The pool
+ * must be a bounded FIFO pool (e.g. {@code Executors.newFixedThreadPool(cores)}) with {@code
+ * parallelism} threads; nothing here blocks a pool thread waiting for another task.
  */
 public final class BlockValidator {
   private final Executor pool;
   private final ParallelSignatureCheck signatures;
+  private final CertificateSignatureCheck certificates;
 
   public BlockValidator(Executor pool, int parallelism, SignatureCache cache) {
     this.pool = pool;
     this.signatures = new ParallelSignatureCheck(pool, parallelism, cache);
+    this.certificates = new CertificateSignatureCheck(pool, parallelism, cache);
   }
 
   public CompletableFuture<ValidationResult> validate(
@@ -48,7 +52,11 @@ public final class BlockValidator {
       return CompletableFuture.completedFuture(structure);
     }
     AtomicBoolean abort = new AtomicBoolean();
-    CompletableFuture<ValidationResult> sigs = signatures.verify(ctx.chainId(), block.txs(), abort);
+    CompletableFuture<ValidationResult> commitSigs = lastCommitSignatures(rules, ctx, abort);
+    CompletableFuture<ValidationResult> txSigs =
+        signatures.verify(ctx.chainId(), block.txs(), abort);
+    CompletableFuture<ValidationResult> sigs =
+        commitSigs.thenCombine(txSigs, (c, t) -> c.isValid() ? t : c);
     List<OutPoint> wanted = rules.externalInputs();
     CompletableFuture<Map<OutPoint, Utxo>> lookup;
     try {
@@ -75,6 +83,29 @@ public final class BlockValidator {
           }
           return r;
         });
+  }
+
+  private CompletableFuture<ValidationResult> lastCommitSignatures(
+      BlockRules rules, BlockContext ctx, AtomicBoolean abort) {
+    CommitCertificate certificate = rules.parentCertificate();
+    if (certificate == null) {
+      return CompletableFuture.completedFuture(ValidationResult.ok());
+    }
+    return certificates
+        .verify(certificate, ctx.parentValidators(), ctx.chainId(), abort)
+        .thenApply(
+            r -> {
+              if (r.isValid()) {
+                return ValidationResult.ok();
+              }
+              abort.set(true);
+              return ValidationResult.reject(
+                  Rejection.BAD_LAST_COMMIT,
+                  "lastCommit is not a certificate of block "
+                      + certificate.height()
+                      + ": "
+                      + r.detail());
+            });
   }
 
   private static CompletableFuture<ValidationResult> checkInputs(

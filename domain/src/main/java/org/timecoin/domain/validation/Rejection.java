@@ -30,6 +30,41 @@ public enum Rejection {
   /** A signature does not verify over SHA-256(chainId ‖ unsigned txid ‖ input index). */
   BAD_SIGNATURE,
 
+  // --- masternode transactions (versions 2 and 3): payload alone ---
+  /** Transaction version other than 1 (transfer), 2 (registration) or 3 (deregistration). */
+  UNKNOWN_TX_VERSION,
+  /** A registration of tier FREE, which locks no collateral and cannot be registered. */
+  FREE_TIER_REGISTRATION,
+  /** A registration's network address is not host:port of at most 64 ASCII characters. */
+  BAD_NETWORK_ADDRESS,
+  /**
+   * A registration's output 0 (the collateral) does not pay exactly the tier's collateral to the
+   * address of input 0's key.
+   */
+  BAD_COLLATERAL,
+  /** A registration or deregistration whose operator or owner signature is missing (all zeros). */
+  MISSING_PAYLOAD_SIGNATURE,
+
+  // --- masternode transactions against the registry ---
+  /** A registration's operator signature does not verify over SigHash.operator. */
+  BAD_OPERATOR_SIGNATURE,
+  /** A registration names an operator key that is already registered. */
+  OPERATOR_ALREADY_REGISTERED,
+  /** A registration's collateral outpoint is already a registered collateral. */
+  COLLATERAL_ALREADY_USED,
+  /** Two registrations of one operator key in one block or in the mempool. */
+  DUPLICATE_REGISTRATION,
+  /** A deregistration names a collateral that no registered masternode has. */
+  UNKNOWN_MASTERNODE,
+  /** A deregistration of a masternode that is already leaving. */
+  ALREADY_LEAVING,
+  /** A deregistration whose owner key does not hash to the collateral's address. */
+  NOT_COLLATERAL_OWNER,
+  /** A deregistration's owner signature does not verify over SigHash.owner. */
+  BAD_OWNER_SIGNATURE,
+  /** Spends the collateral of a masternode in the current or the next epoch's validator set. */
+  COLLATERAL_LOCKED,
+
   // --- block ---
   /** Header chain id is not this chain's. */
   BAD_CHAIN_ID,
@@ -39,13 +74,23 @@ public enum Rejection {
   BAD_PREV_HASH,
   /** Timestamp not after the parent's, or too far ahead of the local clock. */
   BAD_TIMESTAMP,
+  /** Header nextValidatorsHash is not the hash of the next epoch's validator set. */
+  BAD_NEXT_VALIDATORS_HASH,
+  /** Header lastCommitHash is not the hash of the lastCommit the block carries. */
+  BAD_LAST_COMMIT_HASH,
+  /**
+   * The lastCommit is not empty at height 1, or not a valid certificate of the parent at height 2
+   * and above (a signer outside the parent's validator set, a signer twice, no more than 2/3 of the
+   * power, a signature that does not verify).
+   */
+  BAD_LAST_COMMIT,
   /** Proposer is not in the validator set. */
   UNKNOWN_PROPOSER,
   /** Encoded block larger than max_block_bytes. */
   OVERSIZE_BLOCK,
   /**
    * Coinbase missing, not first, more than one, with inputs, with lockTime other than the height,
-   * or not paying exactly block_reward + fees as {@link CoinbaseRule} splits them.
+   * or not paying exactly the {@link Issuance} reward + fees as {@link CoinbaseRule} splits them.
    */
   BAD_COINBASE,
   /** Two transactions of the block have the same txid (also guards CVE-2012-2459). */

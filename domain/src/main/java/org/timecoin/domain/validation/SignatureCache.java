@@ -2,13 +2,18 @@ package org.timecoin.domain.validation;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
 import org.timecoin.common.Hash32;
+import org.timecoin.common.Sha256;
+import org.timecoin.domain.block.CommitCertificate;
 
 /**
  * Txids whose signatures all verified, so a transaction checked when it entered the mempool is not
  * checked again in a block. The txid covers the signatures, so a cached txid vouches for exactly
- * those bytes. Only successes are recorded. One cache serves one chain (the chain id is part of
- * what was verified but not of the key). Bounded; thread-safe.
+ * those bytes. Certificates whose signatures all verified are kept the same way under {@link
+ * #certificateKey}, a hash of their whole encoding in a domain of its own. Only successes are
+ * recorded. One cache serves one chain (the chain id is part of what was verified but not of the
+ * key). Bounded; thread-safe.
  */
 public final class SignatureCache {
   private final Cache<Hash32, Boolean> verified;
@@ -17,6 +22,18 @@ public final class SignatureCache {
     // Maintenance runs on the calling thread: no hidden use of the common pool.
     this.verified =
         Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).recordStats().build();
+  }
+
+  private static final byte[] CERTIFICATE_DOMAIN =
+      "timecoin certificate signatures".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * The key under which {@code certificate}'s signatures are recorded: it covers height, round,
+   * block hash and every (signer, signature), so it vouches for exactly those signatures (whether
+   * the signers are members with a quorum is checked each time, cheaply).
+   */
+  public static Hash32 certificateKey(CommitCertificate certificate) {
+    return Sha256.hash(CERTIFICATE_DOMAIN, CommitCertificate.CODEC.encode(certificate));
   }
 
   public boolean isVerified(Hash32 txid) {

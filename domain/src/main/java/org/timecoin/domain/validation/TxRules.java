@@ -5,7 +5,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.timecoin.common.Hash32;
+import org.timecoin.domain.block.Tier;
 import org.timecoin.domain.genesis.ConsensusParams;
+import org.timecoin.domain.masternode.MasternodeDeregistration;
+import org.timecoin.domain.masternode.MasternodeRegistration;
+import org.timecoin.domain.masternode.NetworkAddress;
+import org.timecoin.domain.masternode.TxPayload;
+import org.timecoin.domain.tx.Address;
 import org.timecoin.domain.tx.OutPoint;
 import org.timecoin.domain.tx.SigHash;
 import org.timecoin.domain.tx.Transaction;
@@ -17,12 +23,25 @@ import org.timecoin.domain.tx.Utxo;
 public final class TxRules {
   private TxRules() {}
 
-  /** Checks that need nothing but the transaction: size, shape, duplicates, dust, overflow. */
+  /** Transaction versions: a transfer, a masternode registration, a masternode deregistration. */
+  public static final int TRANSFER_VERSION = 1;
+
+  /**
+   * Checks that need nothing but the transaction: size, version, shape, duplicates, dust, overflow,
+   * and the masternode payload's own rules ({@link #checkPayload}).
+   */
   public static ValidationResult checkStructure(Transaction tx, ConsensusParams params) {
     if (tx.encodedSize() > params.maxTxBytes()) {
       return ValidationResult.reject(
           Rejection.OVERSIZE_TX,
           "transaction is " + tx.encodedSize() + " bytes, limit " + params.maxTxBytes());
+    }
+    if (tx.version() != TRANSFER_VERSION && !TxPayload.versionHasPayload(tx.version())) {
+      return ValidationResult.reject(
+          Rejection.UNKNOWN_TX_VERSION,
+          "transaction version "
+              + tx.version()
+              + " is unknown (1 transfer, 2 registration, 3 deregistration)");
     }
     if (tx.inputs().isEmpty()) {
       return ValidationResult.reject(
@@ -49,6 +68,59 @@ public final class TxRules {
       if (total < 0) { // both terms are >= 0, so a wrap shows up as a negative sum
         return ValidationResult.reject(Rejection.AMOUNT_OVERFLOW, "outputs total overflows");
       }
+    }
+    return tx.payload() == null ? ValidationResult.ok() : checkPayload(tx);
+  }
+
+  /**
+   * The payload's rules that need no state: a registration names a tier other than FREE and a
+   * host:port network address, its output 0 pays exactly the tier's collateral to the address of
+   * input 0's key (so the collateral's owner signed it), and the payload carries a signature.
+   * Assumes the transaction has inputs and outputs.
+   */
+  static ValidationResult checkPayload(Transaction tx) {
+    TxPayload payload = tx.payload();
+    if (!payload.isSigned()) {
+      String role = payload instanceof MasternodeRegistration ? "operator" : "owner";
+      return ValidationResult.reject(
+          Rejection.MISSING_PAYLOAD_SIGNATURE, "the " + role + " signature is missing");
+    }
+    return switch (payload) {
+      case MasternodeRegistration r -> checkRegistration(tx, r);
+      case MasternodeDeregistration d -> ValidationResult.ok();
+    };
+  }
+
+  private static ValidationResult checkRegistration(Transaction tx, MasternodeRegistration r) {
+    if (r.tier() == Tier.FREE) {
+      return ValidationResult.reject(
+          Rejection.FREE_TIER_REGISTRATION,
+          "tier FREE locks no collateral and cannot be registered; run a full node instead");
+    }
+    String addressProblem = NetworkAddress.problem(r.networkAddress());
+    if (addressProblem != null) {
+      return ValidationResult.reject(Rejection.BAD_NETWORK_ADDRESS, addressProblem);
+    }
+    TxOut collateral = tx.outputs().get(0);
+    if (collateral.amount() != r.tier().collateral()) {
+      return ValidationResult.reject(
+          Rejection.BAD_COLLATERAL,
+          "collateral (output 0) is "
+              + collateral.amount()
+              + " units; tier "
+              + r.tier()
+              + " needs exactly "
+              + r.tier().collateral());
+    }
+    Address owner = Address.fromPublicKey(tx.inputs().get(0).pubKey());
+    if (!collateral.address().equals(owner)) {
+      return ValidationResult.reject(
+          Rejection.BAD_COLLATERAL,
+          "collateral (output 0) pays "
+              + collateral.address()
+              + ", not "
+              + owner
+              + ", the address of input 0's key");
     }
     return ValidationResult.ok();
   }

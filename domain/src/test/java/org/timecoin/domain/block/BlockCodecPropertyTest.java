@@ -1,5 +1,7 @@
 package org.timecoin.domain.block;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.function.Function;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -27,6 +29,7 @@ class BlockCodecPropertyTest {
     return Stream.of(
         new Case<>("BlockHeader", BlockHeader.CODEC, DomainGen::header),
         new Case<>("Block", Block.CODEC, DomainGen::block),
+        new Case<>("LastCommit", LastCommit.CODEC, DomainGen::lastCommit),
         new Case<>("CommitSignature", CommitSignature.CODEC, DomainGen::commitSignature),
         new Case<>("CommitCertificate", CommitCertificate.CODEC, DomainGen::certificate),
         new Case<>("Validator", Validator.CODEC, DomainGen::validator),
@@ -53,5 +56,20 @@ class BlockCodecPropertyTest {
   <T> void mutationsFailOrReencodeIdentically(Case<T> c, long seed) {
     DomainGen gen = new DomainGen(seed);
     CodecChecks.mutationsFailOrReencode(c.codec(), c.gen().apply(gen), gen.random(), 50);
+  }
+
+  @ParameterizedTest(name = "seed={0}")
+  @MethodSource("seeds")
+  void encodedSizesMatchTheEncodings(long seed) {
+    DomainGen gen = new DomainGen(seed);
+    Block block = gen.block();
+    assertThat(block.encodedSize()).isEqualTo(Block.CODEC.encode(block).length);
+    assertThat(BlockHeader.CODEC.encode(block.header())).hasSize(BlockHeader.ENCODED_SIZE);
+    LastCommit lc = gen.lastCommit();
+    assertThat(lc.encodedSize()).isEqualTo(LastCommit.CODEC.encode(lc).length);
+  }
+
+  static LongStream seeds() {
+    return LongStream.range(0, SEEDS);
   }
 }

@@ -156,7 +156,9 @@ class CommitCertificateTest {
             Hash32.ZERO,
             0,
             PublicKey.of(new byte[32]),
-            ROUND);
+            ROUND,
+            Hash32.ZERO,
+            Hash32.ZERO);
     assertThat(good.verifyFor(other, SET).problem()).isEqualTo(Problem.WRONG_BLOCK);
     assertThat(good.verify(SET, CHAIN).signedPower()).isEqualTo(4);
   }

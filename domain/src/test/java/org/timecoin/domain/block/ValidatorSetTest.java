@@ -78,7 +78,7 @@ class ValidatorSetTest {
     for (Tier t : Tier.values()) {
       list.add(new Validator(gen.publicKey(), 1, t, gen.address()));
     }
-    assertThat(new ValidatorSet(list).totalRewardWeight()).isEqualTo(1 + 10 + 100 + 1000);
+    assertThat(new ValidatorSet(list).totalRewardWeight()).isEqualTo(0 + 1_000 + 10_000 + 100_000);
   }
 
   @Test

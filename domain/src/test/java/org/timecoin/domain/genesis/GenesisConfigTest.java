@@ -71,21 +71,7 @@ class GenesisConfigTest {
                 base.timestamp(),
                 base.validators(),
                 allocations,
-                new ConsensusParams(
-                    p.blockReward() + 1,
-                    p.maxBlockBytes(),
-                    p.maxTxBytes(),
-                    p.minFee(),
-                    p.feePerMille(),
-                    p.dustLimit(),
-                    p.maxClockDriftMs(),
-                    p.timeoutProposeMs(),
-                    p.timeoutPrevoteMs(),
-                    p.timeoutPrecommitMs(),
-                    p.timeoutDeltaMs(),
-                    p.maxRoundTimeoutMs(),
-                    p.blockIntervalMs(),
-                    p.emptyBlockIntervalMs())));
+                p.withEpochs(p.epochBlocks() + 1, p.inactivityBlocks(), p.removalBlocks())));
     for (GenesisConfig v : variants) {
       assertThat(v.hash()).isNotEqualTo(base.hash());
     }
@@ -151,59 +137,54 @@ class GenesisConfigTest {
   @Test
   void consensusParamsRejectNegativeAndOversizeValues() {
     ConsensusParams p = ConsensusParams.defaults();
-    assertThatThrownBy(
-            () ->
-                new ConsensusParams(
-                    -1,
-                    p.maxBlockBytes(),
-                    p.maxTxBytes(),
-                    p.minFee(),
-                    p.feePerMille(),
-                    p.dustLimit(),
-                    p.maxClockDriftMs(),
-                    1,
-                    1,
-                    1,
-                    1,
-                    1,
-                    1,
-                    1))
+    for (int i = 0; i < ConsensusParams.FIELD_COUNT; i++) {
+      long[] v = p.values();
+      v[i] = -1;
+      assertThatThrownBy(() -> ConsensusParams.of(v))
+          .as("field %d", i)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    long[] bigTx = p.values();
+    bigTx[3] = 2_000_000; // maxTxBytes
+    assertThatThrownBy(() -> ConsensusParams.of(bigTx))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () ->
-                new ConsensusParams(
-                    p.blockReward(),
-                    p.maxBlockBytes(),
-                    2_000_000,
-                    p.minFee(),
-                    p.feePerMille(),
-                    p.dustLimit(),
-                    p.maxClockDriftMs(),
-                    1,
-                    1,
-                    1,
-                    1,
-                    1,
-                    1,
-                    1))
+    long[] bigBlock = p.values();
+    bigBlock[2] = 1L << 40; // maxBlockBytes
+    assertThatThrownBy(() -> ConsensusParams.of(bigBlock))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () ->
-                new ConsensusParams(
-                    p.blockReward(),
-                    1L << 40,
-                    p.maxTxBytes(),
-                    p.minFee(),
-                    p.feePerMille(),
-                    p.dustLimit(),
-                    p.maxClockDriftMs(),
-                    1,
-                    1,
-                    1,
-                    1,
-                    1,
-                    1,
-                    1))
+  }
+
+  @Test
+  void consensusParamsRejectZeroPeriodsAndEpochs() {
+    ConsensusParams p = ConsensusParams.defaults();
+    long[] zeroPeriod = p.values();
+    zeroPeriod[1] = 0;
+    assertThatThrownBy(() -> ConsensusParams.of(zeroPeriod))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("issuancePeriodMs");
+    assertThatThrownBy(() -> p.withEpochs(0, 10, 40))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("epochBlocks");
+    assertThatThrownBy(() -> p.withEpochs(20, 0, 40))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("inactivityBlocks");
+    assertThatThrownBy(() -> p.withEpochs(20, 10, 9))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("removalBlocks (9) must be >= inactivityBlocks (10)");
+    assertThat(p.withEpochs(20, 10, 10).removalBlocks()).isEqualTo(10);
+    assertThatThrownBy(() -> ConsensusParams.of(new long[3]))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void consensusParamDefaultsAreTheDocumentedOnes() {
+    ConsensusParams p = ConsensusParams.defaults();
+    assertThat(p.issuancePerPeriod()).isEqualTo(10_000_000_000L);
+    assertThat(p.issuancePeriodMs()).isEqualTo(600_000);
+    assertThat(p.epochBlocks()).isEqualTo(100);
+    assertThat(p.inactivityBlocks()).isEqualTo(50);
+    assertThat(p.removalBlocks()).isEqualTo(300);
+    assertThat(ConsensusParams.of(p.values())).isEqualTo(p);
+    assertThat(ConsensusParams.CODEC.encode(p)).hasSize(8 * ConsensusParams.FIELD_COUNT);
   }
 }

@@ -8,12 +8,17 @@ import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
 import org.timecoin.domain.block.CommitCertificate;
 import org.timecoin.domain.block.CommitSignature;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.Tier;
 import org.timecoin.domain.block.Validator;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.genesis.GenesisConfig;
+import org.timecoin.domain.masternode.MasternodeDeregistration;
+import org.timecoin.domain.masternode.MasternodeRecord;
+import org.timecoin.domain.masternode.MasternodeRegistration;
+import org.timecoin.domain.masternode.TxPayload;
 import org.timecoin.domain.tx.Address;
 import org.timecoin.domain.tx.Network;
 import org.timecoin.domain.tx.OutPoint;
@@ -86,7 +91,70 @@ public final class DomainGen {
     for (int i = 0; i < nOut; i++) {
       outs.add(txOut());
     }
-    return new Transaction(random.nextInt(), ins, outs, random.nextLong(), random.nextLong());
+    int version;
+    TxPayload payload = null;
+    switch (random.nextInt(4)) {
+      case 0 -> {
+        payload = registration();
+        version = payload.txVersion();
+      }
+      case 1 -> {
+        payload = deregistration();
+        version = payload.txVersion();
+      }
+      default -> {
+        version = random.nextInt();
+        if (TxPayload.versionHasPayload(version)) {
+          version = 1;
+        }
+      }
+    }
+    return new Transaction(version, ins, outs, random.nextLong(), random.nextLong(), payload);
+  }
+
+  /** Printable ASCII of length 0..max. */
+  public String ascii(int max) {
+    int n = random.nextInt(max + 1);
+    StringBuilder sb = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      sb.append((char) (0x20 + random.nextInt(0x7F - 0x20)));
+    }
+    return sb.toString();
+  }
+
+  public Tier tier() {
+    return Tier.values()[random.nextInt(Tier.values().length)];
+  }
+
+  public MasternodeRegistration registration() {
+    return new MasternodeRegistration(tier(), publicKey(), address(), ascii(255), bytes(64));
+  }
+
+  public MasternodeDeregistration deregistration() {
+    return new MasternodeDeregistration(outPoint(), publicKey(), bytes(64));
+  }
+
+  /** A height, or -1 (absent) one time in four. */
+  private long heightOrAbsent() {
+    return random.nextInt(4) == 0 ? -1 : random.nextLong() & Long.MAX_VALUE;
+  }
+
+  public MasternodeRecord masternodeRecord() {
+    MasternodeRecord.Status[] statuses = MasternodeRecord.Status.values();
+    return new MasternodeRecord(
+        publicKey(),
+        tier(),
+        1 + (random.nextLong() & (Long.MAX_VALUE - 1)),
+        random.nextBoolean() ? outPoint() : null,
+        address(),
+        address(),
+        ascii(64),
+        random.nextLong() & Long.MAX_VALUE,
+        heightOrAbsent(),
+        heightOrAbsent(),
+        statuses[random.nextInt(statuses.length)],
+        heightOrAbsent(),
+        random.nextLong() & Long.MAX_VALUE);
   }
 
   public Utxo utxo() {
@@ -103,7 +171,18 @@ public final class DomainGen {
         hash(),
         random.nextLong(),
         publicKey(),
-        random.nextInt() & Integer.MAX_VALUE);
+        random.nextInt() & Integer.MAX_VALUE,
+        hash(),
+        hash());
+  }
+
+  public LastCommit lastCommit() {
+    int n = random.nextInt(4);
+    List<CommitSignature> sigs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      sigs.add(commitSignature());
+    }
+    return new LastCommit(random.nextInt() & Integer.MAX_VALUE, sigs);
   }
 
   public Block block() {
@@ -112,7 +191,7 @@ public final class DomainGen {
     for (int i = 0; i < n; i++) {
       txs.add(transaction());
     }
-    return new Block(header(), txs);
+    return new Block(header(), lastCommit(), txs);
   }
 
   public CommitSignature commitSignature() {
@@ -144,12 +223,12 @@ public final class DomainGen {
   }
 
   public ConsensusParams consensusParams() {
-    long[] v = new long[14];
+    long[] v = new long[ConsensusParams.FIELD_COUNT];
     for (int i = 0; i < v.length; i++) {
-      v[i] = random.nextInt(1_000_000);
+      v[i] = 1 + random.nextInt(1_000_000);
     }
-    return new ConsensusParams(
-        v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]);
+    v[v.length - 1] = v[v.length - 2] + random.nextInt(1_000); // removal >= inactivity
+    return ConsensusParams.of(v);
   }
 
   public GenesisConfig genesis() {

@@ -8,6 +8,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.timecoin.common.codec.Codec;
 import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.domain.masternode.MasternodeDeregistration;
+import org.timecoin.domain.masternode.MasternodeRecord;
+import org.timecoin.domain.masternode.MasternodeRegistration;
 import org.timecoin.domain.testing.CodecChecks;
 import org.timecoin.domain.testing.DomainGen;
 
@@ -30,7 +33,11 @@ class TxCodecPropertyTest {
         new Case<>("Transaction", Transaction.CODEC, DomainGen::transaction),
         new Case<>("Utxo", Utxo.CODEC, DomainGen::utxo),
         new Case<>("Address", Address.CODEC, DomainGen::address),
-        new Case<>("PublicKey", PublicKey.CODEC, DomainGen::publicKey));
+        new Case<>("PublicKey", PublicKey.CODEC, DomainGen::publicKey),
+        new Case<>("MasternodeRegistration", MasternodeRegistration.CODEC, DomainGen::registration),
+        new Case<>(
+            "MasternodeDeregistration", MasternodeDeregistration.CODEC, DomainGen::deregistration),
+        new Case<>("MasternodeRecord", MasternodeRecord.CODEC, DomainGen::masternodeRecord));
   }
 
   static Stream<Arguments> casesAndSeeds() {

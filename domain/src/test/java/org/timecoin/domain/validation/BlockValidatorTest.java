@@ -73,7 +73,7 @@ class BlockValidatorTest {
   }
 
   static Block header(Block b, Function<BlockHeader, BlockHeader> change) {
-    return new Block(change.apply(b.header()), b.txs());
+    return new Block(change.apply(b.header()), b.lastCommit(), b.txs());
   }
 
   static BlockHeader copy(
@@ -87,7 +87,9 @@ class BlockValidatorTest {
         h.stateRoot(),
         timestamp,
         proposer == null ? h.proposer() : proposer.publicKey(),
-        h.round());
+        h.round(),
+        h.nextValidatorsHash(),
+        h.lastCommitHash());
   }
 
   static byte[] flipped(byte[] sig) {
@@ -154,7 +156,8 @@ class BlockValidatorTest {
     ConsensusParams p = F.params;
     ConsensusParams tinyTx =
         new ConsensusParams(
-            p.blockReward(),
+            p.issuancePerPeriod(),
+            p.issuancePeriodMs(),
             p.maxBlockBytes(),
             200,
             p.minFee(),
@@ -167,10 +170,14 @@ class BlockValidatorTest {
             1,
             1,
             1,
-            1);
+            1,
+            p.epochBlocks(),
+            p.inactivityBlocks(),
+            p.removalBlocks());
     ConsensusParams tinyBlock =
         new ConsensusParams(
-            p.blockReward(),
+            p.issuancePerPeriod(),
+            p.issuancePeriodMs(),
             500,
             p.maxTxBytes(),
             p.minFee(),
@@ -183,142 +190,163 @@ class BlockValidatorTest {
             1,
             1,
             1,
-            1);
+            1,
+            p.epochBlocks(),
+            p.inactivityBlocks(),
+            p.removalBlocks());
 
     Block coinbaseWrongAmount = coinbaseVariant(good, +1, 1);
     Block coinbaseWrongLockTime = coinbaseVariant(good, 0, 7);
     Block allToProposer = allToProposer(good);
 
-    return Stream.of(
-        valid("two spends", good),
-        valid("empty but for the coinbase", F.block(List.of())),
-        valid("spends an output created earlier in the block", F.block(List.of(spend2, chained))),
-        reject(
-            "chain id",
-            header(good, x -> copy(x, Hash32.ZERO, 1, x.prevHash(), x.timestamp(), null)),
-            Rejection.BAD_CHAIN_ID,
-            -1),
-        reject(
-            "height 2",
-            header(good, x -> copy(x, x.chainId(), 2, x.prevHash(), x.timestamp(), null)),
-            Rejection.BAD_HEIGHT,
-            -1),
-        reject(
-            "prev hash",
-            header(good, x -> copy(x, x.chainId(), 1, Hash32.ZERO, x.timestamp(), null)),
-            Rejection.BAD_PREV_HASH,
-            -1),
-        reject(
-            "timestamp equal to parent's",
-            header(good, x -> copy(x, x.chainId(), 1, x.prevHash(), F.parent.timestamp(), null)),
-            Rejection.BAD_TIMESTAMP,
-            -1),
-        reject(
-            "timestamp too far ahead",
-            header(
+    return Stream.concat(
+        BlockValidatorLastCommitCases.cases(good),
+        Stream.of(
+            valid("two spends", good),
+            valid("empty but for the coinbase", F.block(List.of())),
+            valid(
+                "spends an output created earlier in the block", F.block(List.of(spend2, chained))),
+            reject(
+                "chain id",
+                header(good, x -> copy(x, Hash32.ZERO, 1, x.prevHash(), x.timestamp(), null)),
+                Rejection.BAD_CHAIN_ID,
+                -1),
+            reject(
+                "height 2",
+                header(good, x -> copy(x, x.chainId(), 2, x.prevHash(), x.timestamp(), null)),
+                Rejection.BAD_HEIGHT,
+                -1),
+            reject(
+                "prev hash",
+                header(good, x -> copy(x, x.chainId(), 1, Hash32.ZERO, x.timestamp(), null)),
+                Rejection.BAD_PREV_HASH,
+                -1),
+            reject(
+                "timestamp equal to parent's",
+                header(
+                    good, x -> copy(x, x.chainId(), 1, x.prevHash(), F.parent.timestamp(), null)),
+                Rejection.BAD_TIMESTAMP,
+                -1),
+            reject(
+                "timestamp too far ahead",
+                header(
+                    good,
+                    x ->
+                        copy(
+                            x,
+                            x.chainId(),
+                            1,
+                            x.prevHash(),
+                            ChainFixture.GENESIS_TIME + 60_000 + 10_001,
+                            null)),
+                Rejection.BAD_TIMESTAMP,
+                -1),
+            reject(
+                "proposer not a validator",
+                header(
+                    good,
+                    x -> copy(x, x.chainId(), 1, x.prevHash(), x.timestamp(), F.users.get(0))),
+                Rejection.UNKNOWN_PROPOSER,
+                -1),
+            new Case(
+                "block over max_block_bytes",
                 good,
-                x ->
-                    copy(
-                        x,
-                        x.chainId(),
-                        1,
-                        x.prevHash(),
-                        ChainFixture.GENESIS_TIME + 60_000 + 10_001,
-                        null)),
-            Rejection.BAD_TIMESTAMP,
-            -1),
-        reject(
-            "proposer not a validator",
-            header(good, x -> copy(x, x.chainId(), 1, x.prevHash(), x.timestamp(), F.users.get(0))),
-            Rejection.UNKNOWN_PROPOSER,
-            -1),
-        new Case(
-            "block over max_block_bytes",
-            good,
-            F.context(tinyBlock),
-            F.view(),
-            Rejection.OVERSIZE_BLOCK,
-            -1),
-        new Case(
-            "tx over max_tx_bytes", good, F.context(tinyTx), F.view(), Rejection.OVERSIZE_TX, 1),
-        reject(
-            "no coinbase",
-            F.withRoots(List.of(spend2), F.proposer(), h.timestamp()),
-            Rejection.BAD_COINBASE,
-            0),
-        reject(
-            "no transactions at all",
-            F.withRoots(List.of(), F.proposer(), h.timestamp()),
-            Rejection.BAD_COINBASE,
-            0),
-        reject("second coinbase", F.block(List.of(secondCoinbase)), Rejection.BAD_COINBASE, 1),
-        reject("coinbase pays one unit too much", coinbaseWrongAmount, Rejection.BAD_COINBASE, 0),
-        reject(
-            "coinbase lockTime is not the height",
-            coinbaseWrongLockTime,
-            Rejection.BAD_COINBASE,
-            0),
-        reject(
-            "coinbase pays everything to the proposer", allToProposer, Rejection.BAD_COINBASE, 0),
-        reject("no outputs", F.block(List.of(noOutputs)), Rejection.NO_OUTPUTS, 1),
-        reject("input twice in one tx", F.block(List.of(dup)), Rejection.DUPLICATE_INPUT, 1),
-        reject("dust output", F.block(List.of(dust)), Rejection.DUST, 1),
-        reject("outputs overflow", F.block(List.of(overflow)), Rejection.AMOUNT_OVERFLOW, 1),
-        reject("duplicate txid", F.block(List.of(spend2, spend2)), Rejection.DUPLICATE_TXID, 2),
-        reject(
-            "merkle root",
-            header(good, x -> x.withTxRoot(Hash32.ZERO)),
-            Rejection.BAD_MERKLE_ROOT,
-            -1),
-        reject(
-            "double spend in block",
-            F.block(List.of(spend2, conflicting)),
-            Rejection.DOUBLE_SPEND_IN_BLOCK,
-            2),
-        reject("unknown input", F.block(List.of(unknownInput)), Rejection.UNKNOWN_INPUT, 1),
-        reject(
-            "spends an output of a later tx",
-            F.block(List.of(chained, spend2)),
-            Rejection.UNKNOWN_INPUT,
-            1),
-        new Case(
-            "already spent input",
-            F.block(List.of(spend2)),
-            F.context(),
-            new MapUtxoView(Map.of(), Set.of(u2.outPoint())),
-            Rejection.ALREADY_SPENT,
-            1),
-        reject(
-            "key does not own the output",
-            F.block(List.of(wrongKey)),
-            Rejection.PUBKEY_MISMATCH,
-            1),
-        reject(
-            "outputs exceed inputs", F.block(List.of(overspend)), Rejection.INSUFFICIENT_FUNDS, 1),
-        reject("fee below 1000 units", F.block(List.of(lowFee)), Rejection.FEE_TOO_LOW, 1),
-        reject(
-            "fee below 0.1% of outputs",
-            F.block(List.of(lowPerMilleFee)), Rejection.FEE_TOO_LOW, 1),
-        reject(
-            "corrupted signature",
-            F.block(List.of(F.validSpend(0), badSig)),
-            Rejection.BAD_SIGNATURE,
-            2),
-        reject(
-            "signed for another chain",
-            F.block(List.of(otherChainSig)),
-            Rejection.BAD_SIGNATURE,
-            1),
-        reject(
-            "state root",
-            header(good, x -> x.withStateRoot(Hash32.ZERO)),
-            Rejection.BAD_STATE_ROOT,
-            -1),
-        reject(
-            "rules beat signatures",
-            F.block(List.of(badSig, lowFee.withInputs(List.of(lowFee.inputs().get(0))))),
-            Rejection.DOUBLE_SPEND_IN_BLOCK,
-            2));
+                F.context(tinyBlock),
+                F.view(),
+                Rejection.OVERSIZE_BLOCK,
+                -1),
+            new Case(
+                "tx over max_tx_bytes",
+                good,
+                F.context(tinyTx),
+                F.view(),
+                Rejection.OVERSIZE_TX,
+                1),
+            reject(
+                "no coinbase",
+                F.withRoots(List.of(spend2), F.proposer(), h.timestamp()),
+                Rejection.BAD_COINBASE,
+                0),
+            reject(
+                "no transactions at all",
+                F.withRoots(List.of(), F.proposer(), h.timestamp()),
+                Rejection.BAD_COINBASE,
+                0),
+            reject("second coinbase", F.block(List.of(secondCoinbase)), Rejection.BAD_COINBASE, 1),
+            reject(
+                "coinbase pays one unit too much", coinbaseWrongAmount, Rejection.BAD_COINBASE, 0),
+            reject(
+                "coinbase lockTime is not the height",
+                coinbaseWrongLockTime,
+                Rejection.BAD_COINBASE,
+                0),
+            reject(
+                "coinbase pays everything to the proposer",
+                allToProposer,
+                Rejection.BAD_COINBASE,
+                0),
+            reject("no outputs", F.block(List.of(noOutputs)), Rejection.NO_OUTPUTS, 1),
+            reject("input twice in one tx", F.block(List.of(dup)), Rejection.DUPLICATE_INPUT, 1),
+            reject("dust output", F.block(List.of(dust)), Rejection.DUST, 1),
+            reject("outputs overflow", F.block(List.of(overflow)), Rejection.AMOUNT_OVERFLOW, 1),
+            reject("duplicate txid", F.block(List.of(spend2, spend2)), Rejection.DUPLICATE_TXID, 2),
+            reject(
+                "merkle root",
+                header(good, x -> x.withTxRoot(Hash32.ZERO)),
+                Rejection.BAD_MERKLE_ROOT,
+                -1),
+            reject(
+                "double spend in block",
+                F.block(List.of(spend2, conflicting)),
+                Rejection.DOUBLE_SPEND_IN_BLOCK,
+                2),
+            reject("unknown input", F.block(List.of(unknownInput)), Rejection.UNKNOWN_INPUT, 1),
+            reject(
+                "spends an output of a later tx",
+                F.block(List.of(chained, spend2)),
+                Rejection.UNKNOWN_INPUT,
+                1),
+            new Case(
+                "already spent input",
+                F.block(List.of(spend2)),
+                F.context(),
+                new MapUtxoView(Map.of(), Set.of(u2.outPoint())),
+                Rejection.ALREADY_SPENT,
+                1),
+            reject(
+                "key does not own the output",
+                F.block(List.of(wrongKey)),
+                Rejection.PUBKEY_MISMATCH,
+                1),
+            reject(
+                "outputs exceed inputs",
+                F.block(List.of(overspend)),
+                Rejection.INSUFFICIENT_FUNDS,
+                1),
+            reject("fee below 1000 units", F.block(List.of(lowFee)), Rejection.FEE_TOO_LOW, 1),
+            reject(
+                "fee below 0.1% of outputs",
+                F.block(List.of(lowPerMilleFee)), Rejection.FEE_TOO_LOW, 1),
+            reject(
+                "corrupted signature",
+                F.block(List.of(F.validSpend(0), badSig)),
+                Rejection.BAD_SIGNATURE,
+                2),
+            reject(
+                "signed for another chain",
+                F.block(List.of(otherChainSig)),
+                Rejection.BAD_SIGNATURE,
+                1),
+            reject(
+                "state root",
+                header(good, x -> x.withStateRoot(Hash32.ZERO)),
+                Rejection.BAD_STATE_ROOT,
+                -1),
+            reject(
+                "rules beat signatures",
+                F.block(List.of(badSig, lowFee.withInputs(List.of(lowFee.inputs().get(0))))),
+                Rejection.DOUBLE_SPEND_IN_BLOCK,
+                2)));
   }
 
   /** The good block with its coinbase changed (amount delta to the first output, lockTime). */
@@ -362,6 +390,8 @@ class BlockValidatorTest {
   void everyBlockLevelReasonHasACase() {
     Set<Rejection> expected = EnumSet.allOf(Rejection.class);
     expected.remove(Rejection.NO_INPUTS); // in a block this is a second coinbase; see TxRulesTest
+    // Masternode payload and registry rules: see TxRulesPayloadTest and MasternodeRulesTest.
+    expected.removeAll(EnumSet.range(Rejection.UNKNOWN_TX_VERSION, Rejection.COLLATERAL_LOCKED));
     Set<Rejection> inTable = EnumSet.noneOf(Rejection.class);
     cases()
         .forEach(

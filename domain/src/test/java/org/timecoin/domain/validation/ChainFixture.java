@@ -10,9 +10,15 @@ import org.timecoin.common.Sha256;
 import org.timecoin.common.codec.ByteWriter;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.CommitCertificate;
+import org.timecoin.domain.block.CommitSignature;
+import org.timecoin.domain.block.LastCommit;
+import org.timecoin.domain.block.MerkleRoot;
 import org.timecoin.domain.block.Tier;
 import org.timecoin.domain.block.Validator;
 import org.timecoin.domain.block.ValidatorSet;
+import org.timecoin.domain.block.VoteSignBytes;
+import org.timecoin.domain.block.VoteType;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.genesis.ConsensusParams;
@@ -89,11 +95,11 @@ final class ChainFixture {
   }
 
   BlockContext context() {
-    return new BlockContext(chainId, parent, validators, params, GENESIS_TIME + 60_000);
+    return BlockContext.fixedSet(chainId, parent, validators, params, GENESIS_TIME + 60_000);
   }
 
   BlockContext context(ConsensusParams p) {
-    return new BlockContext(chainId, parent, validators, p, GENESIS_TIME + 60_000);
+    return BlockContext.fixedSet(chainId, parent, validators, p, GENESIS_TIME + 60_000);
   }
 
   MapUtxoView view() {
@@ -128,36 +134,103 @@ final class ChainFixture {
   }
 
   Block block(List<Transaction> txs, PublicKey proposer, long timestamp) {
-    long fees = feesOf(txs);
+    return blockOn(parent, LastCommit.empty(), txs, proposer, timestamp);
+  }
+
+  /**
+   * The block after {@code parentHeader} carrying {@code lastCommit} and {@code txs} after a
+   * coinbase paying the issuance since the parent plus fees to every validator by weight.
+   */
+  Block blockOn(
+      BlockHeader parentHeader,
+      LastCommit lastCommit,
+      List<Transaction> txs,
+      PublicKey proposer,
+      long timestamp) {
+    long reward = Issuance.reward(params, parentHeader.timestamp(), timestamp);
     Transaction coinbase =
-        CoinbaseRule.coinbase(1, params.blockReward() + fees, validators, proposer, timestamp);
+        CoinbaseRule.coinbase(
+            parentHeader.height() + 1,
+            reward + feesOf(txs),
+            validators,
+            CoinbaseRule.allMembers(validators),
+            proposer,
+            timestamp);
     List<Transaction> all = new ArrayList<>();
     all.add(coinbase);
     all.addAll(txs);
-    return withRoots(all, proposer, timestamp);
+    return withRootsOn(parentHeader, lastCommit, all, proposer, timestamp);
   }
 
-  /** A block with exactly {@code all} as its transactions, roots filled in when computable. */
+  /** A block 1 with exactly {@code all} as its transactions, roots filled in when computable. */
   Block withRoots(List<Transaction> all, PublicKey proposer, long timestamp) {
-    Block draft =
-        new Block(
-            new BlockHeader(
-                1, chainId, 1, parent.hash(), Hash32.ZERO, Hash32.ZERO, timestamp, proposer, 0),
-            all);
-    BlockHeader header = draft.header().withTxRoot(draft.computeTxRoot());
-    Block rooted = new Block(header, all);
-    BlockRules rules = new BlockRules(rooted, context());
-    if (rules.checkStructure().isValid()) {
-      Map<OutPoint, Utxo> found = new HashMap<>();
-      for (Utxo u : genesisUtxos) {
-        found.put(u.outPoint(), u);
-      }
-      ValidationResult r = rules.checkInputs(found, Set.of());
-      if (r.isValid()) {
-        header = header.withStateRoot(FAKE_STATE_ROOT.stateRootAfter(r.delta()));
-      }
+    return withRootsOn(parent, LastCommit.empty(), all, proposer, timestamp);
+  }
+
+  /** A block after {@code parentHeader} with exactly {@code all}, roots filled in if computable. */
+  Block withRootsOn(
+      BlockHeader parentHeader,
+      LastCommit lastCommit,
+      List<Transaction> all,
+      PublicKey proposer,
+      long timestamp) {
+    return withRootsIn(contextOn(parentHeader), lastCommit, all, proposer, timestamp);
+  }
+
+  /**
+   * A block valid in {@code ctx} but for what {@code all} gets wrong, roots filled in if it can.
+   */
+  Block withRootsIn(
+      BlockContext ctx,
+      LastCommit lastCommit,
+      List<Transaction> all,
+      PublicKey proposer,
+      long timestamp) {
+    BlockHeader parentHeader = ctx.parent();
+    BlockHeader draft =
+        new BlockHeader(
+            1,
+            chainId,
+            parentHeader.height() + 1,
+            parentHeader.hash(),
+            MerkleRoot.of(all.stream().map(Transaction::txid).toList()),
+            Hash32.ZERO,
+            timestamp,
+            proposer,
+            0,
+            ctx.nextValidatorsHash(),
+            lastCommit.hash());
+    Block rooted = new Block(draft, lastCommit, all);
+    BlockRules rules = new BlockRules(rooted, ctx);
+    if (!rules.checkStructure().isValid()) {
+      return rooted;
     }
-    return new Block(header, all);
+    Map<OutPoint, Utxo> found = new HashMap<>();
+    for (Utxo u : genesisUtxos) {
+      found.put(u.outPoint(), u);
+    }
+    ValidationResult r = rules.checkInputs(found, Set.of());
+    if (!r.isValid()) {
+      return rooted;
+    }
+    BlockHeader header = draft.withStateRoot(FAKE_STATE_ROOT.stateRootAfter(r.delta()));
+    return new Block(header, lastCommit, all);
+  }
+
+  /** What the block after {@code parentHeader} is checked against: the fixed genesis set. */
+  BlockContext contextOn(BlockHeader parentHeader) {
+    return BlockContext.fixedSet(chainId, parentHeader, validators, params, GENESIS_TIME + 60_000);
+  }
+
+  /** PRECOMMIT signatures of {@code signers} for {@code header} at {@code round}. */
+  CommitCertificate certify(BlockHeader header, int round, List<KeyPair> signers) {
+    byte[] signed =
+        VoteSignBytes.of(chainId, VoteType.PRECOMMIT, header.height(), round, header.hash());
+    List<CommitSignature> sigs = new ArrayList<>();
+    for (KeyPair k : signers) {
+      sigs.add(new CommitSignature(k.publicKey(), k.sign(signed)));
+    }
+    return new CommitCertificate(header.height(), round, header.hash(), sigs);
   }
 
   /** Sum of fees, resolving inputs against genesis and earlier txs of the list. */

@@ -20,7 +20,8 @@ public interface RpcServerFactory {
       TransactionSubmitter submitter,
       NodeControl control,
       WalletKeys walletKeys,
-      WalletService wallet)
+      WalletService wallet,
+      MasternodeService masternodes)
       throws Exception;
 
   /** A started server. */

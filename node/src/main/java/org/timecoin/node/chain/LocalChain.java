@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -17,17 +18,23 @@ import org.timecoin.common.time.Clock;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
 import org.timecoin.domain.block.CommitCertificate;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.genesis.GenesisConfig;
+import org.timecoin.domain.tx.Transaction;
+import org.timecoin.domain.masternode.RegistryView;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.domain.validation.BlockContext;
 import org.timecoin.domain.validation.BlockValidator;
+import org.timecoin.domain.validation.MasternodeRules;
 import org.timecoin.domain.validation.Rejection;
 import org.timecoin.domain.validation.SignatureCache;
+import org.timecoin.domain.validation.TxRules;
 import org.timecoin.domain.validation.UtxoView;
 import org.timecoin.domain.validation.ValidationResult;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.ChainTip;
+import org.timecoin.storage.RegistryStore;
 import org.timecoin.storage.StateUpdate;
 
 /**
@@ -40,7 +47,7 @@ public final class LocalChain implements AutoCloseable {
 
   private final ChainStore store;
   private final GenesisConfig genesis;
-  private final ValidatorSet validators;
+  private final ChainValidators sets;
   private final BlockValidator validator;
   private final UtxoView utxoView;
   private final Clock clock;
@@ -84,7 +91,7 @@ public final class LocalChain implements AutoCloseable {
     this.background = background;
     this.store = store;
     this.genesis = genesis;
-    this.validators = genesis.validatorSet();
+    this.sets = new ChainValidators(store.registry(), genesis);
     this.validator = new BlockValidator(validationPool, validationThreads, signatures);
     this.signatures = signatures;
     this.validationPool = validationPool;
@@ -99,7 +106,7 @@ public final class LocalChain implements AutoCloseable {
       List<Utxo> utxos = genesis.genesisUtxos();
       StateUpdate update = store.prepare(utxos, List.of());
       Block block = genesis.genesisBlock(update.stateRoot());
-      store.applyBlock(block, null, update);
+      store.applyBlock(block, null, update, sets.genesisChanges());
       log.info("stored genesis block {} of chain {}", block.hash(), genesis.chainName());
     }
     Block first =
@@ -137,8 +144,23 @@ public final class LocalChain implements AutoCloseable {
     return genesis.chainId();
   }
 
+  /** The validator set of the next height (the one consensus decides). */
   public ValidatorSet validators() {
-    return validators;
+    return sets.at(height() + 1);
+  }
+
+  /**
+   * The validator set that votes at {@code height}: {@code set(epochOf(height))}, from the sets
+   * stored with the blocks; null when its epoch's set is not fixed yet here (it is for every height
+   * up to a full epoch past the tip). Fast: recent sets are cached.
+   */
+  public ValidatorSet validatorsAt(long height) {
+    return sets.at(height);
+  }
+
+  /** The masternode registry as of the stored tip. */
+  public RegistryView registry() {
+    return store.registry();
   }
 
   /** The finalized UTXO set, as validation and admission read it. */
@@ -158,6 +180,39 @@ public final class LocalChain implements AutoCloseable {
     return tipHeader.hash();
   }
 
+  /**
+   * What the block after {@code parent} carrying {@code lastCommit} is checked against (and built
+   * for): the validator set of its epoch, the members active at it, the hash of the next epoch's
+   * set, the set that certified the parent, and this node's clock for the future-timestamp bound.
+   */
+  public BlockContext contextAfter(BlockHeader parent, LastCommit lastCommit) {
+    return sets.contextAfter(chainId(), parent, lastCommit, clock.wallMillis());
+  }
+
+  /** The registry rules' context for the transactions of block {@code height}. */
+  public MasternodeRules.Context rulesContext(long height) {
+    return sets.rulesContext(chainId(), height);
+  }
+
+  /**
+   * The lastCommit block {@code height} carries: empty for block 1, else the stored certificate of
+   * block {@code height - 1}, which must be stored.
+   */
+  public LastCommit lastCommitFor(long height) {
+    if (height <= 1) {
+      return LastCommit.empty();
+    }
+    CommitCertificate parent =
+        store
+            .blocks()
+            .certificateAt(height - 1)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no certificate stored for block " + (height - 1) + " to build on"));
+    return LastCommit.of(parent);
+  }
+
   /** Remembers the changes of a block built locally, so storing it reuses them. */
   public void rememberPrepared(Block block, StateUpdate update) {
     prepared.put(block.hash(), new Prepared(block.height(), update));
@@ -169,27 +224,50 @@ public final class LocalChain implements AutoCloseable {
   /**
    * Verifies the signatures of blocks received ahead of the tip (block sync) in the background, so
    * that validating each of them later finds its signatures cached: signatures do not depend on the
-   * chain state, so they need not wait for the blocks before.
+   * chain state, so they need not wait for the blocks before. That includes each block's
+   * lastCommit, the certificate of its parent.
    */
   public void preverifySignatures(List<Block> blocks) {
     Hash32 id = chainId();
-    for (Block b : blocks) {
-      for (org.timecoin.domain.tx.Transaction tx : b.txs()) {
-        if (!tx.isCoinbase() && !signatures.isVerified(tx.txid())) {
-          try {
+    try {
+      for (Block b : blocks) {
+        preverifyLastCommit(b, id);
+        for (Transaction tx : b.txs()) {
+          if (!tx.isCoinbase() && !signatures.isVerified(tx.txid())) {
             background.execute(
                 () -> {
                   if (!signatures.isVerified(tx.txid())
-                      && org.timecoin.domain.validation.TxRules.checkSignatures(tx, id).isValid()) {
+                      && TxRules.checkSignatures(tx, id).isValid()) {
                     signatures.markVerified(tx.txid());
                   }
                 });
-          } catch (java.util.concurrent.RejectedExecutionException e) {
-            return; // shutting down
           }
         }
       }
+    } catch (RejectedExecutionException e) {
+      // shutting down
     }
+  }
+
+  private void preverifyLastCommit(Block b, Hash32 id) {
+    if (b.height() < 2 || b.lastCommit().signatures().isEmpty()) {
+      return;
+    }
+    ValidatorSet certifiers = validatorsAt(b.height() - 1);
+    if (certifiers == null) {
+      return; // its epoch's set is not fixed here yet: checked in full when the block is due
+    }
+    CommitCertificate parent = b.lastCommit().toCertificate(b.height() - 1, b.header().prevHash());
+    Hash32 key = SignatureCache.certificateKey(parent);
+    if (signatures.isVerified(key)) {
+      return;
+    }
+    background.execute(
+        () -> {
+          if (!signatures.isVerified(key) && parent.verify(certifiers, id).isValid()) {
+            signatures.markVerified(key);
+          }
+        });
   }
 
   /** Full validation of a block meant to follow the current tip. */
@@ -201,8 +279,13 @@ public final class LocalChain implements AutoCloseable {
               Rejection.BAD_HEIGHT,
               "block " + block.height() + " does not follow the tip " + parent.height()));
     }
-    BlockContext ctx =
-        new BlockContext(chainId(), parent, validators, genesis.params(), clock.wallMillis());
+    BlockContext ctx;
+    try {
+      ctx = contextAfter(parent, block.lastCommit());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+
     Hash32 hash = block.hash();
     long startNanos = clock.monoNanos();
     return validator
@@ -215,6 +298,7 @@ public final class LocalChain implements AutoCloseable {
               prepared.put(hash, new Prepared(block.height(), u));
               return u.stateRoot();
             })
+        .thenApply(r -> r.isValid() ? registryRules(block, r) : r)
         .thenApply(r -> movedOn(block, parent, r))
         .whenComplete(
             (r, e) -> {
@@ -224,6 +308,16 @@ public final class LocalChain implements AutoCloseable {
                 recordValidationTime(clock.monoNanos() - startNanos, block.txs().size());
               }
             });
+  }
+
+  /**
+   * The masternode rules over the block's transactions in order, against the registry at the tip
+   * (after the rest of validation, which they assume passed); {@code passed} when they hold.
+   */
+  private ValidationResult registryRules(Block block, ValidationResult passed) {
+    ValidationResult r =
+        MasternodeRules.checkBlock(block.txs(), registry(), rulesContext(block.height()));
+    return r.isValid() ? passed : r;
   }
 
   /**
@@ -319,7 +413,8 @@ public final class LocalChain implements AutoCloseable {
       return alreadyStored(block);
     }
     long started = clock.monoNanos();
-    ChainTip tip = store.applyBlock(block, certificate, update);
+    RegistryStore.Changes registryChanges = sets.changesOf(block);
+    ChainTip tip = store.applyBlock(block, certificate, update, registryChanges);
     applyNanos.add(clock.monoNanos() - started);
     appliedBlocks.increment();
     prepared.values().removeIf(p -> p.height() <= block.height());

@@ -91,7 +91,7 @@ public final class ConfigLoader {
         ConsensusSection.read(TomlTable.of(file, "consensus", root.get("consensus"))),
         BlockSection.read(TomlTable.of(file, "block", root.get("block"))),
         LoggingSection.read(TomlTable.of(file, "logging", root.get("logging"))),
-        MasternodeSection.read(TomlTable.of(file, "masternode", root.get("masternode"))),
+        MasternodeSection.read(TomlTable.of(file, "masternode", root.get("masternode")), net),
         SecuritySection.read(TomlTable.of(file, "security", root.get("security"))),
         SyncSection.read(TomlTable.of(file, "sync", root.get("sync"))),
         WalletSection.read(TomlTable.of(file, "wallet", root.get("wallet"))),

@@ -25,7 +25,21 @@ public final class DevnetLayout {
   /** Each validator's address receives this much at genesis, in units. */
   public static final long VALIDATOR_ALLOCATION = Amounts.ofTime(1_000_000);
 
+  /**
+   * Devnet epochs and liveness windows, short so that set changes and inactivity show within
+   * minutes: epochs of 20 blocks, inactive after 10 unsigned blocks, removed after 40.
+   */
+  public static final long EPOCH_BLOCKS = 20;
+
+  public static final long INACTIVITY_BLOCKS = 10;
+  public static final long REMOVAL_BLOCKS = 40;
+
   private DevnetLayout() {}
+
+  /** The consensus parameters of a devnet: the defaults with the short epochs above. */
+  public static ConsensusParams devnetParams() {
+    return ConsensusParams.defaults().withEpochs(EPOCH_BLOCKS, INACTIVITY_BLOCKS, REMOVAL_BLOCKS);
+  }
 
   /** The node directories created, in validator order. */
   public static List<Path> create(
@@ -56,7 +70,7 @@ public final class DevnetLayout {
             genesisMillis,
             set,
             allocations,
-            ConsensusParams.defaults());
+            devnetParams());
     List<Path> dirs = new ArrayList<>();
     for (int i = 0; i < validators; i++) {
       Path dir = root.resolve("node" + i);

@@ -33,10 +33,12 @@ import org.timecoin.domain.tx.TxOut;
  *   "validators": [ { "public_key": hex, "voting_power": n, "tier": "free|bronze|silver|gold",
  *                     "reward_address": "TIME0..." } ],
  *   "allocations": [ { "address": "TIME0...", "amount": units } ],
- *   "params": { "block_reward": units, ... } }   (each parameter optional, defaults otherwise)
+ *   "params": { "issuance_per_period": units, "issuance_period_ms": ms, ..., "epoch_blocks": n,
+ *               "inactivity_blocks": n, "removal_blocks": n } }
  * </pre>
  *
- * Errors name the file and the JSON path of the offending value.
+ * Each parameter is optional (its default otherwise) and named in snake_case after its {@link
+ * ConsensusParams} field. Errors name the file and the JSON path of the offending value.
  */
 public final class GenesisFile {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,7 +46,8 @@ public final class GenesisFile {
       Set.of("chain_name", "network", "timestamp", "validators", "allocations", "params");
   private static final List<String> PARAMS =
       List.of(
-          "block_reward",
+          "issuance_per_period",
+          "issuance_period_ms",
           "max_block_bytes",
           "max_tx_bytes",
           "min_fee",
@@ -57,7 +60,10 @@ public final class GenesisFile {
           "timeout_delta_ms",
           "max_round_timeout_ms",
           "block_interval_ms",
-          "empty_block_interval_ms");
+          "empty_block_interval_ms",
+          "epoch_blocks",
+          "inactivity_blocks",
+          "removal_blocks");
 
   private final Path file;
 
@@ -135,7 +141,7 @@ public final class GenesisFile {
       as.addObject().put("address", a.address().toText(g.network())).put("amount", a.amount());
     }
     ObjectNode p = root.putObject("params");
-    long[] values = values(g.params());
+    long[] values = g.params().values();
     for (int i = 0; i < PARAMS.size(); i++) {
       p.put(PARAMS.get(i), values[i]);
     }
@@ -204,7 +210,7 @@ public final class GenesisFile {
   }
 
   private ConsensusParams params(JsonNode node) {
-    long[] v = values(ConsensusParams.defaults());
+    long[] v = ConsensusParams.defaults().values();
     if (node != null) {
       object(node, "params");
       rejectUnknown(node, "params", Set.copyOf(PARAMS));
@@ -215,30 +221,10 @@ public final class GenesisFile {
       }
     }
     try {
-      return new ConsensusParams(
-          v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]);
+      return ConsensusParams.of(v);
     } catch (IllegalArgumentException e) {
       throw error("params", e.getMessage());
     }
-  }
-
-  private static long[] values(ConsensusParams p) {
-    return new long[] {
-      p.blockReward(),
-      p.maxBlockBytes(),
-      p.maxTxBytes(),
-      p.minFee(),
-      p.feePerMille(),
-      p.dustLimit(),
-      p.maxClockDriftMs(),
-      p.timeoutProposeMs(),
-      p.timeoutPrevoteMs(),
-      p.timeoutPrecommitMs(),
-      p.timeoutDeltaMs(),
-      p.maxRoundTimeoutMs(),
-      p.blockIntervalMs(),
-      p.emptyBlockIntervalMs()
-    };
   }
 
   private Network network(JsonNode root) {

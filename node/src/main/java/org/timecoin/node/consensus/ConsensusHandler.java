@@ -3,6 +3,7 @@ package org.timecoin.node.consensus;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.timecoin.consensus.MessageVerifier;
@@ -31,12 +32,13 @@ import org.timecoin.p2p.RateLimit;
 public final class ConsensusHandler implements AutoCloseable {
   private final PeerNetwork network;
   private final ConsensusRuntime runtime;
-  private final Supplier<ValidatorSet> validators;
+  private final LongFunction<ValidatorSet> validators;
   private final RateLimit perPeer;
   private final ConsensusMessageGate gate;
   private ExecutorService lane;
 
   /**
+   * @param validators the validator set of a height (null when this node cannot know it yet)
    * @param chainHeight the stored tip, read without blocking
    * @param verifier the signature check of peer messages
    * @param pool where signatures are checked
@@ -44,7 +46,7 @@ public final class ConsensusHandler implements AutoCloseable {
   public ConsensusHandler(
       PeerNetwork network,
       ConsensusRuntime runtime,
-      Supplier<ValidatorSet> validators,
+      LongFunction<ValidatorSet> validators,
       LongSupplier chainHeight,
       MessageVerifier verifier,
       Executor pool,
@@ -56,7 +58,7 @@ public final class ConsensusHandler implements AutoCloseable {
     this.perPeer = perPeer;
     this.gate =
         new ConsensusMessageGate(
-            h -> validators.get(),
+            validators,
             verifier,
             network,
             pool,
@@ -109,8 +111,16 @@ public final class ConsensusHandler implements AutoCloseable {
     };
   }
 
-  private boolean relayTo(PeerInfo peer, PublicKey from) {
-    return !peer.nodeKey().equals(from) && !validators.get().contains(peer.nodeKey());
+  /**
+   * Validators of the message's height hear its signer directly; everyone else needs the relay. A
+   * set not known here yet (cannot happen within the gate's window) relays to every peer.
+   */
+  private boolean relayTo(PeerInfo peer, PublicKey from, long height) {
+    if (peer.nodeKey().equals(from)) {
+      return false;
+    }
+    ValidatorSet set = validators.apply(height);
+    return set == null || !set.contains(peer.nodeKey());
   }
 
   /** Where proposals and votes that passed the gate go. */
@@ -118,13 +128,13 @@ public final class ConsensusHandler implements AutoCloseable {
     @Override
     public void proposal(PublicKey from, ProposalMessage m) {
       runtime.submitProposal(m.proposal(), m.block());
-      network.broadcast(NodeMessages.PROPOSAL, m, p -> relayTo(p, from));
+      network.broadcast(NodeMessages.PROPOSAL, m, p -> relayTo(p, from, m.proposal().height()));
     }
 
     @Override
     public void vote(PublicKey from, Vote v) {
       runtime.submitVote(v);
-      network.broadcast(NodeMessages.VOTE, v, p -> relayTo(p, from));
+      network.broadcast(NodeMessages.VOTE, v, p -> relayTo(p, from, v.height()));
     }
   }
 }

@@ -35,8 +35,9 @@ import org.timecoin.p2p.RateLimitedLog;
  *       + 1);
  *   <li>already known: the same signed message accepted before is dropped after one hash lookup;
  *   <li>sender standing: messages queued from a peer that is no longer connected are dropped;
- *   <li>validator membership and, for a proposal, proposer(h, round) from a selector cached per
- *       height (bounded by the round window);
+ *   <li>validator membership in the set of the message's height ({@code set(epochOf(height))}, so a
+ *       set change at an epoch boundary is a change between heights) and, for a proposal,
+ *       proposer(h, round) from a selector cached per height (bounded by the round window);
  *   <li>the signature, on the validation pool, once: consensus is then built with {@link
  *       MessageVerifier#PREVERIFIED}.
  * </ol>
@@ -215,6 +216,9 @@ public final class ConsensusMessageGate {
       return GateVerdict.SENDER_GONE;
     }
     ValidatorSet set = validators.apply(p.height());
+    if (set == null) {
+      return GateVerdict.FUTURE_HEIGHT; // its epoch's set is not fixed here yet: we lag
+    }
     if (!set.contains(p.proposer())) {
       return GateVerdict.NOT_A_VALIDATOR;
     }
@@ -240,7 +244,11 @@ public final class ConsensusMessageGate {
     if (network.peer(from).isEmpty()) {
       return GateVerdict.SENDER_GONE;
     }
-    if (!validators.apply(v.height()).contains(v.validator())) {
+    ValidatorSet set = validators.apply(v.height());
+    if (set == null) {
+      return GateVerdict.FUTURE_HEIGHT; // its epoch's set is not fixed here yet: we lag
+    }
+    if (!set.contains(v.validator())) {
       return GateVerdict.NOT_A_VALIDATOR;
     }
     return null;

@@ -189,8 +189,28 @@ public final class LocalDevnet implements AutoCloseable {
    * Adds a full node (not a validator) whose only bootstrap peer is validator 0; returns its index.
    */
   public synchronized int addFullNode(int p2pPort, int rpcPort) {
+    NodeConfig v0 = config(0);
+    return addNode("full", p2pPort, rpcPort, List.of("127.0.0.1:" + v0.network().port()), false);
+  }
+
+  /**
+   * Adds a node with {@code [masternode] enabled} whose fresh key is in no validator set: it
+   * follows the chain until a registration of its key (see {@link #nodeKey}) brings it into a set,
+   * and then votes. Its bootstrap (and persistent) peers are every node of the devnet; returns its
+   * index.
+   */
+  public synchronized int addMasternode(int p2pPort, int rpcPort) {
+    List<String> peers = new ArrayList<>();
+    for (int i = 0; i < homes.size(); i++) {
+      peers.add("127.0.0.1:" + config(i).network().port());
+    }
+    return addNode("masternode", p2pPort, rpcPort, peers, true);
+  }
+
+  private int addNode(
+      String name, int p2pPort, int rpcPort, List<String> peers, boolean masternode) {
     int i = homes.size();
-    Path home = root.resolve("full" + i);
+    Path home = root.resolve(name + i);
     NodeConfig v0 = config(0);
     var n = v0.network();
     NodeConfig c =
@@ -199,7 +219,7 @@ public final class LocalDevnet implements AutoCloseable {
                 new org.timecoin.node.config.NetworkSection(
                     "127.0.0.1",
                     p2pPort,
-                    List.of("127.0.0.1:" + n.port()),
+                    peers,
                     n.maxOutboundPeers(),
                     n.maxInboundPeers(),
                     n.pingInterval(),
@@ -209,13 +229,18 @@ public final class LocalDevnet implements AutoCloseable {
             .withRpc(
                 new org.timecoin.node.config.RpcSection(
                     true, "127.0.0.1", rpcPort, v0.rpc().maxRequestBytes()))
-            .withMasternode(new MasternodeSection(false, ""));
+            .withMasternode(new MasternodeSection(masternode, ""));
     ConfigLoader.write(home.resolve("config.toml"), c);
     NodeKeyFile.create(c.keyFile(), new SecureRandom());
     GenesisFile.write(c.genesisFile(), genesis());
     homes.add(home);
     nodes.add(null);
     return i;
+  }
+
+  /** Node i's key (its node key, which a masternode signs votes with). */
+  public KeyPair nodeKey(int i) {
+    return KeyPair.fromSeed(NodeKeyFile.read(config(i).keyFile()));
   }
 
   /** The running node i, or null when stopped. */

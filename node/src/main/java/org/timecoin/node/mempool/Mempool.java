@@ -30,7 +30,8 @@ import org.timecoin.domain.validation.UtxoView;
  * (inputs of unconfirmed transactions are not spendable here); two waiting transactions never spend
  * the same output. Bounded by count and bytes: when full, a transaction with a better fee rate
  * evicts the worst ones. Blocks take the best fee rates first; a committed block evicts its
- * transactions and every waiting transaction that conflicts with it.
+ * transactions and every waiting transaction that conflicts with it. Masternode transactions and
+ * spends of registered collaterals also pass the registry's rules ({@link RegistryRules}).
  *
  * <p>Thread-safe: state changes under this object's lock; UTXO reads and signature checks run
  * outside it (signatures on the validation pool, recorded in the {@link SignatureCache} that block
@@ -41,6 +42,14 @@ public final class Mempool {
 
   private final MempoolPolicy policy;
   private final AdmissionChecks checks;
+  private final RegistryRules registryRules;
+
+  /** Waiting transactions that touch the masternode registry, in admission order. */
+  private final java.util.LinkedHashSet<Hash32> touchingRegistry = new java.util.LinkedHashSet<>();
+
+  /** A transaction of {@link #touchingRegistry} left: the registry overlay must be rebuilt. */
+  private boolean registryDirty;
+
   private final Consumer<Transaction> onAdmitted;
   private final Clock clock;
 
@@ -83,7 +92,33 @@ public final class Mempool {
       MempoolPolicy policy,
       Consumer<Transaction> onAdmitted,
       Clock clock) {
+    this(
+        chainId,
+        params,
+        utxos,
+        RegistryRules.NONE,
+        signatures,
+        validationPool,
+        policy,
+        onAdmitted,
+        clock);
+  }
+
+  /**
+   * @param registryRules the masternode rules, over the registry at the finalized tip
+   */
+  public Mempool(
+      Hash32 chainId,
+      ConsensusParams params,
+      UtxoView utxos,
+      RegistryRules registryRules,
+      SignatureCache signatures,
+      Executor validationPool,
+      MempoolPolicy policy,
+      Consumer<Transaction> onAdmitted,
+      Clock clock) {
     this.policy = policy;
+    this.registryRules = registryRules;
     this.checks = new AdmissionChecks(chainId, params, policy, utxos, signatures, validationPool);
     this.onAdmitted = onAdmitted;
     this.clock = clock;
@@ -229,6 +264,13 @@ public final class Mempool {
       freedBytes += worst.size();
       freedCount++;
     }
+    boolean touches = registryRules.concerns(tx);
+    if (touches) {
+      AdmitResult refused = registryRules.admit(tx);
+      if (refused != null) {
+        return refused;
+      }
+    }
     evict.forEach(this::remove);
     byTxid.put(tx.txid(), entry);
     byFeeRate.add(entry);
@@ -236,10 +278,37 @@ public final class Mempool {
       spentBy.put(in.prev(), tx.txid());
     }
     bytes += entry.size();
+    if (touches) {
+      touchingRegistry.add(tx.txid());
+    }
+    rebuildRegistryIfDirty();
     return AdmitResult.admitted(tx.txid());
   }
 
+  /**
+   * Applies the waiting registry transactions again over the registry at the tip, in admission
+   * order, and drops those that no longer pass (one pass suffices: each depends only on those
+   * before it).
+   */
+  private void rebuildRegistryIfDirty() {
+    if (!registryDirty) {
+      return;
+    }
+    registryDirty = false;
+    List<Transaction> waiting = new ArrayList<>(touchingRegistry.size());
+    for (Hash32 txid : touchingRegistry) {
+      waiting.add(byTxid.get(txid).tx());
+    }
+    for (Transaction invalid : registryRules.rebuild(waiting)) {
+      remove(byTxid.get(invalid.txid()));
+    }
+    registryDirty = false; // what was just dropped is already out of the rebuilt overlay
+  }
+
   private void remove(MempoolEntry e) {
+    if (touchingRegistry.remove(e.tx().txid())) {
+      registryDirty = true;
+    }
     byTxid.remove(e.tx().txid());
     byFeeRate.remove(e);
     for (TxIn in : e.tx().inputs()) {
@@ -291,6 +360,9 @@ public final class Mempool {
         }
       }
     }
+    // The block changed the registry (and perhaps the epoch, which decides collateral locks).
+    registryDirty |= !touchingRegistry.isEmpty();
+    rebuildRegistryIfDirty();
   }
 
   public synchronized java.util.Optional<Transaction> get(Hash32 txid) {

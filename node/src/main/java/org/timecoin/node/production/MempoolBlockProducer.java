@@ -12,27 +12,37 @@ import org.timecoin.common.time.Clock;
 import org.timecoin.consensus.runtime.BlockProducer;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.MerkleRoot;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.genesis.GenesisConfig;
+import org.timecoin.domain.masternode.RegistryOverlay;
 import org.timecoin.domain.tx.OutPoint;
 import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.TxIn;
+import org.timecoin.domain.tx.TxOut;
 import org.timecoin.domain.tx.Utxo;
+import org.timecoin.domain.validation.BlockContext;
 import org.timecoin.domain.validation.CoinbaseRule;
+import org.timecoin.domain.validation.Issuance;
+import org.timecoin.domain.validation.MasternodeRules;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.mempool.Mempool;
 import org.timecoin.storage.StateUpdate;
 
 /**
  * Builds this validator's proposal: the best waiting transactions by fee rate (whose inputs are
- * still unspent), preceded by the coinbase paying block_reward + fees split by tier weight
- * (DESIGN.md §3), with the state root the block leads to. Runs on {@code executor}, never on the
- * consensus owner thread. When it happens (as soon as transactions wait, at most every
- * block_interval, else every empty_block_interval) is the runtime's pacing.
+ * still unspent), preceded by the coinbase paying the issuance + fees split by tier weight among
+ * the active members (DESIGN.md §3), after the parent's certificate (lastCommit), with the state
+ * root the block leads to. Runs on {@code executor}, never on the consensus owner thread. When it
+ * happens (as soon as transactions wait, at most every block_interval, else every
+ * empty_block_interval) is the runtime's pacing.
  */
 public final class MempoolBlockProducer implements BlockProducer {
-  /** Room kept for the header, the coinbase and list prefixes within max_block_bytes. */
+  /**
+   * Room kept for the header, the coinbase and list prefixes within max_block_bytes, besides what
+   * the lastCommit and the coinbase's outputs take (they grow with the validator set).
+   */
   static final int RESERVED_BYTES = 64 * 1024;
 
   private final LocalChain chain;
@@ -114,9 +124,16 @@ public final class MempoolBlockProducer implements BlockProducer {
       throw new IllegalStateException(
           "asked for block " + height + " but the tip is " + parent.height());
     }
+    LastCommit lastCommit = chain.lastCommitFor(height);
+    BlockContext ctx = chain.contextAfter(parent, lastCommit);
+    // The certificate and the coinbase (an output per paid member) grow with the set.
+    long setBytes =
+        lastCommit.encodedSize() + (long) (ctx.validators().size() + 1) * TxOut.ENCODED_SIZE;
     List<Transaction> candidates =
         mempool.selectForBlock(
-            Math.max(0, maxBlockBytes - RESERVED_BYTES), Math.max(0, txLimit() - 1), settle);
+            Math.max(0, maxBlockBytes - RESERVED_BYTES - setBytes),
+            Math.max(0, txLimit() - 1),
+            settle);
     List<OutPoint> inputs = new ArrayList<>();
     for (Transaction tx : candidates) {
       for (TxIn in : tx.inputs()) {
@@ -127,6 +144,10 @@ public final class MempoolBlockProducer implements BlockProducer {
     List<Transaction> txs = new ArrayList<>();
     List<Utxo> removes = new ArrayList<>();
     long fees = 0;
+    // The mempool checked its registry transactions in admission order; a block takes them by fee
+    // rate, so they are checked again in block order (a deregistration after its registration).
+    RegistryOverlay registry = new RegistryOverlay(chain.registry());
+    MasternodeRules.Context rules = chain.rulesContext(height);
     for (Transaction tx : candidates) {
       long in = 0;
       List<Utxo> spent = new ArrayList<>();
@@ -139,17 +160,21 @@ public final class MempoolBlockProducer implements BlockProducer {
         spent.add(u);
         in += u.amount();
       }
-      if (spent != null) {
+      if (spent != null && registryAllows(tx, registry, rules)) {
         txs.add(tx);
         removes.addAll(spent);
         fees += in - tx.totalOutput();
       }
     }
-    GenesisConfig g = chain.genesis();
     long timestamp = Math.max(clock.wallMillis(), parent.timestamp() + 1);
     Transaction coinbase =
         CoinbaseRule.coinbase(
-            height, g.params().blockReward() + fees, chain.validators(), self, timestamp);
+            height,
+            Issuance.reward(ctx.params(), parent.timestamp(), timestamp) + fees,
+            ctx.validators(),
+            ctx.activeMembers(),
+            self,
+            timestamp);
     List<Transaction> all = new ArrayList<>(txs.size() + 1);
     all.add(coinbase);
     all.addAll(txs);
@@ -174,9 +199,21 @@ public final class MempoolBlockProducer implements BlockProducer {
             update.stateRoot(),
             timestamp,
             self,
-            round);
-    Block block = new Block(header, all);
+            round,
+            ctx.nextValidatorsHash(),
+            lastCommit.hash());
+    Block block = new Block(header, lastCommit, all);
     chain.rememberPrepared(block, update);
     return block;
+  }
+
+  /** Whether {@code tx} passes the masternode rules after the block's earlier transactions. */
+  private static boolean registryAllows(
+      Transaction tx, RegistryOverlay registry, MasternodeRules.Context rules) {
+    boolean touches = tx.payload() != null;
+    for (int i = 0; !touches && i < tx.inputs().size(); i++) {
+      touches = registry.byCollateral(tx.inputs().get(i).prev()).isPresent();
+    }
+    return !touches || MasternodeRules.checkAndApply(tx, registry, rules).isValid();
   }
 }

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.timecoin.common.time.Clock;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.CertificateResult;
+import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.node.api.SyncView;
 import org.timecoin.node.chain.LocalChain;
@@ -35,10 +36,11 @@ import org.timecoin.storage.ChainTip;
  * Catches the node up with its peers. Peers announce their finalized tip ({@link Status}) on
  * connect and after each block; that is a claim, used to choose whom to ask. A node behind by two
  * blocks, or by one for longer than {@link #STALE_LAG}, asks several peers for consecutive ranges
- * at once; each block's certificate is checked on arrival and the block itself fully validated
- * before it is stored, in height order. Once level with the best peer, consensus is told to resume
- * at the next height; it is told again whenever sync stores blocks, so a node that falls behind
- * later returns to sync by itself.
+ * at once; each block's certificate is checked with the validator set of its height ({@link
+ * LocalChain#validatorsAt}) on arrival, or when it is due if its epoch's set is not computed here
+ * yet, and the block itself fully validated before it is stored, in height order. Once level with
+ * the best peer, consensus is told to resume at the next height; it is told again whenever sync
+ * stores blocks, so a node that falls behind later returns to sync by itself.
  *
  * <p>Blame: a block with a bad certificate or out of order costs the peer standing. A range not
  * answered within {@link SyncLimits#rangeDeadline()} costs it a little and goes to another peer; a
@@ -100,7 +102,12 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
   private long lastToldTip;
   private ScheduledFuture<?> tickTask;
 
-  private record Received(CertifiedBlock block, PublicKey from) {}
+  /**
+   * A block received ahead of the tip. {@code certified} once its certificate was checked: on
+   * arrival when the set of its epoch is already known here, else when it is due (the sets of later
+   * epochs are computed from the blocks before them).
+   */
+  private record Received(CertifiedBlock block, PublicKey from, boolean certified) {}
 
   /**
    * @param caughtUp told the stored tip height when sync stored blocks (at most once per tick while
@@ -219,6 +226,7 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
         return; // late answer to a request given to another peer, or unsolicited
       }
       long expected = req.from();
+      long certifiedUpTo = expected - 1; // a proven height counts only checked certificates
       for (CertifiedBlock cb : blocks) {
         Block b = cb.block();
         if (b.height() != expected || expected >= req.from() + req.count()) {
@@ -226,21 +234,21 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
           misbehaved(from, "sent block " + b.height() + " where " + expected + " was due");
           return;
         }
-        CertificateResult cert = cb.certificate().verifyFor(b.header(), chain.validators());
-        if (!cert.isValid()) {
-          progress.rejected(b.height(), shortKey(from), "invalid certificate: " + cert.detail());
-          misbehaved(
-              from, "sent block " + b.height() + " with an invalid certificate: " + cert.detail());
+        ValidatorSet set = chain.validatorsAt(b.height());
+        if (set != null && !certificateValid(cb, set, from)) {
           return;
         }
+        if (set != null && certifiedUpTo == expected - 1) {
+          certifiedUpTo = expected;
+        }
         if (b.height() > chain.height() && b.height() <= chain.height() + maxAhead) {
-          received.put(b.height(), new Received(cb, from));
+          received.put(b.height(), new Received(cb, from, set != null));
           accepted.add(b);
         }
         expected++;
       }
       claims.served(from, expected - 1, clock.monoNanos());
-      provenHeight = Math.max(provenHeight, expected - 1);
+      provenHeight = Math.max(provenHeight, certifiedUpTo);
       if (syncing) {
         // Ask again at once rather than at the next tick, so the pipeline never runs dry.
         requestRanges(chain.height(), bestPeerHeight, clock.monoNanos());
@@ -248,6 +256,21 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
     }
     chain.preverifySignatures(accepted);
     applyNext();
+  }
+
+  /**
+   * Checks a block's certificate with the validator set of its height; on failure the sender is
+   * blamed. Caller holds the lock.
+   */
+  private boolean certificateValid(CertifiedBlock cb, ValidatorSet set, PublicKey from) {
+    Block b = cb.block();
+    CertificateResult cert = cb.certificate().verifyFor(b.header(), set);
+    if (!cert.isValid()) {
+      progress.rejected(b.height(), shortKey(from), "invalid certificate: " + cert.detail());
+      misbehaved(
+          from, "sent block " + b.height() + " with an invalid certificate: " + cert.detail());
+    }
+    return cert.isValid();
   }
 
   private synchronized void misbehaved(PublicKey peer, String what) {
@@ -285,6 +308,19 @@ public final class BlockSync implements SyncStatus, AutoCloseable {
       next = halted || applying ? null : received.get(tip + 1);
       if (next == null) {
         return;
+      }
+      if (!next.certified()) {
+        ValidatorSet set = chain.validatorsAt(tip + 1);
+        if (set == null) {
+          // Every set is stored a full epoch before it votes: its absence is damage here.
+          halt("no validator set stored for height " + (tip + 1) + " after block " + tip);
+          return;
+        }
+        if (!certificateValid(next.block(), set, next.from())) {
+          received.remove(tip + 1);
+          return; // the next tick asks another peer for it
+        }
+        provenHeight = Math.max(provenHeight, tip + 1);
       }
       applying = true;
     }

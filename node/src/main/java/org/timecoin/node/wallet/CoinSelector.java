@@ -44,8 +44,7 @@ public final class CoinSelector {
   public static Selection forPayment(
       NavigableSet<Utxo> available, long availableTotal, long payment, FeeSchedule fees)
       throws WalletException {
-    long leastFee =
-        Math.max(fees.params().requiredFee(payment), fees.sizeFee(FeeSchedule.size(1, 1)));
+    long leastFee = Math.max(fees.params().requiredFee(payment), fees.sizeFee(fees.txSize(1, 1)));
     long leastNeeded = saturatingAdd(payment, leastFee);
     if (availableTotal < leastNeeded) {
       throw insufficient(availableTotal, leastNeeded);
@@ -94,7 +93,7 @@ public final class CoinSelector {
     long fee =
         Math.max(
             fees.params().requiredFee(payment),
-            fees.sizeFee(FeeSchedule.size(Math.max(1, chosen.size()), 1)));
+            fees.sizeFee(fees.txSize(Math.max(1, chosen.size()), 1)));
     throw insufficient(availableTotal, saturatingAdd(payment, fee));
   }
 
@@ -125,9 +124,35 @@ public final class CoinSelector {
     }
     FeeSchedule.Split split = fees.sweep(total, chosen.size());
     if (split == null) {
-      throw insufficient(total, fees.sizeFee(FeeSchedule.size(chosen.size(), 1)));
+      throw insufficient(total, fees.sizeFee(fees.txSize(chosen.size(), 1)));
     }
     return new Selection(chosen, split);
+  }
+
+  /**
+   * One coin paying only a fee, the rest back to the wallet as change of at least the dust limit (a
+   * transaction whose purpose is its payload): the smallest coin that does.
+   */
+  public static Selection forFee(NavigableSet<Utxo> available, FeeSchedule fees)
+      throws WalletException {
+    long leastFee = Math.max(fees.params().minFee(), fees.sizeFee(fees.txSize(1, 1)));
+    long leastCoin = saturatingAdd(leastFee, fees.dustLimit());
+    Iterator<Utxo> up = available.tailSet(probe(leastCoin), true).iterator();
+    for (int i = 0; i < SINGLE_COIN_TRIES && up.hasNext(); i++) {
+      Utxo coin = up.next();
+      FeeSchedule.Split split = fees.split(coin.amount(), 1, 0, 0);
+      if (split != null && split.change() > 0) {
+        return new Selection(List.of(coin), split);
+      }
+    }
+    long largest = available.isEmpty() ? 0 : available.last().amount();
+    throw new WalletException(
+        WalletException.Kind.INSUFFICIENT_FUNDS,
+        "insufficient funds: the fee needs one spendable coin of at least "
+            + Amounts.toTimeString(leastCoin)
+            + " TIME (fee plus the least change), the largest is "
+            + Amounts.toTimeString(largest)
+            + " TIME");
   }
 
   static WalletException insufficient(long available, long needed) {

@@ -11,13 +11,30 @@ import org.timecoin.domain.tx.TxOut;
  * its encoding (the mempool's minimum, or the caller's own rate). Change below the dust limit is
  * never created: it goes to the fee.
  */
-public record FeeSchedule(ConsensusParams params, long ratePerByte) {
+public record FeeSchedule(ConsensusParams params, long ratePerByte, int extraBytes) {
   private static final int FIXED_SIZE = 4 + 4 + 4 + 8 + 8;
 
+  /**
+   * @param extraBytes encoded bytes beyond the inputs and outputs (a masternode payload), paid for
+   *     at the same rate
+   */
   public FeeSchedule {
     if (ratePerByte < 0) {
       throw new IllegalArgumentException("fee rate must be >= 0");
     }
+    if (extraBytes < 0) {
+      throw new IllegalArgumentException("extra bytes must be >= 0");
+    }
+  }
+
+  /** The schedule of a plain transfer: inputs and outputs only. */
+  public FeeSchedule(ConsensusParams params, long ratePerByte) {
+    this(params, ratePerByte, 0);
+  }
+
+  /** This schedule for a transaction that also carries {@code bytes} of payload. */
+  public FeeSchedule withExtraBytes(int bytes) {
+    return new FeeSchedule(params, ratePerByte, bytes);
   }
 
   /** Encoded size of a transaction with these counts (every input is the same size). */
@@ -25,9 +42,14 @@ public record FeeSchedule(ConsensusParams params, long ratePerByte) {
     return FIXED_SIZE + inputs * TxIn.ENCODED_SIZE + outputs * TxOut.ENCODED_SIZE;
   }
 
+  /** Encoded size of a transaction with these counts and this schedule's extra bytes. */
+  public int txSize(int inputs, int outputs) {
+    return size(inputs, outputs) + extraBytes;
+  }
+
   /** Most inputs a transaction with {@code outputs} outputs may have within the size limit. */
   public int maxInputs(int outputs) {
-    long room = Math.min(params.maxTxBytes(), Transaction.MAX_SIZE) - size(0, outputs);
+    long room = Math.min(params.maxTxBytes(), Transaction.MAX_SIZE) - txSize(0, outputs);
     return (int) Math.max(0, room / TxIn.ENCODED_SIZE);
   }
 
@@ -55,20 +77,20 @@ public record FeeSchedule(ConsensusParams params, long ratePerByte) {
       return withChange;
     }
     long fee = inputTotal - payment;
-    long needed = Math.max(params.requiredFee(payment), sizeFee(size(inputs, paymentOutputs)));
+    long needed = Math.max(params.requiredFee(payment), sizeFee(txSize(inputs, paymentOutputs)));
     return fee >= needed ? new Split(payment, 0, fee) : null;
   }
 
   /** With a change output: the least fee that pays for the size and the outputs left. */
   private Split withChange(long inputTotal, int inputs, long payment, int paymentOutputs) {
-    long fee = leastFee(inputTotal, size(inputs, paymentOutputs + 1));
+    long fee = leastFee(inputTotal, txSize(inputs, paymentOutputs + 1));
     long change = inputTotal - payment - fee;
     return fee < 0 || change < params.dustLimit() ? null : new Split(payment, change, fee);
   }
 
   /** All of {@code inputTotal} to one output, less the fee; null when what is left is dust. */
   public Split sweep(long inputTotal, int inputs) {
-    long fee = leastFee(inputTotal, size(inputs, 1));
+    long fee = leastFee(inputTotal, txSize(inputs, 1));
     long out = inputTotal - fee;
     return fee < 0 || out < params.dustLimit() ? null : new Split(out, 0, fee);
   }

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.timecoin.common.Hash32;
@@ -24,7 +26,8 @@ import org.timecoin.node.api.WalletException;
  * The wallet's coins: the finalized unspent outputs paying its addresses, kept up to date block by
  * block, with a balance per address and the coins not reserved by a send, ordered by amount so coin
  * selection is a look-up. Coins chosen by a send stay reserved until the chain spends them or the
- * send is given up, so two sends never choose the same coin.
+ * send is given up, so two sends never choose the same coin. Held coins (masternode collaterals,
+ * which the chain refuses to let move while they are locked) are never chosen at all.
  *
  * <p>Thread-safe: every method holds this object's lock, so choosing and reserving coins is one
  * step; the chain writer applies blocks, RPC workers select.
@@ -38,6 +41,7 @@ public final class WalletCoins {
   private final NavigableSet<Utxo> available = new TreeSet<>(BY_AMOUNT);
   private final Map<OutPoint, Reservation> reserved = new HashMap<>();
   private final Map<Address, Long> balances = new HashMap<>();
+  private final Set<OutPoint> held = new HashSet<>();
   private long total;
   private long availableTotal;
 
@@ -131,11 +135,42 @@ public final class WalletCoins {
   /** Makes the coins of {@code r} the chain has not spent available again. */
   public synchronized void release(Reservation r) {
     for (Utxo u : r.coins()) {
-      if (reserved.remove(u.outPoint(), r) && coins.containsKey(u.outPoint())) {
+      if (reserved.remove(u.outPoint(), r)
+          && coins.containsKey(u.outPoint())
+          && !held.contains(u.outPoint())) {
         available.add(u);
         availableTotal += u.amount();
       }
     }
+  }
+
+  /**
+   * Keeps the coin at {@code outPoint} out of every selection, whether the wallet has it yet or not
+   * (a registration's collateral is held before its block arrives).
+   */
+  public synchronized void hold(OutPoint outPoint) {
+    if (held.add(outPoint)) {
+      Utxo u = coins.get(outPoint);
+      if (u != null && available.remove(u)) {
+        availableTotal -= u.amount();
+      }
+    }
+  }
+
+  /** Lets sends choose the coin at {@code outPoint} again. */
+  public synchronized void unhold(OutPoint outPoint) {
+    if (held.remove(outPoint)) {
+      Utxo u = coins.get(outPoint);
+      if (u != null && !reserved.containsKey(outPoint)) {
+        available.add(u);
+        availableTotal += u.amount();
+      }
+    }
+  }
+
+  /** The outpoints held, present in the wallet or not. */
+  public synchronized Set<OutPoint> held() {
+    return Set.copyOf(held);
   }
 
   public synchronized long total() {
@@ -184,7 +219,7 @@ public final class WalletCoins {
     }
     total += u.amount();
     balances.merge(u.address(), u.amount(), Long::sum);
-    if (!reserved.containsKey(u.outPoint())) {
+    if (!reserved.containsKey(u.outPoint()) && !held.contains(u.outPoint())) {
       available.add(u);
       availableTotal += u.amount();
     }
@@ -197,7 +232,8 @@ public final class WalletCoins {
     }
     total -= u.amount();
     balances.computeIfPresent(u.address(), (a, b) -> b == u.amount() ? null : b - u.amount());
-    if (reserved.remove(op) == null) {
+    boolean wasHeld = held.remove(op);
+    if (reserved.remove(op) == null && !wasHeld) {
       available.remove(u);
       availableTotal -= u.amount();
     }

@@ -23,6 +23,7 @@ import org.timecoin.common.time.Clock;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.CommitCertificate;
 import org.timecoin.domain.crypto.KeyPair;
+import org.timecoin.domain.masternode.TxPayload;
 import org.timecoin.domain.tx.Address;
 import org.timecoin.domain.tx.Amounts;
 import org.timecoin.domain.tx.SigHash;
@@ -215,7 +216,7 @@ public final class WalletSpender implements WalletService, BlockListener {
           coins.reserve((avail, total) -> CoinSelector.forPayment(avail, total, amount, fees));
       List<TxOut> outs = new ArrayList<>(2);
       outs.add(new TxOut(amount, to));
-      return signAndSubmit(r, outs);
+      return signAndSubmit(r, outs, null);
     } catch (WalletException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -231,7 +232,7 @@ public final class WalletSpender implements WalletService, BlockListener {
           coins.reserve((avail, total) -> CoinSelector.forMerge(avail, minCount, maxCount, fees));
       List<TxOut> outs = new ArrayList<>(1);
       outs.add(new TxOut(r.selection().split().payment(), to));
-      return signAndSubmit(r, outs);
+      return signAndSubmit(r, outs, null);
     } catch (WalletException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -245,7 +246,12 @@ public final class WalletSpender implements WalletService, BlockListener {
     return all.get(0).address();
   }
 
-  private FeeSchedule fees(Optional<Long> feeRate) throws WalletException {
+  /** The wallet's context: chain id, consensus rules, network, minimum fee rate. */
+  WalletContext context() {
+    return context;
+  }
+
+  FeeSchedule fees(Optional<Long> feeRate) throws WalletException {
     long rate = feeRate.orElse(context.minFeeRate());
     if (rate < context.minFeeRate()) {
       throw invalid(
@@ -257,20 +263,24 @@ public final class WalletSpender implements WalletService, BlockListener {
     return new FeeSchedule(context.params(), rate);
   }
 
+  /** A masternode payload a transaction carries (unsigned) and the key that signs it. */
+  record PayloadSigning(TxPayload payload, KeyPair signer) {}
+
   /**
    * Signs the reserved coins over {@code outs} plus the change on the wallet's signing thread,
    * records the transaction and offers it to the mempool; any failure before the mempool has it
-   * releases the coins. The caller's thread only chooses the coins.
+   * releases the coins. The caller's thread only chooses the coins. With {@code payload} the
+   * transaction is of its version and carries it, signed by its key.
    */
-  private CompletableFuture<SentTransaction> signAndSubmit(
-      WalletCoins.Reserved reserved, List<TxOut> outs) {
+  CompletableFuture<SentTransaction> signAndSubmit(
+      WalletCoins.Reserved reserved, List<TxOut> outs, PayloadSigning payload) {
     CompletableFuture<Transaction> signed;
     try {
       signed =
           CompletableFuture.supplyAsync(
               () -> {
                 try {
-                  return sign(reserved, outs);
+                  return sign(reserved, outs, payload);
                 } catch (WalletException e) {
                   throw new CompletionException(e);
                 }
@@ -296,7 +306,8 @@ public final class WalletSpender implements WalletService, BlockListener {
    * The signed transaction, its signatures checked here and recorded as verified, so the mempool
    * admits it without queueing it behind the transactions relayed to this node.
    */
-  private Transaction sign(WalletCoins.Reserved reserved, List<TxOut> outs) throws WalletException {
+  private Transaction sign(WalletCoins.Reserved reserved, List<TxOut> outs, PayloadSigning payload)
+      throws WalletException {
     CoinSelector.Selection s = reserved.selection();
     Map<Address, KeyPair> cache = new HashMap<>();
     List<KeyPair> signers = new ArrayList<>(s.coins().size());
@@ -310,8 +321,15 @@ public final class WalletSpender implements WalletService, BlockListener {
     for (int i = 0; i < s.coins().size(); i++) {
       ins.add(TxIn.unsigned(s.coins().get(i).outPoint(), signers.get(i).publicKey()));
     }
-    Transaction unsigned = new Transaction(1, ins, outs, 0, ports.clock().wallMillis());
+    long now = ports.clock().wallMillis();
+    Transaction unsigned =
+        payload == null
+            ? new Transaction(1, ins, outs, 0, now)
+            : new Transaction(payload.payload().txVersion(), ins, outs, 0, now, payload.payload());
     Transaction tx = TxSigner.sign(unsigned, context.chainId(), signers);
+    if (payload != null) {
+      tx = TxSigner.signPayload(tx, context.chainId(), payload.signer());
+    }
     if (!TxRules.checkSignatures(tx, context.chainId()).isValid()) {
       throw new IllegalStateException("a signature of the wallet does not verify");
     }
@@ -359,6 +377,16 @@ public final class WalletSpender implements WalletService, BlockListener {
                       WalletException.Kind.REJECTED,
                       "transaction " + txid.toHex() + " rejected: " + a.reason()));
             });
+  }
+
+  /** The wallet's key for {@code a}; fails when the wallet is locked or holds none. */
+  KeyPair walletKey(Address a) throws WalletException {
+    return keyFor(a, new HashMap<>());
+  }
+
+  /** Whether {@code a} is one of the wallet's addresses. */
+  boolean owns(Address a) {
+    return keys.owns(a);
   }
 
   private KeyPair keyFor(Address a, Map<Address, KeyPair> cache) throws WalletException {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.tx.Address;
 import org.timecoin.domain.tx.Transaction;
@@ -40,8 +41,10 @@ class FinalityWatchTest {
             Hash32.ZERO,
             0,
             PublicKey.of(new byte[32]),
-            0);
-    return new Block(h, List.of(tx));
+            0,
+            Hash32.ZERO,
+            LastCommit.empty().hash());
+    return new Block(h, LastCommit.empty(), List.of(tx));
   }
 
   @Test

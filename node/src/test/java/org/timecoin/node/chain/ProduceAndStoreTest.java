@@ -3,16 +3,23 @@ package org.timecoin.node.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.timecoin.common.Hash32;
 import org.timecoin.common.time.Clock;
 import org.timecoin.domain.block.Block;
+import org.timecoin.domain.block.CommitCertificate;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.tx.Address;
 import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.TxBuilder;
 import org.timecoin.domain.tx.Utxo;
+import org.timecoin.domain.validation.Issuance;
+import org.timecoin.domain.validation.SignatureCache;
 import org.timecoin.domain.validation.ValidationResult;
 import org.timecoin.node.mempool.Mempool;
 import org.timecoin.node.mempool.MempoolPolicy;
@@ -63,8 +70,30 @@ class ProduceAndStoreTest {
     Block b = producer.produce(1, 0).toCompletableFuture().join();
     assertThat(b.txs()).hasSize(1);
     assertThat(b.txs().get(0).isCoinbase()).isTrue();
-    assertThat(b.txs().get(0).totalOutput()).isEqualTo(t.genesis.params().blockReward());
+    assertThat(b.txs().get(0).totalOutput()).isEqualTo(rewardOf(b));
     assertThat(b.header().prevHash()).isEqualTo(t.chain.tipHash());
+    assertThat(b.lastCommit()).isEqualTo(LastCommit.empty());
+  }
+
+  /** The issuance of {@code b}, paid for the chain time since its parent (the tip). */
+  long rewardOf(Block b) {
+    return Issuance.reward(
+        t.genesis.params(), t.chain.tipHeader().timestamp(), b.header().timestamp());
+  }
+
+  @Test
+  void theNextBlockCarriesTheStoredCertificateOfItsParentAndTheNextSetsHash() {
+    Block one = producer.produce(1, 0).toCompletableFuture().join();
+    CommitCertificate certificate = t.certify(one);
+    t.chain.store(one, certificate).join();
+    Block two = producer.produce(2, 0).toCompletableFuture().join();
+    assertThat(two.lastCommit()).isEqualTo(LastCommit.of(certificate));
+    assertThat(two.header().lastCommitHash()).isEqualTo(LastCommit.of(certificate).hash());
+    assertThat(two.header().nextValidatorsHash()).isEqualTo(t.genesis.validatorSet().hash());
+    assertThat(two.header().timestamp()).isGreaterThan(one.header().timestamp());
+    assertThat(two.txs().get(0).totalOutput()).isEqualTo(rewardOf(two));
+    ValidationResult r = t.chain.validate(two).join();
+    assertThat(r.isValid()).as(r.toString()).isTrue();
   }
 
   @Test
@@ -78,8 +107,7 @@ class ProduceAndStoreTest {
 
     Block block = producer.produce(1, 0).toCompletableFuture().join();
     assertThat(block.txs()).containsSequence(b, a); // best fee rate first, after the coinbase
-    assertThat(block.txs().get(0).totalOutput())
-        .isEqualTo(t.genesis.params().blockReward() + 30_000);
+    assertThat(block.txs().get(0).totalOutput()).isEqualTo(rewardOf(block) + 30_000);
 
     ValidationResult r = t.chain.validate(block).join();
     assertThat(r.isValid()).as(r.toString()).isTrue();
@@ -93,6 +121,25 @@ class ProduceAndStoreTest {
     var again = mempool.submit(a).join();
     assertThat(again.code()).isEqualTo(org.timecoin.node.mempool.AdmitResult.ALREADY_KNOWN);
     assertThat(again.detail()).contains("already in a block");
+  }
+
+  @Test
+  void blocksAheadOfTheTipHaveTheirLastCommitVerifiedInTheBackground() {
+    Block one = producer.produce(1, 0).toCompletableFuture().join();
+    CommitCertificate certificate = t.certify(one);
+    t.chain.store(one, certificate).join();
+    Block two = producer.produce(2, 0).toCompletableFuture().join();
+    TestChain syncing = new TestChain(10);
+    try {
+      Hash32 key = SignatureCache.certificateKey(certificate);
+      assertThat(syncing.signatures.isVerified(key)).isFalse();
+      syncing.chain.preverifySignatures(List.of(one, two));
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> syncing.signatures.isVerified(key));
+    } finally {
+      syncing.close();
+    }
   }
 
   @Test

@@ -43,6 +43,11 @@ public final class TestChain implements AutoCloseable {
 
   /** As above, the store's key-value store wrapped (to inject faults). */
   public TestChain(int faucetCoins, UnaryOperator<KvStore> wrap) {
+    this(faucetCoins, wrap, ConsensusParams.defaults());
+  }
+
+  /** As above, with these consensus parameters (e.g. short epochs). */
+  public TestChain(int faucetCoins, UnaryOperator<KvStore> wrap, ConsensusParams params) {
     List<Validator> set = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       KeyPair k = KeyPair.fromSeed(Sha256.digest(("validator" + i).getBytes()));
@@ -53,9 +58,7 @@ public final class TestChain implements AutoCloseable {
     for (int i = 0; i < faucetCoins; i++) {
       allocations.add(new TxOut(1_000_000, Address.fromPublicKey(faucet.publicKey())));
     }
-    genesis =
-        new GenesisConfig(
-            "test", Network.TESTNET, 1_000, set, allocations, ConsensusParams.defaults());
+    genesis = new GenesisConfig("test", Network.TESTNET, 1_000, set, allocations, params);
     ChainStore store =
         ChainStore.open(
             wrap.apply(new MemoryKvStore(ChainSchema.COLUMNS)),

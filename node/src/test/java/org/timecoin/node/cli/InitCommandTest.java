@@ -91,6 +91,9 @@ class InitCommandTest {
         .isZero();
     GenesisConfig g0 = GenesisFile.load(dir.resolve("node0/genesis.json"));
     assertThat(g0.validators()).hasSize(3);
+    assertThat(g0.params().epochBlocks()).isEqualTo(20);
+    assertThat(g0.params().inactivityBlocks()).isEqualTo(10);
+    assertThat(g0.params().removalBlocks()).isEqualTo(40);
     for (int i = 0; i < 3; i++) {
       NodeConfig c = ConfigLoader.load(dir.resolve("node" + i + "/config.toml"));
       assertThat(c.masternode().enabled()).isTrue();

@@ -178,7 +178,12 @@ class ConfigLoaderTest {
                     Duration.ofMillis(500),
                     65536,
                     true))
-            .withMasternode(new MasternodeSection(true, "x"))
+            .withMasternode(
+                new MasternodeSection(
+                    true,
+                    "operator.key",
+                    org.timecoin.domain.tx.Address.ofPayload(new byte[20])
+                        .toText(org.timecoin.domain.tx.Network.MAINNET)))
             .withSync(new SyncSection(Duration.ofMillis(1500), 4096, 8));
     Path file = dir.resolve("c.toml");
     ConfigLoader.write(file, c);

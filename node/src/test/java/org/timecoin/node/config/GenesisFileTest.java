@@ -58,6 +58,28 @@ class GenesisFileTest {
     assertThat(g.allocations()).isEmpty();
   }
 
+  @Test
+  void everyParameterIsReadByItsSnakeCaseName() {
+    String json =
+        "{\"chain_name\":\"c\",\"network\":\"testnet\",\"timestamp\":1,"
+            + "\"validators\":[{\"public_key\":\""
+            + KEY
+            + "\",\"voting_power\":1}],\"params\":{\"issuance_per_period\":7,"
+            + "\"issuance_period_ms\":60000,\"epoch_blocks\":20,\"inactivity_blocks\":10,"
+            + "\"removal_blocks\":40}}";
+    ConsensusParams p = GenesisFile.parse(dir.resolve("g.json"), json).params();
+    assertThat(p.issuancePerPeriod()).isEqualTo(7);
+    assertThat(p.issuancePeriodMs()).isEqualTo(60_000);
+    assertThat(p.epochBlocks()).isEqualTo(20);
+    assertThat(p.inactivityBlocks()).isEqualTo(10);
+    assertThat(p.removalBlocks()).isEqualTo(40);
+    assertThat(p.maxBlockBytes()).isEqualTo(ConsensusParams.defaults().maxBlockBytes());
+    assertThat(GenesisFile.toJson(sample()))
+        .contains("\"issuance_per_period\" : 10000000000")
+        .contains("\"epoch_blocks\" : 100")
+        .contains("\"removal_blocks\" : 300");
+  }
+
   private static final String V = "{\"public_key\":\"" + KEY + "\",\"voting_power\":1}";
 
   @ParameterizedTest(name = "[{index}] {1}")
@@ -79,6 +101,10 @@ class GenesisFileTest {
         "{\"chain_name\":\"c\",\"network\":\"testnet\",\"timestamp\":1,\"validators\":[V],\"allocations\":[{\"address\":\"A\",\"amount\":0}]}|allocations[0].amount must be",
         "{\"chain_name\":\"c\",\"network\":\"testnet\",\"timestamp\":1,\"validators\":[V],\"params\":{\"min_fee\":-3}}|params.min_fee must be",
         "{\"chain_name\":\"c\",\"network\":\"testnet\",\"timestamp\":1,\"validators\":[V],\"params\":{\"speed\":3}}|params.speed is not a known field",
+        "{\"chain_name\":\"c\",\"network\":\"testnet\",\"timestamp\":1,\"validators\":[V],\"params\":{\"block_reward\":3}}|params.block_reward is not a known field",
+        "{\"chain_name\":\"c\",\"network\":\"testnet\",\"timestamp\":1,\"validators\":[V],\"params\":{\"issuance_period_ms\":0}}|params issuancePeriodMs must be > 0",
+        "{\"chain_name\":\"c\",\"network\":\"testnet\",\"timestamp\":1,\"validators\":[V],\"params\":{\"epoch_blocks\":0}}|params epochBlocks and inactivityBlocks must be > 0",
+        "{\"chain_name\":\"c\",\"network\":\"testnet\",\"timestamp\":1,\"validators\":[V],\"params\":{\"inactivity_blocks\":50,\"removal_blocks\":49}}|params removalBlocks (49) must be >= inactivityBlocks (50)",
       })
   void rejectsBadGenesisNamingFileAndPath(String json, String fragment) {
     Path file = dir.resolve("g.json");

@@ -43,7 +43,7 @@ class ConsensusHandlerTest {
         new ConsensusHandler(
             net,
             null,
-            () -> null,
+            h -> null,
             () -> 0,
             MessageVerifier.PREVERIFIED,
             Runnable::run,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,14 @@ import org.timecoin.consensus.ProposerSelector;
 import org.timecoin.consensus.Vote;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.LastCommit;
+import org.timecoin.domain.block.Tier;
+import org.timecoin.domain.block.Validator;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.block.VoteType;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.domain.tx.Address;
 import org.timecoin.node.chain.TestChain;
 import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
 import org.timecoin.node.net.FakeNetwork;
@@ -46,6 +51,9 @@ class ConsensusMessageGateTest {
   final FakeNetwork net = new FakeNetwork(T.validatorKeys.get(0).publicKey());
   final List<Object> accepted = new CopyOnWriteArrayList<>();
 
+  /** The validator set of each height, as the chain answers it. */
+  LongFunction<ValidatorSet> sets = h -> SET;
+
   @AfterAll
   static void closeChain() {
     T.close();
@@ -53,7 +61,7 @@ class ConsensusMessageGateTest {
 
   ConsensusMessageGate gate(java.util.concurrent.Executor pool, long maxBlockBytes) {
     return new ConsensusMessageGate(
-        h -> SET,
+        sets,
         MessageVerifier.ed25519(CHAIN),
         net,
         pool,
@@ -114,8 +122,10 @@ class ConsensusMessageGateTest {
             Hash32.ZERO,
             1_000,
             T.validatorKeys.get(0).publicKey(),
-            0);
-    return new Block(header, List.of());
+            0,
+            Hash32.ZERO,
+            LastCommit.empty().hash());
+    return new Block(header, LastCommit.empty(), List.of());
   }
 
   static KeyPair proposerOf(long height, int round) {
@@ -246,7 +256,18 @@ class ConsensusMessageGateTest {
                 right(H, R).proposal(),
                 new Block(
                     new BlockHeader(
-                        2, CHAIN, H, Hash32.ZERO, Hash32.ZERO, Hash32.ZERO, 1, PEER.publicKey(), 0),
+                        2,
+                        CHAIN,
+                        H,
+                        Hash32.ZERO,
+                        Hash32.ZERO,
+                        Hash32.ZERO,
+                        1,
+                        PEER.publicKey(),
+                        0,
+                        Hash32.ZERO,
+                        LastCommit.empty().hash()),
+                    LastCommit.empty(),
                     List.of())),
             GateVerdict.MALFORMED));
     r.add(
@@ -310,6 +331,49 @@ class ConsensusMessageGateTest {
     boolean signatureWork =
         row.expected() == GateVerdict.ACCEPTED || row.expected() == GateVerdict.BAD_SIGNATURE;
     assertThat(gate.signatureChecks()).isEqualTo(signatureWork ? 1 : 0);
+  }
+
+  /**
+   * At an epoch boundary between H and H + 1 the outsider joins and VALIDATOR leaves: each message
+   * is judged by the set of its own height, so the joiner's early vote and the leaver's late one
+   * are refused, and their votes of the right heights pass.
+   */
+  @Test
+  void eachMessageIsJudgedByTheSetOfItsHeight() {
+    List<Validator> next = new ArrayList<>();
+    for (Validator v : SET.validators()) {
+      if (!v.key().equals(VALIDATOR.publicKey())) {
+        next.add(v);
+      }
+    }
+    next.add(
+        new Validator(
+            OUTSIDER.publicKey(), 1, Tier.BRONZE, Address.fromPublicKey(OUTSIDER.publicKey())));
+    ValidatorSet nextSet = new ValidatorSet(next);
+    sets = h -> h <= H ? SET : nextSet;
+    net.connect(FakeNetwork.peer(PEER.publicKey(), 0));
+    ConsensusMessageGate gate = gate();
+
+    send(gate, vote(OUTSIDER, H, R)); // joins only at H + 1
+    send(gate, vote(VALIDATOR, H + 1, 0)); // left at the boundary
+    assertThat(gate.count(GateVerdict.NOT_A_VALIDATOR)).isEqualTo(2);
+
+    Vote joined = vote(OUTSIDER, H + 1, 0);
+    Vote lastOfLeaver = vote(VALIDATOR, H, R);
+    send(gate, joined);
+    send(gate, lastOfLeaver);
+    assertThat(accepted).containsExactly(joined, lastOfLeaver);
+  }
+
+  @Test
+  void aMessageOfAHeightWhoseSetIsNotKnownYetIsDroppedQuietly() {
+    sets = h -> h <= H ? SET : null;
+    net.connect(FakeNetwork.peer(PEER.publicKey(), 0));
+    ConsensusMessageGate gate = gate();
+    send(gate, vote(VALIDATOR, H + 1, 0));
+    assertThat(gate.count(GateVerdict.FUTURE_HEIGHT)).isEqualTo(1);
+    assertThat(net.penalties).isEmpty();
+    assertThat(gate.signatureChecks()).isZero();
   }
 
   @Test

@@ -27,6 +27,7 @@ import org.timecoin.consensus.Vote;
 import org.timecoin.consensus.runtime.ConsensusHoldings;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
@@ -131,7 +132,18 @@ class HostileConsensusIT {
     Hash32 chain = genesis().chainId();
     return new Block(
         new BlockHeader(
-            1, chain, height, Hash32.ZERO, Hash32.ZERO, Hash32.ZERO, salt, proposer, round),
+            1,
+            chain,
+            height,
+            Hash32.ZERO,
+            Hash32.ZERO,
+            Hash32.ZERO,
+            salt,
+            proposer,
+            round,
+            Hash32.ZERO,
+            LastCommit.empty().hash()),
+        LastCommit.empty(),
         List.of());
   }
 

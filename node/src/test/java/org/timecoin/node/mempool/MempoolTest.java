@@ -10,6 +10,7 @@ import org.timecoin.common.Hash32;
 import org.timecoin.common.Sha256;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.genesis.ConsensusParams;
@@ -189,22 +190,7 @@ class MempoolTest {
   @Test
   void rejectsOversizeTransaction() {
     ConsensusParams d = ConsensusParams.defaults();
-    ConsensusParams small =
-        new ConsensusParams(
-            d.blockReward(),
-            d.maxBlockBytes(),
-            100,
-            d.minFee(),
-            d.feePerMille(),
-            d.dustLimit(),
-            d.maxClockDriftMs(),
-            d.timeoutProposeMs(),
-            d.timeoutPrevoteMs(),
-            d.timeoutPrecommitMs(),
-            d.timeoutDeltaMs(),
-            d.maxRoundTimeoutMs(),
-            d.blockIntervalMs(),
-            d.emptyBlockIntervalMs());
+    ConsensusParams small = ConsensusParams.of(withMaxTx(d.values(), 100));
     Mempool m =
         new Mempool(
             CHAIN,
@@ -324,11 +310,23 @@ class MempoolTest {
 
   static Block block(Transaction... txs) {
     PublicKey zero = PublicKey.of(new byte[32]);
-    BlockHeader h = new BlockHeader(1, CHAIN, 1, Hash32.ZERO, Hash32.ZERO, Hash32.ZERO, 0, zero, 0);
+    BlockHeader h =
+        new BlockHeader(
+            1,
+            CHAIN,
+            1,
+            Hash32.ZERO,
+            Hash32.ZERO,
+            Hash32.ZERO,
+            0,
+            zero,
+            0,
+            Hash32.ZERO,
+            LastCommit.empty().hash());
     List<Transaction> list = new ArrayList<>();
     list.add(new Transaction(1, List.of(), List.of(new TxOut(1, BOB_ADDR)), 1, 0));
     list.addAll(List.of(txs));
-    return new Block(h, list);
+    return new Block(h, LastCommit.empty(), list);
   }
 
   @Test
@@ -340,5 +338,11 @@ class MempoolTest {
         new TxBuilder().input(parent.outPoint(0), BOB).output(980_000, BOB_ADDR).sign(CHAIN);
     assertThat(submit(m, child).code()).isEqualTo("unknown-input");
     assertThat(TxIn.class).isNotNull();
+  }
+
+  /** {@code v} with maxTxBytes (index 3 of the encoding order) set to {@code maxTxBytes}. */
+  private static long[] withMaxTx(long[] v, long maxTxBytes) {
+    v[3] = maxTxBytes;
+    return v;
   }
 }

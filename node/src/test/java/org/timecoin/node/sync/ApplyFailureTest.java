@@ -55,7 +55,8 @@ class ApplyFailureTest {
   @Test
   void anotherBlockStoredAtTheHeightIsFatal() {
     Block three = block(3);
-    Block other = new Block(three.header().withStateRoot(Hash32.ZERO), three.txs());
+    Block other =
+        new Block(three.header().withStateRoot(Hash32.ZERO), three.lastCommit(), three.txs());
     assertThat(
             ApplyFailure.fatalCause(
                 f.source.chain, other, new IllegalStateException("does not follow the tip")))

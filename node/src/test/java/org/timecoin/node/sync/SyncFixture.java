@@ -13,6 +13,7 @@ import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.CommitCertificate;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.node.chain.TestChain;
 import org.timecoin.node.mempool.Mempool;
 import org.timecoin.node.mempool.MempoolPolicy;
@@ -28,7 +29,7 @@ import org.timecoin.storage.kv.KvStore;
 final class SyncFixture implements AutoCloseable {
   static final SyncLimits LIMITS = SyncLimits.defaults(Duration.ofMinutes(10));
 
-  final TestChain source = new TestChain(5);
+  final TestChain source;
   final TestChain target;
   final FakeNetwork net;
   final VirtualClock clock = new VirtualClock();
@@ -43,7 +44,13 @@ final class SyncFixture implements AutoCloseable {
   }
 
   SyncFixture(UnaryOperator<KvStore> targetStore, SyncLimits limits) {
-    target = new TestChain(5, targetStore);
+    this(targetStore, limits, ConsensusParams.defaults());
+  }
+
+  /** As above, both chains with {@code params} (e.g. epochs short enough to change in 5 blocks). */
+  SyncFixture(UnaryOperator<KvStore> targetStore, SyncLimits limits, ConsensusParams params) {
+    source = new TestChain(5, UnaryOperator.identity(), params);
+    target = new TestChain(5, targetStore, params);
     net = new FakeNetwork(target.validatorKeys.get(3).publicKey());
     sync =
         new BlockSync(target.chain, net, caughtUp::add, stops::add, timer, clock, 8 << 20, limits);

@@ -103,22 +103,7 @@ class CoinSelectorTest {
   @Test
   void aPaymentNeedingMoreInputsThanATransactionHoldsIsRefused() {
     ConsensusParams d = PARAMS;
-    ConsensusParams small =
-        new ConsensusParams(
-            d.blockReward(),
-            d.maxBlockBytes(),
-            1_000,
-            d.minFee(),
-            d.feePerMille(),
-            d.dustLimit(),
-            d.maxClockDriftMs(),
-            d.timeoutProposeMs(),
-            d.timeoutPrevoteMs(),
-            d.timeoutPrecommitMs(),
-            d.timeoutDeltaMs(),
-            d.maxRoundTimeoutMs(),
-            d.blockIntervalMs(),
-            d.emptyBlockIntervalMs());
+    ConsensusParams small = ConsensusParams.of(withMaxTx(d.values(), 1_000));
     FeeSchedule fees = new FeeSchedule(small, 1);
     assertThat(fees.maxInputs(2)).isEqualTo(6);
     var coins = set();
@@ -161,5 +146,11 @@ class CoinSelectorTest {
         .isInstanceOfSatisfying(
             WalletException.class,
             e -> assertThat(e.kind()).isEqualTo(WalletException.Kind.INSUFFICIENT_FUNDS));
+  }
+
+  /** {@code v} with maxTxBytes (index 3 of the encoding order) set to {@code maxTxBytes}. */
+  private static long[] withMaxTx(long[] v, long maxTxBytes) {
+    v[3] = maxTxBytes;
+    return v;
   }
 }

@@ -7,6 +7,7 @@ import org.timecoin.common.Hash32;
 import org.timecoin.common.Sha256;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.tx.Address;
 import org.timecoin.domain.tx.OutPoint;
@@ -51,8 +52,18 @@ final class Coins {
   static Block block(long height, Transaction... txs) {
     BlockHeader h =
         new BlockHeader(
-            1, CHAIN, height, Hash32.ZERO, Hash32.ZERO, Hash32.ZERO, height, ALICE.publicKey(), 0);
-    return new Block(h, List.of(txs));
+            1,
+            CHAIN,
+            height,
+            Hash32.ZERO,
+            Hash32.ZERO,
+            Hash32.ZERO,
+            height,
+            ALICE.publicKey(),
+            0,
+            Hash32.ZERO,
+            LastCommit.empty().hash());
+    return new Block(h, LastCommit.empty(), List.of(txs));
   }
 
   /** A coinbase-like transaction creating {@code outs}, distinct per {@code tag}. */

@@ -41,6 +41,7 @@ final class CliNames {
           "count",
           "create",
           "decode",
+          "deregister",
           "descriptor",
           "descriptors",
           "difficulty",

@@ -2,19 +2,18 @@ package org.timecoin.rpc.methods;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import org.timecoin.node.api.ChainQueries;
-import org.timecoin.node.api.ValidatorView;
+import org.timecoin.node.api.MasternodeService;
+import org.timecoin.node.api.MasternodeView;
 import org.timecoin.rpc.server.Params;
-import org.timecoin.rpc.server.RpcErrorCodes;
 import org.timecoin.rpc.server.RpcException;
 import org.timecoin.rpc.server.RpcMethod;
 
-/** The validator set (masternodes) with power, tier and reward address. */
+/** Every masternode of the registry: tier, collateral, keys, addresses, status and liveness. */
 public final class MasternodeList implements RpcMethod {
-  private final ChainQueries chain;
+  private final MasternodeService masternodes;
 
-  public MasternodeList(ChainQueries chain) {
-    this.chain = chain;
+  public MasternodeList(MasternodeService masternodes) {
+    this.masternodes = masternodes;
   }
 
   @Override
@@ -24,23 +23,18 @@ public final class MasternodeList implements RpcMethod {
 
   @Override
   public String help() {
-    return "masternodelist - The validator set (masternodes) with power, tier and reward address.";
+    return "masternodelist - Lists the registered masternodes, genesis validators included.\n"
+        + "Each: operator_key, tier, collateral (txid:vout, null for genesis), owner, reward_address,"
+        + " network_address, voting_power, status (PENDING, ACTIVE_SET, LEAVING, REMOVED),"
+        + " in_current_set, active, last_signed_height, signed_count, uptime (0..1).";
   }
 
   @Override
   public JsonNode call(Params params) throws RpcException {
     params.accept();
     ArrayNode out = Views.JSON.arrayNode();
-    for (ValidatorView v : chain.validators()) {
-      out.addObject()
-          .put("pubkey", v.publicKey())
-          .put("voting_power", v.votingPower())
-          .put("tier", v.tier())
-          .put("reward_address", v.rewardAddress())
-          .put("connected", v.connected());
-    }
-    if (out.isEmpty()) {
-      throw new RpcException(RpcErrorCodes.INTERNAL_ERROR, "no validators");
+    for (MasternodeView m : masternodes.masternodes()) {
+      out.add(MasternodeJson.record(m));
     }
     return out;
   }

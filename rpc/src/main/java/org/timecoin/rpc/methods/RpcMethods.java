@@ -2,6 +2,7 @@ package org.timecoin.rpc.methods;
 
 import java.util.List;
 import org.timecoin.node.api.ChainQueries;
+import org.timecoin.node.api.MasternodeService;
 import org.timecoin.node.api.NodeControl;
 import org.timecoin.node.api.TransactionSubmitter;
 import org.timecoin.node.api.WalletKeys;
@@ -24,6 +25,20 @@ public final class RpcMethods {
       NodeControl control,
       WalletKeys keys,
       WalletService wallet) {
+    return all(chain, submitter, control, keys, wallet, null);
+  }
+
+  /**
+   * Every method; {@code masternodes} null leaves the masternode methods out (a node assembled
+   * without a registry).
+   */
+  public static List<RpcMethod> all(
+      ChainQueries chain,
+      TransactionSubmitter submitter,
+      NodeControl control,
+      WalletKeys keys,
+      WalletService wallet,
+      MasternodeService masternodes) {
     return Help.appendTo(
         List.of(
             new GetBlockchainInfo(chain),
@@ -42,7 +57,12 @@ public final class RpcMethods {
             new WaitTransactionFinality(chain),
             new ListUnspent(chain, wallet),
             new GetBalance(chain, wallet),
-            new MasternodeList(chain),
+            new MasternodeList(masternodes),
+            new MasternodeStatus(masternodes),
+            new RegisterMasternode(masternodes),
+            new DeregisterMasternode(masternodes),
+            new GetHeartbeatHistory(masternodes),
+            new GetAttestationStats(masternodes),
             new GetNetworkInfo(chain),
             new GetChainSpec(chain),
             new Uptime(chain),
@@ -70,6 +90,6 @@ public final class RpcMethods {
    * methods hold no node, and calling one fails.
    */
   public static List<RpcMethod> catalog() {
-    return all(null, null, null, null, null);
+    return all(null, null, null, null, null, null);
   }
 }

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.timecoin.node.api.ChainQueries;
+import org.timecoin.node.api.MasternodeService;
 import org.timecoin.node.api.NodeControl;
 import org.timecoin.node.api.RpcServerFactory;
 import org.timecoin.node.api.TransactionSubmitter;
@@ -27,7 +28,8 @@ public final class NettyRpcServerFactory implements RpcServerFactory {
       TransactionSubmitter submitter,
       NodeControl control,
       WalletKeys walletKeys,
-      WalletService wallet)
+      WalletService wallet,
+      MasternodeService masternodes)
       throws Exception {
     CookieFile cookie = CookieFile.write(dataDir, new SecureRandom());
     RpcHttpServer server =
@@ -36,7 +38,8 @@ public final class NettyRpcServerFactory implements RpcServerFactory {
             security.rpcMaxConnections(),
             new RpcAuthenticator(cookie.secret(), rpc.auth(), rpc.readOnlyUsers()),
             new JsonRpcDispatcher(
-                RpcMethods.all(queries, submitter, control, walletKeys, wallet), limits(rpc)));
+                RpcMethods.all(queries, submitter, control, walletKeys, wallet, masternodes),
+                limits(rpc)));
     try {
       server.start();
     } catch (Exception | Error e) {

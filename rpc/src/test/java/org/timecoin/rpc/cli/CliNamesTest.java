@@ -18,6 +18,11 @@ class CliNamesTest {
         .isEqualTo("sign-raw-transaction-with-wallet");
     assertThat(CliNames.kebab("uptime")).isEqualTo("uptime");
     assertThat(CliNames.kebab("addnode")).isEqualTo("add-node");
+    assertThat(CliNames.kebab("masternodestatus")).isEqualTo("masternode-status");
+    assertThat(CliNames.kebab("registermasternode")).isEqualTo("register-masternode");
+    assertThat(CliNames.kebab("deregistermasternode")).isEqualTo("deregister-masternode");
+    assertThat(CliNames.kebab("getheartbeathistory")).isEqualTo("get-heartbeat-history");
+    assertThat(CliNames.kebab("getattestationstats")).isEqualTo("get-attestation-stats");
   }
 
   /** The wallet and masternode methods the node is to have. */

@@ -196,6 +196,30 @@ class TimeCliTest {
   }
 
   @Test
+  void theMasternodeCommandsTakeTheirArgumentsInOrder() throws Exception {
+    server.result("{\"txid\":\"ab\",\"collateral\":\"ab:0\"}");
+    assertThat(run("register-masternode", "bronze")).isZero();
+    assertThat(server.method()).isEqualTo("registermasternode");
+    assertThat(server.params()).isEqualTo("[\"bronze\"]");
+    assertThat(out.toString()).contains("collateral  ab:0");
+    assertThat(run("register-masternode", "silver", "TIME0abc", "10.0.0.1:24100")).isZero();
+    assertThat(server.params()).isEqualTo("[\"silver\",\"TIME0abc\",\"10.0.0.1:24100\"]");
+    assertThat(run("deregister-masternode", "ab".repeat(32))).isZero();
+    assertThat(server.method()).isEqualTo("deregistermasternode");
+    assertThat(run("get-heartbeat-history", "TIME0abc", "50")).isZero();
+    assertThat(server.method()).isEqualTo("getheartbeathistory");
+    assertThat(server.params()).isEqualTo("[\"TIME0abc\",50]");
+    server.result("[]");
+    for (String c : List.of("masternode-list", "masternode-status", "get-attestation-stats")) {
+      assertThat(run(c)).as(c).isZero();
+    }
+    assertThat(runBare("register-masternode", "--help")).isZero();
+    assertThat(out.toString())
+        .contains("Usage: time-cli register-masternode <tier> [reward_address] [network_address]")
+        .contains("Calls RPC method registermasternode.");
+  }
+
+  @Test
   void helpAsksTheNodeAndTakesCommandNames() throws Exception {
     server.result("\"getblock <hash|height> [verbosity=1] - The block.\"");
     assertThat(run("help", "get-block")).isZero();

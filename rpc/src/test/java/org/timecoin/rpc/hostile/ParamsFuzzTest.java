@@ -35,8 +35,27 @@ class ParamsFuzzTest {
           "(?i)(exception|\\bat [a-z]+\\.|\\b(java|javax|jdk|sun|org|com|io)\\.[a-z]|jackson|netty"
               + "|\\.java\\b|NullPointer|IllegalArgument|IllegalState|NumberFormat)");
   static final String[] NAMES = {
-    "blockhash", "verbosity", "txid", "timeout", "address", "limit", "hexstring", "maxfeerate",
-    "verbose", "count", "label", "amount", "x", "", "__proto__", "params"
+    "blockhash",
+    "verbosity",
+    "txid",
+    "timeout",
+    "address",
+    "limit",
+    "hexstring",
+    "maxfeerate",
+    "verbose",
+    "count",
+    "label",
+    "amount",
+    "x",
+    "",
+    "__proto__",
+    "params",
+    "tier",
+    "reward_address",
+    "network_address",
+    "collateral_txid",
+    "operator_key_or_address"
   };
   static final Map<String, String> VALID =
       Map.ofEntries(
@@ -47,7 +66,10 @@ class ParamsFuzzTest {
           Map.entry("sendrawtransaction", "[\"00ff\"]"),
           Map.entry("validateaddress", "[\"TIME0abc\"]"),
           Map.entry("listunspent", "[\"TIME0abc\", 10]"),
-          Map.entry("getbalance", "[\"TIME0abc\"]"));
+          Map.entry("getbalance", "[\"TIME0abc\"]"),
+          Map.entry("registermasternode", "[\"bronze\", \"TIME0abc\", \"10.0.0.1:24100\"]"),
+          Map.entry("deregistermasternode", "[\"" + "c1".repeat(32) + "\"]"),
+          Map.entry("getheartbeathistory", "[\"" + "0a".repeat(32) + "\", 10]"));
 
   @Test
   void noMethodLeaksInternalsWhateverItsParameters() throws Exception {
@@ -57,7 +79,12 @@ class ParamsFuzzTest {
     FakeNode node = new FakeNode();
     List<RpcMethod> methods =
         RpcMethods.all(
-            node, node, node, TestWallet.absent(java.nio.file.Path.of("no-wallet-here")));
+            node,
+            node,
+            node,
+            TestWallet.absent(java.nio.file.Path.of("no-wallet-here")),
+            org.timecoin.node.api.WalletService.NONE,
+            node.masternodes);
     JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(methods);
     int calls = 0;
     for (RpcMethod m : methods) {

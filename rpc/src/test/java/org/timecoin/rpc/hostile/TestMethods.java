@@ -20,7 +20,12 @@ final class TestMethods {
     List<RpcMethod> all =
         new ArrayList<>(
             RpcMethods.all(
-                node, node, node, TestWallet.absent(java.nio.file.Path.of("no-wallet-here"))));
+                node,
+                node,
+                node,
+                TestWallet.absent(java.nio.file.Path.of("no-wallet-here")),
+                org.timecoin.node.api.WalletService.NONE,
+                node.masternodes));
     all.add(
         method(
             "hold",

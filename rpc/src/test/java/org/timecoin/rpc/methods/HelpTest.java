@@ -15,7 +15,13 @@ import org.timecoin.rpc.server.RpcMethod;
 class HelpTest {
   final FakeNode node = new FakeNode();
   final List<RpcMethod> methods =
-      RpcMethods.all(node, node, node, TestWallet.absent(java.nio.file.Path.of("no-wallet-here")));
+      RpcMethods.all(
+          node,
+          node,
+          node,
+          TestWallet.absent(java.nio.file.Path.of("no-wallet-here")),
+          org.timecoin.node.api.WalletService.NONE,
+          node.masternodes);
   final RpcMethod help =
       methods.stream().filter(m -> m.name().equals("help")).findFirst().orElseThrow();
   final ObjectMapper mapper = new ObjectMapper();

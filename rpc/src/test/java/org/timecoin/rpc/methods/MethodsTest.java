@@ -92,7 +92,8 @@ class MethodsTest {
     assertThat(new ListUnspent(node).call(Params.of(params("[\"TIME0a\", 1]")))).hasSize(1);
     assertThat(new GetBalance(node).call(Params.of(params("[\"TIME0a\"]"))).asLong())
         .isEqualTo(12_000);
-    assertThat(new MasternodeList(node).call(Params.of(null)).get(0).get("tier").asText())
+    assertThat(
+            new MasternodeList(node.masternodes).call(Params.of(null)).get(0).get("tier").asText())
         .isEqualTo("free");
     assertThat(new GetNetworkInfo(node).call(Params.of(null)).get("connections").asInt())
         .isEqualTo(3);

@@ -7,22 +7,27 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.timecoin.common.Hash32;
+import org.timecoin.domain.masternode.MasternodeRecord;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.ChainTip;
+import org.timecoin.storage.RegistryStore;
 import org.timecoin.storage.StorageConfig;
 import org.timecoin.storage.kv.OpenMode;
 
 /**
  * Kills a {@link CrashLoop} child JVM with SIGKILL again and again and checks the database after
  * each kill: the tip is a whole block at least as high as the last one the child reported, the
- * stored UTXO set equals a clean in-memory replay up to that tip, and the stored commitment equals
- * both the replay's and one recomputed from the stored set. Each child resumes where the last one
- * stopped, so every kill also exercises reopening after a crash.
+ * stored UTXO set and masternode registry (records, collateral index, epoch sets) equal a clean
+ * in-memory replay up to that tip, and the stored commitment equals both the replay's and one
+ * recomputed from the stored set. Each child resumes where the last one stopped, so every kill also
+ * exercises reopening after a crash.
  */
 public final class CrashCampaign {
   /** What a campaign did. */
@@ -201,8 +206,33 @@ public final class CrashCampaign {
       if (count != replay.utxos().size()) {
         throw fail(round, "stored " + count + " UTXOs, replay has " + replay.utxos().size());
       }
+      checkRegistry(store, replay, round);
       return tip.height();
     }
+  }
+
+  /** The registry, its collateral index and the epoch sets are those of the tip block. */
+  private void checkRegistry(ChainStore store, DeterministicChain replay, int round) {
+    RegistryStore registry = store.registry();
+    List<MasternodeRecord> stored = new ArrayList<>();
+    registry.forEachRecord(stored::add);
+    expect(round, "registry records", List.copyOf(replay.records().values()), stored);
+    for (MasternodeRecord r : replay.records().values()) {
+      expect(
+          round,
+          "record of collateral " + r.collateral(),
+          Optional.of(r),
+          registry.byCollateral(r.collateral()));
+    }
+    for (var e : replay.epochSets().entrySet()) {
+      expect(
+          round,
+          "validator set of epoch " + e.getKey(),
+          Optional.of(e.getValue()),
+          registry.validatorSet(e.getKey()));
+    }
+    long next = replay.epochSets().isEmpty() ? 0 : replay.epochSets().lastKey() + 1;
+    expect(round, "set of the epoch after the last", Optional.empty(), registry.validatorSet(next));
   }
 
   private void expect(int round, String what, Object expected, Object actual) {

@@ -34,7 +34,8 @@ public final class CrashLoop {
         DeterministicChain.Step step = chain.next();
         out.println("writing " + step.block().height());
         out.flush();
-        store.applyBlock(step.block(), step.certificate(), step.adds(), step.removes());
+        store.applyBlock(
+            step.block(), step.certificate(), step.adds(), step.removes(), step.registry());
         out.println("applied " + step.block().height());
         out.flush();
       }

@@ -3,6 +3,7 @@ package org.timecoin.storage.tools;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Random;
 import java.util.TreeMap;
@@ -11,8 +12,12 @@ import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
 import org.timecoin.domain.block.CommitCertificate;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.MerkleRoot;
+import org.timecoin.domain.block.Tier;
+import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.domain.masternode.MasternodeRecord;
 import org.timecoin.domain.tx.Address;
 import org.timecoin.domain.tx.OutPoint;
 import org.timecoin.domain.tx.Transaction;
@@ -21,6 +26,7 @@ import org.timecoin.domain.tx.TxOut;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.ChainTip;
+import org.timecoin.storage.RegistryStore;
 import org.timecoin.storage.commit.LtHash16;
 
 /**
@@ -28,12 +34,27 @@ import org.timecoin.storage.commit.LtHash16;
  * seeded with (seed, h) over the UTXO set left by the blocks before it. Two instances with the same
  * seed produce the same blocks, so a crashed writer can be checked against a clean replay. The
  * blocks are structurally valid for storage (real outpoints, amounts, merkle and state roots) but
- * carry placeholder signatures and empty certificates.
+ * carry placeholder signatures and empty certificates. Each block also changes a model of the
+ * masternode registry (records registered, signing, deleted; a set fixed every few blocks), so the
+ * registry can be checked against the replay as well.
  */
 public final class DeterministicChain {
-  /** One block with its certificate and UTXO changes, ready for {@link ChainStore#applyBlock}. */
+  /**
+   * One block with its certificate, UTXO changes and registry changes, ready for {@link
+   * ChainStore#applyBlock}.
+   */
   public record Step(
-      Block block, CommitCertificate certificate, List<Utxo> adds, List<Utxo> removes) {}
+      Block block,
+      CommitCertificate certificate,
+      List<Utxo> adds,
+      List<Utxo> removes,
+      RegistryStore.Changes registry) {}
+
+  /** Operator keys the registry model draws from. */
+  private static final int OPERATORS = 12;
+
+  /** Every this many blocks, the model fixes the set of a later epoch. */
+  static final int EPOCH_BLOCKS = 5;
 
   private static final PublicKey KEY = PublicKey.of(new byte[32]);
   private static final byte[] SIGNATURE = new byte[64];
@@ -44,6 +65,8 @@ public final class DeterministicChain {
   private final int txsPerBlock;
   private final NavigableMap<OutPoint, Utxo> utxos = new TreeMap<>();
   private final LtHash16 commitment = LtHash16.empty();
+  private final NavigableMap<PublicKey, MasternodeRecord> records = new TreeMap<>();
+  private final NavigableMap<Long, ValidatorSet> epochSets = new TreeMap<>();
   private long height = -1;
   private Hash32 tipHash = Hash32.ZERO;
 
@@ -68,8 +91,30 @@ public final class DeterministicChain {
       }
       chain.height = tip.height();
       chain.tipHash = tip.blockHash();
+      store.registry().forEachRecord(r -> chain.records.put(r.operatorKey(), r));
+      for (long e = 0; store.registry().validatorSet(e).isPresent(); e++) {
+        chain.epochSets.put(e, store.registry().validatorSet(e).get());
+      }
     }
     return chain;
+  }
+
+  /** The registry records the blocks so far leave, by operator key. */
+  public NavigableMap<PublicKey, MasternodeRecord> records() {
+    return Collections.unmodifiableNavigableMap(records);
+  }
+
+  /** The validator sets the blocks so far fixed, by epoch. */
+  public NavigableMap<Long, ValidatorSet> epochSets() {
+    return Collections.unmodifiableNavigableMap(epochSets);
+  }
+
+  /** The operator key {@code i} of the registry model. */
+  public static PublicKey operator(int i) {
+    byte[] key = new byte[PublicKey.SIZE];
+    key[0] = (byte) (i + 1);
+    key[31] = 0x3C;
+    return PublicKey.of(key);
   }
 
   /** The address of one of the few accounts the chain pays. */
@@ -126,19 +171,89 @@ public final class DeterministicChain {
       addTx(new Transaction(1, List.of(in), outs, 0, h), h, txs, adds, spendable);
     }
 
+    RegistryStore.Changes registry = registryChanges(h, rnd);
     List<Hash32> txids = txs.stream().map(Transaction::txid).toList();
     adds.forEach(u -> commitment.add(Utxo.CODEC.encode(u)));
     removes.forEach(u -> commitment.remove(Utxo.CODEC.encode(u)));
+    // Storage never checks certificates: the model's are empty, and so is every lastCommit.
     BlockHeader header =
         new BlockHeader(
-            1, chainId, h, tipHash, MerkleRoot.of(txids), commitment.digest(), h * 1000, KEY, 0);
-    Block block = new Block(header, txs);
+            1,
+            chainId,
+            h,
+            tipHash,
+            MerkleRoot.of(txids),
+            commitment.digest(),
+            h * 1000,
+            KEY,
+            0,
+            Hash32.ZERO,
+            LastCommit.empty().hash());
+    Block block = new Block(header, LastCommit.empty(), txs);
     CommitCertificate cert = new CommitCertificate(h, 0, block.hash(), List.of());
     adds.forEach(u -> utxos.put(u.outPoint(), u));
     removes.forEach(u -> utxos.remove(u.outPoint())); // after the adds: some were created here
     height = h;
     tipHash = block.hash();
-    return new Step(block, cert, adds, removes);
+    return new Step(block, cert, adds, removes, registry);
+  }
+
+  /**
+   * Registry changes of block {@code h}, applied to the model: a few operators register (a record
+   * with a collateral of this block), sign (their record changes) or leave (deleted), and every
+   * {@value #EPOCH_BLOCKS} blocks the records at that point become the set of a later epoch.
+   */
+  private RegistryStore.Changes registryChanges(long h, Random rnd) {
+    List<MasternodeRecord> puts = new ArrayList<>();
+    List<PublicKey> deletes = new ArrayList<>();
+    int touched = h == 0 ? OPERATORS / 2 : 1 + rnd.nextInt(3);
+    for (int t = 0; t < touched; t++) {
+      PublicKey key = operator(h == 0 ? t : rnd.nextInt(OPERATORS));
+      MasternodeRecord old = records.get(key);
+      if (old == null) {
+        byte[] txid = new byte[32];
+        rnd.nextBytes(txid);
+        MasternodeRecord r =
+            new MasternodeRecord(
+                key,
+                Tier.BRONZE,
+                Tier.BRONZE.votingPower(),
+                new OutPoint(Hash32.wrap(txid), 0),
+                address(t),
+                address(t + 1),
+                "127.0.0.1:" + (9000 + t),
+                h,
+                -1,
+                -1,
+                MasternodeRecord.Status.PENDING,
+                -1,
+                0);
+        records.put(key, r);
+        puts.removeIf(p -> p.operatorKey().equals(key));
+        puts.add(r);
+      } else if (rnd.nextInt(4) == 0 && records.size() > 1) {
+        records.remove(key);
+        puts.removeIf(p -> p.operatorKey().equals(key));
+        deletes.add(key);
+      } else {
+        MasternodeRecord r = old.signed(h);
+        records.put(key, r);
+        puts.removeIf(p -> p.operatorKey().equals(key));
+        puts.add(r);
+      }
+    }
+    Map<Long, ValidatorSet> sets = new TreeMap<>();
+    if (h % EPOCH_BLOCKS == 0 && !records.isEmpty()) {
+      ValidatorSet set =
+          new ValidatorSet(records.values().stream().map(MasternodeRecord::toValidator).toList());
+      long epoch = h == 0 ? 0 : h / EPOCH_BLOCKS + 1;
+      sets.put(epoch, set);
+      if (h == 0) {
+        sets.put(1L, set);
+      }
+      epochSets.putAll(sets);
+    }
+    return new RegistryStore.Changes(puts, deletes, sets);
   }
 
   /** A pseudo-random spendable output: the first at or after a random outpoint. */

@@ -21,6 +21,7 @@ import org.timecoin.consensus.TimeoutKind;
 import org.timecoin.consensus.runtime.ConsensusLog;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
+import org.timecoin.domain.block.LastCommit;
 import org.timecoin.domain.block.Tier;
 import org.timecoin.domain.block.Validator;
 import org.timecoin.domain.block.ValidatorSet;
@@ -44,7 +45,18 @@ class FileWalTest {
   private Block block(long height) {
     return new Block(
         new BlockHeader(
-            1, Hash32.ZERO, height, Hash32.ZERO, Hash32.ZERO, Hash32.ZERO, 5, key.publicKey(), 0),
+            1,
+            Hash32.ZERO,
+            height,
+            Hash32.ZERO,
+            Hash32.ZERO,
+            Hash32.ZERO,
+            5,
+            key.publicKey(),
+            0,
+            Hash32.ZERO,
+            LastCommit.empty().hash()),
+        LastCommit.empty(),
         List.of());
   }
 
