@@ -144,16 +144,4 @@ class InitCommandTest {
     assertThat(timed("--home", dir.toString())).isEqualTo(1);
     assertThat(err.toString()).contains("a chain spec is needed to run a testnet node");
   }
-
-  @Test
-  void aValidatorWhoseKeyIsNotInTheGenesisIsRefused() throws Exception {
-    assertThat(timed("--home", dir.toString(), "init", "--devnet", "1", "--base-port", "30100"))
-        .isZero();
-    Path home = dir.resolve("node0");
-    Files.delete(home.resolve("node.key"));
-    assertThat(timed("--home", home.toString(), "init"))
-        .isZero(); // a fresh key, not the genesis one
-    assertThat(timed("--home", home.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("is not a validator of the genesis");
-  }
 }
