@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.timecoin.common.time.Clock;
 import org.timecoin.domain.tx.TxOut;
 import org.timecoin.node.TimeNode;
+import org.timecoin.node.config.MetricsSection;
 import org.timecoin.node.devnet.LocalDevnet;
 
 /**
@@ -24,12 +25,16 @@ final class BenchDevnet implements AutoCloseable {
   private final LocalDevnet net;
   private final FinalizationTimes times;
   private final int basePort;
+  private final int spareNodes;
+  private int added;
 
-  private BenchDevnet(TempDir dir, LocalDevnet net, FinalizationTimes times, int basePort) {
+  private BenchDevnet(
+      TempDir dir, LocalDevnet net, FinalizationTimes times, int basePort, int spareNodes) {
     this.dir = dir;
     this.net = net;
     this.times = times;
     this.basePort = basePort;
+    this.spareNodes = spareNodes;
   }
 
   static BenchDevnet create(
@@ -41,9 +46,25 @@ final class BenchDevnet implements AutoCloseable {
       Clock clock,
       long seed)
       throws IOException {
+    return create(
+        parent, validators, 1, blockInterval, emptyBlockInterval, extraAllocations, clock, seed);
+  }
+
+  /** As above, with ports kept for {@code spareNodes} nodes added later. */
+  static BenchDevnet create(
+      Path parent,
+      int validators,
+      int spareNodes,
+      Duration blockInterval,
+      Duration emptyBlockInterval,
+      List<TxOut> extraAllocations,
+      Clock clock,
+      long seed)
+      throws IOException {
     quietLogs();
     TempDir dir = TempDir.create(parent, "bench-devnet");
-    int base = freePortRun(2 * validators + 4, new Random(seed ^ clock.monoNanos()));
+    int base =
+        freePortRun(2 * validators + 2 * spareNodes + 2, new Random(seed ^ clock.monoNanos()));
     LocalDevnet net =
         LocalDevnet.create(
             dir.path(),
@@ -53,7 +74,7 @@ final class BenchDevnet implements AutoCloseable {
             emptyBlockInterval,
             extraAllocations,
             clock);
-    return new BenchDevnet(dir, net, new FinalizationTimes(clock), base);
+    return new BenchDevnet(dir, net, new FinalizationTimes(clock), base, spareNodes);
   }
 
   LocalDevnet net() {
@@ -77,10 +98,37 @@ final class BenchDevnet implements AutoCloseable {
     return node;
   }
 
-  /** Adds a full node on the two ports kept after the validators'; returns its index. */
+  /** Adds a full node on the next two ports kept after the validators'; returns its index. */
   int addFullNode() {
-    int port = basePort + 2 * net.size();
-    return net.addFullNode(port, port + 1);
+    int port = sparePorts();
+    return quiet(net.addFullNode(port, port + 1));
+  }
+
+  /**
+   * Adds a node with masternode mode on and a key in no set (see {@link LocalDevnet#addMasternode})
+   * on the next two kept ports; returns its index.
+   */
+  int addMasternode() {
+    int port = sparePorts();
+    return quiet(net.addMasternode(port, port + 1));
+  }
+
+  /** The P2P port of node i. */
+  int p2pPort(int i) {
+    return net.config(i).network().port();
+  }
+
+  private int sparePorts() {
+    if (added >= spareNodes) {
+      throw new IllegalStateException("no ports kept for node " + (added + 1) + " added");
+    }
+    return basePort + 2 * (net.size() - added) + 2 * added++;
+  }
+
+  /** An added node serves no metrics: they would all want the network's default port. */
+  private int quiet(int i) {
+    net.changeConfig(i, c -> c.withMetrics(new MetricsSection(false, "127.0.0.1", 0)));
+    return i;
   }
 
   long height(int i) {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       LoadBench.class,
       SyncBench.class,
       WalletBench.class,
+      EpochBench.class,
     })
 public final class BenchMain implements Callable<Integer> {
   @Spec private CommandSpec spec;

@@ -187,7 +187,28 @@ class BenchSmokeTest {
                 "--selections",
                 "100",
                 "--json"),
-            List.of("send_final_ms_p50", "send_final_ms_p99", "coin_select_ms_p99")));
+            List.of("send_final_ms_p50", "send_final_ms_p99", "coin_select_ms_p99")),
+        Arguments.of(
+            List.of(
+                "epoch",
+                "--validators",
+                "2",
+                "--masternodes",
+                "1",
+                "--registration-epochs",
+                "1",
+                "--load",
+                "20",
+                "--block-interval-ms",
+                "100",
+                "--empty-block-interval-ms",
+                "150",
+                "--json"),
+            List.of(
+                "epoch_change_gap_ms",
+                "normal_interval_ms_p50",
+                "committed_tps",
+                "sync_verify_blocks_per_s")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -229,7 +250,8 @@ class BenchSmokeTest {
             "devnet",
             "load",
             "sync",
-            "wallet");
+            "wallet",
+            "epoch");
   }
 
   @Test

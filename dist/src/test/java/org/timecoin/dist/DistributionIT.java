@@ -105,7 +105,8 @@ class DistributionIT {
       assertThat(node.waitFor(60, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
       // the systemd unit counts this status as a clean stop (SuccessExitStatus=143)
       assertThat(node.exitValue()).isEqualTo(143);
-      assertThat(Files.readString(log)).contains("started as validator", "stopping: signal");
+      assertThat(Files.readString(log))
+          .contains("started as masternode, voting", "stopping: signal");
     } finally {
       node.destroyForcibly();
     }

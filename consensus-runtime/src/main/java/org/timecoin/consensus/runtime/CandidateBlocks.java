@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.timecoin.common.Hash32;
-import org.timecoin.domain.block.Block;
 import org.timecoin.domain.crypto.PublicKey;
 
 /**
@@ -19,7 +18,7 @@ import org.timecoin.domain.crypto.PublicKey;
  * #MAX_PER_PROPOSER} of its rounds at one height. Our own blocks, and those recovered from the WAL,
  * are kept whatever the shares say.
  */
-final class CandidateBlocks {
+final class CandidateBlocks<B> {
   static final int MAX_PER_HEIGHT = 64;
   static final int MAX_PER_PROPOSER = 8;
 
@@ -39,27 +38,30 @@ final class CandidateBlocks {
   private record Share(long height, PublicKey proposer) {}
 
   private final long maxBytesPerProposer;
-  private final Map<Hash32, Block> byHash = new HashMap<>();
+  private final BlockKind<B> kind;
+  private final Map<Hash32, B> byHash = new HashMap<>();
   private final Map<Hash32, Integer> sizeByHash = new HashMap<>();
   private final Map<Long, Integer> countByHeight = new HashMap<>();
   private final Map<Share, long[]> shares = new HashMap<>();
   private long bytes;
 
-  CandidateBlocks(long maxBytesPerProposer) {
+  CandidateBlocks(long maxBytesPerProposer, BlockKind<B> kind) {
     this.maxBytesPerProposer = maxBytesPerProposer;
+    this.kind = kind;
   }
 
   /** Adds a block that came with {@code proposer}'s signed proposal, within its share. */
-  Added add(Block block, PublicKey proposer) {
-    if (byHash.containsKey(block.hash())) {
+  Added add(B block, PublicKey proposer) {
+    if (byHash.containsKey(kind.hash(block))) {
       return Added.KNOWN;
     }
-    int count = countByHeight.getOrDefault(block.height(), 0);
+    int count = countByHeight.getOrDefault(kind.height(block), 0);
     if (count >= MAX_PER_HEIGHT) {
       return Added.HEIGHT_FULL;
     }
-    int size = block.encodedSize();
-    long[] share = shares.computeIfAbsent(new Share(block.height(), proposer), s -> new long[2]);
+    int size = kind.encodedSize(block);
+    long[] share =
+        shares.computeIfAbsent(new Share(kind.height(block), proposer), s -> new long[2]);
     if (share[0] >= MAX_PER_PROPOSER || share[1] + size > maxBytesPerProposer) {
       return Added.PROPOSER_FULL;
     }
@@ -70,30 +72,31 @@ final class CandidateBlocks {
   }
 
   /** Adds our own block, or one recovered from the WAL: no share applies. */
-  boolean addOwn(Block block) {
-    if (byHash.containsKey(block.hash())) {
+  boolean addOwn(B block) {
+    if (byHash.containsKey(kind.hash(block))) {
       return false;
     }
-    put(block, block.encodedSize());
+    put(block, kind.encodedSize(block));
     return true;
   }
 
-  private void put(Block block, int size) {
-    byHash.put(block.hash(), block);
-    sizeByHash.put(block.hash(), size);
-    countByHeight.merge(block.height(), 1, Integer::sum);
+  private void put(B block, int size) {
+    Hash32 hash = kind.hash(block);
+    byHash.put(hash, block);
+    sizeByHash.put(hash, size);
+    countByHeight.merge(kind.height(block), 1, Integer::sum);
     bytes += size;
   }
 
-  Block get(Hash32 hash) {
+  B get(Hash32 hash) {
     return byHash.get(hash);
   }
 
   /** The blocks held for {@code height}. */
-  List<Block> ofHeight(long height) {
-    List<Block> out = new ArrayList<>();
-    for (Block b : byHash.values()) {
-      if (b.height() == height) {
+  List<B> ofHeight(long height) {
+    List<B> out = new ArrayList<>();
+    for (B b : byHash.values()) {
+      if (kind.height(b) == height) {
         out.add(b);
       }
     }
@@ -105,10 +108,10 @@ final class CandidateBlocks {
         .values()
         .removeIf(
             b -> {
-              if (b.height() >= height) {
+              if (kind.height(b) >= height) {
                 return false;
               }
-              bytes -= sizeByHash.remove(b.hash());
+              bytes -= sizeByHash.remove(kind.hash(b));
               return true;
             });
     countByHeight.keySet().removeIf(h -> h < height);

@@ -1,5 +1,6 @@
 package org.timecoin.consensus.runtime;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -22,27 +23,28 @@ import org.timecoin.consensus.MessageVerifier;
 import org.timecoin.consensus.RejectReason;
 import org.timecoin.consensus.RoundChangeCause;
 import org.timecoin.consensus.Step;
-import org.timecoin.consensus.runtime.wal.FileWal;
-import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.ValidatorSet;
 
 /**
- * Everything the owner thread owns: the {@link ConsensusEngine}, the WAL, timers, candidate blocks
- * and height pacing. It feeds inputs to the engine and carries out the effects through the ports.
- * Not thread-safe by design: only the owner thread calls it (see {@link ConsensusRuntime}).
+ * The effect executor: everything the owner thread owns — the {@link ConsensusEngine}, the WAL,
+ * timers, candidate blocks and height pacing. It feeds inputs to the engine and carries out the
+ * effects through the ports. Not thread-safe by design: only the owner thread calls it (see {@link
+ * ConsensusLoop}). Generic in the block type, so the node and the simulation run this same code.
  */
-final class ConsensusDriver implements AutoCloseable {
+final class ConsensusDriver<B> implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ConsensusDriver.class);
 
-  private final RuntimeSetup setup;
-  private final FileWal wal;
-  private final OwnerMailbox mailbox;
+  private final RuntimeSetup<B> setup;
+  private final ConsensusPorts<B> ports;
+  private final BlockKind<B> kind;
+  private final ConsensusLog<B> wal;
+  private final OwnerMailbox<B> mailbox;
   private final Executor validationPool;
   private final RuntimeMetrics metrics;
   private final LongSupplier droppedNetworkInputs;
   private final TimeoutMonitor timeouts;
   private final HeightPacer pacer;
-  private final CandidateBlocks candidates;
+  private final CandidateBlocks<B> candidates;
   private final Map<RoundChangeCause, Long> roundChanges = new EnumMap<>(RoundChangeCause.class);
 
   private ConsensusEngine engine;
@@ -58,15 +60,17 @@ final class ConsensusDriver implements AutoCloseable {
   private volatile ConsensusHoldings holdings = ConsensusHoldings.NONE;
 
   ConsensusDriver(
-      RuntimeSetup setup,
-      FileWal wal,
-      OwnerMailbox mailbox,
+      RuntimeSetup<B> setup,
+      ConsensusLog<B> wal,
+      OwnerMailbox<B> mailbox,
       Executor validationPool,
       RuntimeMetrics metrics,
       LongSupplier droppedNetworkInputs,
       long candidateBytesPerProposer) {
     this.setup = setup;
-    this.candidates = new CandidateBlocks(candidateBytesPerProposer);
+    this.ports = setup.ports();
+    this.kind = setup.kind();
+    this.candidates = new CandidateBlocks<>(candidateBytesPerProposer, kind);
     this.droppedNetworkInputs = droppedNetworkInputs;
     this.wal = wal;
     this.mailbox = mailbox;
@@ -80,7 +84,7 @@ final class ConsensusDriver implements AutoCloseable {
             setup.config(),
             setup.clock(),
             setup.scheduler(),
-            setup.producer()::hasPendingTransactions,
+            ports::hasPendingTransactions,
             mailbox::runOnOwner,
             this::startHeight);
   }
@@ -90,7 +94,7 @@ final class ConsensusDriver implements AutoCloseable {
    * carries out what is still pending: re-broadcast of our own messages, timers, validations.
    */
   void recover(long height) {
-    FileWal.Recovered recovered = wal.recover(height);
+    ConsensusLog.Recovered<B> recovered = wal.recover(height);
     engine = newEngine();
     recovered.blocks().forEach(candidates::addOwn);
     if (recovered.inputs().isEmpty()) {
@@ -115,11 +119,11 @@ final class ConsensusDriver implements AutoCloseable {
     afterEvent();
   }
 
-  void onEvent(OwnerMailbox.Event event) {
+  void onEvent(OwnerMailbox.Event<B> event) {
     switch (event) {
-      case OwnerMailbox.Event.NetworkInput n -> networkInput(n.input(), n.block());
-      case OwnerMailbox.Event.LocalInput l -> process(l.input());
-      case OwnerMailbox.Event.Task t -> t.action().run();
+      case OwnerMailbox.Event.NetworkInput<B> n -> networkInput(n.input(), n.block());
+      case OwnerMailbox.Event.LocalInput<B> l -> process(l.input());
+      case OwnerMailbox.Event.Task<B> t -> t.action().run();
     }
     afterEvent();
   }
@@ -129,7 +133,7 @@ final class ConsensusDriver implements AutoCloseable {
    * duplicate, a full share of the next-height buffer — is dropped before the WAL and before its
    * block is kept; a proposal whose proposer's share of candidate blocks is full is dropped too.
    */
-  private void networkInput(Input input, Block block) {
+  private void networkInput(Input input, B block) {
     if (!ConsensusCore.changes(engine.state(), input)) {
       ignoredNetworkInputs++;
       return;
@@ -212,11 +216,11 @@ final class ConsensusDriver implements AutoCloseable {
   }
 
   private void startHeight(long height) {
-    ValidatorSet validators = setup.validatorSets().forHeight(height);
+    ValidatorSet validators = ports.validatorsAt(height);
     process(new Input.StartHeight(height, validators));
     // Blocks that came with buffered proposals of this height: into its segment, so that a
     // restart replaying the proposals also has their blocks.
-    for (Block b : candidates.ofHeight(height)) {
+    for (B b : candidates.ofHeight(height)) {
       wal.appendBlock(b);
     }
     wal.pruneBelow(height);
@@ -231,8 +235,8 @@ final class ConsensusDriver implements AutoCloseable {
     for (Effect effect : effects) {
       switch (effect) {
         case Effect.BroadcastProposal p -> broadcastProposal(p);
-        case Effect.BroadcastVote v -> setup.gossip().broadcastVote(v.vote());
-        case Effect.ScheduleTimeout t -> timeouts.schedule(t);
+        case Effect.BroadcastVote v -> ports.broadcastVote(v.vote());
+        case Effect.ScheduleTimeout t -> scheduleTimeout(t);
         case Effect.ValidateBlock v -> validate(v);
         case Effect.RequestValue r -> requestValue(r);
         case Effect.Decide d -> decide(d);
@@ -247,18 +251,27 @@ final class ConsensusDriver implements AutoCloseable {
     }
   }
 
+  private void scheduleTimeout(Effect.ScheduleTimeout t) {
+    Duration delay = timeouts.schedule(t);
+    try {
+      ports.listener().timeoutScheduled(t.kind(), t.height(), t.round(), delay);
+    } catch (RuntimeException e) {
+      LOG.warn("consensus listener failed on a timeout", e);
+    }
+  }
+
   private void broadcastProposal(Effect.BroadcastProposal p) {
-    Block block = candidates.get(p.proposal().value());
+    B block = candidates.get(p.proposal().value());
     if (block == null) {
       // Only after a restart whose WAL lost the block record: peers that have the block still
       // act on the proposal; the others prevote nil.
       LOG.warn("own proposal {} re-sent without its block body (not in the WAL)", p.proposal());
     }
-    setup.gossip().broadcastProposal(p.proposal(), block);
+    ports.broadcastProposal(p.proposal(), block);
   }
 
   private void validate(Effect.ValidateBlock v) {
-    Block block = candidates.get(v.value());
+    B block = candidates.get(v.value());
     if (block == null) {
       LOG.warn(
           "height {} round {}: block {} to validate is unknown; the round will time out",
@@ -267,17 +280,17 @@ final class ConsensusDriver implements AutoCloseable {
           v.value());
       return;
     }
-    if (block.height() != v.height()) {
+    if (kind.height(block) != v.height()) {
       mailbox.putLocal(new Input.BlockValidated(v.height(), v.value(), false));
       return;
     }
     validationPool.execute(() -> runValidation(v.height(), v.value(), block));
   }
 
-  private void runValidation(long height, Hash32 value, Block block) {
+  private void runValidation(long height, Hash32 value, B block) {
     CompletionStage<Boolean> result;
     try {
-      result = setup.blockValidator().validate(height, block);
+      result = ports.validate(height, block);
     } catch (RuntimeException e) {
       result = CompletableFuture.failedFuture(e);
     }
@@ -296,9 +309,9 @@ final class ConsensusDriver implements AutoCloseable {
   }
 
   private void requestValue(Effect.RequestValue r) {
-    CompletionStage<Block> produced;
+    CompletionStage<B> produced;
     try {
-      produced = setup.producer().produce(r.height(), r.round());
+      produced = ports.produce(r.height(), r.round());
     } catch (RuntimeException e) {
       produced = CompletableFuture.failedFuture(e);
     }
@@ -308,21 +321,21 @@ final class ConsensusDriver implements AutoCloseable {
                 "value produced", () -> valueProduced(r.height(), r.round(), block, error)));
   }
 
-  private void valueProduced(long height, int round, Block block, Throwable error) {
-    if (error != null || block == null || block.height() != height) {
+  private void valueProduced(long height, int round, B block, Throwable error) {
+    if (error != null || block == null || kind.height(block) != height) {
       LOG.warn(
           "height {} round {}: no block to propose ({}); peers will time out and move on",
           height,
           round,
           error != null
               ? error.toString()
-              : block == null ? "none" : "wrong height " + block.height());
+              : block == null ? "none" : "wrong height " + kind.height(block));
       return;
     }
     if (candidates.addOwn(block)) {
       wal.appendBlock(block);
     }
-    process(new Input.ValueToPropose(height, round, block.hash()));
+    process(new Input.ValueToPropose(height, round, kind.hash(block)));
   }
 
   private void decide(Effect.Decide d) {
@@ -330,7 +343,7 @@ final class ConsensusDriver implements AutoCloseable {
     lastCommitWallMillis = setup.clock().wallMillis();
     lastDecidedAtNanos = setup.clock().monoNanos();
     metrics.decided(setup.clock());
-    Block block = candidates.get(d.value());
+    B block = candidates.get(d.value());
     if (block == null) {
       LOG.error(
           "height {} decided block {} in round {} but its body is unknown; waiting for block sync",
@@ -340,14 +353,13 @@ final class ConsensusDriver implements AutoCloseable {
       return;
     }
     LOG.info(
-        "height {} decided in round {}: block {} with {} txs",
+        "height {} decided in round {}: block {} of {} bytes",
         d.height(),
         d.round(),
         d.value(),
-        block.txs().size());
+        kind.encodedSize(block));
     long height = d.height();
-    setup
-        .finalizer()
+    ports
         .finalizeBlock(block, d.certificate())
         .whenComplete(
             (ok, error) -> mailbox.runOnOwner("block stored", () -> blockStored(height, error)));
@@ -370,6 +382,11 @@ final class ConsensusDriver implements AutoCloseable {
   private void roundChanged(Effect.RoundChanged rc) {
     roundChanges.merge(rc.cause(), 1L, Long::sum);
     metrics.roundChanged(rc.cause());
+    try {
+      ports.listener().roundChanged(rc.height(), rc.oldRound(), rc.newRound(), rc.cause());
+    } catch (RuntimeException e) {
+      LOG.warn("consensus listener failed on a round change", e);
+    }
     String cause =
         switch (rc.cause()) {
           case PRECOMMIT_TIMEOUT -> "timeout_precommit expired";
@@ -398,7 +415,7 @@ final class ConsensusDriver implements AutoCloseable {
         ev.evidence().first(),
         ev.evidence().second());
     try {
-      setup.listener().equivocation(ev.evidence());
+      ports.listener().equivocation(ev.evidence());
     } catch (RuntimeException e) {
       LOG.warn("consensus listener failed on evidence", e);
     }
@@ -408,7 +425,7 @@ final class ConsensusDriver implements AutoCloseable {
     metrics.rejected(reason);
     LOG.debug("refused {}: {}", input, reason);
     try {
-      setup.listener().rejected(input, reason);
+      ports.listener().rejected(input, reason);
     } catch (RuntimeException e) {
       LOG.warn("consensus listener failed on a refused message", e);
     }
@@ -456,8 +473,13 @@ final class ConsensusDriver implements AutoCloseable {
         List.copyOf(recentEvidence));
   }
 
-  private boolean isCurrentHeight(Block block) {
-    return engine.state().height() == block.height();
+  /** The engine's state, for a simulation that checks it (owner thread only). */
+  ConsensusState state() {
+    return engine == null ? null : engine.state();
+  }
+
+  private boolean isCurrentHeight(B block) {
+    return engine.state().height() == kind.height(block);
   }
 
   private static long heightOf(Input input) {

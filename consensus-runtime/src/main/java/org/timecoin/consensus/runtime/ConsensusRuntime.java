@@ -5,37 +5,30 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.timecoin.common.Hash32;
 import org.timecoin.common.time.Clock;
 import org.timecoin.common.time.Scheduler;
-import org.timecoin.consensus.Input;
 import org.timecoin.consensus.MessageVerifier;
 import org.timecoin.consensus.Proposal;
-import org.timecoin.consensus.RejectReason;
 import org.timecoin.consensus.SignGuardPort;
 import org.timecoin.consensus.Signer;
 import org.timecoin.consensus.Vote;
 import org.timecoin.consensus.runtime.wal.FileWal;
 import org.timecoin.consensus.runtime.wal.LastSignedStore;
 import org.timecoin.domain.block.Block;
+import org.timecoin.domain.block.CommitCertificate;
+import org.timecoin.domain.block.ValidatorSet;
 
 /**
  * The consensus runtime of one node (DESIGN.md §2 threading model, §4): a single owner thread
  * drains a queue of inputs, applies each through the {@link org.timecoin.consensus.ConsensusEngine}
  * (which appends it to the WAL first and makes own signed messages durable before they leave), and
- * carries out the effects through the ports. Timers post {@code TimeoutElapsed} inputs into the
- * same queue; signature checks and block validation run on the validation pool and come back as
- * inputs; block production and storage are asynchronous ports.
+ * carries out the effects through the ports ({@link ConsensusLoop} over chain blocks, with the file
+ * WAL and threads of its own). Timers post {@code TimeoutElapsed} inputs into the same queue;
+ * signature checks and block validation run on the validation pool and come back as inputs; block
+ * production and storage are asynchronous ports.
  *
  * <p>Network threads call {@link #submitProposal} and {@link #submitVote}, which never block: see
  * {@link OwnerMailbox} for the backpressure policy. {@link #status()} is safe from any thread.
@@ -45,71 +38,41 @@ import org.timecoin.domain.block.Block;
  * since a validator that cannot write its WAL must not sign.
  */
 public final class ConsensusRuntime implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(ConsensusRuntime.class);
-  private static final int MAX_BATCH = 256;
-
   /** Four blocks of 8 MiB: candidate bytes per proposer and height unless the builder says. */
   public static final long DEFAULT_CANDIDATE_BYTES_PER_PROPOSER = 32L << 20;
 
-  private final RuntimeSetup setup;
-  private final MessageVerifier verifier;
-  private final long startHeight;
-  private final Executor givenOwnerExecutor;
-  private final Executor givenValidationPool;
-
-  /** Set by {@link #start()}: the given executors, or ones this runtime creates and shuts down. */
-  private volatile Executor ownerExecutor;
-
-  private volatile Executor validationPool;
-  private final OwnerMailbox mailbox;
-  private final ConsensusDriver driver;
-  private final RuntimeMetrics metrics;
-  private final AtomicBoolean drainScheduled = new AtomicBoolean();
-  private final AtomicBoolean transactionNoticePending = new AtomicBoolean();
-  private final AtomicLong droppedNetworkInputs = new AtomicLong();
-  private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
-  private volatile boolean running;
-  private volatile boolean halted;
+  private final ConsensusLoop<Block> loop;
 
   private ConsensusRuntime(Builder b) {
-    this.setup =
-        new RuntimeSetup(
-            b.config,
-            b.chainId,
-            b.signer,
-            b.signGuard != null
-                ? b.signGuard
-                : new LastSignedStore(
-                    Objects.requireNonNull(b.dataDir, "dataDir").resolve("last-signed")),
-            b.validatorSets,
-            b.gossip,
-            b.producer,
-            b.blockValidator,
-            b.finalizer,
-            b.listener,
-            b.clock,
-            b.scheduler);
-    this.verifier = b.verifier != null ? b.verifier : MessageVerifier.ed25519(b.chainId);
-    this.startHeight = b.startHeight;
-    this.givenOwnerExecutor = b.ownerExecutor;
-    this.givenValidationPool = b.validationPool;
-    this.mailbox = new OwnerMailbox(b.config.networkQueueCapacity(), this::wake);
-    this.metrics = new RuntimeMetrics(b.registry, this::status);
+    Path dataDir = Objects.requireNonNull(b.dataDir, "dataDir");
+    ConsensusPorts<Block> ports =
+        new NodePorts(
+            Objects.requireNonNull(b.validatorSets, "validatorSets"),
+            Objects.requireNonNull(b.gossip, "gossip"),
+            Objects.requireNonNull(b.producer, "blockProducer"),
+            Objects.requireNonNull(b.blockValidator, "blockValidator"),
+            Objects.requireNonNull(b.finalizer, "finalizer"),
+            Objects.requireNonNull(b.listener, "listener"));
     FileWal wal =
-        new FileWal(
-            Objects.requireNonNull(b.dataDir, "dataDir").resolve("wal"),
-            b.clock,
-            b.config.walGroupCommitInterval(),
-            b.registry);
-    this.driver =
-        new ConsensusDriver(
-            setup,
-            wal,
-            mailbox,
-            task -> validationPool.execute(task),
-            metrics,
-            droppedNetworkInputs::get,
-            b.candidateBytesPerProposer);
+        new FileWal(dataDir.resolve("wal"), b.clock, b.config.walGroupCommitInterval(), b.registry);
+    this.loop =
+        ConsensusLoop.builder(BlockKind.CHAIN, ports, wal)
+            .config(b.config)
+            .chainId(b.chainId)
+            .signer(b.signer)
+            .signGuard(
+                b.signGuard != null
+                    ? b.signGuard
+                    : new LastSignedStore(dataDir.resolve("last-signed")))
+            .startHeight(b.startHeight)
+            .messageVerifier(b.verifier)
+            .clock(b.clock)
+            .scheduler(b.scheduler)
+            .meterRegistry(b.registry)
+            .ownerExecutor(b.ownerExecutor)
+            .validationPool(b.validationPool)
+            .candidateBytesPerProposer(b.candidateBytesPerProposer)
+            .build();
   }
 
   public static Builder builder() {
@@ -122,23 +85,7 @@ public final class ConsensusRuntime implements AutoCloseable {
    * corrupted WAL fails here with {@link org.timecoin.consensus.runtime.wal.WalCorruptedException}.
    */
   public void start() {
-    if (ownerExecutor != null) {
-      throw new IllegalStateException("already started");
-    }
-    ownerExecutor =
-        givenOwnerExecutor != null
-            ? givenOwnerExecutor
-            : Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().name("consensus-owner").factory());
-    validationPool =
-        givenValidationPool != null
-            ? givenValidationPool
-            : Executors.newFixedThreadPool(
-                Math.max(1, Runtime.getRuntime().availableProcessors()),
-                Thread.ofPlatform().name("consensus-validation-", 0).daemon(true).factory());
-    driver.recover(startHeight);
-    running = true;
-    wake();
+    loop.start();
   }
 
   /**
@@ -149,44 +96,19 @@ public final class ConsensusRuntime implements AutoCloseable {
    * match).
    */
   public boolean submitProposal(Proposal proposal, Block block) {
-    return submit(
-        new Input.ProposalReceived(proposal),
-        block,
-        () -> {
-          if (block == null
-              || block.height() != proposal.height()
-              || !block.hash().equals(proposal.value())) {
-            return RejectReason.MALFORMED; // the block that came with it is not the one proposed
-          }
-          return verifier.verify(proposal) ? null : RejectReason.BAD_SIGNATURE;
-        });
+    return loop.submitProposal(proposal, block);
   }
 
   /** A vote from a peer; see {@link #submitProposal} for when it is dropped. */
   public boolean submitVote(Vote vote) {
-    return submit(
-        new Input.VoteReceived(vote),
-        null,
-        () -> verifier.verify(vote) ? null : RejectReason.BAD_SIGNATURE);
+    return loop.submitVote(vote);
   }
 
   /**
    * The mempool has transactions waiting: the next height may start before the empty-block wait.
    */
   public void transactionsAvailable() {
-    // Only an idle pacer needs telling (otherwise its block_interval timer asks the mempool), and
-    // one notice waiting on the owner covers every admission until it runs: at thousands of
-    // transactions a second, a notice each would keep the owner thread waking for nothing.
-    if (running
-        && driver.wantsTransactions()
-        && transactionNoticePending.compareAndSet(false, true)) {
-      mailbox.runOnOwner(
-          "transactions available",
-          () -> {
-            transactionNoticePending.set(false);
-            driver.transactionsAvailable();
-          });
-    }
+    loop.transactionsAvailable();
   }
 
   /**
@@ -194,123 +116,76 @@ public final class ConsensusRuntime implements AutoCloseable {
    * it leaves it and starts height {@code storedTip + 1}.
    */
   public void caughtUp(long storedTip) {
-    if (running) {
-      mailbox.runOnOwner("caught up", () -> driver.caughtUp(storedTip));
-    }
+    loop.caughtUp(storedTip);
   }
 
   /** The latest snapshot, for RPC {@code getconsensusinfo}. */
   public ConsensusStatus status() {
-    return driver.status();
+    return loop.status();
   }
 
   /** Completes with the cause if consensus halts on an unexpected failure. */
   public CompletableFuture<Throwable> failure() {
-    return failure;
+    return loop.failure();
   }
 
   /** What consensus holds for heights not decided yet: bounded, see {@link ConsensusHoldings}. */
   public ConsensusHoldings holdings() {
-    return driver.holdings();
+    return loop.holdings();
   }
 
   /** Peer messages waiting for the owner thread (plus local inputs and tasks). */
   public int queuedEvents() {
-    return mailbox.size();
-  }
-
-  /** {@code check} runs on the validation pool and returns null when the message may be queued. */
-  private boolean submit(Input input, Block block, Supplier<RejectReason> check) {
-    if (!running || halted || !mailbox.reserveNetworkSlot()) {
-      droppedNetworkInputs.incrementAndGet();
-      metrics.dropped();
-      return false;
-    }
-    try {
-      validationPool.execute(
-          () -> {
-            RejectReason refused;
-            try {
-              refused = check.get();
-            } catch (RuntimeException e) {
-              refused = RejectReason.MALFORMED;
-            }
-            if (refused == null) {
-              mailbox.addNetwork(input, block);
-            } else {
-              mailbox.releaseNetworkSlot();
-              driver.rejected(input, refused);
-            }
-          });
-      return true;
-    } catch (RejectedExecutionException e) {
-      mailbox.releaseNetworkSlot();
-      return false;
-    }
-  }
-
-  private void wake() {
-    if (running && !halted && drainScheduled.compareAndSet(false, true)) {
-      try {
-        ownerExecutor.execute(this::drain);
-      } catch (RejectedExecutionException e) {
-        drainScheduled.set(false); // closing
-      }
-    }
-  }
-
-  /** Runs on the owner thread: handles up to a batch of events, then group-commits the WAL. */
-  private void drain() {
-    try {
-      for (int i = 0; i < MAX_BATCH && running && !halted; i++) {
-        OwnerMailbox.Event event = mailbox.poll();
-        if (event == null) {
-          break;
-        }
-        driver.onEvent(event);
-      }
-      if (running && !halted) {
-        driver.endOfBatch();
-      }
-    } catch (Throwable t) {
-      halt(t);
-    } finally {
-      drainScheduled.set(false);
-      if (!mailbox.isEmpty()) {
-        wake();
-      }
-    }
-  }
-
-  private void halt(Throwable cause) {
-    halted = true;
-    LOG.error("consensus halted: {}", cause.toString(), cause);
-    driver.halted(cause.toString());
-    failure.complete(cause);
+    return loop.queuedEvents();
   }
 
   @Override
   public void close() {
-    running = false;
-    shutdownIfOwned(ownerExecutor, givenOwnerExecutor);
-    shutdownIfOwned(validationPool, givenValidationPool);
-    driver.close();
-    metrics.close();
+    loop.close();
   }
 
-  private static void shutdownIfOwned(Executor executor, Executor given) {
-    if (executor == null || executor == given) {
-      return;
+  /** The node's separate ports as one {@link ConsensusPorts} of chain blocks. */
+  private record NodePorts(
+      ValidatorSets validatorSets,
+      Gossip gossip,
+      BlockProducer producer,
+      BlockValidatorPort blockValidator,
+      BlockFinalizer finalizer,
+      ConsensusListener listener)
+      implements ConsensusPorts<Block> {
+    @Override
+    public ValidatorSet validatorsAt(long height) {
+      return validatorSets.forHeight(height);
     }
-    ExecutorService service = (ExecutorService) executor;
-    service.shutdown();
-    try {
-      if (!service.awaitTermination(10, TimeUnit.SECONDS)) {
-        service.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      service.shutdownNow();
-      Thread.currentThread().interrupt();
+
+    @Override
+    public void broadcastProposal(Proposal proposal, Block block) {
+      gossip.broadcastProposal(proposal, block);
+    }
+
+    @Override
+    public void broadcastVote(Vote vote) {
+      gossip.broadcastVote(vote);
+    }
+
+    @Override
+    public CompletionStage<Block> produce(long height, int round) {
+      return producer.produce(height, round);
+    }
+
+    @Override
+    public boolean hasPendingTransactions() {
+      return producer.hasPendingTransactions();
+    }
+
+    @Override
+    public CompletionStage<Boolean> validate(long height, Block block) {
+      return blockValidator.validate(height, block);
+    }
+
+    @Override
+    public CompletionStage<Void> finalizeBlock(Block block, CommitCertificate certificate) {
+      return finalizer.finalizeBlock(block, certificate);
     }
   }
 

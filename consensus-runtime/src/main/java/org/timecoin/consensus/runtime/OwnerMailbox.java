@@ -4,7 +4,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.timecoin.consensus.Input;
-import org.timecoin.domain.block.Block;
 
 /**
  * The queue in front of the consensus owner thread.
@@ -16,18 +15,18 @@ import org.timecoin.domain.block.Block;
  * produced values and owner tasks are never dropped: there are a handful of them per round, so they
  * cannot grow the queue without bound.
  */
-final class OwnerMailbox {
+final class OwnerMailbox<B> {
   /** Something for the owner thread to do. */
-  sealed interface Event {
+  sealed interface Event<B> {
     /** A peer's proposal (with its block) or vote, signature already checked. */
-    record NetworkInput(Input input, Block block) implements Event {}
+    record NetworkInput<B>(Input input, B block) implements Event<B> {}
 
-    record LocalInput(Input input) implements Event {}
+    record LocalInput<B>(Input input) implements Event<B> {}
 
-    record Task(String what, Runnable action) implements Event {}
+    record Task<B>(String what, Runnable action) implements Event<B> {}
   }
 
-  private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Event<B>> queue = new LinkedBlockingQueue<>();
   private final AtomicInteger networkSlotsTaken = new AtomicInteger();
   private final int networkCapacity;
   private final Runnable wake;
@@ -55,27 +54,27 @@ final class OwnerMailbox {
   }
 
   /** Queues a peer message into the slot reserved for it. */
-  void addNetwork(Input input, Block block) {
-    queue.add(new Event.NetworkInput(input, block));
+  void addNetwork(Input input, B block) {
+    queue.add(new Event.NetworkInput<>(input, block));
     wake.run();
   }
 
   /** Queues an input produced by this node (timeout, validation result). */
   void putLocal(Input input) {
-    queue.add(new Event.LocalInput(input));
+    queue.add(new Event.LocalInput<>(input));
     wake.run();
   }
 
   /** Queues an action that must run on the owner thread. */
   void runOnOwner(String what, Runnable action) {
-    queue.add(new Event.Task(what, action));
+    queue.add(new Event.Task<>(what, action));
     wake.run();
   }
 
   /** The next event, or null when the queue is empty. */
-  Event poll() {
-    Event e = queue.poll();
-    if (e instanceof Event.NetworkInput) {
+  Event<B> poll() {
+    Event<B> e = queue.poll();
+    if (e instanceof Event.NetworkInput<B>) {
       networkSlotsTaken.decrementAndGet();
     }
     return e;

@@ -7,18 +7,14 @@ import org.timecoin.common.time.Scheduler;
 import org.timecoin.consensus.SignGuardPort;
 import org.timecoin.consensus.Signer;
 
-/** The fixed collaborators of one runtime, as given to {@link ConsensusRuntime.Builder}. */
-record RuntimeSetup(
+/** The fixed collaborators of one consensus loop, as given to its builder. */
+record RuntimeSetup<B>(
     ConsensusConfig config,
     Hash32 chainId,
     Signer signer,
     SignGuardPort signGuard,
-    ValidatorSets validatorSets,
-    Gossip gossip,
-    BlockProducer producer,
-    BlockValidatorPort blockValidator,
-    BlockFinalizer finalizer,
-    ConsensusListener listener,
+    BlockKind<B> kind,
+    ConsensusPorts<B> ports,
     Clock clock,
     Scheduler scheduler) {
 
@@ -26,12 +22,9 @@ record RuntimeSetup(
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(chainId, "chainId");
     Objects.requireNonNull(signGuard, "signGuard");
-    Objects.requireNonNull(validatorSets, "validatorSets");
-    Objects.requireNonNull(gossip, "gossip");
-    Objects.requireNonNull(producer, "blockProducer");
-    Objects.requireNonNull(blockValidator, "blockValidator");
-    Objects.requireNonNull(finalizer, "finalizer");
-    Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(ports, "ports");
+    Objects.requireNonNull(ports.listener(), "listener");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(scheduler, "scheduler");
   }

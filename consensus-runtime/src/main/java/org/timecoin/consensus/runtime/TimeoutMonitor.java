@@ -32,7 +32,8 @@ final class TimeoutMonitor implements AutoCloseable {
     this.metrics = metrics;
   }
 
-  void schedule(Effect.ScheduleTimeout t) {
+  /** Sets the timer; returns its delay (capped at max_round_timeout). */
+  Duration schedule(Effect.ScheduleTimeout t) {
     // The core already caps timeouts; the cap is repeated here because a round that waits longer
     // than max_round_timeout is the failure this runtime must never show.
     Duration delay = t.duration().compareTo(maxRoundTimeout) > 0 ? maxRoundTimeout : t.duration();
@@ -40,6 +41,7 @@ final class TimeoutMonitor implements AutoCloseable {
     Input.TimeoutElapsed elapsed = new Input.TimeoutElapsed(t.kind(), t.height(), t.round());
     Scheduler.Cancellable timer = scheduler.schedule(delay, () -> post.accept(elapsed));
     pending.add(new Pending(t.height(), t.round(), timer));
+    return delay;
   }
 
   /** Cancels the timers of every (height, round) before the given one. */

@@ -25,6 +25,10 @@
  * // RPC:              runtime.status();
  * }</pre>
  *
+ * <p>{@link org.timecoin.consensus.runtime.ConsensusRuntime} is {@link
+ * org.timecoin.consensus.runtime.ConsensusLoop} over chain blocks with the file WAL and threads;
+ * the deterministic simulation runs the same loop over blocks of its own on virtual time.
+ *
  * <p>Threads: the owner thread ({@code consensus-owner}) is the only one that touches consensus
  * state and the WAL; signature checks and block validation run on the validation pool; timers run
  * on the injected {@link org.timecoin.common.time.Scheduler} and only post inputs. Ports are called

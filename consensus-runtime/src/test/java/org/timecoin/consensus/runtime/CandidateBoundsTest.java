@@ -23,7 +23,7 @@ class CandidateBoundsTest {
 
   @Test
   void aProposerBeyondItsShareOfBlocksIsDroppedPerHeightAndPerProposer() {
-    CandidateBlocks c = new CandidateBlocks(1 << 20);
+    CandidateBlocks<Block> c = new CandidateBlocks<>(1 << 20, BlockKind.CHAIN);
     var proposer = four.keys.get(1).publicKey();
     for (int r = 0; r < CandidateBlocks.MAX_PER_PROPOSER; r++) {
       assertThat(c.add(four.block(2, r, 1, Hash32.ZERO, r), proposer))
@@ -46,7 +46,7 @@ class CandidateBoundsTest {
   @Test
   void theShareCountsBytesToo() {
     Block b = four.block(2, 0, 1, Hash32.ZERO, 0);
-    CandidateBlocks c = new CandidateBlocks(2L * b.encodedSize());
+    CandidateBlocks<Block> c = new CandidateBlocks<>(2L * b.encodedSize(), BlockKind.CHAIN);
     var proposer = four.keys.get(1).publicKey();
     assertThat(c.add(b, proposer)).isEqualTo(CandidateBlocks.Added.ADDED);
     assertThat(c.add(four.block(2, 1, 1, Hash32.ZERO, 1), proposer))
@@ -61,7 +61,7 @@ class CandidateBoundsTest {
 
   @Test
   void theHeightBoundHoldsAcrossProposers() {
-    CandidateBlocks c = new CandidateBlocks(1 << 20);
+    CandidateBlocks<Block> c = new CandidateBlocks<>(1 << 20, BlockKind.CHAIN);
     int added = 0;
     for (int r = 0; r < 200; r++) {
       int signer = r % 4;

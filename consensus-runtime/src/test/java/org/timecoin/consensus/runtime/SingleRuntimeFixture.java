@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.timecoin.common.Hash32;
+import org.timecoin.common.time.VirtualClock;
+import org.timecoin.common.time.VirtualScheduler;
 import org.timecoin.consensus.EquivocationEvidence;
 import org.timecoin.consensus.Input;
 import org.timecoin.consensus.Proposal;
@@ -18,8 +20,6 @@ import org.timecoin.consensus.RejectReason;
 import org.timecoin.consensus.Vote;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.CommitCertificate;
-import org.timecoin.testkit.time.VirtualClock;
-import org.timecoin.testkit.time.VirtualScheduler;
 
 /**
  * One runtime under test, validator {@code self} of a {@link TestChain}, on virtual time; the test

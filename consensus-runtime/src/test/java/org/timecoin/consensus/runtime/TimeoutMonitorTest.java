@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.timecoin.common.time.VirtualClock;
+import org.timecoin.common.time.VirtualScheduler;
 import org.timecoin.consensus.Effect;
 import org.timecoin.consensus.Input;
 import org.timecoin.consensus.TimeoutKind;
-import org.timecoin.testkit.time.VirtualClock;
-import org.timecoin.testkit.time.VirtualScheduler;
 
 class TimeoutMonitorTest {
   private final VirtualClock clock = new VirtualClock();

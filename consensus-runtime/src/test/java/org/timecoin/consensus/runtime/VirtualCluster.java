@@ -16,12 +16,12 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.timecoin.common.Hash32;
+import org.timecoin.common.time.VirtualClock;
+import org.timecoin.common.time.VirtualScheduler;
 import org.timecoin.consensus.Proposal;
 import org.timecoin.consensus.Vote;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.CommitCertificate;
-import org.timecoin.testkit.time.VirtualClock;
-import org.timecoin.testkit.time.VirtualScheduler;
 
 /**
  * Validators wired by an in-memory gossip with a fixed delay, all on one virtual clock: owner

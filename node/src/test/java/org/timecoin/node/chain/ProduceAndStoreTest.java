@@ -194,7 +194,7 @@ class ProduceAndStoreTest {
 
   @Test
   void transactionsCountAsPendingOnlyOnceTheyWaitedTheSettleTime() {
-    org.timecoin.testkit.time.VirtualClock time = new org.timecoin.testkit.time.VirtualClock();
+    org.timecoin.common.time.VirtualClock time = new org.timecoin.common.time.VirtualClock();
     Mempool settling = mempoolOn(time);
     MempoolBlockProducer patient =
         new MempoolBlockProducer(

@@ -276,7 +276,7 @@ class MempoolTest {
 
   @Test
   void blocksTakeOnlyTransactionsThatWaitedTheSettleTime() {
-    org.timecoin.testkit.time.VirtualClock time = new org.timecoin.testkit.time.VirtualClock();
+    org.timecoin.common.time.VirtualClock time = new org.timecoin.common.time.VirtualClock();
     Mempool m = mempool(10, 1_000_000, time);
     Transaction older = pay(coin(1), 990_000);
     submit(m, older);

@@ -6,9 +6,9 @@ import java.net.InetAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.timecoin.common.Sha256;
+import org.timecoin.common.time.VirtualClock;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
-import org.timecoin.testkit.time.VirtualClock;
 
 class PeerTxBudgetTest {
   static final Duration KEEP = Duration.ofMinutes(10);

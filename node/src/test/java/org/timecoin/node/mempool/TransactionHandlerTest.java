@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.timecoin.common.Sha256;
+import org.timecoin.common.time.VirtualClock;
+import org.timecoin.common.time.VirtualScheduler;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.genesis.ConsensusParams;
@@ -17,8 +19,6 @@ import org.timecoin.node.net.FakeNetwork;
 import org.timecoin.node.net.NodeMessages;
 import org.timecoin.node.net.TxBatch;
 import org.timecoin.p2p.RateLimit;
-import org.timecoin.testkit.time.VirtualClock;
-import org.timecoin.testkit.time.VirtualScheduler;
 
 class TransactionHandlerTest {
   final VirtualClock clock = new VirtualClock();

@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.timecoin.common.Hash32;
 import org.timecoin.common.Sha256;
+import org.timecoin.common.time.VirtualClock;
+import org.timecoin.common.time.VirtualScheduler;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.tx.OutPoint;
 import org.timecoin.domain.tx.Transaction;
@@ -15,8 +17,6 @@ import org.timecoin.node.net.FakeNetwork;
 import org.timecoin.node.net.FakeNetwork.Sent;
 import org.timecoin.node.net.NodeMessages;
 import org.timecoin.node.net.TxBatch;
-import org.timecoin.testkit.time.VirtualClock;
-import org.timecoin.testkit.time.VirtualScheduler;
 
 class TxRelayTest {
   static final Duration DELAY = Duration.ofMillis(10);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.timecoin.common.time.VirtualClock;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.node.sync.ServingBudget.Admission;
-import org.timecoin.testkit.time.VirtualClock;
 
 class ServingBudgetTest {
   final VirtualClock clock = new VirtualClock();

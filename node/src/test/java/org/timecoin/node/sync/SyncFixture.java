@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.UnaryOperator;
 import org.timecoin.common.time.Clock;
+import org.timecoin.common.time.VirtualClock;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.CommitCertificate;
 import org.timecoin.domain.crypto.KeyPair;
@@ -20,7 +21,6 @@ import org.timecoin.node.net.CertifiedBlock;
 import org.timecoin.node.net.FakeNetwork;
 import org.timecoin.node.production.MempoolBlockProducer;
 import org.timecoin.storage.kv.KvStore;
-import org.timecoin.testkit.time.VirtualClock;
 
 /**
  * A source chain of five certified blocks, an empty target chain with block sync over a {@link

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.timecoin.common.time.VirtualClock;
 import org.timecoin.node.api.SyncView;
 import org.timecoin.node.sync.SyncProgress.Sample;
 import org.timecoin.node.sync.SyncProgress.Waiting;
-import org.timecoin.testkit.time.VirtualClock;
 
 class SyncProgressTest {
   final VirtualClock clock = new VirtualClock();

@@ -1,8 +1,8 @@
 package org.timecoin.node.wallet;
 
 import java.security.SecureRandom;
-import org.timecoin.testkit.time.VirtualClock;
-import org.timecoin.testkit.time.VirtualScheduler;
+import org.timecoin.common.time.VirtualClock;
+import org.timecoin.common.time.VirtualScheduler;
 
 /** Wallet options for tests: virtual time, a cheap scrypt (the file stores it) and a small pool. */
 final class TestWallets {

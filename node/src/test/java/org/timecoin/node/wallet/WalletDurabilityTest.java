@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.timecoin.common.time.VirtualScheduler;
 import org.timecoin.domain.tx.Network;
-import org.timecoin.testkit.time.VirtualScheduler;
 
 /** Saves that fail half way, the backup file, copies, and saves from many threads at once. */
 class WalletDurabilityTest {

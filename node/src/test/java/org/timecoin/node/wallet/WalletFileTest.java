@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.timecoin.common.Sha256;
+import org.timecoin.common.time.VirtualScheduler;
 import org.timecoin.domain.crypto.KeyPair;
-import org.timecoin.testkit.time.VirtualScheduler;
 
 /** The wallet file: what round-trips, and every way a file is refused. */
 class WalletFileTest {

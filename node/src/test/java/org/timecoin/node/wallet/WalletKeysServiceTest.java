@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.timecoin.common.time.VirtualScheduler;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.tx.Address;
 import org.timecoin.domain.tx.Network;
@@ -15,7 +16,6 @@ import org.timecoin.domain.tx.PrivateKeyText;
 import org.timecoin.node.api.WalletException;
 import org.timecoin.node.api.WalletException.Kind;
 import org.timecoin.node.api.WalletKeys;
-import org.timecoin.testkit.time.VirtualScheduler;
 
 /** The RPC-facing facade: text forms, and the reason each refusal carries. */
 class WalletKeysServiceTest {

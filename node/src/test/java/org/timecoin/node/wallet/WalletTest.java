@@ -9,9 +9,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.timecoin.common.time.VirtualScheduler;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.tx.Address;
-import org.timecoin.testkit.time.VirtualScheduler;
 
 /** Locking, unlocking on virtual time, the key pool, importing keys and the state rules. */
 class WalletTest {

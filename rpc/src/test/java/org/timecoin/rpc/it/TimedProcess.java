@@ -45,9 +45,14 @@ final class TimedProcess implements AutoCloseable {
             .start();
   }
 
+  /** The node's home directory, as given with {@code --home}. */
+  Path home() {
+    return Path.of(args.get(args.indexOf("--home") + 1));
+  }
+
   /** A client with the cookie the node wrote at its latest start (each start writes a new one). */
   RpcClient rpc() throws IOException {
-    Path home = Path.of(args.get(args.indexOf("--home") + 1));
+    Path home = home();
     Path dataDir;
     try {
       dataDir = ConfigLoader.load(home.resolve("config.toml")).dataDir();

@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
-import org.timecoin.testkit.time.VirtualScheduler;
+import org.timecoin.common.time.VirtualScheduler;
 
 /**
  * Delivers messages between a fixed set of endpoints (0..size-1) on virtual time. Every delay,

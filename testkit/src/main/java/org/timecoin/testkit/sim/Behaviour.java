@@ -26,9 +26,18 @@ public interface Behaviour {
     return true;
   }
 
-  /** The block this node proposes at (height, round) when its engine asks for a value. */
+  /**
+   * The block this node proposes at (height, round) when its engine asks for a value. Like a real
+   * block it carries the time it was built at, so a proposer that rebuilds it later (after a
+   * restart that lost its WAL) proposes another value.
+   */
   default SyntheticBlock buildBlock(SimNode node, long height, int round) {
-    return SyntheticBlock.build(height, round, node.validatorIndex(), 0, true);
+    return SyntheticBlock.build(height, round, node.validatorIndex(), builtAt(node), true);
+  }
+
+  /** The variant of a block built now: the virtual time in milliseconds. */
+  static int builtAt(SimNode node) {
+    return (int) node.run().nowMillis();
   }
 
   /** Sends this node's own signed proposal. */

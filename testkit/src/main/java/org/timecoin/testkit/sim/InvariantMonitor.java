@@ -2,19 +2,23 @@ package org.timecoin.testkit.sim;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.timecoin.common.Hash32;
 import org.timecoin.consensus.Proposal;
 import org.timecoin.consensus.Vote;
+import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.crypto.PublicKey;
 
 /**
  * Watches a run from outside the nodes and records every safety violation: two different blocks
  * finalized at one height (agreement), an invalid or unknown block finalized (validity), and an
- * honest validator signing two different messages for one slot (equivocation). Its memory outlives
- * node crashes, so equivocation across a restart is caught too.
+ * honest validator signing two different messages for one slot (equivocation), a certificate not
+ * made of a quorum of its height's validator set, and a consensus loop that halted. Its memory
+ * outlives node crashes, so equivocation across a restart is caught too.
  */
 final class InvariantMonitor {
   private record Slot(PublicKey signer, String kind, long height, int round) {}
@@ -92,6 +96,41 @@ final class InvariantMonitor {
       violations.add(
           "validity: " + node + " finalized invalid block " + block + " at height " + height);
     }
+  }
+
+  /**
+   * The certificate an honest node finalized {@code value} at {@code height} with must hold
+   * precommits of more than 2/3 of {@code validators}, the set of that height, and no other.
+   */
+  void certificate(
+      String node, long height, Hash32 value, List<Vote> precommits, ValidatorSet validators) {
+    Set<PublicKey> signers = new HashSet<>();
+    long power = 0;
+    for (Vote v : precommits) {
+      if (!validators.contains(v.validator())) {
+        violations.add(
+            "certificate: "
+                + node
+                + " finalized height "
+                + height
+                + " with a precommit of "
+                + abbreviate(v.validator().toHex())
+                + ", not in the set of that height");
+        return;
+      }
+      if (v.value() != null && v.value().equals(value) && signers.add(v.validator())) {
+        power += validators.get(v.validator()).orElseThrow().votingPower();
+      }
+    }
+    if (!validators.hasQuorum(power)) {
+      violations.add(
+          "certificate: " + node + " finalized height " + height + " without a quorum of its set");
+    }
+  }
+
+  /** A node's consensus loop halted on an unexpected failure. */
+  void nodeHalted(String node, long atMillis, Throwable cause) {
+    violations.add("exception at " + atMillis + " ms in " + node + ": " + cause);
   }
 
   /** The value finalized at {@code height} by the first honest node to do so, if any. */

@@ -1,6 +1,9 @@
 package org.timecoin.testkit.sim;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The outcome of one simulated run: the invariant violations it found and the figures it measured.
@@ -18,6 +21,8 @@ import java.util.List;
  * @param healRecoveryMs per healed partition: virtual ms from the heal to the next block decided
  * @param replayMismatches restarts of an honest validator whose WAL replay did not restore the
  *     consensus state it crashed with (a lost lock can break agreement later)
+ * @param virtualMillis virtual time the run lasted
+ * @param events counts of what happened, by {@link RunEvents} name (faults seen to take place)
  */
 public record RunResult(
     String scenario,
@@ -33,9 +38,11 @@ public record RunResult(
     List<Integer> healRecoveryRounds,
     List<Long> healRecoveryMs,
     long replayMismatches,
-    long virtualMillis) {
+    long virtualMillis,
+    Map<String, Long> events) {
 
   public RunResult {
+    events = Collections.unmodifiableMap(new TreeMap<>(events));
     safetyViolations = List.copyOf(safetyViolations);
     leaderCrashRecoveryMs = List.copyOf(leaderCrashRecoveryMs);
     healRecoveryRounds = List.copyOf(healRecoveryRounds);
@@ -48,6 +55,11 @@ public record RunResult(
 
   public boolean live() {
     return livenessFailure == null;
+  }
+
+  /** How many times {@code event} happened (0 if never). */
+  public long count(String event) {
+    return events.getOrDefault(event, 0L);
   }
 
   public boolean passed() {

@@ -26,6 +26,19 @@ public interface Scenario {
     return specs;
   }
 
+  /** Which validators vote at each height. Default: validators 0..n−1 throughout. */
+  default ValidatorSchedule schedule(int validators, SplittableRandom random) {
+    return ValidatorSchedule.fixed(validators);
+  }
+
+  /**
+   * The nodes of the run for the validator {@code schedule}: by default those of {@link #nodes(int,
+   * int, SplittableRandom)} for the genesis set.
+   */
+  default List<NodeSpec> nodes(ValidatorSchedule schedule, int faulty, SplittableRandom random) {
+    return nodes(schedule.membersOfEpoch(0).size(), faulty, random);
+  }
+
   /** Schedules the faults of the fault phase; returns its length in virtual milliseconds. */
   long injectFaults(SimRun run);
 

@@ -13,6 +13,7 @@ import org.timecoin.testkit.sim.scenario.HonestScenario;
 import org.timecoin.testkit.sim.scenario.LeaderCrashScenario;
 import org.timecoin.testkit.sim.scenario.LossyScenario;
 import org.timecoin.testkit.sim.scenario.PartitionHealScenario;
+import org.timecoin.testkit.sim.scenario.SetChangeScenario;
 import org.timecoin.testkit.sim.scenario.TwinScenario;
 
 /** The named scenarios; "all" stands for every one of them, in this order. */
@@ -31,7 +32,8 @@ public final class Scenarios {
           new ByzantineScenario("invalid-proposer", InvalidBlockProposer::new),
           new ByzantineScenario("silent", SilentValidator::new),
           new TwinScenario(),
-          new ByzantineScenario("old-round-replay", OldRoundReplayer::new));
+          new ByzantineScenario("old-round-replay", OldRoundReplayer::new),
+          new SetChangeScenario());
 
   private Scenarios() {}
 

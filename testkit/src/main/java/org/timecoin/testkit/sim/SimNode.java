@@ -1,22 +1,23 @@
 package org.timecoin.testkit.sim;
 
-import java.time.Duration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import org.timecoin.common.Hash32;
-import org.timecoin.consensus.ConsensusEngine;
 import org.timecoin.consensus.ConsensusState;
-import org.timecoin.consensus.Effect;
-import org.timecoin.consensus.Input;
 import org.timecoin.consensus.MessageSigning;
 import org.timecoin.consensus.Proposal;
 import org.timecoin.consensus.Signer;
 import org.timecoin.consensus.Step;
 import org.timecoin.consensus.Vote;
+import org.timecoin.consensus.runtime.ConsensusLoop;
+import org.timecoin.domain.block.CommitCertificate;
 import org.timecoin.domain.block.CommitSignature;
 import org.timecoin.domain.block.VoteType;
 import org.timecoin.domain.crypto.PublicKey;
@@ -26,12 +27,15 @@ import org.timecoin.testkit.sim.SimMessage.StatusMsg;
 import org.timecoin.testkit.sim.SimMessage.VoteMsg;
 
 /**
- * One simulated validator: a {@link ConsensusEngine} driven by virtual time and the simulated
- * network. What a real node keeps on disk — the WAL, the last-signed record, the decided chain and
- * the blocks it has seen — survives {@link #crash()}; everything else is rebuilt on {@link
- * #restart()} by replaying the WAL. Like a real node it gossips (re-sends its own messages while
- * stuck, and the proof of lock with a re-proposal) and syncs blocks: a node that lags adopts the
- * decided heights its peers send it, after checking their certificates.
+ * One simulated node: the consensus loop the node ships ({@link ConsensusLoop}, the same effect
+ * executor as {@code ConsensusRuntime}) over synthetic blocks, its owner and validation executors
+ * on the run's virtual-time event queue, and its ports ({@link SimPorts}) on the simulated network.
+ * What a real node keeps on disk — the WAL, the last-signed record, the decided chain and the
+ * blocks it has seen — survives {@link #crash()}; everything else is rebuilt on {@link #restart()}
+ * by replaying the WAL. Like a real node it gossips (re-sends its own messages while stuck, and the
+ * proof of lock with a re-proposal) and syncs blocks: a node that lags adopts the decided heights
+ * its peers send it, after checking their certificates against the validator set of each height,
+ * and tells its loop it caught up.
  */
 public final class SimNode {
   private final SimRun run;
@@ -40,16 +44,18 @@ public final class SimNode {
   private final Behaviour behaviour;
   private final Signer signer;
   private final SplittableRandom random;
+  private final boolean lateStart;
   // Durable: survives a crash.
-  private final MemoryWal wal = new MemoryWal();
+  private final MemoryWal wal;
   private final MemorySignGuard guard = new MemorySignGuard();
+  // Without registries under it, a composite registry's meters record nothing: nobody reads them.
+  private final MeterRegistry meters = new CompositeMeterRegistry();
   private final TreeMap<Long, HeightDecision> chain = new TreeMap<>();
   private final Map<Hash32, SyntheticBlock> blocks = new HashMap<>();
   // Volatile: lost on a crash.
-  private ConsensusEngine engine;
+  private ConsensusLoop<SyntheticBlock> loop;
   private boolean up;
   private int incarnation;
-  private long highestPeerHeight;
   private final BlockSync sync = new BlockSync(this);
   private Runnable crashBeforeNextSend;
   private ConsensusSnapshot beforeCrash;
@@ -58,13 +64,15 @@ public final class SimNode {
   private final OwnGossip own = new OwnGossip(this);
   private final List<Map.Entry<Integer, SimMessage>> beforeFirstStart = new ArrayList<>();
 
-  SimNode(SimRun run, int endpoint, int validatorIndex, Behaviour behaviour) {
+  SimNode(SimRun run, int endpoint, NodeSpec spec) {
     this.run = run;
     this.endpoint = endpoint;
-    this.validatorIndex = validatorIndex;
-    this.behaviour = behaviour;
+    this.validatorIndex = spec.validator();
+    this.behaviour = spec.behaviour();
+    this.lateStart = spec.lateStart();
     this.signer = run.keys().signer(validatorIndex);
     this.random = run.seeds().stream("node-" + endpoint);
+    this.wal = new MemoryWal(run.scheduler().clock(), run.config().walGroupCommitInterval());
   }
 
   public int endpoint() {
@@ -99,17 +107,22 @@ public final class SimNode {
     return run;
   }
 
-  /** The height this node's consensus is working on (0 before it started). */
+  /** True for a node that starts only when the fault phase ends (and must catch up by sync). */
+  public boolean lateStart() {
+    return lateStart;
+  }
+
+  /** The height this node's consensus is working on (the stored tip before it started). */
   public long height() {
-    return engine == null ? chain.size() : engine.state().height();
+    return loop == null ? finalizedHeight() : loop.ownerState().height();
   }
 
   public int round() {
-    return engine == null ? 0 : engine.state().round();
+    return loop == null ? 0 : loop.ownerState().round();
   }
 
   public boolean decidedCurrentHeight() {
-    return engine != null && engine.state().step() == Step.COMMIT;
+    return loop != null && loop.ownerState().step() == Step.COMMIT;
   }
 
   /** The highest height this node has finalized (0 if none). */
@@ -121,11 +134,11 @@ public final class SimNode {
    * True while the node lives the life {@code life} (it has not crashed since) and runs consensus.
    */
   boolean alive(int life) {
-    return up && life == incarnation && engine != null;
+    return up && life == incarnation && loop != null;
   }
 
   ConsensusState consensusState() {
-    return engine.state();
+    return loop.ownerState();
   }
 
   HeightDecision decision(long height) {
@@ -147,25 +160,15 @@ public final class SimNode {
       beforeFirstStart.clear();
       return;
     }
-    engine =
-        new ConsensusEngine(
-            ConsensusState.initial(run.params(), key()),
-            run.keys().chainId(),
-            signer,
-            run.keys().verifier(),
-            wal,
-            guard);
+    loop = newLoop(life);
     own.start(life);
-    if (!wal.isEmpty()) {
-      List<Effect> effects = engine.replay(wal.inputs());
-      checkReplay();
-      execute(effects);
-    } else {
-      startHeight(finalizedHeight() + 1);
+    long startHeight = finalizedHeight() + 1;
+    loop.start(); // replays the WAL of startHeight, or starts it afresh
+    if (!alive(life)) {
+      return; // crashed while starting (a scenario hook)
     }
-    if (up && life == incarnation) {
-      broadcast(new StatusMsg(height()));
-    }
+    checkReplay(startHeight);
+    broadcast(new StatusMsg(height()));
     if (!started) {
       // Peers connected before we were ready: what they sent waited in the socket buffers.
       started = true;
@@ -176,6 +179,35 @@ public final class SimNode {
     }
   }
 
+  private ConsensusLoop<SyntheticBlock> newLoop(int life) {
+    Executor onLoop =
+        task ->
+            run.scheduler()
+                .scheduleAfterNanos(
+                    0,
+                    () -> {
+                      if (alive(life)) {
+                        task.run();
+                      }
+                    });
+    ConsensusLoop<SyntheticBlock> built =
+        ConsensusLoop.builder(SyntheticBlock.KIND, new SimPorts(this, life), wal)
+            .config(run.config())
+            .chainId(run.keys().chainId())
+            .signer(signer)
+            .signGuard(guard)
+            .startHeight(finalizedHeight() + 1)
+            .messageVerifier(run.keys().verifier())
+            .clock(run.scheduler().clock())
+            .scheduler(run.scheduler())
+            .meterRegistry(meters)
+            .ownerExecutor(onLoop)
+            .validationPool(onLoop)
+            .build();
+    built.failure().thenAccept(cause -> run.halted(this, cause));
+    return built;
+  }
+
   /** Stops the node at once: timers die, messages in flight to it are lost, disk state stays. */
   public void crash() {
     if (!up) {
@@ -183,9 +215,13 @@ public final class SimNode {
     }
     up = false;
     incarnation++;
-    beforeCrash = engine == null ? null : ConsensusSnapshot.of(engine.state());
+    ConsensusLoop<SyntheticBlock> dying = loop;
+    beforeCrash = dying == null ? null : ConsensusSnapshot.of(dying.ownerState());
     wholeLogKept = true;
-    engine = null;
+    loop = null;
+    if (dying != null) {
+      dying.close(); // timers cancelled, the WAL closed; what is queued for it never runs
+    }
     sync.reset();
     crashBeforeNextSend = null;
     own.clear();
@@ -199,10 +235,13 @@ public final class SimNode {
     return lost;
   }
 
-  /** A replayed WAL must give back the state the node had when it crashed (see the snapshot). */
-  private void checkReplay() {
-    if (beforeCrash != null && honest()) {
-      String lost = beforeCrash.lostIn(ConsensusSnapshot.of(engine.state()), wholeLogKept);
+  /**
+   * A replayed WAL must give back the state the node had when it crashed (see the snapshot), unless
+   * the height it was in is stored (then the loop starts the next one).
+   */
+  private void checkReplay(long startHeight) {
+    if (beforeCrash != null && honest() && beforeCrash.height() == startHeight) {
+      String lost = beforeCrash.lostIn(ConsensusSnapshot.of(loop.ownerState()), wholeLogKept);
       if (lost != null) {
         run.log("%s replay did not restore: %s", this, lost);
         run.metrics().replayMismatch();
@@ -274,15 +313,12 @@ public final class SimNode {
       return;
     }
     behaviour.observe(this, from, message);
-    if (engine == null) {
+    if (loop == null) {
       return;
     }
     long h = height();
-    if (message.height() > h) {
-      highestPeerHeight = Math.max(highestPeerHeight, message.height());
-      if (!decidedCurrentHeight()) {
-        sync.ask(from, h);
-      }
+    if (message.height() > h && !decidedCurrentHeight()) {
+      sync.ask(from, h);
     }
     switch (message) {
       case StatusMsg s -> {
@@ -293,39 +329,49 @@ public final class SimNode {
       case ProposalMsg p -> {
         if (!helpLaggard(from, p.height())) {
           helpRoundLaggard(from, p.height(), p.proposal().round());
+          if (honest()) {
+            run.delivered(p.proposal());
+          }
           blocks.put(p.block().hash(), p.block());
-          handle(new Input.ProposalReceived(p.proposal()));
+          loop.submitProposal(p.proposal(), p.block());
         }
       }
       case VoteMsg v -> {
         if (!helpLaggard(from, v.height())) {
           helpRoundLaggard(from, v.height(), v.vote().round());
-          handle(new Input.VoteReceived(v.vote()));
+          if (honest()) {
+            run.delivered(v.vote());
+          }
+          loop.submitVote(v.vote());
         }
       }
-      case CatchUpMsg c -> {
-        run.log("%s receives catch-up for h=%d at h=%d", this, c.height(), h);
-        if (c.height() == h
-            && !decidedCurrentHeight()
-            && BlockSync.verifies(c, run.validatorSet(), run.keys().verifier())) {
-          adopt(c);
-        }
-      }
+      case CatchUpMsg c -> catchUp(c, h);
     }
   }
 
-  /** Takes a verified decision from a peer: records the block and starts the next height. */
-  private void adopt(CatchUpMsg c) {
+  /** Takes a decision from a peer once its certificate verifies against the set of its height. */
+  private void catchUp(CatchUpMsg c, long h) {
+    run.log("%s receives catch-up for h=%d at h=%d", this, c.height(), h);
+    if (c.height() != h || decidedCurrentHeight() || chain.containsKey(c.height())) {
+      return;
+    }
+    if (!BlockSync.verifies(c, run.validatorsAt(c.height()), run.keys().verifier())) {
+      run.count(RunEvents.SYNC_REFUSED);
+      return;
+    }
     blocks.put(c.block().hash(), c.block());
     chain.put(
         c.height(), new HeightDecision(c.height(), c.round(), c.block().hash(), c.precommits()));
-    run.finalized(this, c.height(), c.block().hash(), true);
-    scheduleNextHeight(c.height());
+    if (honest()) {
+      run.count(RunEvents.SYNCED_HEIGHTS);
+    }
+    run.finalized(this, c.height(), c.block().hash(), c.precommits(), true);
+    loop.caughtUp(c.height());
   }
 
   /**
-   * A message from a height we have left (not merely decided: late votes of the height just decided
-   * are normal): its sender lags, so send it that height's decision.
+   * A message of our height but an earlier round: its sender lags a round, so send it what we
+   * signed in that round.
    */
   private void helpRoundLaggard(int from, long messageHeight, int messageRound) {
     if (messageHeight == height() && messageRound < round()) {
@@ -333,6 +379,10 @@ public final class SimNode {
     }
   }
 
+  /**
+   * A message from a height we have left (not merely decided: late votes of the height just decided
+   * are normal): its sender lags, so send it that height's decision.
+   */
   private boolean helpLaggard(int from, long messageHeight) {
     if (messageHeight >= height()) {
       return false;
@@ -341,101 +391,25 @@ public final class SimNode {
     return true;
   }
 
-  // ---- driving the engine ----------------------------------------------------------------------
+  // ---- what the loop's ports call
+  // ----------------------------------------------------------------
 
-  private void handle(Input input) {
-    if (engine == null) {
-      return;
-    }
-    execute(engine.handle(input));
-  }
-
-  /** Posts {@code input} to this node after {@code delayNanos}, unless it crashes first. */
-  private void post(long delayNanos, Input input) {
-    int life = incarnation;
-    run.scheduler()
-        .scheduleAfterNanos(
-            delayNanos,
-            () -> {
-              if (up && life == incarnation) {
-                handle(input);
-              }
-            });
-  }
-
-  private void startHeight(long height) {
-    run.heightStarting(this, height);
-    if (up && engine != null) {
-      handle(new Input.StartHeight(height, run.validatorSet()));
-    }
-  }
-
-  private void execute(List<Effect> effects) {
-    int life = incarnation;
-    for (Effect effect : effects) {
-      if (!up || life != incarnation) {
-        return; // crashed while carrying out effects: the rest never happens
-      }
-      switch (effect) {
-        case Effect.BroadcastProposal bp -> sendOwn(bp.proposal());
-        case Effect.BroadcastVote bv -> sendOwn(bv.vote());
-        case Effect.ScheduleTimeout t -> {
-          run.metrics().timeoutScheduled(t.duration());
-          post(t.duration().toNanos(), new Input.TimeoutElapsed(t.kind(), t.height(), t.round()));
-        }
-        case Effect.ValidateBlock v -> {
-          SyntheticBlock block = blocks.get(v.value());
-          boolean valid =
-              block != null && block.hash().equals(v.value()) && block.validAt(v.height());
-          post(
-              run.validationDelayNanos(random),
-              new Input.BlockValidated(v.height(), v.value(), valid));
-        }
-        case Effect.RequestValue r -> {
-          SyntheticBlock block = behaviour.buildBlock(this, r.height(), r.round());
-          remember(block);
-          post(0, new Input.ValueToPropose(r.height(), r.round(), block.hash()));
-        }
-        case Effect.Decide d -> decided(d);
-        case Effect.RoundChanged rc -> {
-          run.log(
-              "%s round %d -> %d at h=%d (%s)",
-              this, rc.oldRound(), rc.newRound(), rc.height(), rc.cause());
-          if (honest()) {
-            run.metrics().roundEntered(rc.height(), rc.newRound());
-          }
-        }
-        case Effect.EvidenceFound e -> run.metrics().evidenceFound();
-        case Effect.Rejected r -> {
-          run.log("%s rejected %s: %s", this, r.input(), r.reason());
-          run.metrics().messageRejected();
-        }
-        case Effect.SignProposal sp -> throw new IllegalStateException("engine leaked " + sp);
-        case Effect.SignVote sv -> throw new IllegalStateException("engine leaked " + sv);
-      }
-    }
-  }
-
-  private void sendOwn(Proposal proposal) {
+  /** Sends our own signed proposal (called by the loop's gossip port). */
+  void sendOwn(Proposal proposal, SyntheticBlock block) {
     run.log("%s sends %s", this, proposal);
-    if (honest()) {
-      run.monitor().honestProposal(proposal);
-    }
-    if (crashBeforeNextSend != null && !run.faultsOver()) {
-      Runnable then = crashBeforeNextSend;
-      run.crash(this);
-      then.run();
+    run.signed(this, proposal);
+    if (crashBeforeSending()) {
       return;
     }
-    ProposalMsg message = new ProposalMsg(proposal, blocks.get(proposal.value()));
+    ProposalMsg message =
+        new ProposalMsg(proposal, block != null ? block : blocks.get(proposal.value()));
     own.add(proposal.height(), message);
     behaviour.sendProposal(this, message);
-    if (proposal.validRound() >= 0 && engine != null) {
+    if (proposal.validRound() >= 0 && loop != null) {
       // The proof of lock: the prevotes of validRound that let peers accept the re-proposal
       // (line 28) even if they missed them when they were first sent.
       for (Vote v :
-          engine
-              .state()
+          loop.ownerState()
               .votes()
               .votesFor(proposal.validRound(), VoteType.PREVOTE, proposal.value())) {
         broadcast(new VoteMsg(v));
@@ -443,15 +417,11 @@ public final class SimNode {
     }
   }
 
-  private void sendOwn(Vote vote) {
+  /** Sends our own signed vote (called by the loop's gossip port). */
+  void sendOwn(Vote vote) {
     run.log("%s sends %s", this, vote);
-    if (honest()) {
-      run.monitor().honestVote(vote);
-    }
-    if (crashBeforeNextSend != null && !run.faultsOver()) {
-      Runnable then = crashBeforeNextSend;
-      run.crash(this);
-      then.run();
+    run.signed(this, vote);
+    if (crashBeforeSending()) {
       return;
     }
     VoteMsg message = new VoteMsg(vote);
@@ -459,38 +429,32 @@ public final class SimNode {
     behaviour.sendVote(this, message);
   }
 
-  private void decided(Effect.Decide d) {
-    if (!chain.containsKey(d.height())) {
-      List<Vote> precommits =
-          d.certificate().signatures().stream().map((CommitSignature s) -> toVote(d, s)).toList();
-      chain.put(d.height(), new HeightDecision(d.height(), d.round(), d.value(), precommits));
-      run.finalized(this, d.height(), d.value(), false);
+  /** Crashes now, if asked to, between logging a signed message and sending it. */
+  private boolean crashBeforeSending() {
+    if (crashBeforeNextSend == null || run.faultsOver()) {
+      return false;
     }
-    scheduleNextHeight(d.height());
+    Runnable then = crashBeforeNextSend;
+    run.crash(this);
+    then.run();
+    return true;
   }
 
-  /**
-   * Starts the height after {@code decided} once the block interval has passed, or at once if peers
-   * are already past it (they waited the interval already).
-   */
-  private void scheduleNextHeight(long decided) {
-    long delay =
-        highestPeerHeight > decided ? 0 : Duration.ofMillis(run.blockIntervalMillis()).toNanos();
-    int life = incarnation;
-    long next = decided + 1;
-    run.scheduler()
-        .scheduleAfterNanos(
-            delay,
-            () -> {
-              if (up && life == incarnation && engine != null && height() < next) {
-                startHeight(next);
-              }
-            });
+  /** Our loop decided {@code block}: store it (the finalizer port). */
+  void decided(SyntheticBlock block, CommitCertificate certificate) {
+    long height = certificate.height();
+    if (chain.containsKey(height)) {
+      return;
+    }
+    List<Vote> precommits =
+        certificate.signatures().stream().map(sig -> toVote(certificate, sig)).toList();
+    chain.put(height, new HeightDecision(height, certificate.round(), block.hash(), precommits));
+    run.finalized(this, height, block.hash(), precommits, false);
   }
 
-  private static Vote toVote(Effect.Decide d, CommitSignature s) {
+  private static Vote toVote(CommitCertificate c, CommitSignature s) {
     return new Vote(
-        VoteType.PRECOMMIT, d.height(), d.round(), d.value(), s.validator(), s.signature());
+        VoteType.PRECOMMIT, c.height(), c.round(), c.blockHash(), s.validator(), s.signature());
   }
 
   @Override

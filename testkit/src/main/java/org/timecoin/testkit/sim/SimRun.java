@@ -1,6 +1,7 @@
 package org.timecoin.testkit.sim;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,8 +10,13 @@ import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import org.timecoin.common.Hash32;
 import org.timecoin.common.Sha256;
+import org.timecoin.common.time.VirtualClock;
+import org.timecoin.common.time.VirtualScheduler;
 import org.timecoin.consensus.ConsensusParams;
+import org.timecoin.consensus.Proposal;
 import org.timecoin.consensus.ProposerSelector;
+import org.timecoin.consensus.Vote;
+import org.timecoin.consensus.runtime.ConsensusConfig;
 import org.timecoin.domain.block.Tier;
 import org.timecoin.domain.block.Validator;
 import org.timecoin.domain.block.ValidatorSet;
@@ -20,8 +26,6 @@ import org.timecoin.testkit.net.DelayModel;
 import org.timecoin.testkit.net.LinkProfile;
 import org.timecoin.testkit.net.SimulatedNetwork;
 import org.timecoin.testkit.random.SeededRandom;
-import org.timecoin.testkit.time.VirtualClock;
-import org.timecoin.testkit.time.VirtualScheduler;
 
 /**
  * The world of one simulated run: virtual time, the network, the nodes, the invariant monitor and
@@ -39,7 +43,12 @@ public final class SimRun {
   private final SimulatedNetwork<SimMessage> network;
   private final LinkProfile syncProfile;
   private final SimKeys keys;
-  private final ValidatorSet validatorSet;
+  private final ValidatorSchedule schedule;
+  private final List<ValidatorSet> epochSets = new ArrayList<>();
+  private final ConsensusConfig config;
+  private final RunEvents events = new RunEvents();
+  private final Map<SignedSlot, Integer> signers = new HashMap<>();
+  private final Map<SignedSlot, Hash32> deliveredToHonest = new HashMap<>();
   private final Map<Hash32, SyntheticBlock> blocks = new HashMap<>();
   private final InvariantMonitor monitor = new InvariantMonitor(blocks);
   private final RunMetrics metrics = new RunMetrics();
@@ -68,19 +77,37 @@ public final class SimRun {
             DelayModel.exponentialMillis(base, 5 + netShape.nextInt(40), base + 250));
     this.maxValidationDelayMicros = 1_000 + netShape.nextLong(20_000);
     Hash32 chainId = Sha256.hash(("sim-chain-" + seed).getBytes(StandardCharsets.US_ASCII));
-    this.keys = new SimKeys(validators, chainId, options.ed25519());
-    List<Validator> set = new ArrayList<>();
-    for (int i = 0; i < validators; i++) {
-      PublicKey k = keys.publicKey(i);
-      set.add(new Validator(k, 1, Tier.FREE, Address.fromPublicKey(k)));
+    this.schedule = scenario.schedule(validators, scenarioRandom);
+    List<NodeSpec> specs = scenario.nodes(schedule, faulty, scenarioRandom);
+    int keyCount = schedule.keyCount();
+    for (NodeSpec spec : specs) {
+      keyCount = Math.max(keyCount, spec.validator() + 1);
     }
-    this.validatorSet = new ValidatorSet(set);
-    List<NodeSpec> specs = scenario.nodes(validators, faulty, scenarioRandom);
+    this.keys = new SimKeys(keyCount, chainId, options.ed25519());
+    for (List<Integer> members : schedule.epochs()) {
+      List<Validator> set = new ArrayList<>();
+      for (int i : members) {
+        PublicKey k = keys.publicKey(i);
+        set.add(new Validator(k, 1, Tier.BRONZE, Address.fromPublicKey(k)));
+      }
+      epochSets.add(new ValidatorSet(set));
+    }
+    Duration interval = Duration.ofMillis(options.blockIntervalMillis());
+    ConsensusParams p = options.params();
+    this.config =
+        ConsensusConfig.DEFAULT
+            .withTimeouts(
+                p.timeoutPropose(),
+                p.timeoutPrevote(),
+                p.timeoutPrecommit(),
+                p.timeoutDelta(),
+                p.maxRoundTimeout())
+            .withBlockIntervals(interval, interval);
     this.network =
         new SimulatedNetwork<>(scheduler, seeds.stream("network"), specs.size(), syncProfile);
     for (int e = 0; e < specs.size(); e++) {
       NodeSpec spec = specs.get(e);
-      SimNode node = new SimNode(this, e, spec.validator(), spec.behaviour());
+      SimNode node = new SimNode(this, e, spec);
       nodes.add(node);
       network.register(e, node::receive);
     }
@@ -136,7 +163,27 @@ public final class SimRun {
 
   /** The validator index of proposer(height, round). */
   public int proposerOf(long height, int round) {
-    return keys.indexOf(ProposerSelector.proposer(validatorSet, height, round));
+    return keys.indexOf(ProposerSelector.proposer(validatorsAt(height), height, round));
+  }
+
+  /** Which validators vote at each height. */
+  public ValidatorSchedule schedule() {
+    return schedule;
+  }
+
+  /** The validator set of {@code height}'s epoch (what the loop's ValidatorSets port answers). */
+  public ValidatorSet validatorsAt(long height) {
+    return epochSets.get((int) Math.min(schedule.epochOf(height), epochSets.size() - 1));
+  }
+
+  /** Whether validator {@code index} is in the set of {@code height}. */
+  public boolean isMember(int index, long height) {
+    return schedule.membersAt(height).contains(index);
+  }
+
+  /** Counts one occurrence of {@code event} (see {@link RunEvents}). */
+  public void count(String event) {
+    events.count(event);
   }
 
   /** True once the fault phase has ended: scenarios must not inject faults any more. */
@@ -232,17 +279,76 @@ public final class SimRun {
     return keys;
   }
 
-  ValidatorSet validatorSet() {
-    return validatorSet;
+  ConsensusConfig config() {
+    return config;
   }
 
-  ConsensusParams params() {
-    return options.params();
+  Map<String, Long> events() {
+    return events.snapshot();
   }
 
-  long blockIntervalMillis() {
-    return options.blockIntervalMillis();
+  /** A loop halted on an unexpected failure: a defect the run reports as a safety violation. */
+  void halted(SimNode node, Throwable cause) {
+    monitor.nodeHalted(node.toString(), scheduler.nowMillis(), cause);
   }
+
+  private record SignedSlot(PublicKey signer, String kind, long height, int round) {}
+
+  /** {@code node}'s loop signed {@code proposal} (before it is sent). */
+  void signed(SimNode node, Proposal proposal) {
+    if (node.honest()) {
+      monitor.honestProposal(proposal);
+    }
+    signedBy(
+        node, new SignedSlot(proposal.proposer(), "PROPOSAL", proposal.height(), proposal.round()));
+  }
+
+  /** {@code node}'s loop signed {@code vote} (before it is sent). */
+  void signed(SimNode node, Vote vote) {
+    if (node.honest()) {
+      monitor.honestVote(vote);
+    }
+    signedBy(
+        node, new SignedSlot(vote.validator(), vote.type().name(), vote.height(), vote.round()));
+  }
+
+  private void signedBy(SimNode node, SignedSlot slot) {
+    Integer first = signers.putIfAbsent(slot, node.endpoint());
+    if (first != null && first != node.endpoint()) {
+      signers.put(slot, -1); // counted once
+      if (first >= 0) {
+        events.count(RunEvents.TWIN_DOUBLE_SIGNS);
+      }
+    }
+  }
+
+  /** A peer's proposal reached an honest node. */
+  void delivered(Proposal p) {
+    delivered(
+        new SignedSlot(p.proposer(), "PROPOSAL", p.height(), p.round()),
+        p.value(),
+        RunEvents.CONFLICTING_PROPOSALS);
+  }
+
+  /** A peer's vote reached an honest node. */
+  void delivered(Vote v) {
+    delivered(
+        new SignedSlot(v.validator(), v.type().name(), v.height(), v.round()),
+        v.isNil() ? Hash32.ZERO : v.value(),
+        RunEvents.CONFLICTING_VOTES);
+  }
+
+  private void delivered(SignedSlot slot, Hash32 value, String event) {
+    Hash32 first = deliveredToHonest.putIfAbsent(slot, value);
+    if (first != null && !first.equals(value)) {
+      deliveredToHonest.put(slot, CONFLICT_COUNTED);
+      if (!first.equals(CONFLICT_COUNTED)) {
+        events.count(event);
+      }
+    }
+  }
+
+  private static final Hash32 CONFLICT_COUNTED = Hash32.fromHex("ff".repeat(32));
 
   InvariantMonitor monitor() {
     return monitor;
@@ -282,10 +388,19 @@ public final class SimRun {
     }
   }
 
-  /** {@code node} finalized {@code value} at {@code height}, by consensus or by block sync. */
-  void finalized(SimNode node, long height, Hash32 value, boolean bySync) {
+  /**
+   * {@code node} finalized {@code value} at {@code height} with the certificate {@code precommits},
+   * by consensus or by block sync.
+   */
+  void finalized(SimNode node, long height, Hash32 value, List<Vote> precommits, boolean bySync) {
     if (node.honest()) {
+      if (monitor.finalizedValue(height) == null
+          && height > 1
+          && !validatorsAt(height).equals(validatorsAt(height - 1))) {
+        events.count(RunEvents.SET_CHANGES);
+      }
       monitor.honestFinalized(node.toString(), height, value);
+      monitor.certificate(node.toString(), height, value, precommits, validatorsAt(height));
       if (!bySync) {
         metrics.honestDecided(node.round(), scheduler.nowNanos());
       }

@@ -63,12 +63,14 @@ public final class Simulation {
             m.healRounds(),
             m.healMillis(),
             m.replayMismatches(),
-            run.nowMillis());
+            run.nowMillis(),
+            run.events());
     if (options.trace()) {
       run.log("network: %s", run.network().stats());
       run.log(
           "evidence found %d, messages rejected %d, own messages re-sent %d",
           m.evidence(), m.rejected(), m.resentMessages());
+      run.log("events: %s", run.events());
     }
     return new Traced(result, List.copyOf(run.trace()));
   }
@@ -78,14 +80,23 @@ public final class Simulation {
     long faultMillis = scenario.injectFaults(run);
     SplittableRandom starts = run.seeds().stream("starts");
     for (SimNode n : run.nodes()) {
-      run.scheduler().scheduleAfterNanos(starts.nextLong(100_000_000L), n::start);
+      long at = starts.nextLong(100_000_000L);
+      if (!n.lateStart()) {
+        run.scheduler().scheduleAfterNanos(at, n::start);
+      }
     }
     run.scheduler().runUntil(Math.max(faultMillis, 200) * 1_000_000L); // all nodes started
     run.endFaultPhase();
+    for (SimNode n : run.nodes()) {
+      if (n.lateStart()) {
+        run.log("%s starts late, at height %d of its peers", n, best(run));
+        n.start();
+      }
+    }
 
     List<SimNode> live =
         run.honestNodes().stream().filter(n -> n.isUp() && n.behaviour().participates()).toList();
-    long best = run.honestNodes().stream().mapToLong(SimNode::finalizedHeight).max().orElse(0);
+    long best = best(run);
     long worst = live.stream().mapToLong(SimNode::finalizedHeight).min().orElse(0);
     int maxRound = live.stream().mapToInt(SimNode::round).max().orElse(0);
     long target = Math.max(best + 1, options.minHeights());
@@ -116,6 +127,10 @@ public final class Simulation {
           .append(n.round());
     }
     return sb.toString();
+  }
+
+  private static long best(SimRun run) {
+    return run.honestNodes().stream().mapToLong(SimNode::finalizedHeight).max().orElse(0);
   }
 
   /**

@@ -94,7 +94,8 @@ public final class SimulationRunner {
         RunResult r = t.result();
         out.printf(
             "%s n=%d seed=%d: %s  heights=%d rounds=%d messages=%d max_wait_ms=%d"
-                + " leader_recovery_ms=%s heal_rounds=%s replay_mismatches=%d virtual_ms=%d%n",
+                + " leader_recovery_ms=%s heal_rounds=%s replay_mismatches=%d virtual_ms=%d"
+                + " events=%s%n",
             r.scenario(),
             n,
             r.seed(),
@@ -106,7 +107,8 @@ public final class SimulationRunner {
             r.leaderCrashRecoveryMs(),
             r.healRecoveryRounds(),
             r.replayMismatches(),
-            r.virtualMillis());
+            r.virtualMillis(),
+            r.events());
         if (!r.passed()) {
           out.println(r.describeFailure());
           allPassed = false;

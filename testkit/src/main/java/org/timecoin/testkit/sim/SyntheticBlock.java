@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.timecoin.common.Hash32;
 import org.timecoin.common.Sha256;
+import org.timecoin.consensus.runtime.BlockKind;
 
 /**
  * The value agreed on in a simulation: a stand-in for a block, identified by its hash. Whether it
@@ -14,6 +15,27 @@ import org.timecoin.common.Sha256;
  */
 public record SyntheticBlock(
     Hash32 hash, long height, int round, int proposer, int variant, boolean valid) {
+  /** Bytes a synthetic block counts for in a proposer's share of candidate blocks. */
+  public static final int ENCODED_SIZE = 64;
+
+  /** How the consensus loop reads synthetic blocks. */
+  public static final BlockKind<SyntheticBlock> KIND =
+      new BlockKind<>() {
+        @Override
+        public Hash32 hash(SyntheticBlock block) {
+          return block.hash();
+        }
+
+        @Override
+        public long height(SyntheticBlock block) {
+          return block.height();
+        }
+
+        @Override
+        public int encodedSize(SyntheticBlock block) {
+          return ENCODED_SIZE;
+        }
+      };
 
   public static SyntheticBlock build(
       long height, int round, int proposer, int variant, boolean valid) {

@@ -1,8 +1,11 @@
 /**
  * Deterministic simulation of the consensus: N validators in one JVM, each a {@link
- * org.timecoin.testkit.sim.SimNode} around the real {@code ConsensusEngine}, talking over a {@link
- * org.timecoin.testkit.net.SimulatedNetwork} on virtual time. One seed drives every random choice,
- * so a run is replayed exactly by its seed.
+ * org.timecoin.testkit.sim.SimNode} running the consensus loop the node ships ({@code
+ * org.timecoin.consensus.runtime.ConsensusLoop}) over synthetic blocks, its executors on the run's
+ * virtual-time event queue, talking over a {@link org.timecoin.testkit.net.SimulatedNetwork}. One
+ * seed drives every random choice, so a run is replayed exactly by its seed. The validator set may
+ * change at epoch boundaries ({@link org.timecoin.testkit.sim.ValidatorSchedule}); {@link
+ * org.timecoin.testkit.sim.RunEvents} counts what the faults did.
  *
  * <p>A run has a fault phase, in which its {@link org.timecoin.testkit.sim.Scenario} loses, delays,
  * partitions or crashes, and a synchronous phase. Byzantine validators ({@link

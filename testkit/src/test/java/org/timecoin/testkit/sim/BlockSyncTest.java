@@ -106,4 +106,31 @@ class BlockSyncTest {
     assertThat(verifies(invalid, forInvalid)).isFalse();
     assertThat(verifies(null, good(0), good(1), good(2))).isFalse();
   }
+
+  @Test
+  void aCertificateIsCheckedAgainstTheSetOfItsHeight() {
+    // Epochs of 3 heights: validators 0-3, then (epoch 2, heights 7-9) 1, 2 and 4.
+    ValidatorSchedule schedule =
+        new ValidatorSchedule(
+            3, List.of(List.of(0, 1, 2, 3), List.of(0, 1, 2, 3), List.of(1, 2, 4)));
+    ValidatorSet epoch2 = setOf(schedule.membersAt(7));
+    ValidatorSet genesis = setOf(schedule.membersAt(1));
+    CatchUpMsg byOldSet = new CatchUpMsg(7, 2, block, List.of(good(0), good(1), good(3)));
+    assertThat(BlockSync.verifies(byOldSet, genesis, keys.verifier())).isTrue();
+    assertThat(BlockSync.verifies(byOldSet, epoch2, keys.verifier()))
+        .as("signed by the wrong set for height 7")
+        .isFalse();
+    CatchUpMsg byNewSet = new CatchUpMsg(7, 2, block, List.of(good(1), good(2), good(4)));
+    assertThat(BlockSync.verifies(byNewSet, epoch2, keys.verifier())).isTrue();
+    assertThat(BlockSync.verifies(byNewSet, genesis, keys.verifier())).isFalse();
+  }
+
+  private ValidatorSet setOf(List<Integer> members) {
+    List<Validator> set = new ArrayList<>();
+    for (int i : members) {
+      PublicKey k = keys.publicKey(i);
+      set.add(new Validator(k, 1, Tier.BRONZE, Address.fromPublicKey(k)));
+    }
+    return new ValidatorSet(set);
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CampaignResultTest {
@@ -22,7 +23,8 @@ class CampaignResultTest {
         List.of((int) seed),
         List.of(seed * 1000),
         seed,
-        9000);
+        9000,
+        Map.of());
   }
 
   @Test
@@ -90,7 +92,7 @@ class CampaignResultTest {
 
   @Test
   void scenariosAreSelectedByName() {
-    assertThat(Scenarios.select("all")).hasSize(11);
+    assertThat(Scenarios.select("all")).hasSize(12);
     assertThat(Scenarios.names())
         .containsExactly(
             "honest",
@@ -103,7 +105,8 @@ class CampaignResultTest {
             "invalid-proposer",
             "silent",
             "twin",
-            "old-round-replay");
+            "old-round-replay",
+            "set-changes");
     assertThat(Scenarios.select("twin")).extracting(Scenario::name).containsExactly("twin");
     assertThatThrownBy(() -> Scenarios.select("nope"))
         .isInstanceOf(IllegalArgumentException.class)

@@ -2,8 +2,11 @@ package org.timecoin.testkit.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.timecoin.common.time.VirtualClock;
 import org.timecoin.consensus.Input;
 import org.timecoin.consensus.TimeoutKind;
 import org.timecoin.domain.block.Tier;
@@ -13,7 +16,8 @@ import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.tx.Address;
 
 class MemoryWalTest {
-  private final MemoryWal wal = new MemoryWal();
+  private final VirtualClock clock = new VirtualClock();
+  private final MemoryWal wal = new MemoryWal(clock, Duration.ofMillis(50));
   private static final ValidatorSet VALIDATORS = oneValidator();
   private final Input start = new Input.StartHeight(3, VALIDATORS);
 
@@ -24,6 +28,11 @@ class MemoryWalTest {
 
   private static Input timeout(int round) {
     return new Input.TimeoutElapsed(TimeoutKind.PROPOSE, 3, round);
+  }
+
+  @BeforeEach
+  void open() {
+    wal.recover(1);
   }
 
   @Test
@@ -54,5 +63,35 @@ class MemoryWalTest {
     wal.append(timeout(0), false);
     wal.loseUnsyncedTail();
     assertThat(wal.isEmpty()).isTrue();
+  }
+
+  @Test
+  void recoversTheSegmentOfItsHeightWithItsBlocks() {
+    SyntheticBlock block = SyntheticBlock.build(3, 0, 1, 0, true);
+    wal.append(start, false);
+    wal.appendBlock(block);
+    wal.append(timeout(0), true);
+    var recovered = wal.recover(3);
+    assertThat(recovered.inputs()).containsExactly(start, timeout(0));
+    assertThat(recovered.blocks()).containsExactly(block);
+    assertThat(wal.recover(4).inputs()).as("another height starts afresh").isEmpty();
+  }
+
+  @Test
+  void groupCommitSyncsOnlyOnceTheIntervalHasPassed() {
+    wal.append(start, true);
+    wal.append(timeout(0), false);
+    assertThat(wal.groupCommit()).as("still pending").isTrue();
+    clock.advance(Duration.ofMillis(50));
+    assertThat(wal.groupCommit()).isFalse();
+    assertThat(wal.loseUnsyncedTail()).isZero();
+  }
+
+  @Test
+  void aClosedLogIgnoresWhatADeadLoopStillAppends() {
+    wal.append(start, true);
+    wal.close();
+    wal.append(timeout(0), true);
+    assertThat(wal.inputs()).containsExactly(start);
   }
 }

@@ -52,7 +52,7 @@ class SimulationRunnerTest {
     assertThat(status).isEqualTo(allLive ? 0 : 1);
     assertThat(json)
         .startsWith("{\"scenario\":\"all\",\"validators\":4")
-        .contains("\"runs\":22", "\"safety_violations\":0", "\"liveness_failures\":")
+        .contains("\"runs\":24", "\"safety_violations\":0", "\"liveness_failures\":")
         .contains("\"leader_crash_recovery_ms_p50\":", "\"messages_per_height\":")
         .contains("\"scenarios\":{\"honest\":{")
         .endsWith("}");

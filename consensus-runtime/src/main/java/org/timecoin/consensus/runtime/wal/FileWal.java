@@ -10,7 +10,7 @@ import org.timecoin.common.codec.ByteWriter;
 import org.timecoin.common.codec.CodecException;
 import org.timecoin.common.time.Clock;
 import org.timecoin.consensus.Input;
-import org.timecoin.consensus.WalPort;
+import org.timecoin.consensus.runtime.ConsensusLog;
 import org.timecoin.domain.block.Block;
 
 /**
@@ -24,12 +24,9 @@ import org.timecoin.domain.block.Block;
  * quiet), so received votes do not cost one fsync each. A {@link Input.StartHeight} of a new height
  * opens that height's segment. Owner thread only, except {@link #pruneBelow}.
  */
-public final class FileWal implements WalPort, AutoCloseable {
+public final class FileWal implements ConsensusLog<Block> {
   private static final int INPUT = 1;
   private static final int BLOCK = 2;
-
-  /** What a segment held before a restart. */
-  public record Recovered(List<Input> inputs, List<Block> blocks) {}
 
   private final HeightSegmentLog log;
 
@@ -41,7 +38,8 @@ public final class FileWal implements WalPort, AutoCloseable {
    * Opens the segment of {@code height} for appending and returns what it holds. A torn tail is
    * truncated; damage before the tail throws {@link WalCorruptedException}.
    */
-  public Recovered recover(long height) {
+  @Override
+  public Recovered<Block> recover(long height) {
     List<Input> inputs = new ArrayList<>();
     List<Block> blocks = new ArrayList<>();
     Path file = log.segment(height);
@@ -65,7 +63,7 @@ public final class FileWal implements WalPort, AutoCloseable {
       }
       index++;
     }
-    return new Recovered(List.copyOf(inputs), List.copyOf(blocks));
+    return new Recovered<>(inputs, blocks);
   }
 
   @Override
@@ -82,7 +80,7 @@ public final class FileWal implements WalPort, AutoCloseable {
     }
   }
 
-  /** Keeps a candidate block of the current height; durable with the next sync. */
+  @Override
   public void appendBlock(Block block) {
     ByteWriter out = new ByteWriter(block.encodedSize() + 1);
     out.u8(BLOCK);
@@ -90,10 +88,7 @@ public final class FileWal implements WalPort, AutoCloseable {
     log.append(out.toByteArray());
   }
 
-  /**
-   * Forces pending records to disk if the group-commit interval has passed; returns true if some
-   * are still pending, so the caller should call again after the interval.
-   */
+  @Override
   public boolean groupCommit() {
     return log.syncIfDue();
   }
@@ -103,7 +98,7 @@ public final class FileWal implements WalPort, AutoCloseable {
     log.sync();
   }
 
-  /** Drops the segments of heights below {@code height}, whose blocks are stored. */
+  @Override
   public void pruneBelow(long height) {
     log.deleteBelow(height);
   }

@@ -18,6 +18,7 @@ import org.timecoin.consensus.Input;
 import org.timecoin.consensus.LastSigned;
 import org.timecoin.consensus.Step;
 import org.timecoin.consensus.TimeoutKind;
+import org.timecoin.consensus.runtime.ConsensusLog;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.BlockHeader;
 import org.timecoin.domain.block.LastCommit;
@@ -72,7 +73,7 @@ class FileWalTest {
       wal.append(timeout, true);
     }
     try (FileWal wal = open()) {
-      FileWal.Recovered recovered = wal.recover(2);
+      ConsensusLog.Recovered<Block> recovered = wal.recover(2);
       assertThat(recovered.inputs()).containsExactly(start2, timeout);
       assertThat(recovered.blocks()).containsExactly(block(2));
       assertThat(wal.recover(1).inputs()).hasSize(1);

@@ -3,6 +3,7 @@ package org.timecoin.testkit.sim.byzantine;
 import java.util.ArrayList;
 import java.util.List;
 import org.timecoin.testkit.sim.Behaviour;
+import org.timecoin.testkit.sim.RunEvents;
 import org.timecoin.testkit.sim.SimMessage;
 import org.timecoin.testkit.sim.SimMessage.ProposalMsg;
 import org.timecoin.testkit.sim.SimMessage.VoteMsg;
@@ -64,6 +65,7 @@ public final class OldRoundReplayer implements Behaviour {
       if (isOld(node, m) && peers > 1) {
         int to = node.random().nextInt(peers - 1);
         node.send(to >= node.endpoint() ? to + 1 : to, m);
+        node.run().count(RunEvents.STALE_REPLAYED);
       }
     }
   }

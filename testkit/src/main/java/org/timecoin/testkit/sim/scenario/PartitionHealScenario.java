@@ -39,7 +39,8 @@ public final class PartitionHealScenario implements Scenario {
     return at;
   }
 
-  private static List<List<Integer>> groups(int size, SplittableRandom r) {
+  /** Two or three random groups of the endpoints 0..size−1. */
+  static List<List<Integer>> groups(int size, SplittableRandom r) {
     int count = 2 + r.nextInt(2);
     List<List<Integer>> groups = new ArrayList<>();
     for (int g = 0; g < count; g++) {

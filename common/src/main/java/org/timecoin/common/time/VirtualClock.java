@@ -1,7 +1,6 @@
-package org.timecoin.testkit.time;
+package org.timecoin.common.time;
 
 import java.time.Duration;
-import org.timecoin.common.time.Clock;
 
 /**
  * A clock that only moves when told to. Monotonic time starts at zero; wall time is a fixed epoch

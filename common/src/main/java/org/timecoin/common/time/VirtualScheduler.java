@@ -1,10 +1,9 @@
-package org.timecoin.testkit.time;
+package org.timecoin.common.time;
 
 import java.time.Duration;
 import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
-import org.timecoin.common.time.Scheduler;
 
 /**
  * A single-threaded event queue on virtual time. Events run in order of due time; events due at the

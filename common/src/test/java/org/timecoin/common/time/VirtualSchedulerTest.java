@@ -1,4 +1,4 @@
-package org.timecoin.testkit.time;
+package org.timecoin.common.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
