@@ -175,11 +175,27 @@ public final class EpochBench extends BenchCommand {
                 owners.get(next),
                 devnet.net().nodeKey(node),
                 "127.0.0.1:" + devnet.p2pPort(node));
-        AdmitResult r = devnet.net().node(0).mempool().submit(reg).join();
-        if (!r.admitted()) {
-          throw new IllegalStateException("registration " + next + " refused: " + r);
-        }
+        submitUntilAdmitted(devnet, reg, next, timeout);
       }
+    }
+  }
+
+  /**
+   * Submits a registration to node 0 as a wallet would: a busy mempool (the load fills its
+   * signature queue) is asked again a little later; any other refusal ends the run.
+   */
+  private void submitUntilAdmitted(BenchDevnet devnet, Transaction reg, int index, Duration timeout)
+      throws InterruptedException {
+    long deadline = clock.monoNanos() + timeout.toNanos();
+    while (true) {
+      AdmitResult r = devnet.net().node(0).mempool().submit(reg).join();
+      if (r.admitted()) {
+        return;
+      }
+      if (!AdmitResult.BUSY.equals(r.code()) || clock.monoNanos() > deadline) {
+        throw new IllegalStateException("registration " + index + " refused: " + r);
+      }
+      Thread.sleep(50);
     }
   }
 
