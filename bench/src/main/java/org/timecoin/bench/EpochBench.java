@@ -123,8 +123,20 @@ public final class EpochBench extends BenchCommand {
       registerInGroups(devnet, chain, genesis, owners, mns, progress, timeout);
       int full = validators + masternodes;
       progress.log("waiting for a set of %d", full);
-      if (!devnet.times().await(() -> chain.validatorsAt(chain.height()).size() == full, timeout)) {
-        throw new IllegalStateException("the set never held every masternode");
+      long[] lastLine = {clock.monoNanos()};
+      if (!devnet
+          .times()
+          .await(
+              () -> {
+                if (clock.monoNanos() - lastLine[0] > 10_000_000_000L) {
+                  lastLine[0] = clock.monoNanos();
+                  progress.log("%s", registryLine(chain));
+                }
+                return chain.validatorsAt(chain.height()).size() == full;
+              },
+              timeout)) {
+        throw new IllegalStateException(
+            "the set never held every masternode: " + registryLine(chain));
       }
       long entered = chain.height();
       devnet.awaitAllAt(entered + 3, timeout);
@@ -147,6 +159,14 @@ public final class EpochBench extends BenchCommand {
       timer.shutdownNow();
       timer.awaitTermination(10, TimeUnit.SECONDS);
     }
+  }
+
+  /** Node 0's height, set size and masternode records by status. */
+  private static String registryLine(LocalChain chain) {
+    java.util.Map<String, Integer> byStatus = new java.util.TreeMap<>();
+    chain.registry().forEachRecord(r -> byStatus.merge(r.status().name(), 1, Integer::sum));
+    long h = chain.height();
+    return "height " + h + ", set of " + chain.validatorsAt(h).size() + ", records " + byStatus;
   }
 
   /** Registers the masternodes in equal groups at the start of successive epochs. */
@@ -175,11 +195,27 @@ public final class EpochBench extends BenchCommand {
                 owners.get(next),
                 devnet.net().nodeKey(node),
                 "127.0.0.1:" + devnet.p2pPort(node));
-        AdmitResult r = devnet.net().node(0).mempool().submit(reg).join();
-        if (!r.admitted()) {
-          throw new IllegalStateException("registration " + next + " refused: " + r);
-        }
+        submitUntilAdmitted(devnet, reg, next, timeout);
       }
+    }
+  }
+
+  /**
+   * Submits a registration to node 0 as a wallet would: a busy mempool (the load fills its
+   * signature queue) is asked again a little later; any other refusal ends the run.
+   */
+  private void submitUntilAdmitted(BenchDevnet devnet, Transaction reg, int index, Duration timeout)
+      throws InterruptedException {
+    long deadline = clock.monoNanos() + timeout.toNanos();
+    while (true) {
+      AdmitResult r = devnet.net().node(0).mempool().submit(reg).join();
+      if (r.admitted()) {
+        return;
+      }
+      if (!AdmitResult.BUSY.equals(r.code()) || clock.monoNanos() > deadline) {
+        throw new IllegalStateException("registration " + index + " refused: " + r);
+      }
+      Thread.sleep(50);
     }
   }
 

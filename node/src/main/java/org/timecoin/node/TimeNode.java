@@ -351,7 +351,8 @@ public final class TimeNode implements AutoCloseable {
             MessageVerifier.ed25519(genesis.chainId()),
             validation,
             genesis.params().maxBlockBytes(),
-            perPeer);
+            perPeer,
+            chain.lateCommits());
     consensusHandler.register();
     started.push(consensusHandler);
     // Its own lane: admission work behind a flood of transactions never delays votes.

@@ -318,7 +318,7 @@ final class PeerManager {
     boolean banned = key == null ? bans.penalizeIp(ip, points) : bans.penalizeKey(key, ip, points);
     if (banned && !wasBanned) {
       metrics.ban(cause);
-      peerLog.warn("banned {} for {}", c, config.banDuration());
+      peerLog.warn("banned {} for {}: {}", c, config.banDuration(), cause);
     }
     return banned;
   }

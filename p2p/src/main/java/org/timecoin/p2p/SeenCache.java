@@ -1,21 +1,20 @@
 package org.timecoin.p2p;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.timecoin.common.Hash32;
 import org.timecoin.common.Sha256;
+import org.timecoin.common.collect.RecentMap;
 
 /**
  * Hashes of gossip payloads already delivered or sent, bounded by entry count so a flood of
- * distinct messages evicts old entries instead of growing memory. The hash covers the type byte, so
- * equal payloads of different types are different messages.
+ * distinct messages evicts the oldest entries instead of growing memory ({@link RecentMap}: the
+ * newest are always held, which a frequency-based cache does not do for keys read once or twice).
+ * The hash covers the type byte, so equal payloads of different types are different messages.
  */
 final class SeenCache {
-  private final Cache<Hash32, Boolean> seen;
+  private final RecentMap<Hash32, Boolean> seen;
 
   SeenCache(int maxEntries) {
-    // Maintenance runs on the calling thread: no extra pool, nothing handed to other threads.
-    this.seen = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
+    this.seen = new RecentMap<>(maxEntries);
   }
 
   static Hash32 key(int type, byte[] payload) {
@@ -24,7 +23,7 @@ final class SeenCache {
 
   /** Records the message; true when it had not been seen before. */
   boolean firstSight(int type, byte[] payload) {
-    return seen.asMap().putIfAbsent(key(type, payload), Boolean.TRUE) == null;
+    return seen.putIfAbsent(key(type, payload), Boolean.TRUE) == null;
   }
 
   void markSeen(int type, byte[] payload) {

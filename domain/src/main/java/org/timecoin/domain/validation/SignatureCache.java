@@ -1,10 +1,10 @@
 package org.timecoin.domain.validation;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
 import org.timecoin.common.Hash32;
 import org.timecoin.common.Sha256;
+import org.timecoin.common.collect.RecentMap;
 import org.timecoin.domain.block.CommitCertificate;
 
 /**
@@ -13,15 +13,16 @@ import org.timecoin.domain.block.CommitCertificate;
  * those bytes. Certificates whose signatures all verified are kept the same way under {@link
  * #certificateKey}, a hash of their whole encoding in a domain of its own. Only successes are
  * recorded. One cache serves one chain (the chain id is part of what was verified but not of the
- * key). Bounded; thread-safe.
+ * key). Bounded, the newest entries kept ({@link RecentMap}: each is written once and read about
+ * once, when its block is validated); thread-safe.
  */
 public final class SignatureCache {
-  private final Cache<Hash32, Boolean> verified;
+  private final RecentMap<Hash32, Boolean> verified;
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
 
   public SignatureCache(long maxEntries) {
-    // Maintenance runs on the calling thread: no hidden use of the common pool.
-    this.verified =
-        Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).recordStats().build();
+    this.verified = new RecentMap<>((int) Math.min(Integer.MAX_VALUE, maxEntries));
   }
 
   private static final byte[] CERTIFICATE_DOMAIN =
@@ -37,7 +38,9 @@ public final class SignatureCache {
   }
 
   public boolean isVerified(Hash32 txid) {
-    return verified.getIfPresent(txid) != null;
+    boolean hit = verified.containsKey(txid);
+    (hit ? hits : misses).increment();
+    return hit;
   }
 
   public void markVerified(Hash32 txid) {
@@ -46,23 +49,23 @@ public final class SignatureCache {
 
   /** Forget one entry, e.g. to measure cold validation. */
   public void invalidate(Hash32 txid) {
-    verified.invalidate(txid);
+    verified.remove(txid);
   }
 
   public void clear() {
-    verified.invalidateAll();
+    verified.clear();
   }
 
-  /** Approximate number of entries. */
+  /** Number of entries. */
   public long size() {
-    return verified.estimatedSize();
+    return verified.size();
   }
 
   public long hitCount() {
-    return verified.stats().hitCount();
+    return hits.sum();
   }
 
   public long missCount() {
-    return verified.stats().missCount();
+    return misses.sum();
   }
 }

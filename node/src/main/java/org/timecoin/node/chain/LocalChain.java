@@ -59,6 +59,7 @@ public final class LocalChain implements AutoCloseable {
           Thread.ofPlatform().name("chain-writer").daemon().factory());
   private final Map<Hash32, Prepared> prepared = new ConcurrentHashMap<>();
   private final List<BlockListener> listeners = new CopyOnWriteArrayList<>();
+  private final LateCommits lateCommits = new LateCommits();
   private final LongAdder appliedBlocks = new LongAdder();
   private final LongAdder applyNanos = new LongAdder();
   private volatile BlockHeader tipHeader;
@@ -210,7 +211,12 @@ public final class LocalChain implements AutoCloseable {
                 () ->
                     new IllegalStateException(
                         "no certificate stored for block " + (height - 1) + " to build on"));
-    return LastCommit.of(parent);
+    return lateCommits.extend(parent);
+  }
+
+  /** Precommits for the tip that came after its certificate; the next lastCommit carries them. */
+  public LateCommits lateCommits() {
+    return lateCommits;
   }
 
   /** Remembers the changes of a block built locally, so storing it reuses them. */
@@ -419,6 +425,7 @@ public final class LocalChain implements AutoCloseable {
     appliedBlocks.increment();
     prepared.values().removeIf(p -> p.height() <= block.height());
     tipHeader = block.header();
+    lateCommits.onBlockStored(block, certificate);
     for (BlockListener l : listeners) {
       try {
         l.onBlockStored(block, certificate);

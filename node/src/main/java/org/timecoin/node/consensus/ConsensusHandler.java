@@ -12,6 +12,7 @@ import org.timecoin.consensus.runtime.ConsensusRuntime;
 import org.timecoin.consensus.runtime.ConsensusStatus;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.node.chain.LateCommits;
 import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
 import org.timecoin.node.net.NodeMessages;
 import org.timecoin.p2p.PeerInfo;
@@ -51,7 +52,8 @@ public final class ConsensusHandler implements AutoCloseable {
       MessageVerifier verifier,
       Executor pool,
       long maxBlockBytes,
-      RateLimit perPeer) {
+      RateLimit perPeer,
+      LateCommits late) {
     this.network = network;
     this.runtime = runtime;
     this.validators = validators;
@@ -64,7 +66,8 @@ public final class ConsensusHandler implements AutoCloseable {
             pool,
             position(() -> runtime.status(), chainHeight),
             maxBlockBytes,
-            new Relay());
+            new Relay(),
+            late);
   }
 
   /**

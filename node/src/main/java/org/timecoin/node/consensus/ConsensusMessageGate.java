@@ -16,6 +16,7 @@ import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.block.VoteType;
 import org.timecoin.domain.crypto.PublicKey;
+import org.timecoin.node.chain.LateCommits;
 import org.timecoin.node.consensus.KnownConsensusMessages.Kind;
 import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
 import org.timecoin.p2p.PeerInfo;
@@ -96,6 +97,7 @@ public final class ConsensusMessageGate {
   private final ConsensusPosition position;
   private final long maxBlockBytes;
   private final Accepted accepted;
+  private final LateCommits late;
   private final KnownConsensusMessages known = new KnownConsensusMessages();
   private final HeightProposers proposers = new HeightProposers();
   private final AtomicInteger pending = new AtomicInteger();
@@ -109,7 +111,8 @@ public final class ConsensusMessageGate {
       Executor pool,
       ConsensusPosition position,
       long maxBlockBytes,
-      Accepted accepted) {
+      Accepted accepted,
+      LateCommits late) {
     this.validators = validators;
     this.verifier = verifier;
     this.network = network;
@@ -117,6 +120,7 @@ public final class ConsensusMessageGate {
     this.position = position;
     this.maxBlockBytes = maxBlockBytes;
     this.accepted = accepted;
+    this.late = late;
   }
 
   /** A proposal from a peer: cheap checks here, the signature on the pool. */
@@ -144,6 +148,10 @@ public final class ConsensusMessageGate {
 
   /** A vote from a peer: cheap checks here, the signature on the pool. */
   public void onVote(PublicKey from, Vote vote) {
+    if (late.wants(vote)) {
+      onLatePrecommit(from, vote);
+      return;
+    }
     GateVerdict v;
     try {
       v = voteRefusal(from, vote);
@@ -162,6 +170,23 @@ public final class ConsensusMessageGate {
           known.remember(vote.height(), vote.round(), kind(vote), vote.validator(), vote);
           accepted.vote(from, vote);
         });
+  }
+
+  /**
+   * A precommit for the stored tip that came after its certificate: kept for the next block's
+   * lastCommit once its signature verifies, not given to consensus (that height is decided).
+   */
+  private void onLatePrecommit(PublicKey from, Vote vote) {
+    if (network.peer(from).isEmpty()) {
+      settle(from, GateVerdict.SENDER_GONE, vote);
+      return;
+    }
+    ValidatorSet set = validators.apply(vote.height());
+    if (set == null || !set.contains(vote.validator())) {
+      settle(from, GateVerdict.NOT_A_VALIDATOR, vote);
+      return;
+    }
+    verifyThen(from, vote, () -> verifier.verify(vote), () -> late.add(vote));
   }
 
   /** Messages that got {@code verdict} so far. */

@@ -1,7 +1,5 @@
 package org.timecoin.node.mempool;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import org.timecoin.common.Hash32;
+import org.timecoin.common.collect.RecentMap;
 import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.tx.OutPoint;
 import org.timecoin.domain.tx.Transaction;
@@ -55,8 +54,7 @@ final class AdmissionChecks {
   private final SignatureCache signatures;
   private final Executor validationPool;
   private final InputLookup inputs;
-  private final Cache<OutPoint, Boolean> recentlySpent =
-      Caffeine.newBuilder().maximumSize(RECENTLY_SPENT).build();
+  private final RecentMap<OutPoint, Boolean> recentlySpent = new RecentMap<>(RECENTLY_SPENT);
 
   private final LongAdder inputsLookedUp = new LongAdder();
   private final LongAdder spentProbes = new LongAdder();
@@ -191,7 +189,7 @@ final class AdmissionChecks {
     return switch (r) {
       case UNKNOWN_INPUT -> AdmitResult.Fault.NONE;
       case ALREADY_SPENT ->
-          missing == null || recentlySpent.getIfPresent(missing) != null
+          missing == null || recentlySpent.containsKey(missing)
               ? AdmitResult.Fault.NONE
               : AdmitResult.Fault.SPENDS_SPENT;
       default -> AdmitResult.Fault.INVALID;

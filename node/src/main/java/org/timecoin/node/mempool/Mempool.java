@@ -1,7 +1,5 @@
 package org.timecoin.node.mempool;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.timecoin.common.Hash32;
+import org.timecoin.common.collect.RecentMap;
 import org.timecoin.common.time.Clock;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.genesis.ConsensusParams;
@@ -57,8 +56,7 @@ public final class Mempool {
    * Transactions lately stored in blocks: a copy relayed by a slower peer is then known at once,
    * instead of taking the costly path of a transaction whose inputs are gone.
    */
-  private final Cache<Hash32, Boolean> recentlyCommitted =
-      Caffeine.newBuilder().maximumSize(RECENTLY_COMMITTED).build();
+  private final RecentMap<Hash32, Boolean> recentlyCommitted = new RecentMap<>(RECENTLY_COMMITTED);
 
   static final int RECENTLY_COMMITTED = 200_000;
 
@@ -222,7 +220,7 @@ public final class Mempool {
       return AdmitResult.rejected(
           tx.txid(), AdmitResult.ALREADY_KNOWN, "already waiting in the mempool");
     }
-    if (recentlyCommitted.getIfPresent(tx.txid()) != null) {
+    if (recentlyCommitted.containsKey(tx.txid())) {
       return AdmitResult.rejected(tx.txid(), AdmitResult.ALREADY_KNOWN, "already in a block");
     }
     for (TxIn in : tx.inputs()) {
@@ -380,7 +378,7 @@ public final class Mempool {
 
   /** Waiting here, or stored in a block lately. */
   public synchronized boolean knows(Hash32 txid) {
-    return byTxid.containsKey(txid) || recentlyCommitted.getIfPresent(txid) != null;
+    return byTxid.containsKey(txid) || recentlyCommitted.containsKey(txid);
   }
 
   public synchronized boolean contains(Hash32 txid) {

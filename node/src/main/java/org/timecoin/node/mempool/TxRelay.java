@@ -1,12 +1,11 @@
 package org.timecoin.node.mempool;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.timecoin.common.Hash32;
+import org.timecoin.common.collect.RecentMap;
 import org.timecoin.common.time.Scheduler;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.tx.Transaction;
@@ -45,8 +44,7 @@ public final class TxRelay {
   static final int ORIGINS_KEPT = 1 << 17;
 
   /** The peer each transaction came from, while it waits to be relayed. */
-  private final Cache<Hash32, PublicKey> origins =
-      Caffeine.newBuilder().maximumSize(ORIGINS_KEPT).build();
+  private final RecentMap<Hash32, PublicKey> origins = new RecentMap<>(ORIGINS_KEPT);
 
   private List<Transaction> pending = new ArrayList<>();
   private long pendingBytes;
@@ -77,7 +75,7 @@ public final class TxRelay {
 
   /** Remembers that {@code from} sent us the transaction, so it is not sent back there. */
   public void receivedFrom(Hash32 txid, PublicKey from) {
-    origins.asMap().putIfAbsent(txid, from); // the first sender; later copies come from others
+    origins.putIfAbsent(txid, from); // the first sender; later copies come from others
   }
 
   /**
@@ -123,12 +121,11 @@ public final class TxRelay {
   private void send(List<Transaction> batch) {
     List<Hash32> txids = new ArrayList<>(batch.size());
     batch.forEach(tx -> txids.add(tx.txid()));
-    Map<Hash32, PublicKey> from = origins.getAllPresent(txids);
+    Map<Hash32, PublicKey> from = origins.removeAll(txids);
     if (from.isEmpty()) {
       network.broadcast(NodeMessages.TXS, new TxBatch(batch));
       return;
     }
-    origins.invalidateAll(from.keySet());
     for (PeerInfo peer : network.peers()) {
       List<Transaction> forPeer = new ArrayList<>(batch.size());
       for (Transaction tx : batch) {

@@ -48,7 +48,8 @@ class ConsensusHandlerTest {
             MessageVerifier.PREVERIFIED,
             Runnable::run,
             1_000_000,
-            NodeMessages.perPeerLimit(100))) {
+            NodeMessages.perPeerLimit(100),
+            new org.timecoin.node.chain.LateCommits())) {
       handler.register();
       Executor proposals = net.lanes.get(NodeMessages.PROPOSAL.id());
       assertThat(proposals).isNotNull();

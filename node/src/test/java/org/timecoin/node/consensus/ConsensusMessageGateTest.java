@@ -28,6 +28,7 @@ import org.timecoin.domain.block.VoteType;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.tx.Address;
+import org.timecoin.node.chain.LateCommits;
 import org.timecoin.node.chain.TestChain;
 import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
 import org.timecoin.node.net.FakeNetwork;
@@ -50,6 +51,7 @@ class ConsensusMessageGateTest {
 
   final FakeNetwork net = new FakeNetwork(T.validatorKeys.get(0).publicKey());
   final List<Object> accepted = new CopyOnWriteArrayList<>();
+  final LateCommits late = new LateCommits();
 
   /** The validator set of each height, as the chain answers it. */
   LongFunction<ValidatorSet> sets = h -> SET;
@@ -87,7 +89,8 @@ class ConsensusMessageGateTest {
           public void vote(PublicKey from, Vote vote) {
             accepted.add(vote);
           }
-        });
+        },
+        late);
   }
 
   ConsensusMessageGate gate() {
@@ -480,13 +483,83 @@ class ConsensusMessageGateTest {
 
               @Override
               public void vote(PublicKey from, Vote vote) {}
-            });
+            },
+            new LateCommits());
     gate.onVote(PEER.publicKey(), vote(VALIDATOR, H, 0));
     gate.onVote(PEER.publicKey(), vote(VALIDATOR, H + 1, 0));
     assertThat(gate.knownSlots()).isEqualTo(2);
     height[0] = H + 1;
     gate.onVote(PEER.publicKey(), vote(VALIDATOR, H + 1, 1));
     assertThat(gate.knownSlots()).isEqualTo(2);
+  }
+
+  /** A precommit of {@code signer} for block "block" at (height, round). */
+  static Vote precommit(KeyPair signer, long height, int round) {
+    Hash32 value = Hash32.of(Sha256.digest("block".getBytes()));
+    byte[] sig =
+        signer.sign(MessageSigning.voteSignBytes(CHAIN, VoteType.PRECOMMIT, height, round, value));
+    return new Vote(VoteType.PRECOMMIT, height, round, value, signer.publicKey(), sig);
+  }
+
+  /** The tip H - 1 decided in round 1 with the precommits of validators 0 and 2 only. */
+  void storeTipSignedByTwo() {
+    List<org.timecoin.domain.block.CommitSignature> sigs = new ArrayList<>();
+    for (int i : new int[] {0, 2}) {
+      Vote v = precommit(T.validatorKeys.get(i), H - 1, 1);
+      sigs.add(new org.timecoin.domain.block.CommitSignature(v.validator(), v.signature()));
+    }
+    late.onBlockStored(
+        block(H - 1),
+        new org.timecoin.domain.block.CommitCertificate(
+            H - 1, 1, precommit(VALIDATOR, H - 1, 1).value(), sigs));
+  }
+
+  @Test
+  void aLatePrecommitForTheTipIsKeptForTheNextLastCommitNotGivenToConsensus() {
+    net.connect(FakeNetwork.peer(PEER.publicKey(), H));
+    storeTipSignedByTwo();
+    ConsensusMessageGate gate = gate();
+
+    gate.onVote(PEER.publicKey(), precommit(VALIDATOR, H - 1, 1));
+
+    assertThat(late.size()).isEqualTo(1);
+    assertThat(accepted).isEmpty();
+    assertThat(net.penalties).isEmpty();
+    assertThat(gate.count(GateVerdict.ACCEPTED)).isEqualTo(1);
+    // A second copy, another round and a prevote are not late precommits: old height as before.
+    gate.onVote(PEER.publicKey(), precommit(VALIDATOR, H - 1, 1));
+    gate.onVote(PEER.publicKey(), precommit(T.validatorKeys.get(3), H - 1, 0));
+    gate.onVote(PEER.publicKey(), vote(T.validatorKeys.get(3), H - 1, 1));
+    assertThat(gate.count(GateVerdict.OLD_HEIGHT)).isEqualTo(3);
+    assertThat(gate.signatureChecks()).isEqualTo(1);
+    assertThat(late.size()).isEqualTo(1);
+  }
+
+  @Test
+  void aForgedLatePrecommitIsPenalisedAndNotKept() {
+    net.connect(FakeNetwork.peer(PEER.publicKey(), H));
+    storeTipSignedByTwo();
+    ConsensusMessageGate gate = gate();
+
+    gate.onVote(PEER.publicKey(), forged(precommit(VALIDATOR, H - 1, 1)));
+
+    assertThat(late.size()).isZero();
+    assertThat(net.penalties)
+        .containsExactly(
+            PEER.publicKey().toHex() + " consensus message refused: " + GateVerdict.BAD_SIGNATURE);
+  }
+
+  @Test
+  void aLatePrecommitOfANonMemberIsRefusedBeforeItsSignatureIsChecked() {
+    net.connect(FakeNetwork.peer(PEER.publicKey(), H));
+    storeTipSignedByTwo();
+    ConsensusMessageGate gate = gate();
+
+    gate.onVote(PEER.publicKey(), precommit(OUTSIDER, H - 1, 1));
+
+    assertThat(late.size()).isZero();
+    assertThat(gate.signatureChecks()).isZero();
+    assertThat(gate.count(GateVerdict.NOT_A_VALIDATOR)).isEqualTo(1);
   }
 
   @Test
