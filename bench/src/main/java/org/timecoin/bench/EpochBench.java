@@ -82,7 +82,8 @@ public final class EpochBench extends BenchCommand {
     for (int i = 0; i < masternodes; i++) {
       KeyPair owner = KeyPair.fromSeed(Sha256.digest(("epoch bench owner " + i).getBytes()));
       owners.add(owner);
-      extra.add(new TxOut(Tier.BRONZE.collateral() + FEE, Address.fromPublicKey(owner.publicKey())));
+      extra.add(
+          new TxOut(Tier.BRONZE.collateral() + FEE, Address.fromPublicKey(owner.publicKey())));
     }
     Duration timeout = Duration.ofSeconds(timeoutS);
     ScheduledExecutorService timer = Executors.newScheduledThreadPool(1);
@@ -151,8 +152,7 @@ public final class EpochBench extends BenchCommand {
       report.field("seconds", seconds);
       report.field("heights", toHeight - fromHeight + 1);
       report.field("load_generator", "node LoadGenerator, in-process, submitted to node0");
-      report.figure(
-          "committed_tps", window.committed() / seconds, "tx/s", "committed transfers/s");
+      report.figure("committed_tps", window.committed() / seconds, "tx/s", "committed transfers/s");
       report.figure("finality_ms_p99", window.p99Ms(), "ms", "submit to final on node0, p99");
       measureSync(report, devnet, chain, progress, timeout);
     } finally {
@@ -290,6 +290,9 @@ public final class EpochBench extends BenchCommand {
     report.field("sync_blocks", target);
     report.figure("sync_s", seconds, "s", "fresh node start to the last block stored");
     report.figure(
-        "sync_verify_blocks_per_s", target / seconds, "/s", "blocks synced and verified per second");
+        "sync_verify_blocks_per_s",
+        target / seconds,
+        "/s",
+        "blocks synced and verified per second");
   }
 }

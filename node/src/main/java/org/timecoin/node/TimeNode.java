@@ -249,6 +249,7 @@ public final class TimeNode implements AutoCloseable {
               settled.admitted();
             },
             clock);
+    chain.addBeforeApplyListener(mempool::beforeBlockApplied);
     chain.addListener((block, cert) -> mempool.onBlockCommitted(block));
     // Spends with the wallet file's keys, unless a test or devnet gave the node other keys.
     var nodeWallet =

@@ -60,6 +60,7 @@ public final class LocalChain implements AutoCloseable {
   private final Map<Hash32, Prepared> prepared = new ConcurrentHashMap<>();
   private final List<BlockListener> listeners = new CopyOnWriteArrayList<>();
   private final LateCommits lateCommits = new LateCommits();
+  private final List<java.util.function.Consumer<Block>> beforeApply = new CopyOnWriteArrayList<>();
   private final LongAdder appliedBlocks = new LongAdder();
   private final LongAdder applyNanos = new LongAdder();
   private volatile BlockHeader tipHeader;
@@ -131,6 +132,15 @@ public final class LocalChain implements AutoCloseable {
 
   public void addListener(BlockListener l) {
     listeners.add(l);
+  }
+
+  /**
+   * Called on the writer thread with each block just before its changes are applied: whoever reads
+   * the UTXO set concurrently and must tell "spent by this block" from "spent long ago" (mempool
+   * admission) learns of the spends before they are visible.
+   */
+  public void addBeforeApplyListener(java.util.function.Consumer<Block> l) {
+    beforeApply.add(l);
   }
 
   public ChainStore store() {
@@ -420,6 +430,9 @@ public final class LocalChain implements AutoCloseable {
     }
     long started = clock.monoNanos();
     RegistryStore.Changes registryChanges = sets.changesOf(block);
+    for (var l : beforeApply) {
+      l.accept(block);
+    }
     ChainTip tip = store.applyBlock(block, certificate, update, registryChanges);
     applyNanos.add(clock.monoNanos() - started);
     appliedBlocks.increment();

@@ -98,6 +98,7 @@ public final class DevnetLayout {
                   new RpcSection(
                       true, "127.0.0.1", basePort + 2 * i + 1, d.rpc().maxRequestBytes()))
               .withMasternode(new MasternodeSection(true, ""))
+              .withSecurity(loopbackSources(d.security()))
               .withWallet(new WalletSection(d.wallet().file(), false))
               .withMetrics(new MetricsSection(true, "127.0.0.1", basePort + 2 * validators + i));
       ConfigLoader.write(dir.resolve("config.toml"), c);
@@ -108,5 +109,15 @@ public final class DevnetLayout {
       dirs.add(dir);
     }
     return dirs;
+  }
+
+  /**
+   * Inbound peers a devnet node accepts from one IP: every peer of a loopback devnet shares one.
+   */
+  public static final int LOOPBACK_PEERS_PER_IP = 256;
+
+  /** {@code security} with room for every node of a devnet on this machine. */
+  public static SecuritySection loopbackSources(SecuritySection security) {
+    return security.withInboundPerSource(LOOPBACK_PEERS_PER_IP, LOOPBACK_PEERS_PER_IP);
   }
 }

@@ -45,6 +45,22 @@ public record SecuritySection(
     return new SecuritySection(20_000, Duration.ofMinutes(10), 64);
   }
 
+  /**
+   * With other inbound limits per source: a devnet on one machine has every peer on 127.0.0.1,
+   * where the default of 8 per IP would leave validators unconnected.
+   */
+  public SecuritySection withInboundPerSource(int perIp, int perSubnet) {
+    return new SecuritySection(
+        peerMessagesPerSecond,
+        banDuration,
+        rpcMaxConnections,
+        perIp,
+        perSubnet,
+        peerSendStall,
+        peerTxBytesPerSecond,
+        peerTxInputsPerSecond);
+  }
+
   public SecuritySection withPeerMessagesPerSecond(int perSecond) {
     return new SecuritySection(
         perSecond,

@@ -229,7 +229,8 @@ public final class LocalDevnet implements AutoCloseable {
             .withRpc(
                 new org.timecoin.node.config.RpcSection(
                     true, "127.0.0.1", rpcPort, v0.rpc().maxRequestBytes()))
-            .withMasternode(new MasternodeSection(masternode, ""));
+            .withMasternode(new MasternodeSection(masternode, ""))
+            .withSecurity(org.timecoin.node.config.DevnetLayout.loopbackSources(v0.security()));
     ConfigLoader.write(home.resolve("config.toml"), c);
     NodeKeyFile.create(c.keyFile(), new SecureRandom());
     GenesisFile.write(c.genesisFile(), genesis());

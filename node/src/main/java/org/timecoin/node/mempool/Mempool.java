@@ -339,6 +339,18 @@ public final class Mempool {
     return out;
   }
 
+  /**
+   * Records the block's transactions and the outputs they spend before the store applies it, so an
+   * admission that finds one of those outputs gone already knows a block took it (and does not
+   * blame the relayer of a copy that crossed the block); needs no mempool lock.
+   */
+  public void beforeBlockApplied(Block block) {
+    for (Transaction tx : block.txs()) {
+      recentlyCommitted.put(tx.txid(), Boolean.TRUE);
+      checks.spentByBlock(tx);
+    }
+  }
+
   /** Drops the block's transactions and every waiting one that spends an output the block spent. */
   public synchronized void onBlockCommitted(Block block) {
     epoch++;

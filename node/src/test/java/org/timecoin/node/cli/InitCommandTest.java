@@ -104,6 +104,9 @@ class InitCommandTest {
       assertThat(dir.resolve("node" + i + "/chain-spec.json")).exists();
       assertThat(c.wallet().encrypted()).isFalse();
       assertThat(c.walletFile()).exists();
+      // Every peer of a devnet on one machine comes from 127.0.0.1.
+      assertThat(c.security().maxInboundPerIp()).isGreaterThanOrEqualTo(64);
+      assertThat(c.security().maxInboundPerSubnet()).isGreaterThanOrEqualTo(64);
     }
     assertThat(dir.resolve("chain-spec.json")).exists();
   }

@@ -127,6 +127,19 @@ class TransactionHandlerTest {
   }
 
   @Test
+  void aCopyThatCrossedTheBlockSpendingItsInputIsNotBlamed() {
+    OutPoint c = coin(1);
+    Transaction inBlock = MempoolTest.pay(c, 990_000);
+    // The writer records the block's spends before the store applies it: an admission that
+    // finds the output gone a moment later knows a block took it.
+    mempool.beforeBlockApplied(MempoolTest.block(inBlock));
+    view.spend(c);
+    deliver(alice, MempoolTest.pay(c, 980_000), inBlock);
+    assertThat(net.points).isEmpty();
+    assertThat(mempool.size()).isZero();
+  }
+
+  @Test
   void unknownInputsAndDuplicatesCostNothing() {
     OutPoint nowhere = new OutPoint(Sha256.hash(new byte[] {77}), 0);
     Transaction tx = MempoolTest.pay(coin(1), 990_000);
