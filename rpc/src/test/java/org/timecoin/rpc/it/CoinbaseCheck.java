@@ -79,9 +79,7 @@ final class CoinbaseCheck {
   static List<TxOut> paid(JsonNode block) {
     List<TxOut> outs = new ArrayList<>();
     for (JsonNode o : block.get("tx").get(0).get("vout")) {
-      outs.add(
-          new TxOut(
-              o.get("value").asLong(), address(o.get("address").asText())));
+      outs.add(new TxOut(o.get("value").asLong(), address(o.get("address").asText())));
     }
     return outs;
   }

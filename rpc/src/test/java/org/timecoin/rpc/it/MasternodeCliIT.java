@@ -167,7 +167,9 @@ class MasternodeCliIT {
     assertThat(stats.get("signed").asLong()).isPositive();
     long firstInactive = lastSigned + params.inactivityBlocks() + 1;
     net.await("blocks while it is inactive", SHORT, () -> v0.height() >= firstInactive + 4);
-    assertThat(checkCoinbases(firstInactive, firstInactive + 3)).as("paid while inactive").isEmpty();
+    assertThat(checkCoinbases(firstInactive, firstInactive + 3))
+        .as("paid while inactive")
+        .isEmpty();
     return lastSigned;
   }
 

@@ -141,7 +141,8 @@ final class ProcessDevnet implements AutoCloseable {
     try {
       org.awaitility.Awaitility.await()
           .atMost(limit)
-          .pollInterval(Duration.ofMillis(250)).untilAsserted(check);
+          .pollInterval(Duration.ofMillis(250))
+          .untilAsserted(check);
     } catch (ConditionTimeoutException e) {
       throw new AssertionError("timed out waiting for " + what + logs(), e);
     }

@@ -50,7 +50,8 @@ final class TimeCliProcess {
     CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> read(p, true));
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError("time-cli " + String.join(" ", cmd.subList(5, cmd.size())) + " hung");
+      throw new AssertionError(
+          "time-cli " + String.join(" ", cmd.subList(5, cmd.size())) + " hung");
     }
     return new Run(
         String.join(" ", cmd.subList(cmd.indexOf("--json") + 1, cmd.size())),
