@@ -14,6 +14,7 @@ import org.timecoin.common.Hash32;
 import org.timecoin.common.time.Clock;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.node.TimeNode;
+import org.timecoin.node.config.SecuritySection;
 import org.timecoin.node.devnet.LocalDevnet;
 import org.timecoin.node.devnet.Ports;
 import org.timecoin.testkit.net.HostilePeer;
@@ -33,6 +34,16 @@ final class HostileDevnet implements AutoCloseable {
   HostileDevnet(Path dir) throws Exception {
     int base = Ports.freeRun(12);
     net = LocalDevnet.create(dir, 4, base, BLOCK_INTERVAL, BLOCK_INTERVAL, List.of(), Clock.SYSTEM);
+    // A devnet lets many peers in from 127.0.0.1; attacks from one host meet the real limits.
+    SecuritySection real = SecuritySection.defaults();
+    for (int i = 0; i < 4; i++) {
+      net.changeConfig(
+          i,
+          c ->
+              c.withSecurity(
+                  c.security()
+                      .withInboundPerSource(real.maxInboundPerIp(), real.maxInboundPerSubnet())));
+    }
     net.startAll();
     awaitAll(n -> n.chain().height() >= 3 && n.network().peers().size() == 3);
   }
