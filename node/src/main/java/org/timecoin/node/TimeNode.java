@@ -39,10 +39,12 @@ import org.timecoin.node.chainspec.ChainSpecHome;
 import org.timecoin.node.clock.ClockCheck;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.consensus.ChainPorts;
+import org.timecoin.node.consensus.CompactProposals;
 import org.timecoin.node.consensus.ConsensusHandler;
 import org.timecoin.node.consensus.ExecutorScheduler;
 import org.timecoin.node.consensus.LoggingConsensusListener;
 import org.timecoin.node.consensus.P2pGossip;
+import org.timecoin.node.consensus.ProposalSender;
 import org.timecoin.node.mempool.Mempool;
 import org.timecoin.node.mempool.PeerTxBudget;
 import org.timecoin.node.mempool.RegistryRules;
@@ -110,6 +112,7 @@ public final class TimeNode implements AutoCloseable {
   private ConsensusRuntime runtime;
   private BlockSync sync;
   private ConsensusHandler consensusHandler;
+  private CompactProposals compactProposals;
   private NodeQueries queries;
   private RpcServerFactory.RunningServer rpc;
   private org.timecoin.node.wallet.KeyRing keyRing;
@@ -272,7 +275,8 @@ public final class TimeNode implements AutoCloseable {
     chain.addListener(collaterals);
 
     ChainPorts ports = new ChainPorts(chain);
-    P2pGossip gossip = new P2pGossip(network, clock, RESEND_AFTER);
+    ProposalSender proposals = new ProposalSender(network, config.network().compactRelay());
+    P2pGossip gossip = new P2pGossip(network, proposals, clock, RESEND_AFTER);
     network.addPeerListener(gossip);
     var resend =
         scheduler
@@ -353,9 +357,13 @@ public final class TimeNode implements AutoCloseable {
             validation,
             genesis.params().maxBlockBytes(),
             perPeer,
-            chain.lateCommits());
+            chain.lateCommits(),
+            proposals);
     consensusHandler.register();
     started.push(consensusHandler);
+    compactProposals =
+        new CompactProposals(network, consensusHandler.gate(), mempool::forEach, proposals, clock);
+    compactProposals.register(perPeer, consensusHandler.lane(), lane("block-txs-lane"));
     // Its own lane: admission work behind a flood of transactions never delays votes.
     transactions =
         new TransactionHandler(
@@ -542,6 +550,10 @@ public final class TimeNode implements AutoCloseable {
 
   public ConsensusRuntime consensus() {
     return runtime;
+  }
+
+  public CompactProposals compactProposals() {
+    return compactProposals;
   }
 
   public ConsensusHandler consensusHandler() {

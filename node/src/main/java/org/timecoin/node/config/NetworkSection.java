@@ -19,7 +19,32 @@ public record NetworkSection(
     Duration pingInterval,
     Duration peerTimeout,
     int maxFrameBytes,
-    boolean connectOnly) {
+    boolean connectOnly,
+    boolean compactRelay) {
+
+  /** With compact relay on (the default). */
+  public NetworkSection(
+      String listenAddress,
+      int port,
+      List<String> bootstrapPeers,
+      int maxOutboundPeers,
+      int maxInboundPeers,
+      Duration pingInterval,
+      Duration peerTimeout,
+      int maxFrameBytes,
+      boolean connectOnly) {
+    this(
+        listenAddress,
+        port,
+        bootstrapPeers,
+        maxOutboundPeers,
+        maxInboundPeers,
+        pingInterval,
+        peerTimeout,
+        maxFrameBytes,
+        connectOnly,
+        true);
+  }
 
   public static NetworkSection defaults(NetworkName network) {
     return new NetworkSection(
@@ -52,7 +77,8 @@ public record NetworkSection(
             t.millis("ping_interval_ms", d.pingInterval, 100, 3_600_000),
             t.millis("peer_timeout_ms", d.peerTimeout, 200, 7_200_000),
             t.intIn("max_frame_bytes", d.maxFrameBytes, 64 * 1024, 256 * 1024 * 1024),
-            t.bool("connect_only", d.connectOnly));
+            t.bool("connect_only", d.connectOnly),
+            t.bool("compact_relay", d.compactRelay));
     t.rejectUnknownKeys();
     if (s.peerTimeout.compareTo(s.pingInterval) <= 0) {
       throw t.invalid("peer_timeout_ms", "must be greater than ping_interval_ms");
@@ -73,7 +99,11 @@ public record NetworkSection(
         .key(
             "connect_only",
             bool(connectOnly),
-            "Dial only bootstrap_peers, never addresses learned from peers");
+            "Dial only bootstrap_peers, never addresses learned from peers")
+        .key(
+            "compact_relay",
+            bool(compactRelay),
+            "Send proposals with short transaction ids that peers rebuild from their mempools");
   }
 
   public NetworkSection withConnectOnly(boolean v) {
@@ -86,7 +116,8 @@ public record NetworkSection(
         pingInterval,
         peerTimeout,
         maxFrameBytes,
-        v);
+        v,
+        compactRelay);
   }
 
   public NetworkSection withBootstrapPeers(List<String> peers) {
@@ -99,7 +130,8 @@ public record NetworkSection(
         pingInterval,
         peerTimeout,
         maxFrameBytes,
-        connectOnly);
+        connectOnly,
+        compactRelay);
   }
 
   public NetworkSection withListenAddress(String host) {
@@ -112,7 +144,8 @@ public record NetworkSection(
         pingInterval,
         peerTimeout,
         maxFrameBytes,
-        connectOnly);
+        connectOnly,
+        compactRelay);
   }
 
   public NetworkSection withPort(int p) {
@@ -125,6 +158,21 @@ public record NetworkSection(
         pingInterval,
         peerTimeout,
         maxFrameBytes,
-        connectOnly);
+        connectOnly,
+        compactRelay);
+  }
+
+  public NetworkSection withCompactRelay(boolean v) {
+    return new NetworkSection(
+        listenAddress,
+        port,
+        bootstrapPeers,
+        maxOutboundPeers,
+        maxInboundPeers,
+        pingInterval,
+        peerTimeout,
+        maxFrameBytes,
+        connectOnly,
+        v);
   }
 }

@@ -36,6 +36,7 @@ public final class ConsensusHandler implements AutoCloseable {
   private final LongFunction<ValidatorSet> validators;
   private final RateLimit perPeer;
   private final ConsensusMessageGate gate;
+  private final ProposalSender proposals;
   private ExecutorService lane;
 
   /**
@@ -53,8 +54,10 @@ public final class ConsensusHandler implements AutoCloseable {
       Executor pool,
       long maxBlockBytes,
       RateLimit perPeer,
-      LateCommits late) {
+      LateCommits late,
+      ProposalSender proposals) {
     this.network = network;
+    this.proposals = proposals;
     this.runtime = runtime;
     this.validators = validators;
     this.perPeer = perPeer;
@@ -94,6 +97,11 @@ public final class ConsensusHandler implements AutoCloseable {
     return gate;
   }
 
+  /** The consensus lane, once {@link #register()} started it: for the compact proposal protocol. */
+  public Executor lane() {
+    return lane;
+  }
+
   /**
    * The height consensus decides: the runtime's, or the stored tip + 1 when that is further (a
    * decided height whose block is stored, or block sync ahead of consensus for a moment); its round
@@ -131,7 +139,7 @@ public final class ConsensusHandler implements AutoCloseable {
     @Override
     public void proposal(PublicKey from, ProposalMessage m) {
       runtime.submitProposal(m.proposal(), m.block());
-      network.broadcast(NodeMessages.PROPOSAL, m, p -> relayTo(p, from, m.proposal().height()));
+      proposals.broadcast(m, p -> relayTo(p, from, m.proposal().height()));
     }
 
     @Override

@@ -9,10 +9,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.timecoin.common.Hash32;
 import org.timecoin.consensus.MessageVerifier;
 import org.timecoin.consensus.Proposal;
 import org.timecoin.consensus.Vote;
 import org.timecoin.domain.block.Block;
+import org.timecoin.domain.block.BlockHeader;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.block.VoteType;
 import org.timecoin.domain.crypto.PublicKey;
@@ -146,6 +148,47 @@ public final class ConsensusMessageGate {
         });
   }
 
+  /**
+   * The proposal of a compact proposal, before its block is rebuilt: the cheap checks its header
+   * allows (all but the block size) here, the signature on the pool, then {@code rebuild} on the
+   * pool. Nothing is recorded as known yet: the rebuilt block comes back through {@link
+   * #onRebuilt}.
+   */
+  public void onCompactProposal(PublicKey from, Proposal p, BlockHeader header, Runnable rebuild) {
+    GateVerdict v;
+    try {
+      v = proposalRefusal(from, p, header.height(), header.hash(), 0);
+    } catch (RuntimeException e) {
+      v = GateVerdict.MALFORMED;
+    }
+    if (v != null) {
+      settle(from, v, p);
+      return;
+    }
+    verifyThen(from, p, () -> verifier.verify(p), rebuild);
+  }
+
+  /**
+   * A proposal rebuilt from a compact one that {@link #onCompactProposal} let through (so its
+   * signature verified): checked again with its block, then accepted without a second signature
+   * check.
+   */
+  void onRebuilt(PublicKey from, ProposalMessage m) {
+    GateVerdict v;
+    try {
+      v = proposalRefusal(from, m);
+    } catch (RuntimeException e) {
+      v = GateVerdict.MALFORMED;
+    }
+    if (v != null) {
+      settle(from, v, m);
+      return;
+    }
+    Proposal p = m.proposal();
+    known.remember(p.height(), p.round(), Kind.PROPOSAL, p.proposer(), p);
+    accepted.proposal(from, m);
+  }
+
   /** A vote from a peer: cheap checks here, the signature on the pool. */
   public void onVote(PublicKey from, Vote vote) {
     if (late.wants(vote)) {
@@ -215,18 +258,26 @@ public final class ConsensusMessageGate {
 
   /** The checks before the signature, for a proposal; null when it may be verified. */
   GateVerdict proposalRefusal(PublicKey from, ProposalMessage m) {
-    Proposal p = m.proposal();
     Block block = m.block();
-    if (p.height() < 1 || p.round() < 0 || block == null || block.height() != p.height()) {
+    if (block == null) {
+      return GateVerdict.MALFORMED;
+    }
+    return proposalRefusal(from, m.proposal(), block.height(), block.hash(), block.encodedSize());
+  }
+
+  /** As above, from what a block's header says; {@code blockBytes} 0 when not known yet. */
+  private GateVerdict proposalRefusal(
+      PublicKey from, Proposal p, long blockHeight, Hash32 blockHash, long blockBytes) {
+    if (p.height() < 1 || p.round() < 0 || blockHeight != p.height()) {
       return GateVerdict.MALFORMED;
     }
     if (p.validRound() < -1 || p.validRound() >= p.round()) {
       return GateVerdict.INVALID_VALID_ROUND;
     }
-    if (block.encodedSize() > maxBlockBytes) {
+    if (blockBytes > maxBlockBytes) {
       return GateVerdict.OVERSIZE;
     }
-    if (!block.hash().equals(p.value())) {
+    if (!blockHash.equals(p.value())) {
       return GateVerdict.MALFORMED;
     }
     GateVerdict w = window(from, p.height(), p.round());

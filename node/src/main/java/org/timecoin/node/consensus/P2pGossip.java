@@ -26,14 +26,17 @@ public final class P2pGossip implements Gossip, PeerListener {
   static final int MAX_KEPT = 64;
 
   private final PeerNetwork network;
+  private final ProposalSender proposals;
   private final Clock clock;
   private final Duration resendAfter;
   private final List<Object> current = new ArrayList<>();
   private long currentHeight = -1;
   private long lastSentNanos;
 
-  public P2pGossip(PeerNetwork network, Clock clock, Duration resendAfter) {
+  public P2pGossip(
+      PeerNetwork network, ProposalSender proposals, Clock clock, Duration resendAfter) {
     this.network = network;
+    this.proposals = proposals;
     this.clock = clock;
     this.resendAfter = resendAfter;
   }
@@ -42,7 +45,7 @@ public final class P2pGossip implements Gossip, PeerListener {
   public void broadcastProposal(Proposal proposal, Block block) {
     ProposalMessage m = new ProposalMessage(proposal, block);
     keep(proposal.height(), m);
-    network.broadcast(NodeMessages.PROPOSAL, m);
+    proposals.broadcast(m, p -> true);
   }
 
   @Override
@@ -89,7 +92,7 @@ public final class P2pGossip implements Gossip, PeerListener {
   private void resendTo(PublicKey peer, List<Object> messages) {
     for (Object m : messages) {
       if (m instanceof ProposalMessage p) {
-        network.send(peer, NodeMessages.PROPOSAL, p);
+        proposals.send(peer, p);
       } else if (m instanceof Vote v) {
         network.send(peer, NodeMessages.VOTE, v);
       }

@@ -409,6 +409,13 @@ public final class Mempool {
     return byTxid.isEmpty();
   }
 
+  /** Calls {@code action} with every waiting transaction, under the lock: keep it quick. */
+  public synchronized void forEach(Consumer<Transaction> action) {
+    for (MempoolEntry e : byTxid.values()) {
+      action.accept(e.tx());
+    }
+  }
+
   /** Txids best fee rate first. */
   public synchronized List<Hash32> txids() {
     return byFeeRate.stream().map(e -> e.tx().txid()).toList();

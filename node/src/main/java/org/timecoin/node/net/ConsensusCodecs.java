@@ -23,30 +23,39 @@ public final class ConsensusCodecs {
       new Codec<>() {
         @Override
         public void write(ByteWriter out, ProposalMessage m) {
-          Proposal p = m.proposal();
-          out.u64(p.height()).i32(p.round()).hash(p.value()).i32(p.validRound());
-          PublicKey.CODEC.write(out, p.proposer());
-          out.raw(p.signature());
+          writeProposal(out, m.proposal());
           Block.CODEC.write(out, m.block());
         }
 
         @Override
         public ProposalMessage read(ByteReader in) {
-          long height = in.u64();
-          int round = in.i32();
-          Hash32 value = in.hash();
-          int validRound = in.i32();
-          PublicKey proposer = PublicKey.CODEC.read(in);
-          byte[] sig = in.raw(Vote.SIGNATURE_SIZE);
-          Block block = Block.CODEC.read(in);
-          try {
-            return new ProposalMessage(
-                new Proposal(height, round, value, validRound, proposer, sig), block);
-          } catch (IllegalArgumentException e) {
-            throw new CodecException(e.getMessage());
-          }
+          Proposal p = readProposal(in);
+          return new ProposalMessage(p, Block.CODEC.read(in));
         }
       };
+
+  /**
+   * The signed proposal alone: u64 height ‖ i32 round ‖ hash value ‖ i32 validRound ‖ key ‖ sig.
+   */
+  static void writeProposal(ByteWriter out, Proposal p) {
+    out.u64(p.height()).i32(p.round()).hash(p.value()).i32(p.validRound());
+    PublicKey.CODEC.write(out, p.proposer());
+    out.raw(p.signature());
+  }
+
+  static Proposal readProposal(ByteReader in) {
+    long height = in.u64();
+    int round = in.i32();
+    Hash32 value = in.hash();
+    int validRound = in.i32();
+    PublicKey proposer = PublicKey.CODEC.read(in);
+    byte[] sig = in.raw(Vote.SIGNATURE_SIZE);
+    try {
+      return new Proposal(height, round, value, validRound, proposer, sig);
+    } catch (IllegalArgumentException e) {
+      throw new CodecException(e.getMessage());
+    }
+  }
 
   /** u8 type ‖ u64 height ‖ i32 round ‖ bool hasValue [‖ hash] ‖ key ‖ sig(64). */
   public static final Codec<Vote> VOTE =

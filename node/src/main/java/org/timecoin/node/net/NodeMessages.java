@@ -1,6 +1,8 @@
 package org.timecoin.node.net;
 
 import org.timecoin.consensus.Vote;
+import org.timecoin.node.net.BlockTxsMessages.BlockTxs;
+import org.timecoin.node.net.BlockTxsMessages.GetBlockTxs;
 import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
 import org.timecoin.node.net.SyncMessages.Blocks;
 import org.timecoin.node.net.SyncMessages.GetBlocks;
@@ -18,6 +20,17 @@ public final class NodeMessages {
       MessageType.gossip(0x10, "proposal", ConsensusCodecs.PROPOSAL);
   public static final MessageType<Vote> VOTE =
       MessageType.gossip(0x11, "vote", ConsensusCodecs.VOTE);
+
+  /** A proposal whose block names its transactions by short id (see {@code CompactProposal}). */
+  public static final MessageType<CompactProposal> COMPACT_PROPOSAL =
+      MessageType.gossip(0x19, "compact-proposal", CompactProposal.CODEC);
+
+  /** The fetch of a compact proposal's missing transactions, and its answer. */
+  public static final MessageType<GetBlockTxs> GET_BLOCK_TXS =
+      MessageType.direct(0x1A, "get-block-txs", BlockTxsMessages.GET_BLOCK_TXS);
+
+  public static final MessageType<BlockTxs> BLOCK_TXS =
+      MessageType.direct(0x1B, "block-txs", BlockTxsMessages.BLOCK_TXS);
 
   /**
    * Admitted transactions, batched (see {@code TxRelay}); not deduplicated by the network, since

@@ -49,7 +49,8 @@ class ConsensusHandlerTest {
             Runnable::run,
             1_000_000,
             NodeMessages.perPeerLimit(100),
-            new org.timecoin.node.chain.LateCommits())) {
+            new org.timecoin.node.chain.LateCommits(),
+            new ProposalSender(net, true))) {
       handler.register();
       Executor proposals = net.lanes.get(NodeMessages.PROPOSAL.id());
       assertThat(proposals).isNotNull();

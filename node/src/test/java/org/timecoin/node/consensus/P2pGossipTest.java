@@ -29,7 +29,8 @@ class P2pGossipTest {
           return nanos;
         }
       };
-  final P2pGossip gossip = new P2pGossip(net, clock, Duration.ofSeconds(1));
+  final P2pGossip gossip =
+      new P2pGossip(net, new ProposalSender(net, false), clock, Duration.ofSeconds(1));
 
   Vote vote(long height, int round) {
     return new Vote(VoteType.PREVOTE, height, round, null, me.publicKey(), new byte[64]);
