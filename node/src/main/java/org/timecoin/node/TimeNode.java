@@ -49,6 +49,7 @@ import org.timecoin.node.mempool.Mempool;
 import org.timecoin.node.mempool.PeerTxBudget;
 import org.timecoin.node.mempool.RegistryRules;
 import org.timecoin.node.mempool.TransactionHandler;
+import org.timecoin.node.mempool.TxAnnouncements;
 import org.timecoin.node.mempool.TxRelay;
 import org.timecoin.node.metrics.MetricsServer;
 import org.timecoin.node.metrics.NodeMeters;
@@ -226,7 +227,9 @@ public final class TimeNode implements AutoCloseable {
     // that runs consensus timeouts.
     ExecutorScheduler relayTimer = new ExecutorScheduler("tx-relay");
     started.push(relayTimer);
-    txRelay = new TxRelay(network, relayTimer, config.network().maxFrameBytes());
+    txRelay =
+        new TxRelay(
+            network, relayTimer, config.network().maxFrameBytes(), config.network().compactRelay());
     SettledTransactionNotice settled =
         new SettledTransactionNotice(
             clock,
@@ -372,7 +375,15 @@ public final class TimeNode implements AutoCloseable {
             txRelay,
             new PeerTxBudget(
                 PeerTxBudget.Limits.of(config.security()), config.security().banDuration(), clock));
-    transactions.register(perPeer, lane("tx-lane"));
+    ExecutorService txLane = lane("tx-lane");
+    transactions.register(perPeer, txLane);
+    new TxAnnouncements(
+            network,
+            mempool::knows,
+            mempool::get,
+            clock,
+            Math.min(TxRelay.MAX_BATCH_BYTES, config.network().maxFrameBytes() / 4))
+        .register(perPeer, txLane);
     // Block serving and state checks read the disk: each on a lane of its own, so neither a
     // backlog of them nor the other's delays proposals and votes.
     new SyncHandler(sync, network).register(lane("sync-lane"));

@@ -103,7 +103,7 @@ public record NetworkSection(
         .key(
             "compact_relay",
             bool(compactRelay),
-            "Send proposals with short transaction ids that peers rebuild from their mempools");
+            "Announce transactions by id and send proposals with short ids that peers rebuild from their mempools");
   }
 
   public NetworkSection withConnectOnly(boolean v) {

@@ -11,6 +11,7 @@ import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.tx.Transaction;
 import org.timecoin.node.net.NodeMessages;
 import org.timecoin.node.net.TxBatch;
+import org.timecoin.node.net.TxIds;
 import org.timecoin.p2p.PeerInfo;
 import org.timecoin.p2p.PeerNetwork;
 
@@ -38,6 +39,13 @@ public final class TxRelay {
   private final int maxBatchBytes;
 
   /**
+   * Whether peers get the txids (and ask for what they lack, see {@link TxAnnouncements}) instead
+   * of the transactions: each transaction then crosses each link about once, not once per neighbour
+   * that relays it.
+   */
+  private final boolean announce;
+
+  /**
    * Origins kept at most: a few seconds of transactions at thousands a second. An origin evicted
    * early only means one copy sent back to its sender, which drops it as known.
    */
@@ -53,12 +61,23 @@ public final class TxRelay {
   /**
    * @param maxFrameBytes the network's frame limit: a batch takes at most a quarter of it
    */
-  public TxRelay(PeerNetwork network, Scheduler scheduler, int maxFrameBytes) {
-    this(network, scheduler, DELAY, TxBatch.MAX_TXS, Math.min(MAX_BATCH_BYTES, maxFrameBytes / 4));
+  public TxRelay(PeerNetwork network, Scheduler scheduler, int maxFrameBytes, boolean announce) {
+    this(
+        network,
+        scheduler,
+        DELAY,
+        TxBatch.MAX_TXS,
+        Math.min(MAX_BATCH_BYTES, maxFrameBytes / 4),
+        announce);
   }
 
   TxRelay(
-      PeerNetwork network, Scheduler scheduler, Duration delay, int maxBatch, int maxBatchBytes) {
+      PeerNetwork network,
+      Scheduler scheduler,
+      Duration delay,
+      int maxBatch,
+      int maxBatchBytes,
+      boolean announce) {
     if (maxBatch < 1 || maxBatch > TxBatch.MAX_TXS) {
       throw new IllegalArgumentException(
           "batch size " + maxBatch + " outside 1.." + TxBatch.MAX_TXS);
@@ -71,6 +90,7 @@ public final class TxRelay {
     this.delay = delay;
     this.maxBatch = maxBatch;
     this.maxBatchBytes = maxBatchBytes;
+    this.announce = announce;
   }
 
   /** Remembers that {@code from} sent us the transaction, so it is not sent back there. */
@@ -123,7 +143,11 @@ public final class TxRelay {
     batch.forEach(tx -> txids.add(tx.txid()));
     Map<Hash32, PublicKey> from = origins.removeAll(txids);
     if (from.isEmpty()) {
-      network.broadcast(NodeMessages.TXS, new TxBatch(batch));
+      if (announce) {
+        network.broadcast(NodeMessages.TX_INV, new TxIds(txids));
+      } else {
+        network.broadcast(NodeMessages.TXS, new TxBatch(batch));
+      }
       return;
     }
     for (PeerInfo peer : network.peers()) {
@@ -133,7 +157,15 @@ public final class TxRelay {
           forPeer.add(tx);
         }
       }
-      if (!forPeer.isEmpty()) {
+      if (forPeer.isEmpty()) {
+        continue;
+      }
+      if (announce) {
+        network.send(
+            peer.nodeKey(),
+            NodeMessages.TX_INV,
+            new TxIds(forPeer.stream().map(Transaction::txid).toList()));
+      } else {
         network.send(peer.nodeKey(), NodeMessages.TXS, new TxBatch(forPeer));
       }
     }

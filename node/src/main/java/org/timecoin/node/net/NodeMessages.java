@@ -33,6 +33,14 @@ public final class NodeMessages {
       MessageType.direct(0x1B, "block-txs", BlockTxsMessages.BLOCK_TXS);
 
   /**
+   * Txids of admitted transactions, announced instead of the transactions themselves under compact
+   * relay; a peer asks for the ones it lacks with {@link #GET_TXS} and gets them as {@link #TXS}.
+   */
+  public static final MessageType<TxIds> TX_INV = MessageType.direct(0x1C, "tx-inv", TxIds.CODEC);
+
+  public static final MessageType<TxIds> GET_TXS = MessageType.direct(0x1D, "get-txs", TxIds.CODEC);
+
+  /**
    * Admitted transactions, batched (see {@code TxRelay}); not deduplicated by the network, since
    * two batches rarely match: the mempool drops transactions it already holds.
    */

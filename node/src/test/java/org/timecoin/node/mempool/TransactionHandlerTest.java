@@ -31,7 +31,7 @@ class TransactionHandlerTest {
   final TransactionHandler handler;
 
   TransactionHandlerTest() {
-    TxRelay relay = new TxRelay(net, scheduler, Duration.ofMillis(10), 100, 1 << 20);
+    TxRelay relay = new TxRelay(net, scheduler, Duration.ofMillis(10), 100, 1 << 20, false);
     mempool =
         new Mempool(
             MempoolTest.CHAIN,

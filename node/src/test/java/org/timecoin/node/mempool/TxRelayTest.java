@@ -24,7 +24,7 @@ class TxRelayTest {
   final KeyPair peerB = KeyPair.fromSeed(Sha256.digest(new byte[] {12}));
   final FakeNetwork net = new FakeNetwork(KeyPair.fromSeed(new byte[32]).publicKey());
   final VirtualScheduler scheduler = new VirtualScheduler(new VirtualClock());
-  final TxRelay relay = new TxRelay(net, scheduler, DELAY, 3, 1 << 20);
+  final TxRelay relay = new TxRelay(net, scheduler, DELAY, 3, 1 << 20, false);
 
   TxRelayTest() {
     net.connect(FakeNetwork.peer(peerA.publicKey(), 0));
@@ -107,7 +107,8 @@ class TxRelayTest {
   @Test
   void batchesAreSplitByBytesAsWellAsByCount() {
     int size = tx(1).encodedSize();
-    TxRelay byBytes = new TxRelay(net, scheduler, DELAY, TxBatch.MAX_TXS, 2 * size + size / 2);
+    TxRelay byBytes =
+        new TxRelay(net, scheduler, DELAY, TxBatch.MAX_TXS, 2 * size + size / 2, false);
     byBytes.relay(tx(1));
     byBytes.relay(tx(2));
     assertThat(net.sent).as("two fit").isEmpty();
@@ -126,7 +127,7 @@ class TxRelayTest {
 
   @Test
   void aTransactionLargerThanTheByteCapLeavesAloneAtOnce() {
-    TxRelay tiny = new TxRelay(net, scheduler, DELAY, TxBatch.MAX_TXS, 10);
+    TxRelay tiny = new TxRelay(net, scheduler, DELAY, TxBatch.MAX_TXS, 10, false);
     tiny.relay(tx(1));
     tiny.relay(tx(2));
     assertThat(net.sentOf(NodeMessages.TXS)).extracting(b -> b.txs().size()).containsExactly(1, 1);
@@ -134,7 +135,7 @@ class TxRelayTest {
 
   @Test
   void theDefaultByteCapStaysFarBelowTheFrameLimit() {
-    TxRelay small = new TxRelay(net, scheduler, 64 * 1024);
+    TxRelay small = new TxRelay(net, scheduler, 64 * 1024, false);
     int size = tx(1).encodedSize();
     int perBatch = (16 * 1024) / size; // a quarter of the frame
     for (int i = 0; i <= perBatch; i++) {
@@ -148,11 +149,12 @@ class TxRelayTest {
 
   @Test
   void batchSizesOutsideWhatAMessageHoldsAreRefused() {
-    assertThatThrownBy(() -> new TxRelay(net, scheduler, DELAY, 0, 1 << 20))
+    assertThatThrownBy(() -> new TxRelay(net, scheduler, DELAY, 0, 1 << 20, false))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new TxRelay(net, scheduler, DELAY, TxBatch.MAX_TXS + 1, 1 << 20))
+    assertThatThrownBy(
+            () -> new TxRelay(net, scheduler, DELAY, TxBatch.MAX_TXS + 1, 1 << 20, false))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new TxRelay(net, scheduler, DELAY, 3, 0))
+    assertThatThrownBy(() -> new TxRelay(net, scheduler, DELAY, 3, 0, false))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
