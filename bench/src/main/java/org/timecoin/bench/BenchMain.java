@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       ViewChangeBench.class,
       RecoveryBench.class,
       DevnetBench.class,
+      WireBench.class,
       LoadBench.class,
       SyncBench.class,
       WalletBench.class,

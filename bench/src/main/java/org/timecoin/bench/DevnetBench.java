@@ -3,11 +3,7 @@ package org.timecoin.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.timecoin.bench.VerifyThroughput.Limit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,43 +71,34 @@ public final class DevnetBench extends BenchCommand {
   @Override
   protected void run(Report report, Progress progress) throws Exception {
     Limit before = limitOptions.measure(clock, seed, progress);
-    LoadKeys loadKeys = LoadKeys.derive(seed, keys);
-    int coins = LoadFunding.coins(load, keys, validators);
-    Observed observed;
-    List<Long> spreads;
-    try (ProcessDevnet devnet =
-        ProcessDevnet.create(
-            dir,
+    LoadedDevnet.Plan plan =
+        new LoadedDevnet.Plan(
             validators,
+            load,
+            keys,
+            warmupS,
+            seconds,
+            drainS,
             Duration.ofMillis(blockIntervalMs),
             Duration.ofMillis(Math.max(blockIntervalMs, emptyBlockIntervalMs)),
-            loadKeys.genesisAllocations(coins, LoadFunding.COIN),
-            clock,
-            seed)) {
-      progress.log("starting %d validator processes", validators);
-      devnet.startAll(Duration.ofMillis(sampleMs));
-      devnet.awaitAllAt(1, Duration.ofSeconds(120));
-      progress.log(
-          "load process: %d tx/s from %d keys (%d coins) to every validator", load, keys, coins);
-      observed = underLoad(devnet);
-      spreads = devnet.times().spreads(observed.fromHeight(), observed.toHeight(), validators);
-    }
+            sampleMs,
+            UnaryOperator.identity());
+    LoadedDevnet.Result observed = LoadedDevnet.run(plan, dir, clock, seed, progress);
     Limit after = limitOptions.measure(clock, seed, progress);
     report.field("validators", validators);
     report.field("load_tps", load);
     report.field("keys", keys);
-    report.field("genesis_coins", coins);
+    report.field("genesis_coins", LoadedDevnet.coins(plan));
     report.field("heights", observed.toHeight() - observed.fromHeight() + 1);
     double committedTps = LoadFunding.copyLoadFigures(observed.load(), report);
-    Samples propagation = new Samples();
-    spreads.forEach(propagation::add);
-    double propagationP99 = propagation.count() == 0 ? Double.NaN : propagation.p99Ms();
+    reportAllocation(report, observed, committedTps, seconds, validators);
+    double propagationP99 = propagationP99(observed);
     report.figure(
         "propagation_ms_p99",
         propagationP99,
         "ms",
         "first to last node seen at a height, p99 (polled every " + sampleMs + " ms)");
-    report.field("propagation_samples", propagation.count());
+    report.field("propagation_samples", observed.spreads().size());
     report.figure("max_height_spread", observed.maxSpread(), "", "largest height difference seen");
     double limitPerS = (before.perSecondAll() + after.perSecondAll()) / 2;
     report.field("verify_per_s_all_before", before.perSecondAll());
@@ -131,42 +118,35 @@ public final class DevnetBench extends BenchCommand {
     report.goalAtMost("height_spread", "nodes within 1 block", observed.maxSpread(), 1);
   }
 
-  /** The load's report, the heights of its window and the largest height spread in it. */
-  private record Observed(JsonNode load, long fromHeight, long toHeight, long maxSpread) {}
+  /**
+   * Heap bytes all validators allocated in the window per transfer committed in it (end to end:
+   * RPC decode, admission, relay, proposal, validation, apply), and GC pause time per minute.
+   */
+  static void reportAllocation(
+      Report report,
+      LoadedDevnet.Result observed,
+      double committedTps,
+      long windowS,
+      int validators) {
+    double committed = committedTps * number(observed.load().get("window_s"));
+    NodeCounters c = observed.counters();
+    report.figure(
+        "alloc_bytes_per_tx",
+        committed > 0 ? c.allocatedBytes() / committed : Double.NaN,
+        "B",
+        "heap bytes allocated by all validators in the window / transfers committed in it");
+    report.figure(
+        "gc_pause_ms_per_min",
+        c.gcPauseSeconds() * 1000 / (windowS / 60.0) / validators,
+        "ms",
+        "GC pauses per minute, mean over validators");
+  }
 
-  /** Runs {@code bench load} against every validator; samples the heights during its window. */
-  private Observed underLoad(ProcessDevnet devnet) throws Exception {
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    AtomicLong maxSpread = new AtomicLong();
-    List<String> options =
-        List.of(
-            "--keys=" + keys,
-            "--rate=" + load,
-            "--seconds=" + seconds,
-            "--warmup-s=" + warmupS,
-            "--drain-s=" + drainS);
-    try (LoadProcess loadProcess =
-        LoadProcess.start(devnet, devnet.home(0).getParent(), seed, options)) {
-      // The load's JVM start and key derivation come before its warm-up: wait for its blocks.
-      devnet.times().await(() -> false, Duration.ofSeconds(warmupS + 3));
-      long fromHeight = devnet.maxRunningHeight() + 1;
-      timer.scheduleAtFixedRate(
-          () ->
-              maxSpread.accumulateAndGet(
-                  devnet.maxRunningHeight() - devnet.minRunningHeight(), Math::max),
-          0,
-          sampleMs,
-          TimeUnit.MILLISECONDS);
-      devnet.times().await(() -> false, Duration.ofSeconds(seconds));
-      timer.shutdownNow();
-      long toHeight = devnet.minRunningHeight();
-      JsonNode report =
-          loadProcess.awaitReport(Duration.ofSeconds(seconds + warmupS + drainS + 120));
-      return new Observed(report, fromHeight, toHeight, maxSpread.get());
-    } finally {
-      timer.shutdownNow();
-      timer.awaitTermination(10, TimeUnit.SECONDS);
-    }
+  /** First to last node at each height of the window, p99; NaN without a sample. */
+  static double propagationP99(LoadedDevnet.Result observed) {
+    Samples propagation = new Samples();
+    observed.spreads().forEach(propagation::add);
+    return propagation.count() == 0 ? Double.NaN : propagation.p99Ms();
   }
 
   /** A number of the load's report; null (no sample) is NaN, which misses every goal. */

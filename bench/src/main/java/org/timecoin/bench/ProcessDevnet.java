@@ -13,12 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.UnaryOperator;
 import org.timecoin.bench.JsonRpcBatch.Answer;
 import org.timecoin.bench.JsonRpcBatch.Call;
 import org.timecoin.common.time.Clock;
 import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.tx.TxOut;
 import org.timecoin.node.config.BlockSection;
+import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.devnet.LocalDevnet;
 import org.timecoin.rpc.cli.RpcCredentials;
 
@@ -67,6 +69,28 @@ final class ProcessDevnet implements AutoCloseable {
       Clock clock,
       long seed)
       throws IOException {
+    return create(
+        parent,
+        validators,
+        blockInterval,
+        emptyBlockInterval,
+        extraAllocations,
+        UnaryOperator.identity(),
+        clock,
+        seed);
+  }
+
+  /** As above, with {@code change} applied to every node's configuration. */
+  static ProcessDevnet create(
+      Path parent,
+      int validators,
+      Duration blockInterval,
+      Duration emptyBlockInterval,
+      List<TxOut> extraAllocations,
+      UnaryOperator<NodeConfig> change,
+      Clock clock,
+      long seed)
+      throws IOException {
     TempDir dir = TempDir.create(parent, "bench-devnet");
     // P2P and RPC 2 per node, then one metrics port per node.
     int base = BenchDevnet.freePortRun(3 * validators + 2, new Random(seed ^ clock.monoNanos()));
@@ -83,12 +107,13 @@ final class ProcessDevnet implements AutoCloseable {
       layout.rewriteConfig(
           i,
           c ->
-              c.withBlock(
-                  new BlockSection(
-                      blockInterval,
-                      emptyBlockInterval,
-                      c.block().maxBlockBytes(),
-                      c.block().maxBlockTxs())));
+              change.apply(
+                  c.withBlock(
+                      new BlockSection(
+                          blockInterval,
+                          emptyBlockInterval,
+                          c.block().maxBlockBytes(),
+                          c.block().maxBlockTxs()))));
     }
     return new ProcessDevnet(dir, layout, base, clock);
   }
@@ -119,6 +144,22 @@ final class ProcessDevnet implements AutoCloseable {
 
   FinalizationTimes times() {
     return times;
+  }
+
+  /** Node i's Prometheus endpoint (the devnet layout puts the metrics ports after P2P and RPC). */
+  URI metricsUri(int i) {
+    return URI.create("http://127.0.0.1:" + (basePort + 2 * nodes.length + i) + "/metrics");
+  }
+
+  /** Bytes every running node wrote to its peers so far, summed over the nodes. */
+  NodeCounters counters() throws IOException, InterruptedException {
+    NodeCounters sum = NodeCounters.none();
+    for (int i = 0; i < nodes.length; i++) {
+      if (nodes[i].isAlive()) {
+        sum = sum.plus(NodeCounters.scrape(metricsUri(i)));
+      }
+    }
+    return sum;
   }
 
   private int rpcPort(int i) {

@@ -114,6 +114,7 @@ public final class TimeNode implements AutoCloseable {
   private BlockSync sync;
   private ConsensusHandler consensusHandler;
   private CompactProposals compactProposals;
+  private TxAnnouncements txAnnouncements;
   private NodeQueries queries;
   private RpcServerFactory.RunningServer rpc;
   private org.timecoin.node.wallet.KeyRing keyRing;
@@ -377,13 +378,14 @@ public final class TimeNode implements AutoCloseable {
                 PeerTxBudget.Limits.of(config.security()), config.security().banDuration(), clock));
     ExecutorService txLane = lane("tx-lane");
     transactions.register(perPeer, txLane);
-    new TxAnnouncements(
+    txAnnouncements =
+        new TxAnnouncements(
             network,
             mempool::knows,
             mempool::get,
             clock,
-            Math.min(TxRelay.MAX_BATCH_BYTES, config.network().maxFrameBytes() / 4))
-        .register(perPeer, txLane);
+            Math.min(TxRelay.MAX_BATCH_BYTES, config.network().maxFrameBytes() / 4));
+    txAnnouncements.register(perPeer, txLane);
     // Block serving and state checks read the disk: each on a lane of its own, so neither a
     // backlog of them nor the other's delays proposals and votes.
     new SyncHandler(sync, network).register(lane("sync-lane"));
@@ -561,6 +563,10 @@ public final class TimeNode implements AutoCloseable {
 
   public ConsensusRuntime consensus() {
     return runtime;
+  }
+
+  public TxAnnouncements txAnnouncements() {
+    return txAnnouncements;
   }
 
   public CompactProposals compactProposals() {

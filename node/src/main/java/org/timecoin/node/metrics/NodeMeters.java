@@ -16,5 +16,6 @@ public final class NodeMeters {
     ChainMeters.bindMempool(metrics, node.mempool());
     ChainMeters.bindSync(metrics.registry(), node.sync());
     StorageMeters.bind(metrics, node.chain().store());
+    RelayMeters.bind(metrics.registry(), node.compactProposals(), node.txAnnouncements());
   }
 }

@@ -2,6 +2,7 @@ package org.timecoin.node.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -13,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -47,6 +49,17 @@ public final class NodeMetrics implements AutoCloseable {
     new ClassLoaderMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+    // Exact, unlike jvm_gc_memory_allocated (which moves only at collections): the bytes every
+    // thread of the process allocated on the heap, so a benchmark can state allocation per
+    // transaction.
+    if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+        && threads.isThreadAllocatedMemorySupported()) {
+      FunctionCounter.builder(
+              "jvm.threads.allocated", threads, t -> t.getTotalThreadAllocatedBytes())
+          .description("heap bytes allocated by all threads since the start")
+          .baseUnit("bytes")
+          .register(registry);
+    }
     if (ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider netty) {
       Gauge.builder("netty.direct.memory.used", netty, n -> n.metric().usedDirectMemory())
           .description("direct memory held by Netty's buffer allocator")

@@ -1,0 +1,113 @@
+package org.timecoin.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.timecoin.common.time.Clock;
+import org.timecoin.node.config.NodeConfig;
+
+/**
+ * One run of a process devnet under {@code bench load}: the validators start, the load runs its
+ * warm-up, then during its measured window the heights are sampled and the bytes the nodes write
+ * are counted; the load's report comes after its drain.
+ */
+final class LoadedDevnet {
+  /** What to run. */
+  record Plan(
+      int validators,
+      int load,
+      int keys,
+      long warmupS,
+      long seconds,
+      long drainS,
+      Duration blockInterval,
+      Duration emptyBlockInterval,
+      long sampleMs,
+      UnaryOperator<NodeConfig> config) {}
+
+  /**
+   * The load's report, the heights of its window, the largest height spread in it, the spread at
+   * each height (first to last node), and the bytes written during the window.
+   */
+  record Result(
+      JsonNode load,
+      long fromHeight,
+      long toHeight,
+      long maxSpread,
+      List<Long> spreads,
+      NodeCounters counters) {}
+
+  private LoadedDevnet() {}
+
+  static Result run(Plan plan, Path dir, Clock clock, long seed, Progress progress)
+      throws Exception {
+    LoadKeys loadKeys = LoadKeys.derive(seed, plan.keys());
+    int coins = LoadFunding.coins(plan.load(), plan.keys(), plan.validators());
+    try (ProcessDevnet devnet =
+        ProcessDevnet.create(
+            dir,
+            plan.validators(),
+            plan.blockInterval(),
+            plan.emptyBlockInterval(),
+            loadKeys.genesisAllocations(coins, LoadFunding.COIN),
+            plan.config(),
+            clock,
+            seed)) {
+      progress.log("starting %d validator processes", plan.validators());
+      devnet.startAll(Duration.ofMillis(plan.sampleMs()));
+      devnet.awaitAllAt(1, Duration.ofSeconds(120));
+      progress.log(
+          "load process: %d tx/s from %d keys (%d coins) to every validator",
+          plan.load(), plan.keys(), coins);
+      return underLoad(devnet, plan, seed);
+    }
+  }
+
+  static int coins(Plan plan) {
+    return LoadFunding.coins(plan.load(), plan.keys(), plan.validators());
+  }
+
+  private static Result underLoad(ProcessDevnet devnet, Plan plan, long seed) throws Exception {
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    AtomicLong maxSpread = new AtomicLong();
+    List<String> options =
+        List.of(
+            "--keys=" + plan.keys(),
+            "--rate=" + plan.load(),
+            "--seconds=" + plan.seconds(),
+            "--warmup-s=" + plan.warmupS(),
+            "--drain-s=" + plan.drainS());
+    try (LoadProcess loadProcess =
+        LoadProcess.start(devnet, devnet.home(0).getParent(), seed, options)) {
+      // The load's JVM start and key derivation come before its warm-up: wait for its blocks.
+      devnet.times().await(() -> false, Duration.ofSeconds(plan.warmupS() + 3));
+      long fromHeight = devnet.maxRunningHeight() + 1;
+      NodeCounters countersBefore = devnet.counters();
+      timer.scheduleAtFixedRate(
+          () ->
+              maxSpread.accumulateAndGet(
+                  devnet.maxRunningHeight() - devnet.minRunningHeight(), Math::max),
+          0,
+          plan.sampleMs(),
+          TimeUnit.MILLISECONDS);
+      devnet.times().await(() -> false, Duration.ofSeconds(plan.seconds()));
+      timer.shutdownNow();
+      NodeCounters counters = devnet.counters().minus(countersBefore);
+      long toHeight = devnet.minRunningHeight();
+      JsonNode report =
+          loadProcess.awaitReport(
+              Duration.ofSeconds(plan.seconds() + plan.warmupS() + plan.drainS() + 120));
+      List<Long> spreads = devnet.times().spreads(fromHeight, toHeight, plan.validators());
+      return new Result(report, fromHeight, toHeight, maxSpread.get(), spreads, counters);
+    } finally {
+      timer.shutdownNow();
+      timer.awaitTermination(10, TimeUnit.SECONDS);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package org.timecoin.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Bytes the nodes wrote to their peers, by message type, read from each node's Prometheus endpoint
+ * ({@code p2p_sent_bytes_total}: every frame handed to a socket, headers included, after
+ * compression when it is on). TCP/IP headers are not counted. Also the compact relay counters
+ * ({@code relay_*_total}).
+ */
+record NodeCounters(Map<String, Long> bytesByType, Map<String, Long> relayCounters) {
+  private static final Pattern SENT =
+      Pattern.compile("^p2p_sent_bytes_total\\{[^}]*type=\"([^\"]+)\"[^}]*}\\s+([0-9.eE+]+)");
+  private static final Pattern RELAY =
+      Pattern.compile("^(relay_[a-z_]+_total)(\\{[^}]*})?\\s+([0-9.eE+]+)");
+  private static final Pattern ALLOCATED =
+      Pattern.compile("^jvm_threads_allocated_bytes_total(\\{[^}]*})?\\s+([0-9.eE+]+)");
+  private static final Pattern GC_PAUSE =
+      Pattern.compile("^jvm_gc_pause_seconds_sum(\\{[^}]*})?\\s+([0-9.eE+]+)");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  static NodeCounters none() {
+    return new NodeCounters(Map.of(), Map.of(), 0, 0);
+  }
+
+  /** One node's counters now. */
+  static NodeCounters scrape(URI metrics) throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IOException(metrics + " answered HTTP " + r.statusCode());
+    }
+    return parse(r.body());
+  }
+
+  static NodeCounters parse(String prometheusText) {
+    Map<String, Long> bytes = new TreeMap<>();
+    Map<String, Long> relay = new TreeMap<>();
+    long allocated = 0;
+    double pauses = 0;
+    for (String line : prometheusText.split("\n")) {
+      Matcher a = ALLOCATED.matcher(line);
+      if (a.find()) {
+        allocated += (long) Double.parseDouble(a.group(2));
+      }
+      Matcher g = GC_PAUSE.matcher(line);
+      if (g.find()) {
+        pauses += Double.parseDouble(g.group(2));
+      }
+      Matcher m = SENT.matcher(line);
+      if (m.find()) {
+        bytes.merge(m.group(1), (long) Double.parseDouble(m.group(2)), Long::sum);
+      }
+      Matcher r = RELAY.matcher(line);
+      if (r.find()) {
+        relay.merge(r.group(1), (long) Double.parseDouble(r.group(3)), Long::sum);
+      }
+    }
+    if (bytes.isEmpty()) {
+      throw new IllegalStateException("no p2p_sent_bytes_total in the metrics");
+    }
+    return new NodeCounters(bytes, relay, allocated, pauses);
+  }
+
+  NodeCounters plus(NodeCounters o) {
+    return new NodeCounters(
+        combine(bytesByType, o.bytesByType, 1),
+        combine(relayCounters, o.relayCounters, 1),
+        allocatedBytes + o.allocatedBytes,
+        gcPauseSeconds + o.gcPauseSeconds);
+  }
+
+  NodeCounters minus(NodeCounters earlier) {
+    return new NodeCounters(
+        combine(bytesByType, earlier.bytesByType, -1),
+        combine(relayCounters, earlier.relayCounters, -1),
+        allocatedBytes - earlier.allocatedBytes,
+        gcPauseSeconds - earlier.gcPauseSeconds);
+  }
+
+  private static Map<String, Long> combine(Map<String, Long> a, Map<String, Long> b, int sign) {
+    Map<String, Long> out = new TreeMap<>(a);
+    b.forEach((k, v) -> out.merge(k, sign * v, Long::sum));
+    return out;
+  }
+
+  long relay(String counter) {
+    return relayCounters.getOrDefault(counter, 0L);
+  }
+
+  /** Bytes written to peers, all types. */
+  long total() {
+    return bytesByType.values().stream().mapToLong(Long::longValue).sum();
+  }
+}

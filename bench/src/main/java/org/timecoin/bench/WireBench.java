@@ -1,0 +1,133 @@
+package org.timecoin.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.timecoin.node.config.NodeConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench wire}: the same devnet under the same honest load twice in one run, first with
+ * compact relay off (whole proposals, every transaction pushed to every peer), then on (proposals
+ * by short id, transactions announced by id). Every byte every node writes to its peers during the
+ * load's window is counted from the nodes' own counters and divided by the transfers committed in
+ * that window.
+ */
+@Command(
+    name = "wire",
+    mixinStandardHelpOptions = true,
+    description = "Bytes on the wire per committed transaction, compact relay off and on.")
+public final class WireBench extends BenchCommand {
+  @Option(names = "--validators", defaultValue = "4", description = "Validators (processes).")
+  int validators;
+
+  @Option(names = "--load", defaultValue = "1500", description = "Transfers offered per second.")
+  int load;
+
+  @Option(names = "--keys", defaultValue = "10000", description = "Keys the load spends from.")
+  int keys;
+
+  @Option(names = "--seconds", defaultValue = "40", description = "Measured window, each run.")
+  long seconds;
+
+  @Option(names = "--warmup-s", defaultValue = "5", description = "Load before the window.")
+  long warmupS;
+
+  @Option(names = "--drain-s", defaultValue = "15", description = "Wait for the last blocks.")
+  long drainS;
+
+  @Option(
+      names = "--sample-ms",
+      defaultValue = "20",
+      description = "How often every node's height is read over RPC.")
+  long sampleMs;
+
+  @Option(
+      names = "--dir",
+      description = "Parent of the devnets' temporary directories (default: system temp).")
+  Path dir;
+
+  @Override
+  protected void run(Report report, Progress progress) throws Exception {
+    progress.log("run 1 of 2: compact relay off");
+    Side off = side(false, progress);
+    progress.log("run 2 of 2: compact relay on");
+    Side on = side(true, progress);
+    report.field("validators", validators);
+    report.field("load_tps", load);
+    report.field("keys", keys);
+    off.report(report, "off");
+    on.report(report, "on");
+    double ratio = on.bytesPerTx() / off.bytesPerTx();
+    report.figure("wire_ratio", ratio, "", "bytes per committed transaction, on / off");
+    report.goalAtMost("wire_ratio", "compact relay halves the bytes per transaction", ratio, 0.5);
+    report.goalAtMost(
+        "propagation_p99",
+        "propagation p99 with compact relay no worse than without",
+        on.propagationP99(),
+        off.propagationP99());
+  }
+
+  private Side side(boolean compact, Progress progress) throws Exception {
+    UnaryOperator<NodeConfig> config = c -> c.withNetwork(c.network().withCompactRelay(compact));
+    LoadedDevnet.Plan plan =
+        new LoadedDevnet.Plan(
+            validators,
+            load,
+            keys,
+            warmupS,
+            seconds,
+            drainS,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            sampleMs,
+            config);
+    LoadedDevnet.Result r = LoadedDevnet.run(plan, dir, clock, seed, progress);
+    double committedTps = DevnetBench.number(r.load().get("committed_tps"));
+    double windowS = DevnetBench.number(r.load().get("window_s"));
+    return new Side(r, committedTps, committedTps * windowS);
+  }
+
+  /** One devnet's figures. */
+  private record Side(LoadedDevnet.Result run, double committedTps, double committed) {
+    /** NaN when nothing committed, which misses every goal. */
+    double bytesPerTx() {
+      return committed > 0 ? run.counters().total() / committed : Double.NaN;
+    }
+
+    double propagationP99() {
+      return DevnetBench.propagationP99(run);
+    }
+
+    void report(Report report, String side) {
+      report.figure(
+          "wire_bytes_per_tx_" + side,
+          bytesPerTx(),
+          "B",
+          "bytes all nodes wrote to peers / transfers committed, compact relay " + side);
+      report.field("wire_bytes_" + side, run.counters().total());
+      report.field("wire_bytes_by_type_" + side, Map.copyOf(run.counters().bytesByType()));
+      report.figure("committed_tps_" + side, committedTps, "tx/s", "committed, relay " + side);
+      report.field("offered_tps_" + side, DevnetBench.number(run.load().get("offered_tps")));
+      report.figure(
+          "finality_ms_p99_" + side,
+          DevnetBench.number(run.load().get("finality_ms_p99")),
+          "ms",
+          "finality p99, relay " + side);
+      report.figure(
+          "propagation_ms_p99_" + side,
+          propagationP99(),
+          "ms",
+          "first to last node at a height, p99, relay " + side);
+      report.field("propagation_samples_" + side, run.spreads().size());
+      report.field(
+          "alloc_bytes_per_tx_" + side,
+          committed > 0 ? run.counters().allocatedBytes() / committed : Double.NaN);
+      if (!run.counters().relayCounters().isEmpty()) {
+        report.field("relay_counters_" + side, Map.copyOf(run.counters().relayCounters()));
+      }
+    }
+  }
+}
