@@ -19,7 +19,8 @@ public record NetworkSection(
     Duration pingInterval,
     Duration peerTimeout,
     int maxFrameBytes,
-    boolean connectOnly) {
+    boolean connectOnly,
+    boolean compression) {
 
   public static NetworkSection defaults(NetworkName network) {
     return new NetworkSection(
@@ -31,7 +32,8 @@ public record NetworkSection(
         Duration.ofSeconds(30),
         Duration.ofSeconds(60),
         16 * 1024 * 1024,
-        false);
+        false,
+        true);
   }
 
   static NetworkSection read(TomlTable t, NetworkName network) {
@@ -52,7 +54,8 @@ public record NetworkSection(
             t.millis("ping_interval_ms", d.pingInterval, 100, 3_600_000),
             t.millis("peer_timeout_ms", d.peerTimeout, 200, 7_200_000),
             t.intIn("max_frame_bytes", d.maxFrameBytes, 64 * 1024, 256 * 1024 * 1024),
-            t.bool("connect_only", d.connectOnly));
+            t.bool("connect_only", d.connectOnly),
+            t.bool("compression", d.compression));
     t.rejectUnknownKeys();
     if (s.peerTimeout.compareTo(s.pingInterval) <= 0) {
       throw t.invalid("peer_timeout_ms", "must be greater than ping_interval_ms");
@@ -73,7 +76,11 @@ public record NetworkSection(
         .key(
             "connect_only",
             bool(connectOnly),
-            "Dial only bootstrap_peers, never addresses learned from peers");
+            "Dial only bootstrap_peers, never addresses learned from peers")
+        .key(
+            "compression",
+            bool(compression),
+            "LZ4-compress large frames to peers that support it (when it makes them smaller)");
   }
 
   public NetworkSection withConnectOnly(boolean v) {
@@ -86,6 +93,21 @@ public record NetworkSection(
         pingInterval,
         peerTimeout,
         maxFrameBytes,
+        v,
+        compression);
+  }
+
+  public NetworkSection withCompression(boolean v) {
+    return new NetworkSection(
+        listenAddress,
+        port,
+        bootstrapPeers,
+        maxOutboundPeers,
+        maxInboundPeers,
+        pingInterval,
+        peerTimeout,
+        maxFrameBytes,
+        connectOnly,
         v);
   }
 
@@ -99,7 +121,8 @@ public record NetworkSection(
         pingInterval,
         peerTimeout,
         maxFrameBytes,
-        connectOnly);
+        connectOnly,
+        compression);
   }
 
   public NetworkSection withListenAddress(String host) {
@@ -112,7 +135,8 @@ public record NetworkSection(
         pingInterval,
         peerTimeout,
         maxFrameBytes,
-        connectOnly);
+        connectOnly,
+        compression);
   }
 
   public NetworkSection withPort(int p) {
@@ -125,6 +149,7 @@ public record NetworkSection(
         pingInterval,
         peerTimeout,
         maxFrameBytes,
-        connectOnly);
+        connectOnly,
+        compression);
   }
 }
