@@ -525,6 +525,7 @@ public final class TimeNode implements AutoCloseable {
             config.security().maxInboundPerIp(), config.security().maxInboundPerSubnet())
         .sendStallTimeout(config.security().peerSendStall())
         .connectOnly(n.connectOnly())
+        .compression(n.compression())
         .build();
   }
 

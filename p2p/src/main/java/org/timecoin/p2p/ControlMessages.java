@@ -27,7 +27,20 @@ final class ControlMessages {
   static final int MESSAGE_VERSION = 1;
 
   /** HELLO version 2 appends the sender's wall clock; version 1 (without it) is still read. */
-  static final int HELLO_VERSION = 2;
+  static final int HELLO_CLOCK_VERSION = 2;
+
+  /**
+   * HELLO version 3 appends the sender's feature bits (u64) to version 2. A HELLO is written in the
+   * lowest version that carries its fields, so a node announcing no feature sends version 2, which
+   * nodes that read only versions 1 and 2 understand.
+   */
+  static final int HELLO_VERSION = 3;
+
+  /** Feature bit: the sender reads frames flagged {@link Frame#FLAG_LZ4}. */
+  static final long FEATURE_LZ4 = 1L;
+
+  /** The features of a HELLO below version 3. */
+  static final long NO_FEATURES = 0;
 
   /** The wall clock of a version-1 HELLO, which does not carry one. */
   static final long NO_WALL_CLOCK = -1;
@@ -52,7 +65,35 @@ final class ControlMessages {
       PeerAddress listenAddress,
       long bestHeight,
       byte[] nonce,
-      long wallMillis) {}
+      long wallMillis,
+      long features) {
+
+    /** A HELLO without feature bits, as nodes before version 3 send it. */
+    Hello(
+        long magic,
+        long protocolVersion,
+        Hash32 genesisHash,
+        PublicKey nodeKey,
+        PeerAddress listenAddress,
+        long bestHeight,
+        byte[] nonce,
+        long wallMillis) {
+      this(
+          magic,
+          protocolVersion,
+          genesisHash,
+          nodeKey,
+          listenAddress,
+          bestHeight,
+          nonce,
+          wallMillis,
+          NO_FEATURES);
+    }
+
+    boolean supports(long feature) {
+      return (features & feature) == feature;
+    }
+  }
 
   /** Second handshake message: a signature over {@link #authBytes}. */
   record Auth(byte[] signature) {}
@@ -94,7 +135,13 @@ final class ControlMessages {
         @Override
         public void write(ByteWriter out, Hello h) {
           boolean withClock = h.wallMillis() != NO_WALL_CLOCK;
-          out.u8(withClock ? HELLO_VERSION : MESSAGE_VERSION);
+          boolean withFeatures = h.features() != NO_FEATURES;
+          if (withFeatures && !withClock) {
+            throw new IllegalArgumentException("a hello with features carries a wall clock");
+          }
+          int version =
+              withFeatures ? HELLO_VERSION : withClock ? HELLO_CLOCK_VERSION : MESSAGE_VERSION;
+          out.u8(version);
           out.u32(h.magic()).u32(h.protocolVersion()).hash(h.genesisHash());
           PublicKey.CODEC.write(out, h.nodeKey());
           PeerAddress.CODEC.write(out, h.listenAddress());
@@ -102,12 +149,15 @@ final class ControlMessages {
           if (withClock) {
             out.u64(h.wallMillis());
           }
+          if (withFeatures) {
+            out.u64(h.features());
+          }
         }
 
         @Override
         public Hello read(ByteReader in) {
           int version = in.u8();
-          if (version != MESSAGE_VERSION && version != HELLO_VERSION) {
+          if (version < MESSAGE_VERSION || version > HELLO_VERSION) {
             throw new CodecException("hello message version " + version + " is not supported");
           }
           long magic = in.u32();
@@ -117,11 +167,17 @@ final class ControlMessages {
           PeerAddress listen = PeerAddress.CODEC.read(in);
           long height = in.u64();
           byte[] nonce = in.raw(NONCE_SIZE);
-          long wall = version == HELLO_VERSION ? in.u64() : NO_WALL_CLOCK;
-          if (version == HELLO_VERSION && wall < 0) {
+          long wall = version >= HELLO_CLOCK_VERSION ? in.u64() : NO_WALL_CLOCK;
+          if (version >= HELLO_CLOCK_VERSION && wall < 0) {
             throw new CodecException("hello wall clock out of range");
           }
-          return new Hello(magic, protocol, genesis, key, listen, height, nonce, wall);
+          // Bits we do not know are features of later nodes: ignored, not refused.
+          long features = version >= HELLO_VERSION ? in.u64() : NO_FEATURES;
+          if (version >= HELLO_VERSION && features == NO_FEATURES) {
+            // Written as version 2; accepting both would give one HELLO two encodings.
+            throw new CodecException("hello version 3 without features");
+          }
+          return new Hello(magic, protocol, genesis, key, listen, height, nonce, wall, features);
         }
       };
 

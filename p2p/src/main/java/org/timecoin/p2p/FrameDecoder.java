@@ -16,11 +16,16 @@ import java.util.List;
  * AUTH nothing more is decoded: what follows waits, undecoded, until the handshake is verified
  * ({@link #open}) and only then may be as large as the full frame limit. An unauthenticated peer
  * can therefore make us hold at most one small frame and one socket read.
+ *
+ * <p>A frame flagged {@link Frame#FLAG_LZ4} is decompressed here, bounded by the frame limit (see
+ * {@link FrameCompression#decompress}), but only once the handshake is verified and only when both
+ * sides announced compression; otherwise, like a failed decompression, it is a malformed frame.
  */
 final class FrameDecoder extends ByteToMessageDecoder {
   private final int maxFrameLength;
   private int limit;
   private boolean handshaking = true;
+  private boolean compression;
   private boolean paused;
   private boolean failed;
 
@@ -34,21 +39,25 @@ final class FrameDecoder extends ByteToMessageDecoder {
   }
 
   /** A decoder past the handshake: every frame up to {@code maxFrameLength}, never paused. */
-  static FrameDecoder afterHandshake(int maxFrameLength) {
+  static FrameDecoder afterHandshake(int maxFrameLength, boolean compression) {
     FrameDecoder d = new FrameDecoder(maxFrameLength, maxFrameLength);
     d.handshaking = false;
+    d.compression = compression;
     return d;
   }
 
   /**
    * The handshake is verified: frames may now be as large as the full limit, and what arrived after
    * the peer's AUTH is decoded at once. Call on the channel's event loop.
+   *
+   * @param compression both sides announced compression: frames may come compressed
    */
-  void open(ChannelHandlerContext ctx) {
+  void open(ChannelHandlerContext ctx, boolean compression) {
     if (!handshaking) {
       return;
     }
     handshaking = false;
+    this.compression = compression;
     paused = false;
     limit = maxFrameLength;
     // Re-enters decode over the bytes already buffered.
@@ -85,7 +94,22 @@ final class FrameDecoder extends ByteToMessageDecoder {
     }
     byte[] payload = new byte[(int) length - Frame.TYPE_AND_FLAGS];
     in.readBytes(payload);
-    out.add(new Frame(type, flags, payload));
+    int wireSize = Frame.HEADER_SIZE + payload.length;
+    if ((flags & Frame.FLAG_LZ4) != 0) {
+      if (handshaking || !compression) {
+        String when = handshaking ? "before the handshake completed" : "but was not negotiated";
+        fail(ctx, in, RejectReason.MALFORMED_FRAME, "compressed frame " + when);
+        return;
+      }
+      try {
+        payload = FrameCompression.decompress(payload, maxFrameLength - Frame.TYPE_AND_FLAGS);
+      } catch (FrameCompression.BadCompression e) {
+        fail(ctx, in, RejectReason.MALFORMED_FRAME, "type " + type + ": " + e.getMessage());
+        return;
+      }
+      flags &= ~Frame.FLAG_LZ4;
+    }
+    out.add(new Frame(type, flags, payload, wireSize));
     if (handshaking && type == ControlMessages.AUTH) {
       paused = true;
     }

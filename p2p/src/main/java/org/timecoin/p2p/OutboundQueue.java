@@ -82,7 +82,7 @@ final class OutboundQueue {
         break;
       }
       bytesSent.addAndGet(frame.wireSize());
-      metrics.sent(frame.type(), frame.wireSize());
+      metrics.sent(frame.type(), frame.wireSize(), frame.plainSize());
       channel.write(frame, channel.voidPromise());
       wrote = true;
     }

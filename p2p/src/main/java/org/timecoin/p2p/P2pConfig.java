@@ -36,6 +36,8 @@ import org.timecoin.common.Hash32;
  * @param connectOnly dial only the bootstrap peers: learned addresses are kept and shared but never
  *     dialled (a validator behind its own sentries, or a test that routes every link through a
  *     proxy)
+ * @param compression announce LZ4 frame compression in the HELLO; frames are compressed on a
+ *     connection only when both sides announced it (see {@link FrameCompression})
  * @param maxPendingDeliveries per peer: above it we stop reading from the peer until the handlers
  *     catch up (TCP back-pressure instead of dropping)
  * @param seeds where to find the first peers: IP literals go into the address book as they are, a
@@ -57,6 +59,7 @@ public record P2pConfig(
     Duration priorityPingInterval,
     Duration priorityPeerTimeout,
     boolean connectOnly,
+    boolean compression,
     int maxFrameSize,
     int outboundTarget,
     int inboundLimit,
@@ -162,6 +165,7 @@ public record P2pConfig(
     private Duration priorityPingInterval = Duration.ofMillis(500);
     private Duration priorityPeerTimeout = Duration.ofSeconds(3);
     private boolean connectOnly;
+    private boolean compression = true;
     private int maxFrameSize = 8 * 1024 * 1024;
     private int outboundTarget = 8;
     private int inboundLimit = 64;
@@ -206,6 +210,7 @@ public record P2pConfig(
       priorityPingInterval = c.priorityPingInterval;
       priorityPeerTimeout = c.priorityPeerTimeout;
       connectOnly = c.connectOnly;
+      compression = c.compression;
       maxFrameSize = c.maxFrameSize;
       outboundTarget = c.outboundTarget;
       inboundLimit = c.inboundLimit;
@@ -319,6 +324,11 @@ public record P2pConfig(
       return this;
     }
 
+    public Builder compression(boolean v) {
+      compression = v;
+      return this;
+    }
+
     public Builder maxFrameSize(int v) {
       maxFrameSize = v;
       return this;
@@ -407,6 +417,7 @@ public record P2pConfig(
           priorityPingInterval,
           priorityPeerTimeout,
           connectOnly,
+          compression,
           maxFrameSize,
           outboundTarget,
           inboundLimit,

@@ -25,6 +25,8 @@ public final class P2pMetrics {
   private final Map<String, LongAdder> bansByCause = new ConcurrentHashMap<>();
   private final AtomicLongArray bytesIn = new AtomicLongArray(256);
   private final AtomicLongArray bytesOut = new AtomicLongArray(256);
+  private final AtomicLongArray plainBytesIn = new AtomicLongArray(256);
+  private final AtomicLongArray plainBytesOut = new AtomicLongArray(256);
   private final AtomicLongArray framesIn = new AtomicLongArray(256);
   private final AtomicLongArray framesOut = new AtomicLongArray(256);
   private final Map<Integer, String> typeNames = new ConcurrentHashMap<>();
@@ -91,14 +93,18 @@ public final class P2pMetrics {
     return c >= 'a' && c <= 'z' || c == '_';
   }
 
-  void received(int type, int bytes) {
+  /** A frame of {@code wire} bytes on the wire, {@code plain} bytes before compression. */
+  void received(int type, int wire, int plain) {
     framesIn.incrementAndGet(type & 0xFF);
-    bytesIn.addAndGet(type & 0xFF, bytes);
+    bytesIn.addAndGet(type & 0xFF, wire);
+    plainBytesIn.addAndGet(type & 0xFF, plain);
   }
 
-  void sent(int type, int bytes) {
+  /** A frame of {@code wire} bytes on the wire, {@code plain} bytes before compression. */
+  void sent(int type, int wire, int plain) {
     framesOut.incrementAndGet(type & 0xFF);
-    bytesOut.addAndGet(type & 0xFF, bytes);
+    bytesOut.addAndGet(type & 0xFF, wire);
+    plainBytesOut.addAndGet(type & 0xFF, plain);
   }
 
   void rtt(long nanos) {
@@ -139,13 +145,38 @@ public final class P2pMetrics {
     return out;
   }
 
-  /** Frame bytes (headers included) read from peers, of frame type {@code type}. */
+  /**
+   * Frame bytes (headers included) read from peers, of frame type {@code type}, as they were on the
+   * wire (compressed where they came compressed).
+   */
   public long bytesReceived(int type) {
     return bytesIn.get(type & 0xFF);
   }
 
+  /** Frame bytes (headers included) written to peers, as they went on the wire. */
   public long bytesSent(int type) {
     return bytesOut.get(type & 0xFF);
+  }
+
+  /**
+   * What {@link #bytesReceived} would be without compression: headers plus decompressed payloads.
+   */
+  public long bytesReceivedUncompressed(int type) {
+    return plainBytesIn.get(type & 0xFF);
+  }
+
+  /** What {@link #bytesSent} would be without compression: headers plus uncompressed payloads. */
+  public long bytesSentUncompressed(int type) {
+    return plainBytesOut.get(type & 0xFF);
+  }
+
+  /**
+   * Bytes sent on the wire per byte they would have taken uncompressed, for frames of {@code type}
+   * (1.0 when none was compressed or none sent): the compression achieved on real traffic.
+   */
+  public double compressionRatio(int type) {
+    long plain = bytesSentUncompressed(type);
+    return plain == 0 ? 1.0 : (double) bytesSent(type) / plain;
   }
 
   public long framesReceived(int type) {

@@ -334,8 +334,17 @@ public final class P2pNode implements PeerNetwork {
       context.seen().markSeen(frame.type(), frame.payload());
     }
     int queued = 0;
+    Frame compressed = null; // compressed once, on the caller's thread, for all peers that read it
     for (PeerConnection c : peers.established()) {
-      if (to.test(c.info()) && c.sendBulk(frame)) {
+      if (!to.test(c.info())) {
+        continue;
+      }
+      Frame out = frame;
+      if (c.compresses()) {
+        compressed = compressed == null ? FrameCompression.compress(frame) : compressed;
+        out = compressed;
+      }
+      if (c.sendBulk(out)) {
         queued++;
       }
     }
@@ -346,7 +355,7 @@ public final class P2pNode implements PeerNetwork {
   public <T> boolean send(PublicKey peer, MessageType<T> type, T message) {
     requireStarted();
     PeerConnection c = peers.established(peer);
-    return c != null && c.sendBulk(encode(type, message));
+    return c != null && c.sendBulk(c.forWire(encode(type, message)));
   }
 
   private <T> Frame encode(MessageType<T> type, T message) {

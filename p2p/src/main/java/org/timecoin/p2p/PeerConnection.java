@@ -53,6 +53,9 @@ final class PeerConnection {
   private volatile long clockOffsetMillis = PeerInfo.NO_CLOCK_OFFSET;
   private volatile boolean established;
 
+  /** Both sides announced LZ4 frames in their HELLOs (and our config allows them). */
+  private volatile boolean compression;
+
   PeerConnection(Channel channel, Direction direction, PeerAddress dialAddress, NodeContext node) {
     this.channel = channel;
     this.direction = direction;
@@ -126,7 +129,22 @@ final class PeerConnection {
 
   void recordReceived(Frame frame) {
     bytesReceived.addAndGet(frame.wireSize());
-    metrics.received(frame.type(), frame.wireSize());
+    metrics.received(frame.type(), frame.wireSize(), frame.plainSize());
+  }
+
+  /** Set once, when the handshake completes and before the peer is listed as established. */
+  void useCompression(boolean on) {
+    compression = on;
+  }
+
+  /** True when frames to this peer may be sent compressed. */
+  boolean compresses() {
+    return compression;
+  }
+
+  /** {@code plain} as it should go to this peer: compressed when negotiated and worth it. */
+  Frame forWire(Frame plain) {
+    return compression ? FrameCompression.compress(plain) : plain;
   }
 
   /** The peer's wall clock minus ours, as its HELLO told it. */
@@ -168,6 +186,9 @@ final class PeerConnection {
 
   /** Queues a frame from a higher layer; false (and counted) when the peer's queue is full. */
   boolean sendBulk(Frame frame) {
+    if (frame.compressed() && !compression) {
+      throw new IllegalStateException("compressed frame for a peer that did not negotiate it");
+    }
     if (queue.offer(frame)) {
       return true;
     }

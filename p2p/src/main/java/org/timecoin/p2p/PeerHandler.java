@@ -98,7 +98,8 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
             node.peers().advertisedAddress(),
             node.bestHeight().getAsLong(),
             ourNonce,
-            node.clock().wallMillis());
+            node.clock().wallMillis(),
+            config.compression() ? ControlMessages.FEATURE_LZ4 : ControlMessages.NO_FEATURES);
     conn.sendControl(control(ControlMessages.HELLO, ControlMessages.HELLO_CODEC, hello));
     handshakeTimer =
         ctx.executor()
@@ -253,6 +254,9 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     if (state != State.VERIFYING || !authSent || !remoteVerified) {
       return;
     }
+    // Before the peer is listed as established, so no frame to it is chosen without this.
+    conn.useCompression(
+        node.config().compression() && remoteHello.supports(ControlMessages.FEATURE_LZ4));
     RejectReason refusal = node.peers().onHandshake(conn);
     if (refusal != null) {
       reject(ctx, refusal, "refused after handshake");
@@ -283,7 +287,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     }
     // Reading resumes before the held bytes are decoded, so their deliveries may pause it again.
     ctx.channel().config().setAutoRead(true);
-    ctx.pipeline().get(FrameDecoder.class).open(ctx);
+    ctx.pipeline().get(FrameDecoder.class).open(ctx, conn.compresses());
   }
 
   /** Runs {@code work} on the work executor, then {@code then} back on this connection's loop. */
@@ -336,7 +340,8 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
         if (allowed(ctx, frame.type(), ADDR_LIMIT)) {
           ControlMessages.GETADDR_CODEC.decode(frame.payload());
           Addr addr = new Addr(node.peers().addressesFor(conn, ControlMessages.MAX_ADDRESSES));
-          conn.sendControl(control(ControlMessages.ADDR, ControlMessages.ADDR_CODEC, addr));
+          conn.sendControl(
+              conn.forWire(control(ControlMessages.ADDR, ControlMessages.ADDR_CODEC, addr)));
         }
       }
       case ControlMessages.ADDR -> {

@@ -5,15 +5,21 @@
  *
  * <p>Every frame is {@code u32 length ‖ u8 type ‖ u8 flags ‖ payload}, little-endian, where {@code
  * length} counts type, flags and payload and may not exceed {@link P2pConfig#maxFrameSize()} (the
- * check happens on the four length bytes, before any buffering). No flag is defined yet; a frame
- * with any flag set is malformed. Types below 0x10 belong to this package, every payload starting
- * with a u8 message version (1):
+ * check happens on the four length bytes, before any buffering). Flag bit 0x01 (LZ4) marks a
+ * payload of {@code u32 uncompressed length ‖ LZ4 block}; a node sends it only to a peer whose
+ * HELLO announced the LZ4 feature, only after the handshake, and only for payloads of at least 256
+ * bytes that it makes smaller. A flagged frame from a peer we did not negotiate it with, before the
+ * handshake completes, declaring more than the frame limit, or not decompressing to exactly its
+ * declared length is malformed, as is any other flag. Types below 0x10 belong to this package,
+ * every payload starting with a u8 message version (1):
  *
  * <ul>
- *   <li>0x01 HELLO, message version 2: magic u32, protocol version u32, genesis hash, node key
+ *   <li>0x01 HELLO, message version 3: magic u32, protocol version u32, genesis hash, node key
  *       (32), listen address (u32-length ASCII host, u16 port), best height u64, nonce (32), the
- *       sender's wall clock u64 (milliseconds since 1970, below 2^63). Version 1 is the same
- *       without the clock; it is still read (its sender gives no clock sample). The clock is not
+ *       sender's wall clock u64 (milliseconds since 1970, below 2^63), feature bits u64 (bit 0:
+ *       reads LZ4 frames; unknown bits are ignored, and none set is written as version 2). Version
+ *       2 is the same without the features, version 1 without the clock too; both are still read
+ *       (as announcing no feature; a version-1 sender gives no clock sample). The clock is not
  *       signed: a node only compares it with its own (the median over its peers, see {@link
  *       org.timecoin.p2p.PeerInfo#clockOffset()}) and never acts on one peer's word
  *   <li>0x02 AUTH: Ed25519 signature (64) over {@code "TIME-P2P-HANDSHAKE-V1" ‖ receiver's nonce ‖

@@ -123,7 +123,7 @@ class ControlMessagesTest {
             withClock.nonce(),
             1_760_000_000_000L);
     byte[] v2 = ControlMessages.HELLO_CODEC.encode(withClock);
-    assertThat(v2[0]).isEqualTo((byte) ControlMessages.HELLO_VERSION);
+    assertThat(v2[0]).isEqualTo((byte) ControlMessages.HELLO_CLOCK_VERSION);
     assertThat(ControlMessages.HELLO_CODEC.decode(v2).wallMillis()).isEqualTo(1_760_000_000_000L);
 
     // An older node's HELLO: version 1, the same fields without the clock.
@@ -136,13 +136,48 @@ class ControlMessagesTest {
   }
 
   @Test
+  void helloVersionThreeCarriesFeatureBitsAndOlderVersionsReadAsNone() {
+    Hello h = randomHello(new Random(9));
+    Hello lz4 =
+        new Hello(
+            h.magic(),
+            h.protocolVersion(),
+            h.genesisHash(),
+            h.nodeKey(),
+            h.listenAddress(),
+            h.bestHeight(),
+            h.nonce(),
+            1_760_000_000_000L,
+            ControlMessages.FEATURE_LZ4 | 1L << 40);
+    byte[] v3 = ControlMessages.HELLO_CODEC.encode(lz4);
+    assertThat(v3[0]).isEqualTo((byte) ControlMessages.HELLO_VERSION);
+    Hello read = ControlMessages.HELLO_CODEC.decode(v3);
+    assertThat(read.supports(ControlMessages.FEATURE_LZ4)).isTrue();
+    assertThat(read.features()).as("unknown bits kept, not refused").isEqualTo(lz4.features());
+
+    // Without features the same HELLO is written as version 2, which older nodes read.
+    byte[] v2 = java.util.Arrays.copyOf(v3, v3.length - 8);
+    v2[0] = (byte) ControlMessages.HELLO_CLOCK_VERSION;
+    Hello older = ControlMessages.HELLO_CODEC.decode(v2);
+    assertThat(older.features()).isEqualTo(ControlMessages.NO_FEATURES);
+    assertThat(older.supports(ControlMessages.FEATURE_LZ4)).isFalse();
+    assertThat(ControlMessages.HELLO_CODEC.encode(older)).isEqualTo(v2);
+
+    byte[] zeroFeatures = java.util.Arrays.copyOf(v2, v3.length);
+    zeroFeatures[0] = (byte) ControlMessages.HELLO_VERSION;
+    assertThatThrownBy(() -> ControlMessages.HELLO_CODEC.decode(zeroFeatures))
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("without features");
+  }
+
+  @Test
   void helloOfUnknownVersionOrWithAClockOutOfRangeIsRejected() {
     Hello h = randomHello(new Random(8));
-    byte[] v3 = ControlMessages.HELLO_CODEC.encode(h);
-    v3[0] = 3;
-    assertThatThrownBy(() -> ControlMessages.HELLO_CODEC.decode(v3))
+    byte[] v4 = ControlMessages.HELLO_CODEC.encode(h);
+    v4[0] = 4;
+    assertThatThrownBy(() -> ControlMessages.HELLO_CODEC.decode(v4))
         .isInstanceOf(CodecException.class)
-        .hasMessageContaining("version 3");
+        .hasMessageContaining("version 4");
     byte[] negative =
         ControlMessages.HELLO_CODEC.encode(
             new Hello(

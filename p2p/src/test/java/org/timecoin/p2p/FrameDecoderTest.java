@@ -20,7 +20,7 @@ class FrameDecoderTest {
   private final List<ProtocolViolation> violations = new ArrayList<>();
 
   private EmbeddedChannel channel() {
-    return channel(FrameDecoder.afterHandshake(MAX));
+    return channel(FrameDecoder.afterHandshake(MAX, false));
   }
 
   private EmbeddedChannel channel(FrameDecoder decoder) {
@@ -154,7 +154,7 @@ class FrameDecoderTest {
     assertThat((Object) ch.readInbound()).as("held back, not refused").isNull();
     assertThat(violations).isEmpty();
 
-    decoder.open(ch.pipeline().context(decoder));
+    decoder.open(ch.pipeline().context(decoder), false);
     assertThat(((Frame) ch.readInbound()).payload()).hasSize(500);
     assertThat(violations).isEmpty();
   }

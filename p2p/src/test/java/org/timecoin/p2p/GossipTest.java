@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -171,10 +172,13 @@ class GossipTest {
     P2pNode b = net.start(TestNet.bootstrappedTo(a).sendQueueLimits(1_000, 1_000_000).build());
     await().atMost(WAIT).until(() -> b.peers().size() == 1);
 
+    // Random bytes: zeros would compress to almost nothing and never fill the queue.
+    byte[] payload = new byte[200_000];
+    new Random(22).nextBytes(payload);
     try {
       int refused = 0;
       for (int i = 0; i < 500 && refused == 0; i++) {
-        if (!b.send(a.nodeKey(), blob, new byte[200_000])) {
+        if (!b.send(a.nodeKey(), blob, payload)) {
           refused++;
         }
       }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
@@ -61,8 +62,11 @@ class KeepAliveUnderLoadTest {
             senderKey);
     await().atMost(WAIT).until(() -> receiver.peers().size() == 1);
 
+    // Random bytes: zeros would compress to almost nothing and never fill the link.
+    byte[] blob = new byte[1 << 20];
+    new Random(6).nextBytes(blob);
     for (int i = 0; i < MESSAGES; i++) {
-      assertThat(sender.send(receiver.nodeKey(), BLOB, new byte[1 << 20])).isTrue();
+      assertThat(sender.send(receiver.nodeKey(), BLOB, blob)).isTrue();
     }
     await()
         .atMost(WAIT)

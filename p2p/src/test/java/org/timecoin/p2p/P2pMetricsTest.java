@@ -32,14 +32,27 @@ class P2pMetricsTest {
 
   @Test
   void trafficIsCountedPerFrameType() {
-    m.received(0x03, 40);
-    m.received(0x03, 40);
-    m.sent(0x20, 1_000);
+    m.received(0x03, 40, 40);
+    m.received(0x03, 40, 40);
+    m.sent(0x20, 1_000, 1_000);
     m.nameType(0x20, "VOTE");
     assertThat(m.bytesReceived(0x03)).isEqualTo(80);
     assertThat(m.framesReceived(0x03)).isEqualTo(2);
     assertThat(m.bytesSent(0x20)).isEqualTo(1_000);
     assertThat(m.framesSent(0x20)).isEqualTo(1);
     assertThat(m.typeNames()).containsEntry(0x03, "ping").containsEntry(0x20, "vote");
+  }
+
+  @Test
+  void wireAndUncompressedBytesAreCountedApartSoTheRatioIsKnownPerType() {
+    m.sent(0x21, 400, 1_000);
+    m.sent(0x21, 100, 100);
+    m.received(0x21, 250, 900);
+    assertThat(m.bytesSent(0x21)).isEqualTo(500);
+    assertThat(m.bytesSentUncompressed(0x21)).isEqualTo(1_100);
+    assertThat(m.bytesReceived(0x21)).isEqualTo(250);
+    assertThat(m.bytesReceivedUncompressed(0x21)).isEqualTo(900);
+    assertThat(m.compressionRatio(0x21)).isEqualTo(500.0 / 1_100);
+    assertThat(m.compressionRatio(0x22)).as("nothing sent").isEqualTo(1.0);
   }
 }

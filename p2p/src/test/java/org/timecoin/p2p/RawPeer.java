@@ -56,10 +56,19 @@ final class RawPeer implements AutoCloseable {
     sendRaw(frameBytes(type, payload));
   }
 
+  /** Sends a frame with {@code flags} set, whatever was negotiated. */
+  void send(int type, int flags, byte[] payload) throws IOException {
+    sendRaw(frameBytes(type, flags, payload));
+  }
+
   static byte[] frameBytes(int type, byte[] payload) {
+    return frameBytes(type, 0, payload);
+  }
+
+  static byte[] frameBytes(int type, int flags, byte[] payload) {
     ByteBuffer frame =
         ByteBuffer.allocate(Frame.HEADER_SIZE + payload.length).order(ByteOrder.LITTLE_ENDIAN);
-    frame.putInt(Frame.TYPE_AND_FLAGS + payload.length).put((byte) type).put((byte) 0);
+    frame.putInt(Frame.TYPE_AND_FLAGS + payload.length).put((byte) type).put((byte) flags);
     return frame.put(payload).array();
   }
 
@@ -99,6 +108,15 @@ final class RawPeer implements AutoCloseable {
 
   /** Sends a HELLO with the given fields and returns our nonce. */
   byte[] sendHello(KeyPair key, long magic, long version, Hash32 genesis) throws IOException {
+    return sendHello(key, magic, version, genesis, ControlMessages.NO_FEATURES);
+  }
+
+  /**
+   * As above; with {@code features} the HELLO is a version-3 one announcing them, otherwise a
+   * version-1 one as an older node sends.
+   */
+  byte[] sendHello(KeyPair key, long magic, long version, Hash32 genesis, long features)
+      throws IOException {
     byte[] nonce = new byte[ControlMessages.NONCE_SIZE];
     nonce[0] = 42;
     Hello hello =
@@ -110,7 +128,10 @@ final class RawPeer implements AutoCloseable {
             new PeerAddress("127.0.0.1", 9),
             0,
             nonce,
-            ControlMessages.NO_WALL_CLOCK); // a version-1 HELLO, as an older node sends
+            features == ControlMessages.NO_FEATURES
+                ? ControlMessages.NO_WALL_CLOCK
+                : System.currentTimeMillis(),
+            features);
     send(ControlMessages.HELLO, ControlMessages.HELLO_CODEC.encode(hello));
     return nonce;
   }
@@ -136,6 +157,36 @@ final class RawPeer implements AutoCloseable {
   /** A complete, valid handshake; returns once the node's AUTH has arrived. */
   void handshake(KeyPair key) throws IOException {
     handshake(key, key);
+    expectAuth();
+  }
+
+  /**
+   * A complete, valid handshake announcing {@code features}; returns the node's HELLO once its AUTH
+   * has arrived.
+   */
+  Hello handshakeAnnouncing(KeyPair key, long features) throws IOException {
+    Hello theirs = readHello();
+    byte[] ourNonce =
+        sendHello(key, TestNet.MAGIC, P2pConfig.PROTOCOL_VERSION, TestNet.GENESIS, features);
+    byte[] signature =
+        key.sign(
+            ControlMessages.authBytes(theirs.nonce(), ourNonce, TestNet.GENESIS, theirs.nodeKey()));
+    send(ControlMessages.AUTH, ControlMessages.AUTH_CODEC.encode(new Auth(signature)));
+    expectAuth();
+    return theirs;
+  }
+
+  /** Reads frames until one of {@code type} arrives, skipping keep-alive and peer exchange. */
+  Frame readUntil(int type) throws IOException {
+    while (true) {
+      Frame f = read();
+      if (f.type() == type) {
+        return f;
+      }
+    }
+  }
+
+  private void expectAuth() throws IOException {
     Frame auth = read();
     if (auth.type() != ControlMessages.AUTH) {
       throw new IOException("expected auth, got type " + auth.type());

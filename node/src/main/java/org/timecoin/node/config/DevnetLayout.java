@@ -93,7 +93,8 @@ public final class DevnetLayout {
                       n.pingInterval(),
                       n.peerTimeout(),
                       n.maxFrameBytes(),
-                      n.connectOnly()))
+                      n.connectOnly(),
+                      n.compression()))
               .withRpc(
                   new RpcSection(
                       true, "127.0.0.1", basePort + 2 * i + 1, d.rpc().maxRequestBytes()))

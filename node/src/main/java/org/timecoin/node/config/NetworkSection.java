@@ -20,6 +20,7 @@ public record NetworkSection(
     Duration peerTimeout,
     int maxFrameBytes,
     boolean connectOnly,
+    boolean compression,
     boolean compactRelay) {
 
   /** With compact relay on (the default). */
@@ -32,7 +33,8 @@ public record NetworkSection(
       Duration pingInterval,
       Duration peerTimeout,
       int maxFrameBytes,
-      boolean connectOnly) {
+      boolean connectOnly,
+      boolean compression) {
     this(
         listenAddress,
         port,
@@ -43,6 +45,7 @@ public record NetworkSection(
         peerTimeout,
         maxFrameBytes,
         connectOnly,
+        compression,
         true);
   }
 
@@ -56,7 +59,8 @@ public record NetworkSection(
         Duration.ofSeconds(30),
         Duration.ofSeconds(60),
         16 * 1024 * 1024,
-        false);
+        false,
+        true);
   }
 
   static NetworkSection read(TomlTable t, NetworkName network) {
@@ -78,6 +82,7 @@ public record NetworkSection(
             t.millis("peer_timeout_ms", d.peerTimeout, 200, 7_200_000),
             t.intIn("max_frame_bytes", d.maxFrameBytes, 64 * 1024, 256 * 1024 * 1024),
             t.bool("connect_only", d.connectOnly),
+            t.bool("compression", d.compression),
             t.bool("compact_relay", d.compactRelay));
     t.rejectUnknownKeys();
     if (s.peerTimeout.compareTo(s.pingInterval) <= 0) {
@@ -101,9 +106,14 @@ public record NetworkSection(
             bool(connectOnly),
             "Dial only bootstrap_peers, never addresses learned from peers")
         .key(
+            "compression",
+            bool(compression),
+            "LZ4-compress large frames to peers that support it (when it makes them smaller)")
+        .key(
             "compact_relay",
             bool(compactRelay),
-            "Announce transactions by id and send proposals with short ids that peers rebuild from their mempools");
+            "Announce transactions by id and send proposals with short ids that peers rebuild from"
+                + " their mempools");
   }
 
   public NetworkSection withConnectOnly(boolean v) {
@@ -116,6 +126,22 @@ public record NetworkSection(
         pingInterval,
         peerTimeout,
         maxFrameBytes,
+        v,
+        compression,
+        compactRelay);
+  }
+
+  public NetworkSection withCompression(boolean v) {
+    return new NetworkSection(
+        listenAddress,
+        port,
+        bootstrapPeers,
+        maxOutboundPeers,
+        maxInboundPeers,
+        pingInterval,
+        peerTimeout,
+        maxFrameBytes,
+        connectOnly,
         v,
         compactRelay);
   }
@@ -131,6 +157,7 @@ public record NetworkSection(
         peerTimeout,
         maxFrameBytes,
         connectOnly,
+        compression,
         compactRelay);
   }
 
@@ -145,6 +172,7 @@ public record NetworkSection(
         peerTimeout,
         maxFrameBytes,
         connectOnly,
+        compression,
         compactRelay);
   }
 
@@ -159,6 +187,7 @@ public record NetworkSection(
         peerTimeout,
         maxFrameBytes,
         connectOnly,
+        compression,
         compactRelay);
   }
 
@@ -173,6 +202,7 @@ public record NetworkSection(
         peerTimeout,
         maxFrameBytes,
         connectOnly,
+        compression,
         v);
   }
 }

@@ -225,7 +225,8 @@ public final class LocalDevnet implements AutoCloseable {
                     n.pingInterval(),
                     n.peerTimeout(),
                     n.maxFrameBytes(),
-                    false))
+                    false,
+                    n.compression()))
             .withRpc(
                 new org.timecoin.node.config.RpcSection(
                     true, "127.0.0.1", rpcPort, v0.rpc().maxRequestBytes()))

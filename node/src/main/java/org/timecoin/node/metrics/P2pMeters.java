@@ -16,7 +16,8 @@ import org.timecoin.p2p.PeerInfo;
 import org.timecoin.p2p.RejectReason;
 
 /**
- * Meters over the network layer's counters: peers by direction, bytes and messages by frame type,
+ * Meters over the network layer's counters: peers by direction, bytes and messages by frame type
+ * (bytes on the wire and before compression, so the compression ratio of each type can be read),
  * refusals by reason, bans by cause, ping round trips.
  */
 final class P2pMeters {
@@ -60,6 +61,8 @@ final class P2pMeters {
       counter("p2p.sent", "bytes", name, x -> x.bytesSent(type));
       counter("p2p.received", "messages", name, x -> x.framesReceived(type));
       counter("p2p.sent", "messages", name, x -> x.framesSent(type));
+      counter("p2p.received.uncompressed", "bytes", name, x -> x.bytesReceivedUncompressed(type));
+      counter("p2p.sent.uncompressed", "bytes", name, x -> x.bytesSentUncompressed(type));
     }
     // Frame types nobody registered (what a misbehaving peer sends) share one label.
     counter("p2p.received", "bytes", "other", x -> unnamed(names, x::bytesReceived));
@@ -78,7 +81,9 @@ final class P2pMeters {
 
   private void counter(String name, String unit, String type, ToDoubleFunction<P2pMetrics> f) {
     FunctionCounter.builder(name + "." + unit, m, f)
-        .description("frames moved, by message type; bytes include frame headers")
+        .description(
+            "frames moved, by message type; bytes include frame headers and count what went on"
+                + " the wire, or in the uncompressed series what it would be without compression")
         .baseUnit("bytes".equals(unit) ? "bytes" : null)
         .tag("type", type)
         .register(registry);

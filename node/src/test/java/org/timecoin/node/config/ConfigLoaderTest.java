@@ -164,6 +164,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void frameCompressionIsOnByDefaultAndCanBeSwitchedOff() {
+    assertThat(ConfigLoader.parse(dir.resolve("c.toml"), "").network().compression()).isTrue();
+    NodeConfig off = ConfigLoader.parse(dir.resolve("c.toml"), "[network]\ncompression = false\n");
+    assertThat(off.network().compression()).isFalse();
+    Path file = dir.resolve("written.toml");
+    ConfigLoader.write(file, off);
+    assertThat(ConfigLoader.load(file).network().compression()).isFalse();
+  }
+
+  @Test
   void roundTripOfNonDefaultConfig() {
     NodeConfig c =
         NodeConfig.defaults(dir.toAbsolutePath(), NetworkName.MAINNET)
@@ -177,7 +187,8 @@ class ConfigLoaderTest {
                     Duration.ofMillis(200),
                     Duration.ofMillis(500),
                     65536,
-                    true))
+                    true,
+                    false))
             .withMasternode(
                 new MasternodeSection(
                     true,
@@ -299,6 +310,7 @@ class ConfigLoaderTest {
         "[security]|peer_tx_bytes_per_second = 65536; [security] peer_tx_bytes_per_second; out of range",
         "[security]|peer_tx_inputs_per_second = 100; [security] peer_tx_inputs_per_second; out of range",
         "[storage]|sync_writes = 1; [storage] sync_writes; must be true or false",
+        "[network]|compression = \"lz4\"; [network] compression; must be true or false",
         "[security]|max_inbound_per_ip = 0; [security] max_inbound_per_ip = 0; out of range",
         "[security]|max_inbound_per_subnet = 0; [security] max_inbound_per_subnet; out of range",
         "[security]|peer_send_stall_ms = 5; [security] peer_send_stall_ms; out of range",

@@ -167,7 +167,8 @@ class SyncVisibilityIT {
         n.pingInterval(),
         n.peerTimeout(),
         n.maxFrameBytes(),
-        n.connectOnly());
+        n.connectOnly(),
+        n.compression());
   }
 
   GetBlocks awaitRequest(HostilePeer peer) {

@@ -55,6 +55,8 @@ class MetricsIT {
           "p2p_sent_bytes_total",
           "p2p_received_messages_total",
           "p2p_sent_messages_total",
+          "p2p_received_uncompressed_bytes_total",
+          "p2p_sent_uncompressed_bytes_total",
           "p2p_rejected_total",
           "p2p_bans_total",
           "p2p_ping_rtt_seconds",
