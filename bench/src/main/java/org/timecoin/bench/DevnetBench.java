@@ -119,8 +119,8 @@ public final class DevnetBench extends BenchCommand {
   }
 
   /**
-   * Heap bytes all validators allocated in the window per transfer committed in it (end to end:
-   * RPC decode, admission, relay, proposal, validation, apply), and GC pause time per minute.
+   * Heap bytes all validators allocated in the window per transfer committed in it (end to end: RPC
+   * decode, admission, relay, proposal, validation, apply), and GC pause time per minute.
    */
   static void reportAllocation(
       Report report,

@@ -12,12 +12,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Bytes the nodes wrote to their peers, by message type, read from each node's Prometheus endpoint
- * ({@code p2p_sent_bytes_total}: every frame handed to a socket, headers included, after
- * compression when it is on). TCP/IP headers are not counted. Also the compact relay counters
- * ({@code relay_*_total}).
+ * Counters read from the nodes' Prometheus endpoints, summed over nodes: bytes written to peers by
+ * message type ({@code p2p_sent_bytes_total}: every frame handed to a socket, headers included,
+ * after compression when it is on; TCP/IP headers are not counted), the compact relay counters
+ * ({@code relay_*_total}), heap bytes allocated by all threads and seconds of GC pauses.
  */
-record NodeCounters(Map<String, Long> bytesByType, Map<String, Long> relayCounters) {
+record NodeCounters(
+    Map<String, Long> bytesByType,
+    Map<String, Long> relayCounters,
+    long allocatedBytes,
+    double gcPauseSeconds) {
   private static final Pattern SENT =
       Pattern.compile("^p2p_sent_bytes_total\\{[^}]*type=\"([^\"]+)\"[^}]*}\\s+([0-9.eE+]+)");
   private static final Pattern RELAY =

@@ -10,11 +10,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bench wire}: the same devnet under the same honest load twice in one run, first with
- * compact relay and frame compression off (whole proposals, every transaction pushed to every
- * peer, plain frames), then both on (proposals by short id, transactions announced by id, LZ4
- * frames where they shrink). Every byte every node writes to its peers during the
- * load's window is counted from the nodes' own counters and divided by the transfers committed in
- * that window.
+ * compact relay and frame compression off (whole proposals, every transaction pushed to every peer,
+ * plain frames), then both on (proposals by short id, transactions announced by id, LZ4 frames
+ * where they shrink). Every byte every node writes to its peers during the load's window is counted
+ * from the nodes' own counters and divided by the transfers committed in that window.
  */
 @Command(
     name = "wire",
@@ -72,7 +71,8 @@ public final class WireBench extends BenchCommand {
   }
 
   private Side side(boolean compact, Progress progress) throws Exception {
-    UnaryOperator<NodeConfig> config = c -> c.withNetwork(c.network().withCompactRelay(compact).withCompression(compact));
+    UnaryOperator<NodeConfig> config =
+        c -> c.withNetwork(c.network().withCompactRelay(compact).withCompression(compact));
     LoadedDevnet.Plan plan =
         new LoadedDevnet.Plan(
             validators,
