@@ -381,7 +381,7 @@ public final class TimeNode implements AutoCloseable {
     txAnnouncements =
         new TxAnnouncements(
             network,
-            mempool::knows,
+            id -> mempool.knows(id) || txRelay.receivedLately(id),
             mempool::get,
             clock,
             Math.min(TxRelay.MAX_BATCH_BYTES, config.network().maxFrameBytes() / 4));

@@ -30,7 +30,14 @@ import org.timecoin.p2p.RateLimit;
  * requests remembered (an id forgotten early is at worst asked twice).
  */
 public final class TxAnnouncements {
-  static final long ASK_AGAIN_AFTER_NANOS = 2_000_000_000L;
+  /**
+   * A peer asked for a transaction gets this long to deliver it before another announcer is asked.
+   * Generous (Bitcoin Core waits a minute): under load an answer waits behind other work, and a
+   * second request then only doubles the traffic; a block that names a transaction we still lack
+   * fetches it with the block.
+   */
+  static final long ASK_AGAIN_AFTER_NANOS = 10_000_000_000L;
+
   static final int ASKED_KEPT = 1 << 17;
 
   private final PeerNetwork network;
@@ -43,7 +50,8 @@ public final class TxAnnouncements {
   private final LongAdder served = new LongAdder();
 
   /**
-   * @param known whether a transaction is waiting in the mempool or was stored lately
+   * @param known whether a transaction is waiting in the mempool, was stored lately, or arrived and
+   *     is being admitted
    * @param waiting a waiting transaction by txid
    * @param maxBatchBytes bytes of transactions per answer frame, at most (one larger transaction
    *     goes alone)

@@ -99,6 +99,14 @@ public final class TxRelay {
   }
 
   /**
+   * Whether a peer sent the transaction lately and it is not relayed yet: it is being admitted (or
+   * was refused), so nobody needs to be asked for it.
+   */
+  public boolean receivedLately(Hash32 txid) {
+    return origins.containsKey(txid);
+  }
+
+  /**
    * Queues an admitted transaction; it leaves within {@link #DELAY}, or at once in a full batch.
    */
   public void relay(Transaction tx) {

@@ -157,4 +157,14 @@ class TxRelayTest {
     assertThatThrownBy(() -> new TxRelay(net, scheduler, DELAY, 3, 0, false))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aTransactionReceivedIsKnownAsArrivingUntilItIsRelayed() {
+    relay.receivedFrom(tx(9).txid(), peerA.publicKey());
+    assertThat(relay.receivedLately(tx(9).txid())).isTrue();
+    assertThat(relay.receivedLately(tx(8).txid())).isFalse();
+    relay.relay(tx(9));
+    scheduler.runFor(DELAY);
+    assertThat(relay.receivedLately(tx(9).txid())).isFalse();
+  }
 }
