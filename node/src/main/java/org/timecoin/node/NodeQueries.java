@@ -94,12 +94,17 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
   }
 
   @Override
+  public long height() {
+    return chain.height();
+  }
+
+  @Override
   public ChainInfo chainInfo() {
     var tip = chain.tipHeader();
     return new ChainInfo(
         addressNetwork.name().toLowerCase(java.util.Locale.ROOT),
         chain.chainId().toHex(),
-        chain.genesis().hash().toHex(),
+        chain.genesisHash().toHex(),
         tip.height(),
         tip.hash().toHex(),
         tip.timestamp(),

@@ -51,6 +51,10 @@ final class ConsensusDriver<B> implements AutoCloseable {
   private long lastDecidedHeight = -1;
   private long lastCommitWallMillis = -1;
   private long lastDecidedAtNanos;
+
+  /** When the current height started here: the block interval counts from it. */
+  private long heightStartedAtNanos;
+
   private long equivocations;
   private final Deque<EquivocationEvidence> recentEvidence = new ArrayDeque<>();
   private boolean flushScheduled;
@@ -216,6 +220,7 @@ final class ConsensusDriver<B> implements AutoCloseable {
   }
 
   private void startHeight(long height) {
+    heightStartedAtNanos = setup.clock().monoNanos();
     ValidatorSet validators = ports.validatorsAt(height);
     process(new Input.StartHeight(height, validators));
     // Blocks that came with buffered proposals of this height: into its segment, so that a
@@ -373,7 +378,7 @@ final class ConsensusDriver<B> implements AutoCloseable {
     if (state.height() != height || state.step() != Step.COMMIT) {
       return; // block sync moved us on meanwhile
     }
-    pacer.awaitHeight(height + 1, lastDecidedAtNanos);
+    pacer.awaitHeight(height + 1, heightStartedAtNanos, lastDecidedAtNanos);
     if (pacer.waiting() && !state.bufferedForNextHeight().isEmpty()) {
       pacer.peerStarted(height + 1);
     }

@@ -8,7 +8,8 @@ import org.timecoin.common.time.Scheduler;
 
 /**
  * Decides when the height after a stored block starts (DESIGN.md §4): not before {@code
- * blockInterval} after the decision, then as soon as transactions are waiting, and at the latest
+ * blockInterval} after the decided height started (so blocks keep a steady cadence however long the
+ * vote took) nor before the decision, then as soon as transactions are waiting, and at the latest
  * {@code emptyBlockInterval} after the decision. A proposal or vote of that height from a peer
  * starts it at once: another validator has started it, and lagging behind it only costs rounds.
  * Owner thread only, but for {@link #wantsTransactions()}; timer callbacks come back through {@code
@@ -49,11 +50,14 @@ final class HeightPacer {
     this.startHeight = startHeight;
   }
 
-  /** The block before {@code height} is stored; it was decided at {@code decidedAtNanos}. */
-  void awaitHeight(long height, long decidedAtNanos) {
+  /**
+   * The block before {@code height} is stored; its height started at {@code startedAtNanos} and was
+   * decided at {@code decidedAtNanos}.
+   */
+  void awaitHeight(long height, long startedAtNanos, long decidedAtNanos) {
     cancel();
     waitingFor = height;
-    earliestNanos = decidedAtNanos + config.blockInterval().toNanos();
+    earliestNanos = Math.max(decidedAtNanos, startedAtNanos + config.blockInterval().toNanos());
     latestNanos = decidedAtNanos + config.emptyBlockInterval().toNanos();
     long now = clock.monoNanos();
     earliestTimer = timerAt(earliestNanos, now);

@@ -12,6 +12,11 @@ import java.util.Optional;
 public interface ChainQueries {
   ChainInfo chainInfo();
 
+  /** The best finalized height alone: what clients poll, so it reads one field. */
+  default long height() {
+    return chainInfo().height();
+  }
+
   Optional<BlockView> blockByHeight(long height);
 
   /** {@code hashHex} is 64 hex characters; an unknown hash gives empty. */

@@ -47,6 +47,10 @@ public final class LocalChain implements AutoCloseable {
 
   private final ChainStore store;
   private final GenesisConfig genesis;
+
+  /** Computed once: hashing encodes the whole genesis, its allocations included. */
+  private final Hash32 genesisHash;
+
   private final ChainValidators sets;
   private final BlockValidator validator;
   private final UtxoView utxoView;
@@ -93,6 +97,7 @@ public final class LocalChain implements AutoCloseable {
     this.background = background;
     this.store = store;
     this.genesis = genesis;
+    this.genesisHash = genesis.hash();
     this.sets = new ChainValidators(store.registry(), genesis);
     this.validator = new BlockValidator(validationPool, validationThreads, signatures);
     this.signatures = signatures;
@@ -116,14 +121,14 @@ public final class LocalChain implements AutoCloseable {
             .blocks()
             .blockAt(0)
             .orElseThrow(() -> new IllegalStateException("store has a tip but no genesis block"));
-    if (!first.header().prevHash().equals(genesis.hash())) {
+    if (!first.header().prevHash().equals(genesisHash)) {
       throw new IllegalStateException(
           "the database at "
               + store.path()
               + " holds another genesis ("
               + first.header().prevHash()
               + ", expected "
-              + genesis.hash()
+              + genesisHash
               + ")");
     }
     long height = store.tip().orElseThrow().height();
@@ -149,6 +154,10 @@ public final class LocalChain implements AutoCloseable {
 
   public GenesisConfig genesis() {
     return genesis;
+  }
+
+  public Hash32 genesisHash() {
+    return genesisHash;
   }
 
   public Hash32 chainId() {

@@ -27,6 +27,6 @@ public final class GetBlockCount implements RpcMethod {
   @Override
   public JsonNode call(Params params) throws RpcException {
     params.accept();
-    return Views.JSON.numberNode(chain.chainInfo().height());
+    return Views.JSON.numberNode(chain.height());
   }
 }
