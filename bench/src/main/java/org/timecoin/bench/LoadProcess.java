@@ -39,6 +39,7 @@ final class LoadProcess implements AutoCloseable {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.add("-Xmx1g");
+    cmd.addAll(NodeProcess.extraJavaOptions("TIMECOIN_LOAD_JAVA_OPTS", "load"));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(BenchMain.class.getName());

@@ -47,6 +47,7 @@ final class NodeProcess implements AutoCloseable {
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.add("-Xmx768m");
     cmd.add("--enable-native-access=ALL-UNNAMED");
+    cmd.addAll(extraJavaOptions("TIMECOIN_NODE_JAVA_OPTS", home.getFileName().toString()));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("org.timecoin.node.Timed");
@@ -95,8 +96,30 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Profiling hook: extra JVM options from {@code envVar} (split on spaces; {@code {name}} becomes
+   * {@code name}), none when it is unset.
+   */
+  static List<String> extraJavaOptions(String envVar, String name) {
+    String opts = System.getenv(envVar);
+    List<String> out = new ArrayList<>();
+    if (opts != null) {
+      for (String o : opts.trim().split(" +")) {
+        if (!o.isEmpty()) {
+          out.add(o.replace("{name}", name));
+        }
+      }
+    }
+    return out;
+  }
+
   @Override
   public void close() throws InterruptedException {
+    if (process != null && System.getenv("TIMECOIN_NODE_JAVA_OPTS") != null) {
+      // profiling: a graceful stop lets JFR dump on exit
+      process.destroy();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
     kill();
   }
 }
