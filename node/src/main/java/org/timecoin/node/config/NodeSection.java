@@ -1,8 +1,10 @@
 package org.timecoin.node.config;
 
+import static org.timecoin.node.config.TomlTemplate.ms;
 import static org.timecoin.node.config.TomlTemplate.num;
 import static org.timecoin.node.config.TomlTemplate.str;
 
+import java.time.Duration;
 import org.timecoin.node.mempool.MempoolPolicy;
 
 /**
@@ -16,9 +18,30 @@ public record NodeSection(
     String keyFile,
     int mempoolMaxTxs,
     long mempoolMaxBytes,
-    long mempoolMinFeeRate) {
+    long mempoolMinFeeRate,
+    Duration mempoolTargetWait) {
 
   static final long MIB = 1024L * 1024;
+
+  /** With the default target wait. */
+  public NodeSection(
+      NetworkName network,
+      String dataDir,
+      String genesisFile,
+      String keyFile,
+      int mempoolMaxTxs,
+      long mempoolMaxBytes,
+      long mempoolMinFeeRate) {
+    this(
+        network,
+        dataDir,
+        genesisFile,
+        keyFile,
+        mempoolMaxTxs,
+        mempoolMaxBytes,
+        mempoolMinFeeRate,
+        MempoolPolicy.DEFAULT_TARGET_WAIT);
+  }
 
   public static NodeSection defaults(NetworkName network) {
     return new NodeSection(
@@ -42,7 +65,8 @@ public record NodeSection(
             nonBlank(t, "key_file", t.string("key_file", d.keyFile)),
             t.intIn("mempool_max_txs", d.mempoolMaxTxs, 1, 10_000_000),
             t.longIn("mempool_max_bytes", d.mempoolMaxBytes, MIB, 64 * 1024 * MIB),
-            t.longIn("mempool_min_fee_rate", d.mempoolMinFeeRate, 0, 1_000_000_000));
+            t.longIn("mempool_min_fee_rate", d.mempoolMinFeeRate, 0, 1_000_000_000),
+            t.millis("mempool_target_wait_ms", d.mempoolTargetWait, 0, 3_600_000));
     t.rejectUnknownKeys();
     return s;
   }
@@ -69,11 +93,16 @@ public record NodeSection(
             "mempool_min_fee_rate",
             num(mempoolMinFeeRate),
             "Least fee a transaction must pay per byte of its size, in units (1 TIME = 10^8)\n"
-                + "to be admitted and relayed; checked on top of the consensus minimum fee");
+                + "to be admitted and relayed; checked on top of the consensus minimum fee")
+        .key(
+            "mempool_target_wait_ms",
+            ms(mempoolTargetWait),
+            "Once more transactions wait than the chain commits in this time, new ones must pay\n"
+                + "more than the one at that limit (0 turns this off)");
   }
 
   /** The mempool's bounds and fee rate. */
   public MempoolPolicy mempoolPolicy() {
-    return new MempoolPolicy(mempoolMaxTxs, mempoolMaxBytes, mempoolMinFeeRate);
+    return new MempoolPolicy(mempoolMaxTxs, mempoolMaxBytes, mempoolMinFeeRate, mempoolTargetWait);
   }
 }

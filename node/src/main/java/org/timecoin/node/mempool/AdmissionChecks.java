@@ -59,6 +59,12 @@ final class AdmissionChecks {
   private final LongAdder inputsLookedUp = new LongAdder();
   private final LongAdder spentProbes = new LongAdder();
   private final LongAdder signatureChecks = new LongAdder();
+  private final Congested congested;
+
+  /** The congestion floor's verdict on a fee for a size: null when it passes. */
+  interface Congested {
+    String refusal(long fee, int size);
+  }
 
   AdmissionChecks(
       Hash32 chainId,
@@ -66,7 +72,9 @@ final class AdmissionChecks {
       MempoolPolicy policy,
       UtxoView utxos,
       SignatureCache signatures,
-      Executor validationPool) {
+      Executor validationPool,
+      Congested congested) {
+    this.congested = congested;
     this.chainId = chainId;
     this.params = params;
     this.policy = policy;
@@ -134,6 +142,10 @@ final class AdmissionChecks {
                   + policy.requiredFee(size)
                   + ")"),
           0);
+    }
+    String congestedBy = congested.refusal(r.fee(), size);
+    if (congestedBy != null) {
+      return new Outcome(AdmitResult.rejected(tx.txid(), AdmitResult.CONGESTED, congestedBy), 0);
     }
     return Outcome.passed(r.fee());
   }

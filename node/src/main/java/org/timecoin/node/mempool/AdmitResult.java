@@ -13,6 +13,7 @@ public record AdmitResult(boolean admitted, Hash32 txid, String code, String det
   public static final String FULL = "mempool-full";
   public static final String STALE = "inputs-changed";
   public static final String BUSY = "mempool-busy";
+  public static final String CONGESTED = "mempool-congested";
   public static final String FEE_RATE_TOO_LOW = "min-fee-rate-not-met";
   public static final String UNWANTED = "sender-misbehaved";
 

@@ -41,6 +41,7 @@ public final class Mempool {
 
   private final MempoolPolicy policy;
   private final AdmissionChecks checks;
+  private final CongestionFloor congestion;
   private final RegistryRules registryRules;
 
   /** Waiting transactions that touch the masternode registry, in admission order. */
@@ -117,7 +118,10 @@ public final class Mempool {
       Clock clock) {
     this.policy = policy;
     this.registryRules = registryRules;
-    this.checks = new AdmissionChecks(chainId, params, policy, utxos, signatures, validationPool);
+    this.congestion = new CongestionFloor(policy.targetWait());
+    this.checks =
+        new AdmissionChecks(
+            chainId, params, policy, utxos, signatures, validationPool, congestion::refusal);
     this.onAdmitted = onAdmitted;
     this.clock = clock;
   }
@@ -276,6 +280,7 @@ public final class Mempool {
       spentBy.put(in.prev(), tx.txid());
     }
     bytes += entry.size();
+    congestion.inserted(byFeeRate);
     if (touches) {
       touchingRegistry.add(tx.txid());
     }
@@ -370,6 +375,7 @@ public final class Mempool {
         }
       }
     }
+    congestion.blockCommitted(block.txs().size(), clock.monoNanos(), byFeeRate);
     // The block changed the registry (and perhaps the epoch, which decides collateral locks).
     registryDirty |= !touchingRegistry.isEmpty();
     rebuildRegistryIfDirty();
@@ -427,6 +433,11 @@ public final class Mempool {
 
   public long maxBytes() {
     return policy.maxBytes();
+  }
+
+  /** Transactions that may wait before the congestion floor rises. */
+  public synchronized int backlogLimit() {
+    return congestion.backlogLimit();
   }
 
   public MempoolPolicy policy() {

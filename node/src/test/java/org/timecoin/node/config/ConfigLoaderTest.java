@@ -205,7 +205,18 @@ class ConfigLoaderTest {
   void feeRateBudgetsAndSyncWritesHaveDocumentedDefaults() {
     NodeConfig c = ConfigLoader.parse(dir.resolve("c.toml"), "");
     assertThat(c.node().mempoolPolicy())
-        .isEqualTo(new MempoolPolicy(50_000, 256L << 20, MempoolPolicy.DEFAULT_MIN_FEE_RATE));
+        .isEqualTo(
+            new MempoolPolicy(
+                50_000,
+                256L << 20,
+                MempoolPolicy.DEFAULT_MIN_FEE_RATE,
+                MempoolPolicy.DEFAULT_TARGET_WAIT));
+    assertThat(
+            ConfigLoader.parse(dir.resolve("c.toml"), "[node]\nmempool_target_wait_ms = 0\n")
+                .node()
+                .mempoolPolicy()
+                .targetWait())
+        .isZero();
     assertThat(c.security().peerTxBytesPerSecond()).isEqualTo(8L << 20);
     assertThat(c.security().peerTxInputsPerSecond()).isEqualTo(40_000);
     assertThat(c.storage().syncWrites()).isTrue();
@@ -214,6 +225,7 @@ class ConfigLoaderTest {
     String template = NodeConfig.defaults(dir, NetworkName.TESTNET).toToml();
     assertThat(template)
         .contains("mempool_min_fee_rate = " + MempoolPolicy.DEFAULT_MIN_FEE_RATE + "\n")
+        .contains("mempool_target_wait_ms = 1000\n")
         .contains("# Least fee a transaction must pay per byte")
         .contains("peer_tx_bytes_per_second = " + (8L << 20) + "\n")
         .contains("peer_tx_inputs_per_second = 40000\n")
@@ -307,6 +319,7 @@ class ConfigLoaderTest {
         "[logging]|level = \"loud\"; [logging] level; must be one of",
         "[security]|ban_duration_ms = -1; [security] ban_duration_ms; out of range",
         "[node]|mempool_min_fee_rate = -1; [node] mempool_min_fee_rate = -1; out of range",
+        "[node]|mempool_target_wait_ms = -5; [node] mempool_target_wait_ms = -5; out of range",
         "[security]|peer_tx_bytes_per_second = 65536; [security] peer_tx_bytes_per_second; out of range",
         "[security]|peer_tx_inputs_per_second = 100; [security] peer_tx_inputs_per_second; out of range",
         "[storage]|sync_writes = 1; [storage] sync_writes; must be true or false",

@@ -1,0 +1,123 @@
+package org.timecoin.node.mempool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.timecoin.common.Sha256;
+import org.timecoin.common.time.VirtualClock;
+import org.timecoin.domain.genesis.ConsensusParams;
+import org.timecoin.domain.tx.Address;
+import org.timecoin.domain.tx.OutPoint;
+import org.timecoin.domain.tx.TxOut;
+import org.timecoin.domain.tx.Utxo;
+import org.timecoin.domain.validation.SignatureCache;
+
+/**
+ * The congestion floor: once more transactions wait than the chain commits in the target wait, a
+ * new one must outbid the one at that limit, and is refused before its signature is checked.
+ */
+class MempoolCongestionTest {
+  final MapUtxoView view = new MapUtxoView();
+  final VirtualClock clock = new VirtualClock();
+
+  Mempool mempool(Duration targetWait) {
+    return new Mempool(
+        MempoolTest.CHAIN,
+        ConsensusParams.defaults(),
+        view,
+        new SignatureCache(10_000),
+        Runnable::run,
+        new MempoolPolicy(100_000, 1L << 30, 1, targetWait),
+        tx -> {},
+        clock);
+  }
+
+  OutPoint coin(int n) {
+    OutPoint p = new OutPoint(Sha256.hash(new byte[] {11, (byte) n, (byte) (n >> 8)}), 0);
+    view.add(
+        new Utxo(
+            p,
+            new TxOut(1_000_000, Address.fromPublicKey(MempoolTest.ALICE.publicKey())),
+            0,
+            false));
+    return p;
+  }
+
+  /** Fills the backlog limit with transactions paying 10,000 units each. */
+  void fill(Mempool m) {
+    for (int i = 0; i < CongestionFloor.MIN_BACKLOG; i++) {
+      assertThat(m.submit(MempoolTest.pay(coin(i), 990_000)).join().admitted()).isTrue();
+    }
+  }
+
+  @Test
+  void beyondTheBacklogLimitOnlyAHigherFeeRateIsAdmittedAndTheRestCostsNoSignatureCheck() {
+    Mempool m = mempool(Duration.ofSeconds(1));
+    fill(m);
+    long checks = m.admissionCost().signatureChecks();
+    AdmitResult same = m.submit(MempoolTest.pay(coin(9_000), 990_000)).join();
+    assertThat(same.code()).isEqualTo(AdmitResult.CONGESTED);
+    assertThat(same.detail()).contains("512 transactions wait").contains("1000 ms");
+    assertThat(same.blamesSender()).isFalse();
+    assertThat(m.admissionCost().signatureChecks()).isEqualTo(checks);
+
+    AdmitResult higher = m.submit(MempoolTest.pay(coin(9_001), 980_000)).join();
+    assertThat(higher.admitted()).as(higher.toString()).isTrue();
+  }
+
+  @Test
+  void withTheFloorOffTheBacklogIsBoundedOnlyByTheMempoolSize() {
+    Mempool m = mempool(Duration.ZERO);
+    fill(m);
+    for (int i = 0; i < 100; i++) {
+      assertThat(m.submit(MempoolTest.pay(coin(10_000 + i), 990_000)).join().admitted()).isTrue();
+    }
+  }
+
+  static MempoolEntry entry(long fee, long seq) {
+    return new MempoolEntry(
+        MempoolTest.pay(new OutPoint(Sha256.hash(new byte[] {1}), 0), 1), fee, 200, seq, 0);
+  }
+
+  @Test
+  void theLimitFollowsTheRateBlocksCommitAt() {
+    CongestionFloor floor = new CongestionFloor(Duration.ofSeconds(1));
+    TreeSet<MempoolEntry> none = new TreeSet<>();
+    assertThat(floor.backlogLimit()).isEqualTo(CongestionFloor.MIN_BACKLOG);
+    long t = 0;
+    floor.blockCommitted(0, t, none);
+    for (int i = 0; i < 30; i++) {
+      t += Duration.ofSeconds(1).toNanos();
+      floor.blockCommitted(3_000, t, none); // 3,000 transactions a second
+    }
+    assertThat(floor.backlogLimit()).isBetween(2_950, 3_000);
+    for (int i = 0; i < 30; i++) {
+      t += Duration.ofSeconds(1).toNanos();
+      floor.blockCommitted(0, t, none); // idle again
+    }
+    assertThat(floor.backlogLimit()).isEqualTo(CongestionFloor.MIN_BACKLOG);
+  }
+
+  @Test
+  void theFloorIsTheFeeRateAtTheLimitAndFallsAwayWhenTheBacklogShrinks() {
+    CongestionFloor floor = new CongestionFloor(Duration.ofSeconds(1));
+    TreeSet<MempoolEntry> waiting = new TreeSet<>();
+    List<MempoolEntry> all = new ArrayList<>();
+    for (int i = 0; i < CongestionFloor.MIN_BACKLOG + 100; i++) {
+      MempoolEntry e = entry(10_000 + i, i); // fee rates rise with i
+      all.add(e);
+      waiting.add(e);
+    }
+    floor.blockCommitted(0, 0, waiting);
+    // The 512th best pays 10,000 + 100 units for 200 bytes.
+    assertThat(floor.refusal(10_100, 200)).isNotNull();
+    assertThat(floor.refusal(10_101, 200)).isNull();
+    all.subList(0, 200).forEach(waiting::remove);
+    floor.blockCommitted(200, Duration.ofSeconds(1).toNanos(), waiting);
+    assertThat(floor.refusal(1, 200)).isNull();
+  }
+}
