@@ -13,8 +13,11 @@ import java.util.NavigableSet;
  * and the fee floor rises with the pressure. Below the limit only the node's base fee rate counts.
  * The check runs before the signatures, so refused load costs no signature check.
  *
+ * <p>Admissions under way are bounded the same way ({@link #admissionLimit}): beyond that many, a
+ * transaction is refused as busy at the door, before any lookup.
+ *
  * <p>{@link #blockCommitted} and {@link #inserted} run under the mempool's lock; {@link #refusal}
- * reads a published threshold from any thread.
+ * and {@link #admissionLimit} read published values from any thread.
  */
 final class CongestionFloor {
   /** The backlog always allowed: an idle chain takes a burst before its rate is known. */
@@ -33,7 +36,7 @@ final class CongestionFloor {
   record Threshold(long fee, int size, int limit, int waiting) {}
 
   private final long targetWaitNanos;
-  private double committedPerSecond;
+  private volatile double committedPerSecond;
   private long lastBlockNanos = -1;
   private int insertsSinceRecompute;
   private volatile Threshold threshold;
@@ -69,6 +72,15 @@ final class CongestionFloor {
     if (enabled() && ++insertsSinceRecompute >= RECOMPUTE_EVERY) {
       recompute(waitingBestFirst);
     }
+  }
+
+  /**
+   * Admissions that may be under way at once (their lookups and signature checks queued): as many
+   * as may wait, so a transaction does not queue for admission longer than it would for a block.
+   * Any thread.
+   */
+  int admissionLimit(int hardLimit) {
+    return enabled() ? Math.min(hardLimit, backlogLimit()) : hardLimit;
   }
 
   /** Transactions that may wait before the floor rises. */

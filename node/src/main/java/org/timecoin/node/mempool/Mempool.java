@@ -152,7 +152,8 @@ public final class Mempool {
    * transactions is dropped unverified.
    */
   public CompletableFuture<AdmitResult> submit(Transaction tx, BooleanSupplier wanted) {
-    if (inFlight.incrementAndGet() > maxInFlight) {
+    int limit = congestion.admissionLimit(maxInFlight);
+    if (inFlight.incrementAndGet() > limit) {
       inFlight.decrementAndGet();
       rejectedCount.incrementAndGet();
       outcomes.rejected(AdmitResult.BUSY);
@@ -160,7 +161,7 @@ public final class Mempool {
           AdmitResult.rejected(
               tx.txid(),
               AdmitResult.BUSY,
-              maxInFlight + " transactions are being admitted; resubmit later"));
+              limit + " transactions are being admitted; resubmit later"));
     }
     CompletableFuture<AdmitResult> attempt;
     try {

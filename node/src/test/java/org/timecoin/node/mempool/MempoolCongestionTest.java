@@ -78,6 +78,29 @@ class MempoolCongestionTest {
     }
   }
 
+  @Test
+  void admissionsUnderWayAreBoundedByTheBacklogLimitToo() {
+    java.util.concurrent.CompletableFuture<java.util.Map<OutPoint, Utxo>> never =
+        new java.util.concurrent.CompletableFuture<>();
+    Mempool m =
+        new Mempool(
+            MempoolTest.CHAIN,
+            ConsensusParams.defaults(),
+            outPoints -> never,
+            new SignatureCache(10),
+            Runnable::run,
+            new MempoolPolicy(100_000, 1L << 30, 1, Duration.ofSeconds(1)),
+            tx -> {},
+            clock);
+    for (int i = 0; i < CongestionFloor.MIN_BACKLOG; i++) {
+      assertThat(m.submit(MempoolTest.pay(coin(i), 990_000))).isNotDone();
+    }
+    AdmitResult busy = m.submit(MempoolTest.pay(coin(600), 990_000)).join();
+    assertThat(busy.code()).isEqualTo(AdmitResult.BUSY);
+    assertThat(busy.detail()).startsWith(CongestionFloor.MIN_BACKLOG + " transactions");
+    never.complete(java.util.Map.of());
+  }
+
   static MempoolEntry entry(long fee, long seq) {
     return new MempoolEntry(
         MempoolTest.pay(new OutPoint(Sha256.hash(new byte[] {1}), 0), 1), fee, 200, seq, 0);
