@@ -3,9 +3,11 @@ package org.timecoin.node.mempool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -322,27 +324,49 @@ public final class Mempool {
   }
 
   /**
-   * The best transactions by fee rate, among those admitted at least {@code minAge} ago, that fit
-   * in {@code maxBytes} and {@code maxTxs}. Waiting transactions never conflict, so any selection
-   * is a valid set.
+   * The transactions that waited longer than the policy's target wait, oldest first, then the best
+   * by fee rate among those admitted at least {@code minAge} ago, as fit in {@code maxBytes} and
+   * {@code maxTxs}. Waiting transactions never conflict, so any selection is a valid set.
    */
   public synchronized List<Transaction> selectForBlock(long maxBytes, int maxTxs, Duration minAge) {
     List<Transaction> out = new ArrayList<>();
-    long used = 0;
-    long admittedBy = clock.monoNanos() - minAge.toNanos();
+    long now = clock.monoNanos();
+    long admittedBy = now - minAge.toNanos();
+    long[] used = {0};
+    Set<Hash32> taken = new HashSet<>();
+    // Those that waited longer than the target wait come first, oldest first (byTxid keeps
+    // admission order): higher fee rates admitted later must not starve them.
+    long target = policy.targetWait().toNanos();
+    if (target > 0) {
+      long agedBy = now - target;
+      for (MempoolEntry e : byTxid.values()) {
+        if (e.admittedNanos() > agedBy || out.size() >= maxTxs) {
+          break;
+        }
+        if (take(e, out, used, maxBytes)) {
+          taken.add(e.tx().txid());
+        }
+      }
+    }
     for (MempoolEntry e : byFeeRate) {
       if (out.size() >= maxTxs) {
         break;
       }
-      if (e.admittedNanos() > admittedBy) {
+      if (e.admittedNanos() > admittedBy || taken.contains(e.tx().txid())) {
         continue;
       }
-      if (used + e.size() <= maxBytes) {
-        out.add(e.tx());
-        used += e.size();
-      }
+      take(e, out, used, maxBytes);
     }
     return out;
+  }
+
+  private static boolean take(MempoolEntry e, List<Transaction> out, long[] used, long maxBytes) {
+    if (used[0] + e.size() > maxBytes) {
+      return false;
+    }
+    out.add(e.tx());
+    used[0] += e.size();
+    return true;
   }
 
   /**

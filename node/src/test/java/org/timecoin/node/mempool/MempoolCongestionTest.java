@@ -12,6 +12,7 @@ import org.timecoin.common.time.VirtualClock;
 import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.tx.Address;
 import org.timecoin.domain.tx.OutPoint;
+import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.TxOut;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.domain.validation.SignatureCache;
@@ -99,6 +100,29 @@ class MempoolCongestionTest {
     assertThat(busy.code()).isEqualTo(AdmitResult.BUSY);
     assertThat(busy.detail()).startsWith(CongestionFloor.MIN_BACKLOG + " transactions");
     never.complete(java.util.Map.of());
+  }
+
+  @Test
+  void aTransactionThatWaitedLongerThanTheTargetGoesIntoTheNextBlockAheadOfHigherFees() {
+    Mempool m = mempool(Duration.ofSeconds(1));
+    Transaction cheap = MempoolTest.pay(coin(1), 990_000);
+    assertThat(m.submit(cheap).join().admitted()).isTrue();
+    clock.advance(Duration.ofMillis(1_001));
+    List<Transaction> richer = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Transaction tx = MempoolTest.pay(coin(100 + i), 900_000);
+      assertThat(m.submit(tx).join().admitted()).isTrue();
+      richer.add(tx);
+    }
+    assertThat(m.selectForBlock(1 << 20, 2, Duration.ZERO)).containsExactly(cheap, richer.get(0));
+
+    Mempool plain = mempool(Duration.ZERO);
+    Transaction old = MempoolTest.pay(coin(200), 990_000);
+    plain.submit(old).join();
+    clock.advance(Duration.ofSeconds(5));
+    Transaction rich = MempoolTest.pay(coin(201), 900_000);
+    plain.submit(rich).join();
+    assertThat(plain.selectForBlock(1 << 20, 1, Duration.ZERO)).containsExactly(rich);
   }
 
   static MempoolEntry entry(long fee, long seq) {
