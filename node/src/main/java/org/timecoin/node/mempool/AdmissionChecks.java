@@ -95,7 +95,8 @@ final class AdmissionChecks {
    * is asked before the lookups and again before the signatures: once false (its sender turned out
    * to be an attacker), the rest of the work is skipped.
    */
-  CompletableFuture<Outcome> checkAgainstState(Transaction tx, BooleanSupplier wanted) {
+  CompletableFuture<Outcome> checkAgainstState(
+      Transaction tx, BooleanSupplier wanted, boolean congestionApplies) {
     if (!wanted.getAsBoolean()) {
       return CompletableFuture.completedFuture(unwanted(tx));
     }
@@ -105,10 +106,13 @@ final class AdmissionChecks {
             found -> {
               OutPoint missing = found.firstMissing();
               if (missing == null) {
-                return CompletableFuture.completedFuture(spend(tx, found, Set.of()));
+                return CompletableFuture.completedFuture(
+                    spend(tx, found, Set.of(), congestionApplies));
               }
               spentProbes.increment();
-              return utxos.spent(Set.of(missing)).thenApply(spent -> spend(tx, found, spent));
+              return utxos
+                  .spent(Set.of(missing))
+                  .thenApply(spent -> spend(tx, found, spent, congestionApplies));
             })
         .thenCompose(
             o -> o.passed() ? signed(tx, o.fee(), wanted) : CompletableFuture.completedFuture(o));
@@ -121,7 +125,8 @@ final class AdmissionChecks {
         0);
   }
 
-  private Outcome spend(Transaction tx, InputLookup.Found found, Set<OutPoint> spent) {
+  private Outcome spend(
+      Transaction tx, InputLookup.Found found, Set<OutPoint> spent, boolean congestionApplies) {
     ValidationResult r = TxRules.checkSpend(tx, found.utxos()::get, spent, params);
     if (!r.isValid()) {
       return new Outcome(reject(tx.txid(), r, found.firstMissing()), 0);
@@ -143,7 +148,7 @@ final class AdmissionChecks {
                   + ")"),
           0);
     }
-    String congestedBy = congested.refusal(r.fee(), size);
+    String congestedBy = congestionApplies ? congested.refusal(r.fee(), size) : null;
     if (congestedBy != null) {
       return new Outcome(AdmitResult.rejected(tx.txid(), AdmitResult.CONGESTED, congestedBy), 0);
     }

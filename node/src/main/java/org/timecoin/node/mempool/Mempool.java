@@ -143,18 +143,27 @@ public final class Mempool {
     return this;
   }
 
-  /** Validates and admits {@code tx}; completes with the outcome (never exceptionally). */
+  /**
+   * Validates and admits {@code tx}, submitted here (RPC, wallet): the congestion floor applies;
+   * completes with the outcome (never exceptionally).
+   */
   public CompletableFuture<AdmitResult> submit(Transaction tx) {
-    return submit(tx, () -> true);
+    return admit(tx, () -> true, true);
   }
 
   /**
    * As {@link #submit(Transaction)} for a transaction a peer relayed: {@code wanted} is asked
    * before each costly step, so the rest of a batch from a sender found relaying invalid
-   * transactions is dropped unverified.
+   * transactions is dropped unverified. The congestion floor does not apply: a peer admitted it
+   * under its own, and mempools that hold the same transactions let any proposer include them.
    */
   public CompletableFuture<AdmitResult> submit(Transaction tx, BooleanSupplier wanted) {
-    int limit = congestion.admissionLimit(maxInFlight);
+    return admit(tx, wanted, false);
+  }
+
+  private CompletableFuture<AdmitResult> admit(
+      Transaction tx, BooleanSupplier wanted, boolean local) {
+    int limit = local ? congestion.admissionLimit(maxInFlight) : maxInFlight;
     if (inFlight.incrementAndGet() > limit) {
       inFlight.decrementAndGet();
       rejectedCount.incrementAndGet();
@@ -168,7 +177,7 @@ public final class Mempool {
     CompletableFuture<AdmitResult> attempt;
     try {
       AdmitResult malformed = checks.checkStructure(tx);
-      attempt = malformed != null ? done(malformed) : attempt(tx, wanted, 0);
+      attempt = malformed != null ? done(malformed) : attempt(tx, wanted, local, 0);
     } catch (RuntimeException e) {
       attempt = CompletableFuture.failedFuture(e);
     }
@@ -188,7 +197,7 @@ public final class Mempool {
 
   /** Checks against the mempool, then the UTXO set and signatures, then inserts. */
   private CompletableFuture<AdmitResult> attempt(
-      Transaction tx, BooleanSupplier wanted, int retry) {
+      Transaction tx, BooleanSupplier wanted, boolean local, int retry) {
     long seenEpoch;
     synchronized (this) {
       AdmitResult pre = precheck(tx);
@@ -198,16 +207,16 @@ public final class Mempool {
       seenEpoch = epoch;
     }
     return checks
-        .checkAgainstState(tx, wanted)
+        .checkAgainstState(tx, wanted, local)
         .thenCompose(
             o ->
                 o.passed()
-                    ? insertOrRetry(tx, wanted, o.fee(), seenEpoch, retry)
+                    ? insertOrRetry(tx, wanted, local, o.fee(), seenEpoch, retry)
                     : done(o.rejection()));
   }
 
   private CompletableFuture<AdmitResult> insertOrRetry(
-      Transaction tx, BooleanSupplier wanted, long fee, long seenEpoch, int retry) {
+      Transaction tx, BooleanSupplier wanted, boolean local, long fee, long seenEpoch, int retry) {
     synchronized (this) {
       if (epoch == seenEpoch) {
         return done(insert(tx, fee));
@@ -218,7 +227,7 @@ public final class Mempool {
           AdmitResult.rejected(
               tx.txid(), AdmitResult.STALE, "blocks kept arriving during validation; resubmit"));
     }
-    return attempt(tx, wanted, retry + 1);
+    return attempt(tx, wanted, local, retry + 1);
   }
 
   /** Duplicate and conflict checks that need only the mempool; null when they pass. */

@@ -71,6 +71,16 @@ class MempoolCongestionTest {
   }
 
   @Test
+  void aTransactionAPeerRelaysIsNotHeldToTheFloorSinceThatPeerAdmittedItUnderItsOwn() {
+    Mempool m = mempool(Duration.ofSeconds(1));
+    fill(m);
+    AdmitResult local = m.submit(MempoolTest.pay(coin(9_100), 990_000)).join();
+    assertThat(local.code()).isEqualTo(AdmitResult.CONGESTED);
+    AdmitResult relayed = m.submit(MempoolTest.pay(coin(9_101), 990_000), () -> true).join();
+    assertThat(relayed.admitted()).as(relayed.toString()).isTrue();
+  }
+
+  @Test
   void withTheFloorOffTheBacklogIsBoundedOnlyByTheMempoolSize() {
     Mempool m = mempool(Duration.ZERO);
     fill(m);
