@@ -23,6 +23,9 @@ final class CongestionFloor {
   /** The backlog always allowed: an idle chain takes a burst before its rate is known. */
   static final int MIN_BACKLOG = 512;
 
+  /** Admissions always allowed under way at once. */
+  static final int MIN_IN_FLIGHT = 256;
+
   /** Weight of the newest block in the moving average. */
   static final double SMOOTHING = 0.3;
 
@@ -37,6 +40,8 @@ final class CongestionFloor {
 
   private final long targetWaitNanos;
   private volatile double committedPerSecond;
+  private volatile double admittedPerSecond;
+  private int admittedSinceBlock;
   private long lastBlockNanos = -1;
   private int insertsSinceRecompute;
   private volatile Threshold threshold;
@@ -62,25 +67,35 @@ final class CongestionFloor {
       long interval = Math.max(MIN_INTERVAL_NANOS, nowNanos - lastBlockNanos);
       double rate = txs * 1e9 / interval;
       committedPerSecond = SMOOTHING * rate + (1 - SMOOTHING) * committedPerSecond;
+      double admitted = admittedSinceBlock * 1e9 / interval;
+      admittedPerSecond = SMOOTHING * admitted + (1 - SMOOTHING) * admittedPerSecond;
     }
+    admittedSinceBlock = 0;
     lastBlockNanos = nowNanos;
     recompute(waitingBestFirst);
   }
 
-  /** A transaction entered the mempool. */
-  void inserted(NavigableSet<MempoolEntry> waitingBestFirst) {
+  /** A transaction entered the mempool; {@code local}: submitted here, not relayed. */
+  void inserted(NavigableSet<MempoolEntry> waitingBestFirst, boolean local) {
+    if (local) {
+      admittedSinceBlock++;
+    }
     if (enabled() && ++insertsSinceRecompute >= RECOMPUTE_EVERY) {
       recompute(waitingBestFirst);
     }
   }
 
   /**
-   * Admissions that may be under way at once (their lookups and signature checks queued): as many
-   * as may wait, so a transaction does not queue for admission longer than it would for a block.
-   * Any thread.
+   * Submissions that may be under way here at once (their lookups and signature checks queued): as
+   * many as this node admits of its own submissions in half the target wait, so a transaction does
+   * not queue for admission longer than that. Any thread.
    */
   int admissionLimit(int hardLimit) {
-    return enabled() ? Math.min(hardLimit, backlogLimit()) : hardLimit;
+    if (!enabled()) {
+      return hardLimit;
+    }
+    long due = (long) (admittedPerSecond * targetWaitNanos / 2e9);
+    return (int) Math.min(hardLimit, Math.max(MIN_IN_FLIGHT, due));
   }
 
   /** Transactions that may wait before the floor rises. */

@@ -219,7 +219,7 @@ public final class Mempool {
       Transaction tx, BooleanSupplier wanted, boolean local, long fee, long seenEpoch, int retry) {
     synchronized (this) {
       if (epoch == seenEpoch) {
-        return done(insert(tx, fee));
+        return done(insert(tx, fee, local));
       }
     }
     if (retry >= MAX_RETRIES) {
@@ -251,7 +251,7 @@ public final class Mempool {
     return null;
   }
 
-  private AdmitResult insert(Transaction tx, long fee) {
+  private AdmitResult insert(Transaction tx, long fee, boolean local) {
     AdmitResult pre = precheck(tx);
     if (pre != null) {
       return pre;
@@ -292,7 +292,7 @@ public final class Mempool {
       spentBy.put(in.prev(), tx.txid());
     }
     bytes += entry.size();
-    congestion.inserted(byFeeRate);
+    congestion.inserted(byFeeRate, local);
     if (touches) {
       touchingRegistry.add(tx.txid());
     }

@@ -103,12 +103,15 @@ class MempoolCongestionTest {
             new MempoolPolicy(100_000, 1L << 30, 1, Duration.ofSeconds(1)),
             tx -> {},
             clock);
-    for (int i = 0; i < CongestionFloor.MIN_BACKLOG; i++) {
+    for (int i = 0; i < CongestionFloor.MIN_IN_FLIGHT; i++) {
       assertThat(m.submit(MempoolTest.pay(coin(i), 990_000))).isNotDone();
     }
     AdmitResult busy = m.submit(MempoolTest.pay(coin(600), 990_000)).join();
     assertThat(busy.code()).isEqualTo(AdmitResult.BUSY);
-    assertThat(busy.detail()).startsWith(CongestionFloor.MIN_BACKLOG + " transactions");
+    assertThat(busy.detail()).startsWith(CongestionFloor.MIN_IN_FLIGHT + " transactions");
+    assertThat(m.submit(MempoolTest.pay(coin(601), 990_000), () -> true))
+        .as("a relayed one is held only to the hard limit")
+        .isNotDone();
     never.complete(java.util.Map.of());
   }
 
@@ -160,6 +163,24 @@ class MempoolCongestionTest {
   }
 
   @Test
+  void admissionsUnderWayFollowWhatThisNodeAdmitsOfItsOwnInHalfTheTargetWait() {
+    CongestionFloor floor = new CongestionFloor(Duration.ofSeconds(1));
+    TreeSet<MempoolEntry> none = new TreeSet<>();
+    long t = 0;
+    floor.blockCommitted(0, t, none);
+    for (int i = 0; i < 30; i++) {
+      for (int j = 0; j < 2_000; j++) {
+        floor.inserted(none, j % 2 == 0); // 1,000 a second submitted here, as many relayed
+      }
+      t += Duration.ofSeconds(1).toNanos();
+      floor.blockCommitted(2_000, t, none);
+    }
+    assertThat(floor.admissionLimit(16_384)).isBetween(490, 500);
+    assertThat(floor.admissionLimit(300)).isEqualTo(300);
+    assertThat(new CongestionFloor(Duration.ZERO).admissionLimit(16_384)).isEqualTo(16_384);
+  }
+
+  @Test
   void theFloorIsTheFeeRateAtTheLimitAndFallsAwayWhenTheBacklogShrinks() {
     CongestionFloor floor = new CongestionFloor(Duration.ofSeconds(1));
     TreeSet<MempoolEntry> waiting = new TreeSet<>();
@@ -170,6 +191,7 @@ class MempoolCongestionTest {
       waiting.add(e);
     }
     floor.blockCommitted(0, 0, waiting);
+    floor.inserted(waiting, true);
     // The 512th best pays 10,000 + 100 units for 200 bytes.
     assertThat(floor.refusal(10_100, 200)).isNotNull();
     assertThat(floor.refusal(10_101, 200)).isNull();
