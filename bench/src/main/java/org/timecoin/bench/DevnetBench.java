@@ -1,8 +1,6 @@
 package org.timecoin.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.timecoin.bench.VerifyThroughput.Limit;
 import picocli.CommandLine.Command;
@@ -19,75 +17,26 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "A loaded devnet: committed tx/s, finality, propagation, height spread.")
 public final class DevnetBench extends BenchCommand {
-  @Option(names = "--validators", defaultValue = "4", description = "Validators (processes).")
-  int validators;
-
   @Option(names = "--load", defaultValue = "1000", description = "Transfers offered per second.")
   int load;
-
-  @Option(names = "--keys", defaultValue = "10000", description = "Keys the load spends from.")
-  int keys;
 
   @Option(names = "--seconds", defaultValue = "60", description = "Measured window.")
   long seconds;
 
-  @Option(
-      names = "--warmup-s",
-      defaultValue = "5",
-      description = "Load before the measured window.")
-  long warmupS;
-
-  @Option(
-      names = "--drain-s",
-      defaultValue = "15",
-      description = "After the window, how long the load waits for its transfers' blocks.")
-  long drainS;
-
-  @Option(
-      names = "--block-interval-ms",
-      defaultValue = "1000",
-      description = "Least time between blocks (the node default).")
-  long blockIntervalMs;
-
-  @Option(
-      names = "--empty-block-interval-ms",
-      defaultValue = "2000",
-      description = "An empty block this often when idle.")
-  long emptyBlockIntervalMs;
-
-  @Option(
-      names = "--sample-ms",
-      defaultValue = "20",
-      description = "How often every node's height is read over RPC.")
-  long sampleMs;
-
-  @Option(
-      names = "--dir",
-      description = "Parent of the devnet's temporary directory (default: system temp).")
-  Path dir;
+  @Mixin LoadedDevnetOptions devnet;
 
   @Mixin LimitOptions limitOptions;
 
   @Override
   protected void run(Report report, Progress progress) throws Exception {
     Limit before = limitOptions.measure(clock, seed, progress);
-    LoadedDevnet.Plan plan =
-        new LoadedDevnet.Plan(
-            validators,
-            load,
-            keys,
-            warmupS,
-            seconds,
-            drainS,
-            Duration.ofMillis(blockIntervalMs),
-            Duration.ofMillis(Math.max(blockIntervalMs, emptyBlockIntervalMs)),
-            sampleMs,
-            UnaryOperator.identity());
-    LoadedDevnet.Result observed = LoadedDevnet.run(plan, dir, clock, seed, progress);
+    LoadedDevnet.Plan plan = devnet.plan(load, seconds, UnaryOperator.identity());
+    int validators = plan.validators();
+    LoadedDevnet.Result observed = LoadedDevnet.run(plan, devnet.dir, clock, seed, progress);
     Limit after = limitOptions.measure(clock, seed, progress);
     report.field("validators", validators);
     report.field("load_tps", load);
-    report.field("keys", keys);
+    report.field("keys", plan.keys());
     report.field("genesis_coins", LoadedDevnet.coins(plan));
     report.field("heights", observed.toHeight() - observed.fromHeight() + 1);
     double committedTps = LoadFunding.copyLoadFigures(observed.load(), report);
@@ -97,7 +46,7 @@ public final class DevnetBench extends BenchCommand {
         "propagation_ms_p99",
         propagationP99,
         "ms",
-        "first to last node seen at a height, p99 (polled every " + sampleMs + " ms)");
+        "first to last node seen at a height, p99 (polled every " + plan.sampleMs() + " ms)");
     report.field("propagation_samples", observed.spreads().size());
     report.figure("max_height_spread", observed.maxSpread(), "", "largest height difference seen");
     double limitPerS = (before.perSecondAll() + after.perSecondAll()) / 2;

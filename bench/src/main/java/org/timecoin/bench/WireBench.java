@@ -1,11 +1,10 @@
 package org.timecoin.bench;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.timecoin.node.config.NodeConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,34 +19,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Bytes on the wire per committed transaction, compact relay off and on.")
 public final class WireBench extends BenchCommand {
-  @Option(names = "--validators", defaultValue = "4", description = "Validators (processes).")
-  int validators;
-
   @Option(names = "--load", defaultValue = "1500", description = "Transfers offered per second.")
   int load;
-
-  @Option(names = "--keys", defaultValue = "10000", description = "Keys the load spends from.")
-  int keys;
 
   @Option(names = "--seconds", defaultValue = "40", description = "Measured window, each run.")
   long seconds;
 
-  @Option(names = "--warmup-s", defaultValue = "5", description = "Load before the window.")
-  long warmupS;
-
-  @Option(names = "--drain-s", defaultValue = "15", description = "Wait for the last blocks.")
-  long drainS;
-
-  @Option(
-      names = "--sample-ms",
-      defaultValue = "20",
-      description = "How often every node's height is read over RPC.")
-  long sampleMs;
-
-  @Option(
-      names = "--dir",
-      description = "Parent of the devnets' temporary directories (default: system temp).")
-  Path dir;
+  @Mixin LoadedDevnetOptions devnet;
 
   @Override
   protected void run(Report report, Progress progress) throws Exception {
@@ -55,9 +33,9 @@ public final class WireBench extends BenchCommand {
     Side off = side(false, progress);
     progress.log("run 2 of 2: compact relay on");
     Side on = side(true, progress);
-    report.field("validators", validators);
+    report.field("validators", devnet.validators);
     report.field("load_tps", load);
-    report.field("keys", keys);
+    report.field("keys", devnet.keys);
     off.report(report, "off");
     on.report(report, "on");
     double ratio = on.bytesPerTx() / off.bytesPerTx();
@@ -73,19 +51,8 @@ public final class WireBench extends BenchCommand {
   private Side side(boolean compact, Progress progress) throws Exception {
     UnaryOperator<NodeConfig> config =
         c -> c.withNetwork(c.network().withCompactRelay(compact).withCompression(compact));
-    LoadedDevnet.Plan plan =
-        new LoadedDevnet.Plan(
-            validators,
-            load,
-            keys,
-            warmupS,
-            seconds,
-            drainS,
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(2),
-            sampleMs,
-            config);
-    LoadedDevnet.Result r = LoadedDevnet.run(plan, dir, clock, seed, progress);
+    LoadedDevnet.Plan plan = devnet.plan(load, seconds, config);
+    LoadedDevnet.Result r = LoadedDevnet.run(plan, devnet.dir, clock, seed, progress);
     double committedTps = DevnetBench.number(r.load().get("committed_tps"));
     double windowS = DevnetBench.number(r.load().get("window_s"));
     return new Side(r, committedTps, committedTps * windowS);
