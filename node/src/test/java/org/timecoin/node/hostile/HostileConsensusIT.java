@@ -39,6 +39,7 @@ import org.timecoin.node.consensus.ConsensusMessageGate;
 import org.timecoin.node.consensus.GateVerdict;
 import org.timecoin.node.devnet.LocalDevnet;
 import org.timecoin.node.devnet.Ports;
+import org.timecoin.node.net.CompactProposal;
 import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
 import org.timecoin.node.net.NodeMessages;
 import org.timecoin.testkit.net.HostilePeer;
@@ -230,7 +231,10 @@ class HostileConsensusIT {
     assertThat(target().network().peers()).hasSizeGreaterThanOrEqualTo(3);
   }
 
-  /** Genuine votes and proposals the target relays to a peer that is not a validator. */
+  /**
+   * Genuine votes and proposals (whole or compact, as the node sends them) the target relays to a
+   * peer that is not a validator.
+   */
   List<Object> captureMessages(HostilePeer spy) throws InterruptedException {
     List<Object> captured = new ArrayList<>();
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -244,6 +248,9 @@ class HostileConsensusIT {
         captured.add(NodeMessages.VOTE.codec().decode(f.payload()));
       } else if (f.type() == NodeMessages.PROPOSAL.id()) {
         captured.add(NodeMessages.PROPOSAL.codec().decode(f.payload()));
+        proposals++;
+      } else if (f.type() == NodeMessages.COMPACT_PROPOSAL.id()) {
+        captured.add(NodeMessages.COMPACT_PROPOSAL.codec().decode(f.payload()));
         proposals++;
       }
     }
@@ -262,15 +269,28 @@ class HostileConsensusIT {
       sig[2] ^= (byte) (i >>> 16);
       return new Vote(v.type(), v.height(), v.round(), v.value(), v.validator(), sig);
     }
+    if (m instanceof CompactProposal c) {
+      return new CompactProposal(
+          variant(c.proposal(), i), c.header(), c.lastCommit(), c.prefilled(), c.shortIds());
+    }
     ProposalMessage pm = (ProposalMessage) m;
-    Proposal p = pm.proposal();
+    return new ProposalMessage(variant(pm.proposal(), i), pm.block());
+  }
+
+  static Proposal variant(Proposal p, int i) {
     byte[] sig = p.signature().clone();
     sig[0] ^= (byte) i;
     sig[1] ^= (byte) (i >>> 8);
     sig[2] ^= (byte) (i >>> 16);
-    return new ProposalMessage(
-        new Proposal(p.height(), p.round(), p.value(), p.validRound(), p.proposer(), sig),
-        pm.block());
+    return new Proposal(p.height(), p.round(), p.value(), p.validRound(), p.proposer(), sig);
+  }
+
+  static long heightOf(Object m) {
+    return switch (m) {
+      case Vote v -> v.height();
+      case CompactProposal c -> c.proposal().height();
+      default -> ((ProposalMessage) m).proposal().height();
+    };
   }
 
   @Test
@@ -279,12 +299,7 @@ class HostileConsensusIT {
     KeyPair spyKey = freshKey("replay");
     HostilePeer attacker = attack(spyKey, 0);
     List<Object> captured = captureMessages(attacker);
-    long newest =
-        captured.stream()
-            .mapToLong(
-                m -> m instanceof Vote v ? v.height() : ((ProposalMessage) m).proposal().height())
-            .max()
-            .orElseThrow();
+    long newest = captured.stream().mapToLong(HostileConsensusIT::heightOf).max().orElseThrow();
     awaitHeight(newest + 2, Duration.ofSeconds(30)); // everything captured is old now
 
     double normalRate = blocksPerSecond(Duration.ofSeconds(5));
@@ -299,6 +314,8 @@ class HostileConsensusIT {
       Object m = variant(captured.get(i % captured.size()), i / captured.size() + 1);
       if (m instanceof Vote v) {
         attacker.send(NodeMessages.VOTE, v);
+      } else if (m instanceof CompactProposal c) {
+        attacker.send(NodeMessages.COMPACT_PROPOSAL, c);
       } else {
         attacker.send(NodeMessages.PROPOSAL, (ProposalMessage) m);
       }
