@@ -113,6 +113,7 @@ final class ConsensusDriver<B> implements AutoCloseable {
               + " does not begin with the start of that height: "
               + recovered.inputs().getFirst());
     }
+    heightStartedAtNanos = setup.clock().monoNanos(); // the height resumes here
     LOG.info(
         "replaying {} WAL inputs of height {} ({} candidate blocks)",
         recovered.inputs().size(),

@@ -3,9 +3,12 @@ package org.timecoin.node.consensus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.tx.Transaction;
 import org.timecoin.node.net.CompactProposal;
@@ -120,11 +123,16 @@ final class BlockReconstruction {
     }
   }
 
-  /** The block when every slot is filled and the transactions have the header's root, else null. */
+  /**
+   * The block when every slot is filled with distinct transactions that have the header's root,
+   * else null. Distinct, because the Merkle root pairs an odd level's last node with itself: a
+   * block with its last transaction repeated has the same root as the block without it.
+   */
   ProposalMessage proposal() {
     List<Transaction> list = new ArrayList<>(txs.length);
+    Set<Hash32> ids = new HashSet<>(txs.length * 2);
     for (Transaction tx : txs) {
-      if (tx == null) {
+      if (tx == null || !ids.add(tx.txid())) {
         return null;
       }
       list.add(tx);

@@ -26,11 +26,16 @@ import org.timecoin.p2p.RateLimit;
  * the gate. This side also answers other nodes' fetches from the blocks {@link ProposalSender}
  * keeps.
  *
- * <p>Bounded: at most {@value #PENDING_KEPT} rebuilds wait for a fetch (the oldest is dropped; a
- * proposer re-sends a proposal that made no progress), and a rebuild for a block already waiting
- * starts again only after {@link #RETRY_AFTER_NANOS}, from another sender. A fetch answer that does
- * not match its request in count is the sender's fault and costs it standing; a fetch for a block
- * not kept here is ignored (a slow receiver asking late).
+ * <p>Compact proposals are not deduplicated by the network: every copy, from any peer, may start a
+ * rebuild, so a sender that never answers a fetch (gone, over its queue, or hostile) delays the
+ * proposal by at most {@link #RETRY_AFTER_NANOS}: the next copy from another peer (or the
+ * proposer's re-send) is fetched from there. Once the gate accepted the proposal, further copies
+ * cost it one lookup. Bounded: at most {@value #PENDING_KEPT} fetches wait, one per (block, peer)
+ * (the oldest is dropped). An answer is matched to the fetch from the same peer for the same block;
+ * one that does not match in count is dropped without blame (it may answer an earlier fetch of ours
+ * that a newer one replaced). A fetch for a block not kept here is ignored (a slow receiver asking
+ * late); one for a transaction beyond a kept block costs the asker standing (no honest node asks
+ * it).
  */
 public final class CompactProposals {
   static final int PENDING_KEPT = 16;
@@ -38,7 +43,7 @@ public final class CompactProposals {
   /** How long a fetch may take before another sender's copy of the proposal starts a new one. */
   static final long RETRY_AFTER_NANOS = 500_000_000L;
 
-  /** Standing lost for a fetch answer that does not match its request. */
+  /** Standing lost for asking for a transaction beyond a kept block. */
   static final int BAD_ANSWER_POINTS = 50;
 
   private final PeerNetwork network;
@@ -46,14 +51,20 @@ public final class CompactProposals {
   private final Consumer<Consumer<Transaction>> mempool;
   private final ProposalSender sender;
   private final Clock clock;
-  private final RecentMap<Hash32, Pending> pending = new RecentMap<>(PENDING_KEPT);
+  private final RecentMap<FetchKey, Pending> pending = new RecentMap<>(PENDING_KEPT);
+
+  /** When the last fetch for a block started, so copies right behind it wait for its answer. */
+  private final RecentMap<Hash32, Long> lastFetch = new RecentMap<>(PENDING_KEPT);
+
+  private final LongAdder unmatchedAnswers = new LongAdder();
   private final LongAdder rebuiltAtOnce = new LongAdder();
   private final LongAdder fetches = new LongAdder();
   private final LongAdder txsFetched = new LongAdder();
   private final LongAdder badBlocks = new LongAdder();
 
-  private record Pending(
-      PublicKey from, BlockReconstruction rebuild, int[] asked, boolean allAsked, long since) {}
+  private record FetchKey(Hash32 block, PublicKey peer) {}
+
+  private record Pending(BlockReconstruction rebuild, int[] asked, boolean allAsked) {}
 
   /**
    * @param mempool calls its argument with every transaction waiting in the mempool
@@ -85,9 +96,9 @@ public final class CompactProposals {
   }
 
   void onCompact(PublicKey from, CompactProposal c) {
-    Pending waiting = pending.get(c.header().hash());
-    if (waiting != null && clock.monoNanos() - waiting.since() < RETRY_AFTER_NANOS) {
-      return; // a fetch for this block is under way
+    Long since = lastFetch.get(c.header().hash());
+    if (since != null && clock.monoNanos() - since < RETRY_AFTER_NANOS) {
+      return; // a fetch for this block is under way; a later copy retries if it fails
     }
     gate.onCompactProposal(from, c.proposal(), c.header(), () -> rebuild(from, c));
   }
@@ -111,20 +122,20 @@ public final class CompactProposals {
 
   private void fetch(PublicKey from, BlockReconstruction r, int[] missing, boolean all) {
     Hash32 hash = r.compact().header().hash();
-    pending.put(hash, new Pending(from, r, missing, all, clock.monoNanos()));
+    pending.put(new FetchKey(hash, from), new Pending(r, missing, all));
+    lastFetch.put(hash, clock.monoNanos());
     fetches.increment();
     txsFetched.add(missing.length);
     network.send(from, NodeMessages.GET_BLOCK_TXS, new GetBlockTxs(hash, missing));
   }
 
   void onBlockTxs(PublicKey from, BlockTxs answer) {
-    Pending p = pending.get(answer.blockHash());
-    if (p == null || !p.from().equals(from)) {
+    Pending p = pending.remove(new FetchKey(answer.blockHash(), from));
+    if (p == null) {
       return; // not asked of this peer, or answered too late
     }
-    pending.remove(answer.blockHash());
     if (!p.rebuild().fill(p.asked(), answer.txs())) {
-      network.penalize(from, BAD_ANSWER_POINTS, "sent block transactions not asked for");
+      unmatchedAnswers.increment();
       return;
     }
     ProposalMessage m = p.rebuild().proposal();
@@ -170,6 +181,11 @@ public final class CompactProposals {
   /** Fetches of missing transactions sent. */
   public long fetches() {
     return fetches.sum();
+  }
+
+  /** Fetch answers whose count did not match the request they were matched to. */
+  public long unmatchedAnswers() {
+    return unmatchedAnswers.sum();
   }
 
   /** Compact proposals whose block, complete, did not match its header's root. */

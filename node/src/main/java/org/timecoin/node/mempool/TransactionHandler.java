@@ -104,7 +104,15 @@ public final class TransactionHandler implements PeerMessageHandler<TxBatch> {
     for (Transaction tx : batch.txs()) {
       if (!mempool.knows(tx.txid())) {
         relay.receivedFrom(tx.txid(), from);
-        mempool.submit(tx, () -> !caughtRelayingInvalid(from)).thenAccept(r -> blameIfDue(from, r));
+        mempool
+            .submit(tx, () -> !caughtRelayingInvalid(from))
+            .thenAccept(
+                r -> {
+                  if (!r.admitted()) {
+                    relay.refused(r.txid());
+                  }
+                  blameIfDue(from, r);
+                });
       }
     }
   }

@@ -89,9 +89,13 @@ public final class TxAnnouncements {
       asked.put(id, now);
       want.add(id);
     }
-    if (!want.isEmpty()) {
+    if (want.isEmpty()) {
+      return;
+    }
+    if (network.send(from, NodeMessages.GET_TXS, new TxIds(want))) {
       requested.add(want.size());
-      network.send(from, NodeMessages.GET_TXS, new TxIds(want));
+    } else {
+      want.forEach(asked::remove); // not asked after all: the next announcer may be
     }
   }
 

@@ -107,6 +107,13 @@ public final class TxRelay {
   }
 
   /**
+   * Forgets where a refused transaction came from: a later announcement of it is then asked for.
+   */
+  public void refused(Hash32 txid) {
+    origins.remove(txid);
+  }
+
+  /**
    * Queues an admitted transaction; it leaves within {@link #DELAY}, or at once in a full batch.
    */
   public void relay(Transaction tx) {

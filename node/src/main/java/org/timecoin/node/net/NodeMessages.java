@@ -21,9 +21,13 @@ public final class NodeMessages {
   public static final MessageType<Vote> VOTE =
       MessageType.gossip(0x11, "vote", ConsensusCodecs.VOTE);
 
-  /** A proposal whose block names its transactions by short id (see {@code CompactProposal}). */
+  /**
+   * A proposal whose block names its transactions by short id (see {@code CompactProposal}). Not
+   * deduplicated by the network: every honest copy is byte for byte the same, and a copy from
+   * another peer must be able to retry a fetch that its first sender never answered.
+   */
   public static final MessageType<CompactProposal> COMPACT_PROPOSAL =
-      MessageType.gossip(0x19, "compact-proposal", CompactProposal.CODEC);
+      MessageType.direct(0x19, "compact-proposal", CompactProposal.CODEC);
 
   /** The fetch of a compact proposal's missing transactions, and its answer. */
   public static final MessageType<GetBlockTxs> GET_BLOCK_TXS =

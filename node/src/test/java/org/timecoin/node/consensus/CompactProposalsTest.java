@@ -8,6 +8,7 @@ import static org.timecoin.node.consensus.ConsensusMessageGateTest.R;
 import static org.timecoin.node.consensus.ConsensusMessageGateTest.notProposerOf;
 import static org.timecoin.node.consensus.ConsensusMessageGateTest.proposerOf;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,8 +48,8 @@ class CompactProposalsTest {
         mempool.forEach(each);
       };
   final ProposalSender sender = new ProposalSender(net, true);
-  final CompactProposals protocol =
-      new CompactProposals(net, gate, mempoolScan, sender, new VirtualClock());
+  final VirtualClock clock = new VirtualClock();
+  final CompactProposals protocol = new CompactProposals(net, gate, mempoolScan, sender, clock);
 
   CompactProposalsTest() {
     net.connect(FakeNetwork.peer(PEER.publicKey(), H));
@@ -84,13 +85,53 @@ class CompactProposalsTest {
   }
 
   @Test
-  void anAnswerWithTheWrongNumberOfTransactionsCostsItsSenderStanding() {
+  void anAnswerWithTheWrongNumberOfTransactionsIsDroppedWithoutBlame() {
     protocol.onCompact(PEER.publicKey(), compact);
     GetBlockTxs asked = net.sentOf(NodeMessages.GET_BLOCK_TXS).get(0);
     protocol.onBlockTxs(PEER.publicKey(), new BlockTxs(asked.blockHash(), txs.subList(1, 5)));
     assertThat(gates.accepted).isEmpty();
-    assertThat(net.points).containsEntry(PEER.publicKey(), CompactProposals.BAD_ANSWER_POINTS);
-    assertThat(net.penalties).singleElement().asString().contains("not asked for");
+    assertThat(protocol.unmatchedAnswers()).isEqualTo(1);
+    assertThat(net.penalties).as("it may answer an earlier fetch of ours").isEmpty();
+  }
+
+  @Test
+  void aSenderThatNeverAnswersDelaysTheProposalOnlyUntilAnotherCopyArrives() {
+    mempool.addAll(txs.subList(1, 30));
+    protocol.onCompact(PEER.publicKey(), compact);
+    protocol.onCompact(OTHER.publicKey(), compact);
+    assertThat(net.sentOf(NodeMessages.GET_BLOCK_TXS))
+        .as("a copy right behind the first waits for its fetch")
+        .hasSize(1);
+    clock.advance(Duration.ofNanos(CompactProposals.RETRY_AFTER_NANOS));
+    protocol.onCompact(OTHER.publicKey(), compact);
+    assertThat(net.sent)
+        .filteredOn(s -> s.type().id() == NodeMessages.GET_BLOCK_TXS.id())
+        .extracting(FakeNetwork.Sent::to)
+        .containsExactly(PEER.publicKey(), OTHER.publicKey());
+    GetBlockTxs asked = net.sentOf(NodeMessages.GET_BLOCK_TXS).get(1);
+    protocol.onBlockTxs(OTHER.publicKey(), new BlockTxs(asked.blockHash(), txs.subList(30, 40)));
+    assertThat(gates.accepted).containsExactly(whole);
+  }
+
+  @Test
+  void aRebuiltBlockRepeatingItsLastTransactionIsRefusedThoughItsRootMatches() {
+    // An odd count: the Merkle root pairs the last txid with itself, so [.., c, c] has the root of
+    // [.., c]. The attacker names c twice and answers the fetch of both slots with c.
+    List<Transaction> odd = txs.subList(0, 5);
+    ProposalMessage m = CompactSample.proposal(proposerOf(H, R), CHAIN, H, R, odd);
+    CompactProposal honest = CompactProposal.of(m.proposal(), m.block());
+    long[] ids = java.util.Arrays.copyOf(honest.shortIds(), 5);
+    ids[4] = ids[3];
+    CompactProposal twin =
+        new CompactProposal(
+            honest.proposal(), honest.header(), honest.lastCommit(), honest.prefilled(), ids);
+    protocol.onCompact(PEER.publicKey(), twin);
+    GetBlockTxs asked = net.sentOf(NodeMessages.GET_BLOCK_TXS).get(0);
+    Transaction last = odd.get(4);
+    List<Transaction> answer = new ArrayList<>(odd.subList(1, 5));
+    answer.add(last);
+    protocol.onBlockTxs(PEER.publicKey(), new BlockTxs(asked.blockHash(), answer));
+    assertThat(gates.accepted).isEmpty();
   }
 
   @Test

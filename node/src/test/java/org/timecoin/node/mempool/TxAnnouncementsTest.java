@@ -67,6 +67,18 @@ class TxAnnouncementsTest {
   }
 
   @Test
+  void aRequestThatCouldNotBeSentLeavesTheTransactionFreeToBeAskedOfTheNextAnnouncer() {
+    net.queuesFull = true;
+    announcements.onAnnounced(peerA.publicKey(), ids(TxRelayTest.tx(20)));
+    net.queuesFull = false;
+    announcements.onAnnounced(peerB.publicKey(), ids(TxRelayTest.tx(20)));
+    assertThat(net.sent)
+        .singleElement()
+        .satisfies(s -> assertThat(s.to()).isEqualTo(peerB.publicKey()));
+    assertThat(announcements.requested()).isEqualTo(1);
+  }
+
+  @Test
   void requestsAreAnsweredWithTheWaitingTransactionsAndUnknownIdsAreSkipped() {
     mempool.put(TxRelayTest.tx(4).txid(), TxRelayTest.tx(4));
     announcements.onRequested(peerA.publicKey(), ids(TxRelayTest.tx(4), TxRelayTest.tx(5)));

@@ -166,5 +166,8 @@ class TxRelayTest {
     relay.relay(tx(9));
     scheduler.runFor(DELAY);
     assertThat(relay.receivedLately(tx(9).txid())).isFalse();
+    relay.receivedFrom(tx(7).txid(), peerA.publicKey());
+    relay.refused(tx(7).txid());
+    assertThat(relay.receivedLately(tx(7).txid())).as("refused: ask again").isFalse();
   }
 }

@@ -129,9 +129,15 @@ public final class FakeNetwork implements PeerNetwork {
 
   @Override
   public <T> boolean send(PublicKey peer, MessageType<T> type, T message) {
+    if (queuesFull) {
+      return false;
+    }
     sent.add(new Sent(peer, type, message));
     return true;
   }
+
+  /** When true, {@link #send} refuses everything, as for a peer whose queue is full. */
+  public volatile boolean queuesFull;
 
   @Override
   public List<PeerInfo> peers() {
