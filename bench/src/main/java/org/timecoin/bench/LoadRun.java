@@ -136,6 +136,21 @@ final class LoadRun implements AutoCloseable {
       return;
     }
     long due = (long) (options.ratePerS() * (clock.monoNanos() - startNanos) / 1e9) - built;
+    List<Integer> open = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      if (inFlight[i] < MAX_IN_FLIGHT) {
+        open.add(i);
+      }
+    }
+    if (open.isEmpty()) {
+      // Every node still owes answers: building and signing transfers now would only burn the
+      // CPU the nodes need, for transfers that cannot be sent.
+      if (phase == Phase.MEASURE) {
+        stats.countUnsent((int) Math.min(Integer.MAX_VALUE, due));
+      }
+      built += due;
+      return;
+    }
     List<List<Transfer>> byTarget = new ArrayList<>();
     targets.forEach(t -> byTarget.add(new ArrayList<>()));
     for (long i = 0; i < due; i++) {
@@ -148,7 +163,7 @@ final class LoadRun implements AutoCloseable {
         break;
       }
       built++;
-      byTarget.get((int) (next++ % targets.size())).add(t);
+      byTarget.get(open.get((int) (next++ % open.size()))).add(t);
     }
     for (int i = 0; i < targets.size(); i++) {
       List<Transfer> list = byTarget.get(i);

@@ -14,16 +14,21 @@ import java.util.regex.Pattern;
 /**
  * Counters read from the nodes' Prometheus endpoints, summed over nodes: bytes written to peers by
  * message type ({@code p2p_sent_bytes_total}: every frame handed to a socket, headers included,
- * after compression when it is on; TCP/IP headers are not counted), the compact relay counters
- * ({@code relay_*_total}), heap bytes allocated by all threads and seconds of GC pauses.
+ * after compression when it is on; TCP/IP headers are not counted) and the same frames'
+ * uncompressed size ({@code p2p_sent_uncompressed_bytes_total}), the compact relay counters ({@code
+ * relay_*_total}), heap bytes allocated by all threads and seconds of GC pauses.
  */
 record NodeCounters(
     Map<String, Long> bytesByType,
+    Map<String, Long> uncompressedByType,
     Map<String, Long> relayCounters,
     long allocatedBytes,
     double gcPauseSeconds) {
   private static final Pattern SENT =
       Pattern.compile("^p2p_sent_bytes_total\\{[^}]*type=\"([^\"]+)\"[^}]*}\\s+([0-9.eE+]+)");
+  private static final Pattern UNCOMPRESSED =
+      Pattern.compile(
+          "^p2p_sent_uncompressed_bytes_total\\{[^}]*type=\"([^\"]+)\"[^}]*}\\s+([0-9.eE+]+)");
   private static final Pattern RELAY =
       Pattern.compile("^(relay_[a-z_]+_total)(\\{[^}]*})?\\s+([0-9.eE+]+)");
   private static final Pattern ALLOCATED =
@@ -34,7 +39,7 @@ record NodeCounters(
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   static NodeCounters none() {
-    return new NodeCounters(Map.of(), Map.of(), 0, 0);
+    return new NodeCounters(Map.of(), Map.of(), Map.of(), 0, 0);
   }
 
   /** One node's counters now. */
@@ -51,6 +56,7 @@ record NodeCounters(
 
   static NodeCounters parse(String prometheusText) {
     Map<String, Long> bytes = new TreeMap<>();
+    Map<String, Long> uncompressed = new TreeMap<>();
     Map<String, Long> relay = new TreeMap<>();
     long allocated = 0;
     double pauses = 0;
@@ -67,6 +73,10 @@ record NodeCounters(
       if (m.find()) {
         bytes.merge(m.group(1), (long) Double.parseDouble(m.group(2)), Long::sum);
       }
+      Matcher u = UNCOMPRESSED.matcher(line);
+      if (u.find()) {
+        uncompressed.merge(u.group(1), (long) Double.parseDouble(u.group(2)), Long::sum);
+      }
       Matcher r = RELAY.matcher(line);
       if (r.find()) {
         relay.merge(r.group(1), (long) Double.parseDouble(r.group(3)), Long::sum);
@@ -75,12 +85,13 @@ record NodeCounters(
     if (bytes.isEmpty()) {
       throw new IllegalStateException("no p2p_sent_bytes_total in the metrics");
     }
-    return new NodeCounters(bytes, relay, allocated, pauses);
+    return new NodeCounters(bytes, uncompressed, relay, allocated, pauses);
   }
 
   NodeCounters plus(NodeCounters o) {
     return new NodeCounters(
         combine(bytesByType, o.bytesByType, 1),
+        combine(uncompressedByType, o.uncompressedByType, 1),
         combine(relayCounters, o.relayCounters, 1),
         allocatedBytes + o.allocatedBytes,
         gcPauseSeconds + o.gcPauseSeconds);
@@ -89,6 +100,7 @@ record NodeCounters(
   NodeCounters minus(NodeCounters earlier) {
     return new NodeCounters(
         combine(bytesByType, earlier.bytesByType, -1),
+        combine(uncompressedByType, earlier.uncompressedByType, -1),
         combine(relayCounters, earlier.relayCounters, -1),
         allocatedBytes - earlier.allocatedBytes,
         gcPauseSeconds - earlier.gcPauseSeconds);
@@ -102,6 +114,21 @@ record NodeCounters(
 
   long relay(String counter) {
     return relayCounters.getOrDefault(counter, 0L);
+  }
+
+  /**
+   * Wire bytes over uncompressed bytes, per message type that moved at least {@code minBytes}
+   * uncompressed (1.0: nothing gained).
+   */
+  Map<String, Double> compressionRatios(long minBytes) {
+    Map<String, Double> out = new TreeMap<>();
+    uncompressedByType.forEach(
+        (type, plain) -> {
+          if (plain >= minBytes) {
+            out.put(type, Math.round(1000.0 * bytesByType.getOrDefault(type, 0L) / plain) / 1000.0);
+          }
+        });
+    return out;
   }
 
   /** Bytes written to peers, all types. */

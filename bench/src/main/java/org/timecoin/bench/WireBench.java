@@ -77,6 +77,9 @@ public final class WireBench extends BenchCommand {
           "bytes all nodes wrote to peers / transfers committed, compact relay " + side);
       report.field("wire_bytes_" + side, run.counters().total());
       report.field("wire_bytes_by_type_" + side, Map.copyOf(run.counters().bytesByType()));
+      report.field(
+          "compression_ratio_by_type_" + side,
+          Map.copyOf(run.counters().compressionRatios(10_000)));
       report.figure("committed_tps_" + side, committedTps, "tx/s", "committed, relay " + side);
       report.field("offered_tps_" + side, DevnetBench.number(run.load().get("offered_tps")));
       report.figure(
