@@ -20,6 +20,7 @@ import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.genesis.GenesisConfig;
+import org.timecoin.domain.masternode.RegistryTransition;
 import org.timecoin.domain.tx.OutPoint;
 import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.tx.TxOut;
@@ -28,6 +29,7 @@ import org.timecoin.domain.validation.CoinbaseRule;
 import org.timecoin.domain.validation.Issuance;
 import org.timecoin.node.mempool.MempoolPolicy;
 import org.timecoin.storage.ChainStore;
+import org.timecoin.storage.RegistryStore;
 import org.timecoin.storage.StateUpdate;
 
 /**
@@ -138,7 +140,11 @@ final class SyncChainBuilder {
               lastCommit.hash());
       Block block = new Block(header, lastCommit, all);
       CommitCertificate certificate = certify(block, chainId, validatorKeys);
-      store.applyBlock(block, certificate, update);
+      // The registry records liveness and fixes each epoch's set, as a validator's chain would:
+      // without it a node started on this store knows no set beyond the genesis epochs.
+      RegistryStore.Changes registry =
+          RegistryStore.Changes.of(RegistryTransition.apply(store.registry(), block, params));
+      store.applyBlock(block, certificate, update, registry);
       lastCommit = LastCommit.of(certificate);
       for (Transaction tx : transfers) {
         wallet.credit(tx);
