@@ -366,7 +366,18 @@ public final class TimeNode implements AutoCloseable {
     consensusHandler.register();
     started.push(consensusHandler);
     compactProposals =
-        new CompactProposals(network, consensusHandler.gate(), mempool::forEach, proposals, clock);
+        new CompactProposals(
+            network,
+            consensusHandler.gate(),
+            each -> {
+              // Waiting in the mempool, or arrived from a peer and still being admitted.
+              mempool.forEach(each);
+              if (transactions != null) {
+                transactions.forEachArriving(each);
+              }
+            },
+            proposals,
+            clock);
     compactProposals.register(perPeer, consensusHandler.lane(), lane("block-txs-lane"));
     // Its own lane: admission work behind a flood of transactions never delays votes.
     transactions =

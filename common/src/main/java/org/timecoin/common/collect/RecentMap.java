@@ -1,8 +1,10 @@
 package org.timecoin.common.collect;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,6 +64,11 @@ public final class RecentMap<K, V> {
       }
     }
     return removed;
+  }
+
+  /** A copy of the values, oldest first, so a caller can walk them without holding the lock. */
+  public synchronized List<V> values() {
+    return new ArrayList<>(map.values());
   }
 
   public synchronized void clear() {

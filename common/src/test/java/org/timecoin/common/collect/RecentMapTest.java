@@ -53,4 +53,16 @@ class RecentMapTest {
   void aCapacityBelowOneIsRefused() {
     assertThatThrownBy(() -> new RecentMap<>(0)).hasMessageContaining("capacity must be >= 1");
   }
+
+  @Test
+  void valuesAreACopyOldestFirst() {
+    RecentMap<Integer, String> m = new RecentMap<>(2);
+    m.put(1, "a");
+    m.put(2, "b");
+    m.put(3, "c");
+    java.util.List<String> values = m.values();
+    assertThat(values).containsExactly("b", "c");
+    m.remove(2);
+    assertThat(values).as("a copy").containsExactly("b", "c");
+  }
 }

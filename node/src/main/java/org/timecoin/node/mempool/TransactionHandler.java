@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
+import org.timecoin.common.Hash32;
+import org.timecoin.common.collect.RecentMap;
 import org.timecoin.domain.crypto.PublicKey;
 import org.timecoin.domain.tx.Transaction;
 import org.timecoin.node.net.NodeMessages;
@@ -57,6 +59,14 @@ public final class TransactionHandler implements PeerMessageHandler<TxBatch> {
 
   private final LongAdder blamed = new LongAdder();
 
+  /**
+   * Transactions peers sent whose admission is under way: a compact proposal that names one is
+   * rebuilt with it instead of fetching it. Bounded; an entry lost early only costs a fetch.
+   */
+  private final RecentMap<Hash32, Transaction> arriving = new RecentMap<>(ARRIVING_KEPT);
+
+  static final int ARRIVING_KEPT = 1 << 15;
+
   public TransactionHandler(
       PeerNetwork network, Mempool mempool, TxRelay relay, PeerTxBudget budget) {
     this.network = network;
@@ -104,10 +114,12 @@ public final class TransactionHandler implements PeerMessageHandler<TxBatch> {
     for (Transaction tx : batch.txs()) {
       if (!mempool.knows(tx.txid())) {
         relay.receivedFrom(tx.txid(), from);
+        arriving.put(tx.txid(), tx);
         mempool
             .submit(tx, () -> !caughtRelayingInvalid(from))
             .thenAccept(
                 r -> {
+                  arriving.remove(tx.txid());
                   if (!r.admitted()) {
                     relay.refused(r.txid());
                   }
@@ -135,6 +147,11 @@ public final class TransactionHandler implements PeerMessageHandler<TxBatch> {
 
   private boolean caughtRelayingInvalid(PublicKey from) {
     return caught.getIfPresent(from) != null;
+  }
+
+  /** Calls {@code action} with each transaction peers sent whose admission is under way. */
+  public void forEachArriving(java.util.function.Consumer<Transaction> action) {
+    arriving.values().forEach(action);
   }
 
   /** Batches refused because their sender was over budget. */

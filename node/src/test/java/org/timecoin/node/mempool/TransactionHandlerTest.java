@@ -182,4 +182,38 @@ class TransactionHandlerTest {
     assertThat(mempool.size()).isZero();
     assertThat(net.points).isEmpty();
   }
+
+  @Test
+  void aTransactionIsListedAsArrivingWhileItsAdmissionIsUnderWay() {
+    java.util.concurrent.CompletableFuture<java.util.Map<OutPoint, org.timecoin.domain.tx.Utxo>>
+        lookup = new java.util.concurrent.CompletableFuture<>();
+    TxRelay relay = new TxRelay(net, scheduler, Duration.ofMillis(10), 100, 1 << 20, false);
+    Mempool slow =
+        new Mempool(
+            MempoolTest.CHAIN,
+            ConsensusParams.defaults(),
+            outPoints -> lookup,
+            new SignatureCache(100),
+            Runnable::run,
+            MempoolPolicy.of(100, 10_000_000),
+            relay::relay,
+            clock);
+    TransactionHandler h =
+        new TransactionHandler(
+            net,
+            slow,
+            relay,
+            new PeerTxBudget(
+                new PeerTxBudget.Limits(10, 1 << 20, 100), Duration.ofMinutes(10), clock));
+    Transaction tx = MempoolTest.pay(coin(40), 990_000);
+    h.onMessage(alice, new TxBatch(List.of(tx)));
+    List<Transaction> arriving = new java.util.ArrayList<>();
+    h.forEachArriving(arriving::add);
+    assertThat(arriving).containsExactly(tx);
+
+    lookup.complete(java.util.Map.of()); // its input is unknown: refused
+    arriving.clear();
+    h.forEachArriving(arriving::add);
+    assertThat(arriving).isEmpty();
+  }
 }
