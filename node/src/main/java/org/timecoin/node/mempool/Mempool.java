@@ -449,11 +449,19 @@ public final class Mempool {
     return byTxid.isEmpty();
   }
 
-  /** Calls {@code action} with every waiting transaction, under the lock: keep it quick. */
-  public synchronized void forEach(Consumer<Transaction> action) {
-    for (MempoolEntry e : byTxid.values()) {
-      action.accept(e.tx());
+  /**
+   * Calls {@code action} with every waiting transaction, on a copy taken under the lock, so slow
+   * work per transaction (hashing, say) never holds admissions up.
+   */
+  public void forEach(Consumer<Transaction> action) {
+    List<Transaction> waiting;
+    synchronized (this) {
+      waiting = new ArrayList<>(byTxid.size());
+      for (MempoolEntry e : byTxid.values()) {
+        waiting.add(e.tx());
+      }
     }
+    waiting.forEach(action);
   }
 
   /** Txids best fee rate first. */

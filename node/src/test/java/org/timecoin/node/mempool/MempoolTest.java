@@ -345,4 +345,21 @@ class MempoolTest {
     v[3] = maxTxBytes;
     return v;
   }
+
+  @Test
+  void forEachWalksACopySoOtherThreadsAreNotHeldUpMeanwhile() {
+    Mempool m = mempool(10, 1_000_000);
+    Transaction tx = pay(coin(1), 990_000);
+    assertThat(submit(m, tx).admitted()).isTrue();
+    List<Transaction> seen = new ArrayList<>();
+    m.forEach(
+        t -> {
+          seen.add(t);
+          // Another thread takes the mempool's lock while the walk is under way.
+          assertThat(java.util.concurrent.CompletableFuture.supplyAsync(m::size))
+              .succeedsWithin(java.time.Duration.ofSeconds(10))
+              .isEqualTo(1);
+        });
+    assertThat(seen).containsExactly(tx);
+  }
 }
