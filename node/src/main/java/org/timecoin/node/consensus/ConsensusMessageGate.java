@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.timecoin.common.Hash32;
@@ -127,25 +128,10 @@ public final class ConsensusMessageGate {
 
   /** A proposal from a peer: cheap checks here, the signature on the pool. */
   public void onProposal(PublicKey from, ProposalMessage m) {
-    GateVerdict v;
-    try {
-      v = proposalRefusal(from, m);
-    } catch (RuntimeException e) {
-      v = GateVerdict.MALFORMED;
-    }
-    if (v != null) {
-      settle(from, v, m);
+    if (refused(from, m, () -> proposalRefusal(from, m))) {
       return;
     }
-    Proposal p = m.proposal();
-    verifyThen(
-        from,
-        m,
-        () -> verifier.verify(p),
-        () -> {
-          known.remember(p.height(), p.round(), Kind.PROPOSAL, p.proposer(), p);
-          accepted.proposal(from, m);
-        });
+    verifyThen(from, m, () -> verifier.verify(m.proposal()), () -> accept(from, m));
   }
 
   /**
@@ -155,14 +141,7 @@ public final class ConsensusMessageGate {
    * #onRebuilt}.
    */
   public void onCompactProposal(PublicKey from, Proposal p, BlockHeader header, Runnable rebuild) {
-    GateVerdict v;
-    try {
-      v = proposalRefusal(from, p, header.height(), header.hash(), 0);
-    } catch (RuntimeException e) {
-      v = GateVerdict.MALFORMED;
-    }
-    if (v != null) {
-      settle(from, v, p);
+    if (refused(from, p, () -> proposalRefusal(from, p, header.height(), header.hash(), 0))) {
       return;
     }
     verifyThen(from, p, () -> verifier.verify(p), rebuild);
@@ -174,19 +153,32 @@ public final class ConsensusMessageGate {
    * check.
    */
   void onRebuilt(PublicKey from, ProposalMessage m) {
+    if (!refused(from, m, () -> proposalRefusal(from, m))) {
+      accept(from, m);
+    }
+  }
+
+  private void accept(PublicKey from, ProposalMessage m) {
+    Proposal p = m.proposal();
+    known.remember(p.height(), p.round(), Kind.PROPOSAL, p.proposer(), p);
+    accepted.proposal(from, m);
+  }
+
+  /**
+   * Runs the cheap checks of {@code message} (a check that throws means it is malformed) and
+   * settles a refusal; true when refused.
+   */
+  private boolean refused(PublicKey from, Object message, Supplier<GateVerdict> checks) {
     GateVerdict v;
     try {
-      v = proposalRefusal(from, m);
+      v = checks.get();
     } catch (RuntimeException e) {
       v = GateVerdict.MALFORMED;
     }
     if (v != null) {
-      settle(from, v, m);
-      return;
+      settle(from, v, message);
     }
-    Proposal p = m.proposal();
-    known.remember(p.height(), p.round(), Kind.PROPOSAL, p.proposer(), p);
-    accepted.proposal(from, m);
+    return v != null;
   }
 
   /** A vote from a peer: cheap checks here, the signature on the pool. */
@@ -195,14 +187,7 @@ public final class ConsensusMessageGate {
       onLatePrecommit(from, vote);
       return;
     }
-    GateVerdict v;
-    try {
-      v = voteRefusal(from, vote);
-    } catch (RuntimeException e) {
-      v = GateVerdict.MALFORMED;
-    }
-    if (v != null) {
-      settle(from, v, vote);
+    if (refused(from, vote, () -> voteRefusal(from, vote))) {
       return;
     }
     verifyThen(
