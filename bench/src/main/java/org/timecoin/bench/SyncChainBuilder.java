@@ -124,7 +124,19 @@ final class SyncChainBuilder {
           adds.add(new Utxo(tx.outPoint(i), tx.outputs().get(i), height, tx.isCoinbase()));
         }
       }
-      StateUpdate update = store.prepare(adds, spent);
+      // The registry records liveness and fixes each epoch's set, as a validator's chain would:
+      // without it a node started on this store knows no set beyond the genesis epochs. The state
+      // root commits to it.
+      RegistryStore.Changes registry =
+          RegistryStore.Changes.of(
+              RegistryTransition.apply(
+                  store.registry(),
+                  height,
+                  all,
+                  RegistryTransition.signers(lastCommit),
+                  params.epochBlocks(),
+                  params.removalBlocks()));
+      StateUpdate update = store.prepare(adds, spent, registry);
       BlockHeader header =
           new BlockHeader(
               GenesisConfig.BLOCK_VERSION,
@@ -140,10 +152,6 @@ final class SyncChainBuilder {
               lastCommit.hash());
       Block block = new Block(header, lastCommit, all);
       CommitCertificate certificate = certify(block, chainId, validatorKeys);
-      // The registry records liveness and fixes each epoch's set, as a validator's chain would:
-      // without it a node started on this store knows no set beyond the genesis epochs.
-      RegistryStore.Changes registry =
-          RegistryStore.Changes.of(RegistryTransition.apply(store.registry(), block, params));
       store.applyBlock(block, certificate, update, registry);
       lastCommit = LastCommit.of(certificate);
       for (Transaction tx : transfers) {

@@ -23,6 +23,7 @@ import org.timecoin.domain.validation.StateRootCheck;
 import org.timecoin.storage.StorageException.Kind;
 import org.timecoin.storage.commit.LtHash16;
 import org.timecoin.storage.commit.ParallelLtHasher;
+import org.timecoin.storage.commit.StateElements;
 import org.timecoin.storage.kv.EngineStats;
 import org.timecoin.storage.kv.KvBatch;
 import org.timecoin.storage.kv.KvStore;
@@ -186,24 +187,35 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
   }
 
   /**
-   * Computes the state root that applying these changes on top of the current tip would give,
-   * without writing. Runs on the caller's thread and the hash pool. The same changes prepared again
-   * on the same tip (a block validated twice, or validated then applied) reuse the kept update
-   * instead of hashing again.
+   * Computes the state root that applying these UTXO changes on top of the current tip would give,
+   * with no registry change; see {@link #prepare(List, List, RegistryStore.Changes)}.
    */
   public StateUpdate prepare(List<Utxo> adds, List<Utxo> removes) {
+    return prepare(adds, removes, RegistryStore.Changes.NONE);
+  }
+
+  /**
+   * Computes the state root that applying these changes on top of the current tip would give,
+   * without writing: the UTXOs created and spent, and the registry records written and deleted.
+   * Runs on the caller's thread and the hash pool. The same changes prepared again on the same tip
+   * (a block validated twice, or validated then applied) reuse the kept update instead of hashing
+   * again.
+   */
+  public StateUpdate prepare(
+      List<Utxo> adds, List<Utxo> removes, RegistryStore.Changes registryChanges) {
     LtHash16 base;
     Hash32 baseRoot;
     synchronized (this) {
-      StateUpdate kept = keptFor(stateRoot, adds, removes);
+      StateUpdate kept = keptFor(stateRoot, adds, removes, registryChanges);
       if (kept != null) {
         return kept;
       }
-      base = commitment.copy();
+      // The registry is small and read as of this tip: its part is hashed here, under the lock.
+      base = commitment.copy().add(registry.commitmentDelta(registryChanges));
       baseRoot = stateRoot;
     }
-    LtHash16 delta = hasher.delta(adds, removes, Utxo.CODEC::encode);
-    StateUpdate update = new StateUpdate(baseRoot, base.add(delta), adds, removes);
+    LtHash16 delta = hasher.delta(adds, removes, StateElements::utxo);
+    StateUpdate update = new StateUpdate(baseRoot, base.add(delta), adds, removes, registryChanges);
     synchronized (this) {
       if (prepared.size() == PREPARED_KEPT) {
         prepared.removeFirst();
@@ -259,15 +271,18 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
   }
 
   /** A kept update for exactly these changes on the current state, if any. */
-  private StateUpdate preparedFor(Block block, List<Utxo> adds, List<Utxo> removes) {
-    StateUpdate u = keptFor(stateRoot, adds, removes);
+  private StateUpdate preparedFor(
+      Block block, List<Utxo> adds, List<Utxo> removes, RegistryStore.Changes registryChanges) {
+    StateUpdate u = keptFor(stateRoot, adds, removes, registryChanges);
     return u != null && u.stateRoot().equals(block.header().stateRoot()) ? u : null;
   }
 
   /** A kept update for exactly these changes on the state {@code baseRoot}; caller holds "this". */
-  private StateUpdate keptFor(Hash32 baseRoot, List<Utxo> adds, List<Utxo> removes) {
+  private StateUpdate keptFor(
+      Hash32 baseRoot, List<Utxo> adds, List<Utxo> removes, RegistryStore.Changes registryChanges) {
     for (StateUpdate u : prepared) {
       if (u.baseRoot().equals(baseRoot)
+          && u.registry().equals(registryChanges)
           && u.adds().size() == adds.size()
           && u.removes().size() == removes.size()
           && u.adds().equals(adds)
@@ -294,18 +309,22 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
       CommitCertificate certificate,
       List<Utxo> adds,
       List<Utxo> removes,
-      RegistryStore.Changes registry) {
-    StateUpdate ready = preparedFor(block, adds, removes);
+      RegistryStore.Changes registryChanges) {
+    StateUpdate ready = preparedFor(block, adds, removes, registryChanges);
     if (ready != null) {
-      return applyBlock(block, certificate, ready, registry);
+      return applyBlock(block, certificate, ready, registryChanges);
     }
     checkSuccessor(block, certificate);
-    CompletableFuture<LtHash16> delta = hasher.deltaAsync(adds, removes, Utxo.CODEC::encode);
+    CompletableFuture<LtHash16> delta = hasher.deltaAsync(adds, removes, StateElements::utxo);
     try (KvBatch batch = kv.newBatch()) {
       blocks.stage(batch, block, certificate);
       utxos.stage(batch, adds, removes);
-      LtHash16 after = commitment.copy().add(ParallelLtHasher.join(delta));
-      return commit(batch, block, after, adds, removes, registry);
+      LtHash16 after =
+          commitment
+              .copy()
+              .add(registry.commitmentDelta(registryChanges))
+              .add(ParallelLtHasher.join(delta));
+      return commit(batch, block, after, adds, removes, registryChanges);
     }
   }
 
@@ -317,8 +336,8 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
       CommitCertificate certificate,
       StateUpdate update,
       RegistryStore.Changes registry) {
-    if (!update.baseRoot().equals(stateRoot)) {
-      // Prepared on another state (a block was applied since): hash again.
+    if (!update.baseRoot().equals(stateRoot) || !update.registry().equals(registry)) {
+      // Prepared on another state (a block was applied since), or for other registry changes.
       return applyBlock(block, certificate, update.adds(), update.removes(), registry);
     }
     checkSuccessor(block, certificate);
@@ -373,7 +392,7 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
               + block.height()
               + " declares state root "
               + block.header().stateRoot()
-              + " but its UTXO changes give "
+              + " but its UTXO and registry changes give "
               + root);
     }
     ChainTip next = new ChainTip(block.height(), block.hash(), root);
@@ -397,14 +416,16 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
   }
 
   /**
-   * Recomputes the commitment from every stored UTXO (a full scan, O(1) memory) so it can be
-   * compared with {@link #stateRoot()}: for audits, snapshot checks and the crash test.
+   * Recomputes the commitment from every stored UTXO (a full scan, O(1) memory) and every registry
+   * record, so it can be compared with {@link #stateRoot()}: for audits, snapshot checks and the
+   * crash test.
    */
   public Hash32 recomputeStateRoot() {
     LtHash16 sum = LtHash16.empty();
     try (Stream<Utxo> all = utxos.streamUtxos()) {
-      all.forEach(u -> sum.add(Utxo.CODEC.encode(u)));
+      all.forEach(u -> sum.add(StateElements.utxo(u)));
     }
+    registry.forEachRecord(r -> sum.add(StateElements.record(r)));
     return sum.digest();
   }
 

@@ -4,9 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
@@ -21,6 +23,8 @@ import org.timecoin.domain.masternode.RegistryDelta;
 import org.timecoin.domain.masternode.RegistryTransition;
 import org.timecoin.domain.masternode.RegistryView;
 import org.timecoin.domain.tx.OutPoint;
+import org.timecoin.storage.commit.LtHash16;
+import org.timecoin.storage.commit.StateElements;
 import org.timecoin.storage.kv.Column;
 import org.timecoin.storage.kv.KeyCodecs;
 import org.timecoin.storage.kv.KeyRange;
@@ -179,6 +183,31 @@ public final class RegistryStore implements RegistryView {
   /** SHA-256 of the canonical encoding of {@code set}: the key it is stored under. */
   static Hash32 hashOf(ValidatorSet set) {
     return Sha256.hash(ValidatorSet.CODEC.encode(set));
+  }
+
+  /**
+   * What {@code changes} do to the state commitment on top of the registry as it is now: each
+   * record deleted or replaced leaves it, each record written enters it ({@link StateElements}).
+   * Call under the chain's lock, so no block is committed meanwhile.
+   */
+  LtHash16 commitmentDelta(Changes changes) {
+    LtHash16 delta = LtHash16.empty();
+    // A key both deleted and written (stage deletes first) leaves the commitment once.
+    Set<PublicKey> left = new HashSet<>();
+    for (PublicKey key : changes.deletes()) {
+      MasternodeRecord old = records.get(key);
+      if (old != null && left.add(key)) {
+        delta.remove(StateElements.record(old));
+      }
+    }
+    for (MasternodeRecord r : changes.puts()) {
+      MasternodeRecord old = records.get(r.operatorKey());
+      if (old != null && left.add(r.operatorKey())) {
+        delta.remove(StateElements.record(old));
+      }
+      delta.add(StateElements.record(r));
+    }
+    return delta;
   }
 
   /**

@@ -56,6 +56,14 @@ class ChainStoreTest {
     }
   }
 
+  /** Applies {@code blocks} blocks that change no registry record (UTXO-only snapshots). */
+  static void applyAllWithoutRegistry(ChainStore store, DeterministicChain chain, int blocks) {
+    for (int i = 0; i < blocks; i++) {
+      DeterministicChain.Step s = chain.nextWith(RegistryStore.Changes.NONE);
+      store.applyBlock(s.block(), s.certificate(), s.adds(), s.removes(), s.registry());
+    }
+  }
+
   static void assertMatches(ChainStore store, DeterministicChain chain) {
     assertUtxosMatch(store, chain);
     List<MasternodeRecord> records = new java.util.ArrayList<>();
@@ -159,10 +167,34 @@ class ChainStoreTest {
     DeterministicChain chain = new DeterministicChain(7, CHAIN, 20);
     applyAll(store, chain, 2);
     DeterministicChain.Step s = chain.next();
-    StateUpdate update = store.prepare(s.adds(), s.removes());
+    StateUpdate update = store.prepare(s.adds(), s.removes(), s.registry());
     assertThat(update.baseRoot()).isEqualTo(store.stateRoot());
     assertThat(update.stateRoot()).isEqualTo(s.block().header().stateRoot());
     store.applyBlock(s.block(), s.certificate(), update, s.registry());
+    assertMatches(store, chain);
+  }
+
+  @Test
+  void theStateRootCommitsToTheRegistryRecordsAsWellAsTheUtxos() {
+    store = openMemory();
+    DeterministicChain chain = new DeterministicChain(15, CHAIN, 10);
+    applyAll(store, chain, 4);
+    assertThat(store.registry().size()).isPositive();
+    assertThat(store.recomputeStateRoot()).isEqualTo(store.stateRoot());
+    Hash32 utxosOnly = store.stateRoot();
+    DeterministicChain.Step s = chain.next();
+    assertThat(s.registry().isEmpty()).isFalse();
+    // The same block's changes without its registry part give another root: the block is refused
+    // and nothing is written.
+    assertThatThrownBy(
+            () ->
+                store.applyBlock(
+                    s.block(), s.certificate(), s.adds(), s.removes(), RegistryStore.Changes.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("UTXO and registry changes give");
+    assertThat(store.stateRoot()).isEqualTo(utxosOnly);
+    store.applyBlock(s.block(), s.certificate(), s.adds(), s.removes(), s.registry());
+    assertThat(store.recomputeStateRoot()).isEqualTo(s.block().header().stateRoot());
     assertMatches(store, chain);
   }
 
@@ -172,22 +204,25 @@ class ChainStoreTest {
     DeterministicChain chain = new DeterministicChain(14, CHAIN, 20);
     applyAll(store, chain, 2);
     DeterministicChain.Step s = chain.next();
-    StateUpdate first = store.prepare(s.adds(), s.removes());
+    StateUpdate first = store.prepare(s.adds(), s.removes(), s.registry());
     // Equal changes in new lists, as a block decoded again would give.
-    StateUpdate again = store.prepare(List.copyOf(s.adds()), List.copyOf(s.removes()));
+    StateUpdate again =
+        store.prepare(List.copyOf(s.adds()), List.copyOf(s.removes()), s.registry());
     assertThat(again).isSameAs(first);
+    // The same UTXO changes with other registry changes are another update.
+    assertThat(store.prepare(s.adds(), s.removes()).stateRoot()).isNotEqualTo(first.stateRoot());
     store.discardPrepared();
-    StateUpdate hashedAgain = store.prepare(s.adds(), s.removes());
+    StateUpdate hashedAgain = store.prepare(s.adds(), s.removes(), s.registry());
     assertThat(hashedAgain).isNotSameAs(first);
     assertThat(hashedAgain.stateRoot()).isEqualTo(first.stateRoot());
     List<Utxo> fewer = s.adds().subList(1, s.adds().size());
-    StateUpdate other = store.prepare(fewer, s.removes());
+    StateUpdate other = store.prepare(fewer, s.removes(), s.registry());
     assertThat(other).isNotSameAs(first);
     assertThat(other.stateRoot()).isNotEqualTo(first.stateRoot());
     store.applyBlock(s.block(), s.certificate(), s.adds(), s.removes(), s.registry());
     assertMatches(store, chain);
     // On the new tip nothing kept applies: the same changes hash again on the new state.
-    StateUpdate onNewTip = store.prepare(s.adds(), s.removes());
+    StateUpdate onNewTip = store.prepare(s.adds(), s.removes(), s.registry());
     assertThat(onNewTip).isNotSameAs(first);
     assertThat(onNewTip.baseRoot()).isEqualTo(store.stateRoot());
   }
@@ -204,7 +239,8 @@ class ChainStoreTest {
     DeterministicChain.Step s2 = chain.next();
     // Block 2's changes, but carried by an update whose base is the state before block 1.
     StateUpdate stale =
-        new StateUpdate(prepared.baseRoot(), LtHash16.empty(), s2.adds(), s2.removes());
+        new StateUpdate(
+            prepared.baseRoot(), LtHash16.empty(), s2.adds(), s2.removes(), s2.registry());
     store.applyBlock(s2.block(), s2.certificate(), stale, s2.registry());
     assertMatches(store, chain);
   }

@@ -88,7 +88,7 @@ class RegistryStoreTest {
 
   /** Applies the chain's next block with {@code changes} instead of the model's. */
   void apply(RegistryStore.Changes changes) {
-    DeterministicChain.Step s = chain.next();
+    DeterministicChain.Step s = chain.nextWith(changes);
     store.applyBlock(s.block(), s.certificate(), s.adds(), s.removes(), changes);
   }
 
@@ -190,16 +190,14 @@ class RegistryStoreTest {
     MasternodeRecord a = record(A, COLLATERAL_A, 0);
     apply(new RegistryStore.Changes(List.of(a), List.of(), Map.of(0L, setOf(a))));
     full.full = true;
-    DeterministicChain.Step next = chain.next();
     MasternodeRecord b = record(B, COLLATERAL_B, 1);
+    RegistryStore.Changes changes =
+        new RegistryStore.Changes(List.of(b), List.of(A), Map.of(1L, setOf(b)));
+    DeterministicChain.Step next = chain.nextWith(changes);
     assertThatThrownBy(
             () ->
                 store.applyBlock(
-                    next.block(),
-                    next.certificate(),
-                    next.adds(),
-                    next.removes(),
-                    new RegistryStore.Changes(List.of(b), List.of(A), Map.of(1L, setOf(b)))))
+                    next.block(), next.certificate(), next.adds(), next.removes(), changes))
         .isInstanceOf(StorageException.class);
     assertThat(store.registry().byOperatorKey(A)).contains(a);
     assertThat(store.registry().byOperatorKey(B)).isEmpty();

@@ -112,7 +112,8 @@ class UtxoStoreTest {
     DeterministicChain.Step next = chain.next();
     Utxo spent = next.removes().get(0);
     assertThat(store.utxos().get(spent.outPoint()).join()).contains(spent); // now cached
-    store.applyBlock(next.block(), next.certificate(), next.adds(), next.removes());
+    store.applyBlock(
+        next.block(), next.certificate(), next.adds(), next.removes(), next.registry());
     assertThat(store.utxos().get(spent.outPoint()).join()).isEmpty();
     Utxo created = next.adds().get(0);
     assertThat(store.utxos().get(created.outPoint()).join()).contains(created);
@@ -121,7 +122,8 @@ class UtxoStoreTest {
   @Test
   void spentTellsWhichMissingOutputsCanNeverBeSpentWithoutDecodingABlock() {
     DeterministicChain.Step next = chain.next();
-    store.applyBlock(next.block(), next.certificate(), next.adds(), next.removes());
+    store.applyBlock(
+        next.block(), next.certificate(), next.adds(), next.removes(), next.registry());
     OutPoint spent = next.removes().get(0).outPoint();
     OutPoint beyondItsOutputs = new OutPoint(spent.txid(), 999);
     OutPoint unknownTx = new OutPoint(Hash32.ZERO, 0);
@@ -137,7 +139,8 @@ class UtxoStoreTest {
 
   @Test
   void stateRootPortMatchesTheHeaderAndTheAppliedRoot() {
-    DeterministicChain.Step next = chain.next();
+    // The port sees UTXO changes only: a block that changes no registry record.
+    DeterministicChain.Step next = chain.nextWith(RegistryStore.Changes.NONE);
     BlockDelta delta = new BlockDelta(next.block().height(), next.removes(), next.adds(), 0);
     Hash32 root = store.stateRootAfter(delta);
     assertThat(root).isEqualTo(next.block().header().stateRoot());
@@ -178,7 +181,8 @@ class UtxoStoreTest {
         List<OutPoint> spent = step.removes().stream().map(Utxo::outPoint).toList();
         target.set(spent);
         store.utxos().getAll(spent.subList(0, 1 + rnd.nextInt(spent.size()))).join();
-        store.applyBlock(step.block(), step.certificate(), step.adds(), step.removes());
+        store.applyBlock(
+            step.block(), step.certificate(), step.adds(), step.removes(), step.registry());
         Set<OutPoint> created = new HashSet<>();
         step.adds().forEach(u -> created.add(u.outPoint()));
         List<OutPoint> gone = spent.stream().filter(op -> !created.contains(op)).toList();

@@ -1,5 +1,6 @@
 package org.timecoin.node.chain;
 
+import java.util.List;
 import java.util.Set;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.Block;
@@ -12,6 +13,7 @@ import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.masternode.Epochs;
 import org.timecoin.domain.masternode.Liveness;
 import org.timecoin.domain.masternode.RegistryTransition;
+import org.timecoin.domain.tx.Transaction;
 import org.timecoin.domain.validation.BlockContext;
 import org.timecoin.domain.validation.MasternodeRules;
 import org.timecoin.storage.RegistryStore;
@@ -91,6 +93,22 @@ final class ChainValidators {
    */
   RegistryStore.Changes changesOf(Block block) {
     return RegistryStore.Changes.of(RegistryTransition.apply(registry, block, params));
+  }
+
+  /**
+   * The change a block at {@code height} with these transactions (coinbase first) and this
+   * lastCommit would make, as of the stored tip: what a proposer commits to in the header's state
+   * root. The transactions must pass the masternode rules.
+   */
+  RegistryStore.Changes changesOf(long height, List<Transaction> txs, LastCommit lastCommit) {
+    return RegistryStore.Changes.of(
+        RegistryTransition.apply(
+            registry,
+            height,
+            txs,
+            RegistryTransition.signers(lastCommit),
+            params.epochBlocks(),
+            params.removalBlocks()));
   }
 
   private ValidatorSet required(long height) {

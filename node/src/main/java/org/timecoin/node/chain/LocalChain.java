@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,7 +112,7 @@ public final class LocalChain implements AutoCloseable {
   public void initialize() {
     if (store.tip().isEmpty()) {
       List<Utxo> utxos = genesis.genesisUtxos();
-      StateUpdate update = store.prepare(utxos, List.of());
+      StateUpdate update = store.prepare(utxos, List.of(), sets.genesisChanges());
       Block block = genesis.genesisBlock(update.stateRoot());
       store.applyBlock(block, null, update, sets.genesisChanges());
       log.info("stored genesis block {} of chain {}", block.hash(), genesis.chainName());
@@ -313,17 +314,35 @@ public final class LocalChain implements AutoCloseable {
 
     Hash32 hash = block.hash();
     long startNanos = clock.monoNanos();
+    // The state root covers the registry, so the masternode rules run before it is computed (the
+    // registry change of a block that breaks them is undefined); their rejection then wins over
+    // the root mismatch reported for want of a root.
+    AtomicReference<ValidationResult> registryRejection = new AtomicReference<>();
     return validator
         .validate(
             block,
             ctx,
             utxoView,
             delta -> {
-              StateUpdate u = store.prepare(delta.created(), delta.spent());
+              ValidationResult rules = registryRules(block);
+              if (!rules.isValid()) {
+                registryRejection.set(rules);
+                return NO_ROOT;
+              }
+              RegistryStore.Changes changes;
+              try {
+                changes = sets.changesOf(block);
+              } catch (IllegalStateException e) {
+                // A lastCommit signer without a record: its certificate check rejects the block.
+                registryRejection.set(
+                    ValidationResult.reject(Rejection.BAD_LAST_COMMIT, e.getMessage()));
+                return NO_ROOT;
+              }
+              StateUpdate u = store.prepare(delta.created(), delta.spent(), changes);
               prepared.put(hash, new Prepared(block.height(), u));
               return u.stateRoot();
             })
-        .thenApply(r -> r.isValid() ? registryRules(block, r) : r)
+        .thenApply(r -> rootlessRejection(r, registryRejection.get()))
         .thenApply(r -> movedOn(block, parent, r))
         .whenComplete(
             (r, e) -> {
@@ -335,14 +354,31 @@ public final class LocalChain implements AutoCloseable {
             });
   }
 
+  /** The registry's rejection in place of the root mismatch it caused; any other result as is. */
+  private static ValidationResult rootlessRejection(
+      ValidationResult r, ValidationResult registryRejection) {
+    boolean causedByRegistry =
+        registryRejection != null && !r.isValid() && r.rejection() == Rejection.BAD_STATE_ROOT;
+    return causedByRegistry ? registryRejection : r;
+  }
+
+  /** Stands for the root of a block whose registry change is undefined; no header carries it. */
+  private static final Hash32 NO_ROOT = Hash32.ZERO;
+
   /**
-   * The masternode rules over the block's transactions in order, against the registry at the tip
-   * (after the rest of validation, which they assume passed); {@code passed} when they hold.
+   * The masternode rules over the block's transactions in order, against the registry at the tip.
    */
-  private ValidationResult registryRules(Block block, ValidationResult passed) {
-    ValidationResult r =
-        MasternodeRules.checkBlock(block.txs(), registry(), rulesContext(block.height()));
-    return r.isValid() ? passed : r;
+  private ValidationResult registryRules(Block block) {
+    return MasternodeRules.checkBlock(block.txs(), registry(), rulesContext(block.height()));
+  }
+
+  /**
+   * The registry change of a block at {@code height} with these transactions (coinbase first) and
+   * this lastCommit, on top of the stored tip; the transactions must pass the masternode rules.
+   */
+  public RegistryStore.Changes registryChangesOf(
+      long height, List<Transaction> txs, LastCommit lastCommit) {
+    return sets.changesOf(height, txs, lastCommit);
   }
 
   /**

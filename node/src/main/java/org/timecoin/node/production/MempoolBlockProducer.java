@@ -184,7 +184,8 @@ public final class MempoolBlockProducer implements BlockProducer {
         adds.add(new Utxo(tx.outPoint(i), tx.outputs().get(i), height, tx.isCoinbase()));
       }
     }
-    StateUpdate update = chain.store().prepare(adds, removes);
+    StateUpdate update =
+        chain.store().prepare(adds, removes, chain.registryChangesOf(height, all, lastCommit));
     List<Hash32> txids = new ArrayList<>(all.size());
     for (Transaction tx : all) {
       txids.add(tx.txid());

@@ -2,6 +2,7 @@ package org.timecoin.storage.tools;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -28,6 +29,7 @@ import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.ChainTip;
 import org.timecoin.storage.RegistryStore;
 import org.timecoin.storage.commit.LtHash16;
+import org.timecoin.storage.commit.StateElements;
 
 /**
  * A chain of blocks that depends only on a seed: block {@code h} is drawn from a random generator
@@ -91,7 +93,13 @@ public final class DeterministicChain {
       }
       chain.height = tip.height();
       chain.tipHash = tip.blockHash();
-      store.registry().forEachRecord(r -> chain.records.put(r.operatorKey(), r));
+      store
+          .registry()
+          .forEachRecord(
+              r -> {
+                chain.records.put(r.operatorKey(), r);
+                chain.commitment.add(StateElements.record(r));
+              });
       for (long e = 0; store.registry().validatorSet(e).isPresent(); e++) {
         chain.epochSets.put(e, store.registry().validatorSet(e).get());
       }
@@ -143,6 +151,18 @@ public final class DeterministicChain {
 
   /** Draws the next block and applies it to the model. */
   public Step next() {
+    return next(null);
+  }
+
+  /**
+   * Draws the next block with {@code registry} as its registry changes instead of drawn ones (the
+   * model applies them: deletes, then puts, then sets), and applies it to the model.
+   */
+  public Step nextWith(RegistryStore.Changes registry) {
+    return next(registry);
+  }
+
+  private Step next(RegistryStore.Changes given) {
     long h = height + 1;
     Random rnd = new Random(seed * 1_000_003L + h);
     List<Transaction> txs = new ArrayList<>();
@@ -171,7 +191,7 @@ public final class DeterministicChain {
       addTx(new Transaction(1, List.of(in), outs, 0, h), h, txs, adds, spendable);
     }
 
-    RegistryStore.Changes registry = registryChanges(h, rnd);
+    RegistryStore.Changes registry = given == null ? registryChanges(h, rnd) : applyGiven(given);
     List<Hash32> txids = txs.stream().map(Transaction::txid).toList();
     adds.forEach(u -> commitment.add(Utxo.CODEC.encode(u)));
     removes.forEach(u -> commitment.remove(Utxo.CODEC.encode(u)));
@@ -206,10 +226,14 @@ public final class DeterministicChain {
   private RegistryStore.Changes registryChanges(long h, Random rnd) {
     List<MasternodeRecord> puts = new ArrayList<>();
     List<PublicKey> deletes = new ArrayList<>();
+    Map<PublicKey, MasternodeRecord> before = new HashMap<>(); // the state commitment's view
     int touched = h == 0 ? OPERATORS / 2 : 1 + rnd.nextInt(3);
     for (int t = 0; t < touched; t++) {
       PublicKey key = operator(h == 0 ? t : rnd.nextInt(OPERATORS));
       MasternodeRecord old = records.get(key);
+      if (!before.containsKey(key)) {
+        before.put(key, old);
+      }
       if (old == null) {
         byte[] txid = new byte[32];
         rnd.nextBytes(txid);
@@ -242,6 +266,7 @@ public final class DeterministicChain {
         puts.add(r);
       }
     }
+    commitChanged(before);
     Map<Long, ValidatorSet> sets = new TreeMap<>();
     if (h % EPOCH_BLOCKS == 0 && !records.isEmpty()) {
       ValidatorSet set =
@@ -254,6 +279,31 @@ public final class DeterministicChain {
       epochSets.putAll(sets);
     }
     return new RegistryStore.Changes(puts, deletes, sets);
+  }
+
+  private RegistryStore.Changes applyGiven(RegistryStore.Changes given) {
+    Map<PublicKey, MasternodeRecord> before = new HashMap<>();
+    given.deletes().forEach(k -> before.putIfAbsent(k, records.get(k)));
+    given.puts().forEach(r -> before.putIfAbsent(r.operatorKey(), records.get(r.operatorKey())));
+    given.deletes().forEach(records::remove);
+    given.puts().forEach(r -> records.put(r.operatorKey(), r));
+    epochSets.putAll(given.sets());
+    commitChanged(before);
+    return given;
+  }
+
+  /** Moves the commitment from the records in {@code before} to the model's records now. */
+  private void commitChanged(Map<PublicKey, MasternodeRecord> before) {
+    before.forEach(
+        (key, old) -> {
+          if (old != null) {
+            commitment.remove(StateElements.record(old));
+          }
+          MasternodeRecord now = records.get(key);
+          if (now != null) {
+            commitment.add(StateElements.record(now));
+          }
+        });
   }
 
   /** A pseudo-random spendable output: the first at or after a random outpoint. */
