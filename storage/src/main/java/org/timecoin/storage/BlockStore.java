@@ -33,12 +33,26 @@ public final class BlockStore {
 
   private final KvStore kv;
   private final LongAdder blocksRead = new LongAdder();
+  // The lowest height stored: above 0 in a store started from a snapshot.
+  private volatile long baseHeight;
 
   BlockStore(KvStore kv) {
     this.kv = kv;
   }
 
+  /** The lowest height this store holds blocks from: 0, or the height of the snapshot imported. */
+  public long baseHeight() {
+    return baseHeight;
+  }
+
+  void setBaseHeight(long height) {
+    baseHeight = height;
+  }
+
   public Optional<Block> blockAt(long height) {
+    if (height < baseHeight) {
+      return Optional.empty();
+    }
     blocksRead.increment();
     return kv.get(BLOCKS, height);
   }
@@ -56,6 +70,9 @@ public final class BlockStore {
   }
 
   public Optional<CommitCertificate> certificateAt(long height) {
+    if (height < baseHeight) {
+      return Optional.empty();
+    }
     return kv.get(CERTIFICATES, height);
   }
 

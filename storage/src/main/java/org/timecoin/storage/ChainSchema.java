@@ -81,6 +81,9 @@ public final class ChainSchema {
   static final byte[] TIP_KEY = key("tip");
   static final byte[] COMMITMENT_KEY = key("commitment");
 
+  /** Big-endian height of the snapshot the store was started from; absent when synced from 0. */
+  static final byte[] BASE_HEIGHT_KEY = key("base_height");
+
   private static byte[] key(String name) {
     return name.getBytes(StandardCharsets.US_ASCII);
   }

@@ -1,22 +1,21 @@
 package org.timecoin.storage;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.CommitCertificate;
+import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.domain.validation.BlockDelta;
 import org.timecoin.domain.validation.StateRootCheck;
@@ -25,9 +24,14 @@ import org.timecoin.storage.commit.LtHash16;
 import org.timecoin.storage.commit.ParallelLtHasher;
 import org.timecoin.storage.commit.StateElements;
 import org.timecoin.storage.kv.EngineStats;
+import org.timecoin.storage.kv.KeyCodecs;
 import org.timecoin.storage.kv.KvBatch;
+import org.timecoin.storage.kv.KvSnapshot;
 import org.timecoin.storage.kv.KvStore;
 import org.timecoin.storage.kv.RocksKvStore;
+import org.timecoin.storage.snapshot.BadChunkException;
+import org.timecoin.storage.snapshot.SnapshotManifest;
+import org.timecoin.storage.snapshot.SnapshotSource;
 
 /**
  * The chain database: finalized blocks ({@link #blocks()}), the UTXO set ({@link #utxos()}), the
@@ -56,6 +60,7 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
   private final UtxoStore utxos;
   private final BlockStore blocks;
   private final RegistryStore registry;
+  private final ChunkedImport imports;
 
   // Written only by the writer under "this"; volatile so readers see a consistent tip.
   private volatile ChainTip tip;
@@ -71,7 +76,8 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
       ExecutorService readPool,
       ExecutorService hashPool,
       ChainTip tip,
-      LtHash16 commitment) {
+      LtHash16 commitment,
+      ChunkedImport imports) {
     this.kv = kv;
     this.path = path;
     this.chainId = chainId;
@@ -81,6 +87,7 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
     this.blocks = new BlockStore(kv);
     this.utxos = new UtxoStore(kv, blocks, readPool, config.utxoCacheBytes());
     this.registry = new RegistryStore(kv, path);
+    this.imports = imports;
     this.tip = tip;
     this.commitment = commitment;
     this.stateRoot = commitment.digest();
@@ -117,15 +124,19 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
         lanes == null
             ? LtHash16.empty()
             : decode(path, "commitment", () -> LtHash16.fromBytes(lanes));
-    if (tip == null && SnapshotTransfer.hasUtxos(kv)) {
+    ChunkedImport imports = ChunkedImport.load(kv, path);
+    if (tip == null && !imports.inProgress() && ChunkedImport.hasAny(kv, ChainSchema.UTXOS)) {
       throw new StorageException(
           Kind.CORRUPT,
           path,
           "database at "
               + path
-              + " holds UTXOs but no tip: a snapshot import was interrupted; move it away and"
-              + " import again");
+              + " holds UTXOs but no tip and no snapshot import: move it away and resync");
     }
+    long base =
+        kv.get(ChainSchema.META, ChainSchema.BASE_HEIGHT_KEY) instanceof byte[] b
+            ? decode(path, "base height", () -> KeyCodecs.HEIGHT.decode(b))
+            : 0;
     Hash32 root = commitment.digest();
     if (tip == null ? !commitment.isEmpty() : !tip.stateRoot().equals(root)) {
       throw new StorageException(
@@ -142,7 +153,10 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
     ExecutorService hashing =
         Executors.newFixedThreadPool(
             config.hashThreads(), Thread.ofPlatform().name("storage-hash-", 0).daemon().factory());
-    return new ChainStore(kv, path, chainId, config, reads, hashing, tip, commitment);
+    ChainStore store =
+        new ChainStore(kv, path, chainId, config, reads, hashing, tip, commitment, imports);
+    store.blocks.setBaseHeight(base);
+    return store;
   }
 
   private static <T> T decode(Path path, String what, Supplier<T> decoder) {
@@ -350,6 +364,10 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
   }
 
   private void checkSuccessor(Block block, CommitCertificate certificate) {
+    if (imports.inProgress()) {
+      throw new IllegalStateException(
+          "a snapshot import is in progress in " + path + ": finish or abort it first");
+    }
     ChainTip current = tip;
     long expected = current == null ? 0 : current.height() + 1;
     if (block.height() != expected) {
@@ -421,65 +439,155 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
    * crash test.
    */
   public Hash32 recomputeStateRoot() {
-    LtHash16 sum = LtHash16.empty();
-    try (Stream<Utxo> all = utxos.streamUtxos()) {
-      all.forEach(u -> sum.add(StateElements.utxo(u)));
+    return StateScan.sum(kv, hasher).digest();
+  }
+
+  /**
+   * Pins a consistent view of the state at the current tip, for a snapshot written later on another
+   * thread ({@link org.timecoin.storage.snapshot.SnapshotKeeper}). Cheap: call it on the writer
+   * right after a block is applied; close the source once written.
+   *
+   * @throws IllegalStateException when the store has no block yet
+   */
+  public SnapshotSource snapshotSource() {
+    KvSnapshot view = kv.snapshot();
+    byte[] rawTip = view.get(ChainSchema.META, ChainSchema.TIP_KEY);
+    if (rawTip == null) {
+      view.close();
+      throw new IllegalStateException("nothing to snapshot: the store has no blocks");
     }
-    registry.forEachRecord(r -> sum.add(StateElements.record(r)));
-    return sum.digest();
+    return new ViewSnapshotSource(view, ChainTip.CODEC.decode(rawTip));
   }
 
   /**
-   * Writes the tip block, its certificate and the whole UTXO set, from one consistent view, to
-   * {@code out} (O(1) memory). Safe while blocks are being applied.
-   *
-   * @return the tip the snapshot was taken at
+   * The lowest height whose block this store holds: 0, or the height of the snapshot it was started
+   * from ({@link #finishChunkedImport}).
    */
-  public ChainTip exportSnapshot(OutputStream out) throws IOException {
-    return SnapshotTransfer.export(kv, chainId, out);
+  public long baseHeight() {
+    return blocks.baseHeight();
   }
 
   /**
-   * Loads a snapshot into this store, which must be empty. The snapshot is accepted only if its tip
-   * block declares {@code trustedStateRoot} (the caller takes it from a header it verified, e.g.
-   * with its commit certificate) and its UTXOs hash to that root; otherwise nothing is kept. After
-   * the import the store continues from the snapshot's tip block (blocks below it are not stored).
-   * The masternode registry is not imported: no header commits to it, so a snapshot could not be
-   * trusted for it; a node that validates blocks needs it, and syncs from genesis instead.
+   * Starts importing the snapshot {@code manifest} into this store, which must be empty; the
+   * manifest is recorded, so the import resumes after a restart. Beginning the import already in
+   * progress again does nothing. The caller checks that the manifest's state root is the one a
+   * certified header declares; here only its chunks are checked to add up to it.
    *
-   * @throws IllegalArgumentException when the snapshot is refused (wrong chain, root mismatch,
-   *     truncated or malformed)
-   * @throws IllegalStateException when the store is not empty
+   * @throws IllegalStateException when the store holds anything, or another import is in progress
+   * @throws IllegalArgumentException when the manifest's chunks do not add up to its state root
    */
-  public synchronized ChainTip importSnapshot(InputStream in, Hash32 trustedStateRoot)
-      throws IOException {
-    if (tip != null || SnapshotTransfer.hasUtxos(kv)) {
+  public synchronized void beginChunkedImport(SnapshotManifest manifest) {
+    Optional<SnapshotManifest> current = imports.manifest();
+    if (current.isPresent()) {
+      if (current.get().id().equals(manifest.id())) {
+        return;
+      }
+      throw new IllegalStateException(
+          "the import of snapshot " + current.get().id() + " is in progress in " + path);
+    }
+    if (tip != null
+        || ChunkedImport.STATE_COLUMNS.stream().anyMatch(c -> ChunkedImport.hasAny(kv, c))) {
       throw new IllegalStateException("snapshot import needs an empty store, " + path + " is not");
     }
-    // An odd epoch for the whole import: readers cache nothing they see half-imported.
-    utxos.beginCommit();
-    SnapshotTransfer.Imported imported;
-    ChainTip next;
-    try {
-      imported = SnapshotTransfer.load(kv, chainId, trustedStateRoot, in);
-      Block block = imported.block();
-      next = new ChainTip(block.height(), block.hash(), imported.commitment().digest());
-      try (KvBatch batch = kv.newBatch()) {
-        blocks.stage(batch, block, imported.certificate());
-        batch.put(ChainSchema.META, ChainSchema.TIP_KEY, ChainTip.CODEC.encode(next));
-        batch.put(ChainSchema.META, ChainSchema.COMMITMENT_KEY, imported.commitment().toBytes());
-        kv.write(batch);
-      } catch (RuntimeException e) {
-        SnapshotTransfer.deleteAllUtxos(kv);
-        throw e;
-      }
-    } finally {
-      utxos.endCommit(List.of(), List.of(), false);
+    manifest.checkAgainst(manifest.stateRoot());
+    imports.begin(manifest);
+  }
+
+  /** The manifest being imported, if an import was begun and not finished or aborted. */
+  public Optional<SnapshotManifest> chunkedImportInProgress() {
+    return imports.manifest();
+  }
+
+  /**
+   * Checks chunk {@code index} of the import in progress against its manifest entry and stores its
+   * UTXOs or registry records. May run on several threads at once for different chunks, not while
+   * the import is begun, finished or aborted.
+   *
+   * @return false when that chunk was imported before
+   * @throws BadChunkException when the chunk does not match its entry (nothing is written)
+   * @throws IllegalStateException when no import is in progress
+   */
+  public boolean importChunk(int index, byte[] bytes) throws BadChunkException {
+    return imports.importChunk(index, bytes);
+  }
+
+  /** The chunks of the import in progress imported so far. */
+  public BitSet importedChunks() {
+    return imports.done();
+  }
+
+  /**
+   * Completes the import: {@code block} must be the manifest's block, and the state imported must
+   * hash to its state root (recomputed from what was stored). Writes the block, its certificate,
+   * the validator sets of {@code epochSets}, the tip and the commitment in one batch; the store
+   * then holds blocks from this height on ({@link #baseHeight()}) and applies the next block as
+   * usual.
+   *
+   * @throws IllegalStateException when no import is in progress or a chunk is missing
+   * @throws IllegalArgumentException when the block, its certificate or the imported state is not
+   *     the manifest's
+   */
+  public synchronized ChainTip finishChunkedImport(
+      Block block, CommitCertificate certificate, Map<Long, ValidatorSet> epochSets) {
+    SnapshotManifest m =
+        imports
+            .manifest()
+            .orElseThrow(() -> new IllegalStateException("no snapshot import in progress"));
+    if (!imports.complete()) {
+      throw new IllegalStateException(
+          "snapshot import has "
+              + imports.done().cardinality()
+              + " of "
+              + m.chunks().size()
+              + " chunks");
     }
-    commitment = imported.commitment();
+    var header = block.header();
+    if (header.height() != m.height()
+        || !block.hash().equals(m.blockHash())
+        || !header.stateRoot().equals(m.stateRoot())) {
+      throw new IllegalArgumentException(
+          "block " + block.height() + "/" + block.hash() + " is not the snapshot's block");
+    }
+    if (certificate == null
+        ? block.height() != 0
+        : certificate.height() != block.height() || !certificate.blockHash().equals(block.hash())) {
+      throw new IllegalArgumentException("no certificate for the snapshot's block");
+    }
+    LtHash16 imported = StateScan.sum(kv, hasher);
+    if (!imported.digest().equals(m.stateRoot())) {
+      throw new IllegalArgumentException(
+          "the imported state hashes to " + imported.digest() + ", not to " + m.stateRoot());
+    }
+    ChainTip next = new ChainTip(block.height(), block.hash(), m.stateRoot());
+    RegistryStore.Changes sets = new RegistryStore.Changes(List.of(), List.of(), epochSets);
+    try (KvBatch batch = kv.newBatch()) {
+      blocks.stage(batch, block, certificate);
+      registry.stage(batch, sets);
+      batch.put(ChainSchema.META, ChainSchema.TIP_KEY, ChainTip.CODEC.encode(next));
+      batch.put(ChainSchema.META, ChainSchema.COMMITMENT_KEY, imported.toBytes());
+      batch.put(ChainSchema.META, ChainSchema.BASE_HEIGHT_KEY, KeyCodecs.height(next.height()));
+      imports.stageClear(batch);
+      kv.write(batch);
+    }
+    imports.cleared();
+    registry.reload();
+    utxos.invalidateAll();
+    blocks.setBaseHeight(next.height());
+    commitment = imported;
     stateRoot = next.stateRoot();
     tip = next;
+    prepared.clear();
     return next;
+  }
+
+  /** Deletes everything the import in progress wrote and forgets it; does nothing without one. */
+  public synchronized void abortChunkedImport() {
+    if (!imports.inProgress()) {
+      return;
+    }
+    imports.abort();
+    utxos.invalidateAll();
+    registry.reload();
   }
 
   /** The database directory (or the configured path of an in-memory store). */

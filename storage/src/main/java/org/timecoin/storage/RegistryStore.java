@@ -119,6 +119,22 @@ public final class RegistryStore implements RegistryView {
   RegistryStore(KvReader kv, Path path) {
     this.kv = kv;
     this.path = path;
+    loadRecords();
+  }
+
+  /**
+   * Forgets what is cached and reads every record again: after the writer filled or emptied the
+   * registry columns outside a block (a snapshot import or its abort).
+   */
+  void reload() {
+    records.clear();
+    byCollateral.clear();
+    byEpoch.invalidateAll();
+    byHash.invalidateAll();
+    loadRecords();
+  }
+
+  private void loadRecords() {
     try (KvCursor c = kv.scan(ChainSchema.MASTERNODES, KeyRange.all());
         Stream<MasternodeRecord> all = c.stream(e -> RECORDS.decodeValue(e.value()))) {
       all.forEach(this::remember);

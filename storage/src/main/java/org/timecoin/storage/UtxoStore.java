@@ -295,6 +295,17 @@ public final class UtxoStore implements UtxoView {
     }
   }
 
+  /** Empties the cache: the writer changed the set outside a block (a snapshot import). */
+  void invalidateAll() {
+    cacheFill.writeLock().lock();
+    try {
+      epoch.addAndGet(2); // a read that began before this caches nothing it found
+      cache.invalidateAll();
+    } finally {
+      cacheFill.writeLock().unlock();
+    }
+  }
+
   /** Called by the writer just before it writes a batch. */
   void beginCommit() {
     epoch.incrementAndGet();

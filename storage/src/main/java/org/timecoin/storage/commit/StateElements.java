@@ -23,10 +23,14 @@ public final class StateElements {
 
   /** The element of a masternode record. */
   public static byte[] record(MasternodeRecord r) {
-    byte[] body = MasternodeRecord.CODEC.encode(r);
-    byte[] out = new byte[RECORD_TAG.length + body.length];
+    return record(MasternodeRecord.CODEC.encode(r));
+  }
+
+  /** The element of a masternode record given as its canonical encoding. */
+  public static byte[] record(byte[] encodedRecord) {
+    byte[] out = new byte[RECORD_TAG.length + encodedRecord.length];
     System.arraycopy(RECORD_TAG, 0, out, 0, RECORD_TAG.length);
-    System.arraycopy(body, 0, out, RECORD_TAG.length, body.length);
+    System.arraycopy(encodedRecord, 0, out, RECORD_TAG.length, encodedRecord.length);
     return out;
   }
 }

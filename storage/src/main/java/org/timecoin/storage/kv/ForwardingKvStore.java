@@ -26,6 +26,16 @@ public abstract class ForwardingKvStore implements KvStore {
   }
 
   @Override
+  public void writeUnlogged(KvBatch batch) {
+    inner.writeUnlogged(batch);
+  }
+
+  @Override
+  public void flush() {
+    inner.flush();
+  }
+
+  @Override
   public byte[] get(KvColumn column, byte[] key) {
     return inner.get(column, key);
   }

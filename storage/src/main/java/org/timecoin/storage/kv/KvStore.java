@@ -18,6 +18,17 @@ public interface KvStore extends KvReader, AutoCloseable {
   /** Applies all writes of the batch atomically. The caller still closes the batch. */
   void write(KvBatch batch);
 
+  /**
+   * Applies the batch atomically without logging it: after a crash it may be lost until {@link
+   * #flush()} has returned. For bulk loads that record their progress only after a flush.
+   */
+  default void writeUnlogged(KvBatch batch) {
+    write(batch);
+  }
+
+  /** Makes every write so far durable, logged or not. */
+  default void flush() {}
+
   KvSnapshot snapshot();
 
   /** The directory of the database, or empty for an in-memory store. */

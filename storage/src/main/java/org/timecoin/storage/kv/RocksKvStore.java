@@ -25,6 +25,7 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
@@ -364,6 +365,33 @@ public final class RocksKvStore implements KvStore {
         () -> {
           WriteBatch wb = rb.writeBatch();
           db.write(writeOptions, wb);
+          return null;
+        });
+  }
+
+  @Override
+  public void writeUnlogged(KvBatch batch) {
+    if (!(batch instanceof RocksBatch rb)) {
+      throw new IllegalArgumentException("batch was not created by this store");
+    }
+    guarded(
+        "writing",
+        () -> {
+          try (WriteOptions unlogged = new WriteOptions().setDisableWAL(true)) {
+            db.write(unlogged, rb.writeBatch());
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void flush() {
+    guarded(
+        "flushing",
+        () -> {
+          try (FlushOptions options = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(options, List.copyOf(handles.values()));
+          }
           return null;
         });
   }

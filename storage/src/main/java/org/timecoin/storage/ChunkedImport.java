@@ -1,0 +1,232 @@
+package org.timecoin.storage;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import org.timecoin.common.codec.ByteWriter;
+import org.timecoin.domain.masternode.MasternodeRecord;
+import org.timecoin.domain.tx.Utxo;
+import org.timecoin.storage.StorageException.Kind;
+import org.timecoin.storage.kv.KeyRange;
+import org.timecoin.storage.kv.KvBatch;
+import org.timecoin.storage.kv.KvColumn;
+import org.timecoin.storage.kv.KvCursor;
+import org.timecoin.storage.kv.KvEntry;
+import org.timecoin.storage.kv.KvStore;
+import org.timecoin.storage.snapshot.BadChunkException;
+import org.timecoin.storage.snapshot.SnapshotChunk;
+import org.timecoin.storage.snapshot.SnapshotManifest;
+
+/**
+ * The progress of a chunked snapshot import, kept in META so it survives a crash: the manifest
+ * being imported and one done-marker per chunk written. A chunk's elements are written without the
+ * WAL and flushed before its marker is written, so a marker never names data a crash could lose.
+ *
+ * <p>Threading: {@link #importChunk} may run on several threads at once for different chunks; the
+ * other writes run on the chain's writer, never while a chunk is being imported.
+ */
+final class ChunkedImport {
+  static final byte[] MANIFEST_KEY = "import/manifest".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] DONE_PREFIX = "import/done/".getBytes(StandardCharsets.US_ASCII);
+
+  /** The columns a snapshot fills, emptied again by an abort. */
+  static final List<KvColumn> STATE_COLUMNS =
+      List.of(
+          ChainSchema.UTXOS,
+          ChainSchema.UTXOS_BY_ADDRESS,
+          ChainSchema.MASTERNODES,
+          ChainSchema.MASTERNODE_COLLATERALS);
+
+  private static final int DELETE_BATCH = 10_000;
+
+  private final KvStore kv;
+  private volatile SnapshotManifest manifest;
+  private final BitSet done = new BitSet(); // guarded by "this"
+
+  private ChunkedImport(KvStore kv, SnapshotManifest manifest) {
+    this.kv = kv;
+    this.manifest = manifest;
+  }
+
+  /** The import recorded in {@code kv}, if any, with its chunks done. */
+  static ChunkedImport load(KvStore kv, Path path) {
+    byte[] raw = kv.get(ChainSchema.META, MANIFEST_KEY);
+    SnapshotManifest m = null;
+    if (raw != null) {
+      try {
+        m = SnapshotManifest.decode(raw);
+      } catch (RuntimeException e) {
+        throw new StorageException(
+            Kind.CORRUPT,
+            path,
+            "the snapshot import recorded in "
+                + path
+                + " is unreadable ("
+                + e.getMessage()
+                + "): move the database away and import again",
+            e);
+      }
+    }
+    ChunkedImport imports = new ChunkedImport(kv, m);
+    try (KvCursor c = kv.scan(ChainSchema.META, KeyRange.prefix(DONE_PREFIX))) {
+      while (c.hasNext()) {
+        byte[] key = c.next().key();
+        imports.done.set(indexOfDoneKey(key));
+      }
+    }
+    return imports;
+  }
+
+  Optional<SnapshotManifest> manifest() {
+    return Optional.ofNullable(manifest);
+  }
+
+  boolean inProgress() {
+    return manifest != null;
+  }
+
+  /** Records {@code m} as the import in progress; the caller checked the store is empty. */
+  void begin(SnapshotManifest m) {
+    try (KvBatch batch = kv.newBatch()) {
+      kv.write(batch.put(ChainSchema.META, MANIFEST_KEY, m.encode()));
+    }
+    synchronized (this) {
+      done.clear();
+    }
+    manifest = m;
+  }
+
+  synchronized BitSet done() {
+    return (BitSet) done.clone();
+  }
+
+  synchronized boolean complete() {
+    return manifest != null && done.cardinality() == manifest.chunks().size();
+  }
+
+  private synchronized boolean isDone(int index) {
+    return done.get(index);
+  }
+
+  /**
+   * Verifies chunk {@code index} against the manifest and writes its elements, then its marker.
+   *
+   * @return false when the chunk was already imported
+   */
+  boolean importChunk(int index, byte[] bytes) throws BadChunkException {
+    SnapshotManifest m = manifest;
+    if (m == null) {
+      throw new IllegalStateException("no snapshot import in progress");
+    }
+    if (index < 0 || index >= m.chunks().size()) {
+      throw new IllegalArgumentException(
+          "chunk " + index + " is not in a manifest of " + m.chunks().size() + " chunks");
+    }
+    if (isDone(index)) {
+      return false;
+    }
+    SnapshotChunk chunk = SnapshotChunk.verify(index, m.chunks().get(index), bytes);
+    try (KvBatch batch = kv.newBatch()) {
+      stage(batch, chunk);
+      kv.writeUnlogged(batch);
+    }
+    kv.flush();
+    try (KvBatch batch = kv.newBatch()) {
+      kv.write(batch.put(ChainSchema.META, doneKey(index), new byte[0]));
+    }
+    synchronized (this) {
+      done.set(index);
+    }
+    return true;
+  }
+
+  private static void stage(KvBatch batch, SnapshotChunk chunk) {
+    for (Utxo u : chunk.utxos()) {
+      batch.put(ChainSchema.UTXOS, ChainSchema.utxoKey(u.outPoint()), ChainSchema.utxoValue(u));
+      batch.put(
+          ChainSchema.UTXOS_BY_ADDRESS,
+          ChainSchema.addressKey(u.address(), u.outPoint()),
+          new byte[0]);
+    }
+    for (MasternodeRecord r : chunk.records()) {
+      batch.put(RegistryStore.RECORDS, r.operatorKey(), r);
+      if (r.collateral() != null) {
+        batch.put(RegistryStore.COLLATERALS, r.collateral(), r.operatorKey());
+      }
+    }
+  }
+
+  /** Adds to {@code batch} the deletion of the manifest and every marker (the import is over). */
+  synchronized void stageClear(KvBatch batch) {
+    batch.delete(ChainSchema.META, MANIFEST_KEY);
+    done.stream().forEach(i -> batch.delete(ChainSchema.META, doneKey(i)));
+  }
+
+  /** After the batch of {@link #stageClear} was written. */
+  synchronized void cleared() {
+    done.clear();
+    manifest = null;
+  }
+
+  /**
+   * Deletes everything imported. Markers go first and the manifest last, so a crash midway leaves
+   * an import in progress with no chunk claimed done, which a new import or abort tidies.
+   */
+  void abort() {
+    try (KvBatch batch = kv.newBatch()) {
+      done().stream().forEach(i -> batch.delete(ChainSchema.META, doneKey(i)));
+      kv.write(batch);
+    }
+    synchronized (this) {
+      done.clear();
+    }
+    STATE_COLUMNS.forEach(this::deleteAll);
+    try (KvBatch batch = kv.newBatch()) {
+      kv.write(batch.delete(ChainSchema.META, MANIFEST_KEY));
+    }
+    manifest = null;
+  }
+
+  private void deleteAll(KvColumn column) {
+    List<byte[]> keys = new ArrayList<>(DELETE_BATCH);
+    try (KvCursor cursor = kv.scan(column, KeyRange.all())) {
+      while (cursor.hasNext()) {
+        KvEntry e = cursor.next();
+        keys.add(e.key());
+        if (keys.size() == DELETE_BATCH || !cursor.hasNext()) {
+          try (KvBatch batch = kv.newBatch()) {
+            keys.forEach(k -> batch.delete(column, k));
+            kv.write(batch);
+          }
+          keys.clear();
+        }
+      }
+    }
+  }
+
+  /** True when {@code column} holds any entry. */
+  static boolean hasAny(KvStore kv, KvColumn column) {
+    try (KvCursor cursor = kv.scan(column, KeyRange.all())) {
+      return cursor.hasNext();
+    }
+  }
+
+  private static byte[] doneKey(int index) {
+    return new ByteWriter(DONE_PREFIX.length + 4)
+        .raw(DONE_PREFIX)
+        .raw(new byte[] {(byte) (index >>> 24), (byte) (index >>> 16), (byte) (index >>> 8)})
+        .u8(index & 0xFF)
+        .toByteArray();
+  }
+
+  private static int indexOfDoneKey(byte[] key) {
+    int i = DONE_PREFIX.length;
+    return (key[i] & 0xFF) << 24
+        | (key[i + 1] & 0xFF) << 16
+        | (key[i + 2] & 0xFF) << 8
+        | (key[i + 3] & 0xFF);
+  }
+}
