@@ -38,6 +38,7 @@ import org.timecoin.node.chainspec.ChainSpecFile;
 import org.timecoin.node.chainspec.ChainSpecHome;
 import org.timecoin.node.clock.ClockCheck;
 import org.timecoin.node.config.NodeConfig;
+import org.timecoin.node.config.SyncSection;
 import org.timecoin.node.consensus.ChainPorts;
 import org.timecoin.node.consensus.CompactProposals;
 import org.timecoin.node.consensus.ConsensusHandler;
@@ -45,6 +46,10 @@ import org.timecoin.node.consensus.ExecutorScheduler;
 import org.timecoin.node.consensus.LoggingConsensusListener;
 import org.timecoin.node.consensus.P2pGossip;
 import org.timecoin.node.consensus.ProposalSender;
+import org.timecoin.node.fastsync.FastSync;
+import org.timecoin.node.fastsync.FastSyncBootstrap;
+import org.timecoin.node.fastsync.FastSyncProgress;
+import org.timecoin.node.fastsync.SnapshotTaker;
 import org.timecoin.node.mempool.Mempool;
 import org.timecoin.node.mempool.PeerTxBudget;
 import org.timecoin.node.mempool.RegistryRules;
@@ -58,6 +63,7 @@ import org.timecoin.node.net.NodeMessages;
 import org.timecoin.node.production.MempoolBlockProducer;
 import org.timecoin.node.production.SettledTransactionNotice;
 import org.timecoin.node.sync.BlockSync;
+import org.timecoin.node.sync.SnapshotServer;
 import org.timecoin.node.sync.StateCheckHandler;
 import org.timecoin.node.sync.SyncHandler;
 import org.timecoin.node.sync.SyncLimits;
@@ -72,6 +78,7 @@ import org.timecoin.p2p.PeerAddress;
 import org.timecoin.p2p.RateLimit;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.kv.KvStore;
+import org.timecoin.storage.snapshot.SnapshotKeeper;
 
 /**
  * One node: chain store, mempool, P2P network, consensus runtime (voting when it is a validator,
@@ -112,6 +119,9 @@ public final class TimeNode implements AutoCloseable {
   private P2pNode network;
   private ConsensusRuntime runtime;
   private BlockSync sync;
+  private FastSync.Settings fastSyncSettings = FastSync.Settings.defaults();
+  private final FastSyncProgress fastSyncProgress = new FastSyncProgress();
+  private SnapshotKeeper keeper;
   private ConsensusHandler consensusHandler;
   private CompactProposals compactProposals;
   private TxAnnouncements txAnnouncements;
@@ -196,6 +206,7 @@ public final class TimeNode implements AutoCloseable {
         ChainStoreOpener.open(
             config.storage().storeConfig(data.resolve("chain")), genesis.chainId(), kvWrapper);
     started.push(store);
+    fastSyncIfNew(store, data, delivery);
     SignatureCache signatures = new SignatureCache(1_000_000);
     chain =
         new LocalChain(
@@ -401,6 +412,7 @@ public final class TimeNode implements AutoCloseable {
     // backlog of them nor the other's delays proposals and votes.
     new SyncHandler(sync, network).register(lane("sync-lane"));
     new StateCheckHandler(sync, network).register(lane("state-check-lane"));
+    serveSnapshots(data, store);
 
     network.start();
     started.push(network);
@@ -457,6 +469,56 @@ public final class TimeNode implements AutoCloseable {
         network.localAddress(),
         rpc == null ? "" : ", rpc " + rpc.address(),
         metricsServer == null ? "" : ", metrics " + metricsUrl(metricsServer.address()));
+  }
+
+  /**
+   * A node with no block yet takes its state from a peer's snapshot when fast sync is on (see
+   * {@link SyncSection.FastSyncMode}); an interrupted import resumes, or is dropped when fast sync
+   * is off or no peer offers its snapshot any more, and the node syncs from genesis.
+   */
+  private void fastSyncIfNew(ChainStore store, Path data, ExecutorService delivery)
+      throws InterruptedException {
+    if (!FastSyncBootstrap.applies(store)) {
+      return;
+    }
+    Duration chainAge = Duration.ofMillis(Math.max(0, clock.wallMillis() - genesis.timestamp()));
+    if (config.sync().fastSync().enabledFor(chainAge)) {
+      FastSyncBootstrap.run(
+          store,
+          genesis,
+          new P2pNode(p2pConfig(data), key, delivery, clock, () -> 0L),
+          clock,
+          fastSyncSettings,
+          fastSyncProgress);
+    }
+    if (store.tip().isEmpty() && store.chunkedImportInProgress().isPresent()) {
+      log.warn("dropping an interrupted fast sync that cannot resume; syncing from genesis");
+      store.abortChunkedImport();
+    }
+  }
+
+  /** Serves snapshots and epoch proofs, and keeps a snapshot every {@code snapshot_interval}. */
+  private void serveSnapshots(Path data, ChainStore store) throws java.io.IOException {
+    keeper = new SnapshotKeeper(data.resolve("snapshots"), config.sync().snapshotKeep());
+    new SnapshotServer(
+            sync,
+            keeper,
+            network,
+            config.sync().snapshotServingBytesPerSecond(),
+            config.network().maxFrameBytes() / 2,
+            clock)
+        .register(lane("snapshot-lane"));
+    if (config.sync().snapshotInterval() > 0) {
+      SnapshotTaker taker =
+          new SnapshotTaker(
+              store,
+              keeper,
+              config.sync().snapshotInterval(),
+              genesis.params().epochBlocks(),
+              clock);
+      started.push(taker);
+      chain.addListener(taker);
+    }
   }
 
   private ExecutorService lane(String name) {
@@ -587,6 +649,22 @@ public final class TimeNode implements AutoCloseable {
 
   public ConsensusHandler consensusHandler() {
     return consensusHandler;
+  }
+
+  /** Tunes the fast sync's waits (tests, benchmarks); call before {@link #start()}. */
+  public TimeNode withFastSyncSettings(FastSync.Settings settings) {
+    this.fastSyncSettings = settings;
+    return this;
+  }
+
+  /** The snapshots this node keeps and serves. */
+  public SnapshotKeeper snapshots() {
+    return keeper;
+  }
+
+  /** Where the fast sync is (its phase is "blocks" once block sync runs). */
+  public FastSyncProgress fastSyncProgress() {
+    return fastSyncProgress;
   }
 
   public BlockSync sync() {

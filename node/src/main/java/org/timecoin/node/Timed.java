@@ -72,6 +72,14 @@ public final class Timed implements Callable<Integer> {
   boolean masternode;
 
   @Option(
+      names = "--fast-sync",
+      negatable = true,
+      description =
+          "A new node starts from a peer's snapshot (--no-fast-sync: replays from genesis);"
+              + " overrides [sync] fast_sync")
+  Boolean fastSync;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Log at debug level")
   boolean verbose;
@@ -166,7 +174,7 @@ public final class Timed implements Callable<Integer> {
   /** Without a subcommand: run the node of the home directory. */
   @Override
   public Integer call() throws Exception {
-    RunFlags flags = RunFlags.of(listenAddr, masternode, verbose);
+    RunFlags flags = RunFlags.of(listenAddr, masternode, verbose).withFastSync(fastSync);
     if (generateConfig) {
       return ConfigGenerator.write(configFile(), flags, out, err);
     }

@@ -117,6 +117,19 @@ public final class LocalChain implements AutoCloseable {
       store.applyBlock(block, null, update, sets.genesisChanges());
       log.info("stored genesis block {} of chain {}", block.hash(), genesis.chainName());
     }
+    long base = store.baseHeight();
+    if (base > 0) {
+      // Imported from a snapshot proven from this genesis: the store starts at its height, and
+      // was opened for this chain id.
+      log.info("the store starts at snapshot height {}", base);
+    } else {
+      checkGenesisBlock();
+    }
+    long height = store.tip().orElseThrow().height();
+    tipHeader = store.blocks().blockAt(height).orElseThrow().header();
+  }
+
+  private void checkGenesisBlock() {
     Block first =
         store
             .blocks()
@@ -132,8 +145,6 @@ public final class LocalChain implements AutoCloseable {
               + genesisHash
               + ")");
     }
-    long height = store.tip().orElseThrow().height();
-    tipHeader = store.blocks().blockAt(height).orElseThrow().header();
   }
 
   public void addListener(BlockListener l) {

@@ -2,16 +2,34 @@ package org.timecoin.node.cli;
 
 import org.timecoin.node.config.ConfigException;
 import org.timecoin.node.config.NodeConfig;
+import org.timecoin.node.config.SyncSection;
 
 /**
  * The daemon flags that override config.toml for one run (named as the first TIME Coin node named
- * them): {@code --listen-addr HOST[:PORT]}, {@code --masternode} and {@code --verbose}.
+ * them): {@code --listen-addr HOST[:PORT]}, {@code --masternode} and {@code --verbose}; and {@code
+ * --[no-]fast-sync}.
  *
  * @param listenHost P2P listen address, or null to keep the config's
  * @param listenPort P2P port, or 0 to keep the config's
  */
-public record RunFlags(String listenHost, int listenPort, boolean masternode, boolean verbose) {
-  public static final RunFlags NONE = new RunFlags(null, 0, false, false);
+public record RunFlags(
+    String listenHost,
+    int listenPort,
+    boolean masternode,
+    boolean verbose,
+    SyncSection.FastSyncMode fastSync) {
+  public static final RunFlags NONE = new RunFlags(null, 0, false, false, null);
+
+  public RunFlags(String listenHost, int listenPort, boolean masternode, boolean verbose) {
+    this(listenHost, listenPort, masternode, verbose, null);
+  }
+
+  /** With {@code --fast-sync} (true), {@code --no-fast-sync} (false) or neither (null). */
+  public RunFlags withFastSync(Boolean on) {
+    SyncSection.FastSyncMode mode =
+        on == null ? null : on ? SyncSection.FastSyncMode.ON : SyncSection.FastSyncMode.OFF;
+    return new RunFlags(listenHost, listenPort, masternode, verbose, mode);
+  }
 
   /** Reads the flags; a malformed {@code --listen-addr} is a {@link ConfigException}. */
   public static RunFlags of(String listenAddr, boolean masternode, boolean verbose) {
@@ -72,6 +90,9 @@ public record RunFlags(String listenHost, int listenPort, boolean masternode, bo
     }
     if (masternode) {
       c = c.withMasternode(c.masternode().withEnabled(true));
+    }
+    if (fastSync != null) {
+      c = c.withSync(c.sync().withFastSync(fastSync));
     }
     return c;
   }

@@ -33,6 +33,8 @@ public final class LocalDevnet implements AutoCloseable {
   private final List<TimeNode> nodes = new ArrayList<>();
   private final java.util.Map<Integer, org.timecoin.node.wallet.KeyRing> keyRings =
       new java.util.HashMap<>();
+  private final java.util.Map<Integer, org.timecoin.node.fastsync.FastSync.Settings>
+      fastSyncSettings = new java.util.HashMap<>();
   private final Duration blockInterval;
   private final Duration emptyBlockInterval;
   private final Clock clock;
@@ -141,6 +143,11 @@ public final class LocalDevnet implements AutoCloseable {
     new ChainPrebuilder(genesis, keys, clock).build(chainDirs, blocks);
   }
 
+  /** Tunes node i's fast sync waits from its next start on. */
+  public synchronized void tuneFastSync(int i, org.timecoin.node.fastsync.FastSync.Settings s) {
+    fastSyncSettings.put(i, s);
+  }
+
   /** Gives node i a wallet with these keys from its next start on. */
   public synchronized void useKeyRing(int i, org.timecoin.node.wallet.KeyRing keys) {
     keyRings.put(i, keys);
@@ -165,6 +172,9 @@ public final class LocalDevnet implements AutoCloseable {
             kvWrapper);
     if (keyRings.containsKey(i)) {
       node.useKeyRing(keyRings.get(i));
+    }
+    if (fastSyncSettings.containsKey(i)) {
+      node.withFastSyncSettings(fastSyncSettings.get(i));
     }
     node.start();
     nodes.set(i, node);

@@ -1,9 +1,18 @@
 package org.timecoin.node.net;
 
+import java.util.List;
 import org.timecoin.consensus.Vote;
 import org.timecoin.node.net.BlockTxsMessages.BlockTxs;
 import org.timecoin.node.net.BlockTxsMessages.GetBlockTxs;
 import org.timecoin.node.net.ConsensusCodecs.ProposalMessage;
+import org.timecoin.node.net.SnapshotMessages.Chunk;
+import org.timecoin.node.net.SnapshotMessages.EpochProofs;
+import org.timecoin.node.net.SnapshotMessages.GetChunk;
+import org.timecoin.node.net.SnapshotMessages.GetEpochProofs;
+import org.timecoin.node.net.SnapshotMessages.GetManifest;
+import org.timecoin.node.net.SnapshotMessages.GetSnapshots;
+import org.timecoin.node.net.SnapshotMessages.Manifest;
+import org.timecoin.node.net.SnapshotMessages.Snapshots;
 import org.timecoin.node.net.SyncMessages.Blocks;
 import org.timecoin.node.net.SyncMessages.GetBlocks;
 import org.timecoin.node.net.SyncMessages.GetStateRoot;
@@ -70,4 +79,53 @@ public final class NodeMessages {
           .withRateLimit(new RateLimit(10, 20));
   public static final MessageType<StateRoot> STATE_ROOT =
       MessageType.direct(0x17, "state-root", SyncMessages.STATE_ROOT);
+
+  // Fast sync: answered on a lane of their own, within the snapshot serving budget. A chunk costs a
+  // disk read of up to 4 MiB, so asking is rate-limited well below the other requests.
+  public static final MessageType<GetSnapshots> GET_SNAPSHOTS =
+      MessageType.direct(0x20, "get-snapshots", SnapshotMessages.GET_SNAPSHOTS)
+          .withRateLimit(new RateLimit(2, 5));
+  public static final MessageType<Snapshots> SNAPSHOTS =
+      MessageType.direct(0x21, "snapshots", SnapshotMessages.SNAPSHOTS);
+  public static final MessageType<GetManifest> GET_MANIFEST =
+      MessageType.direct(0x22, "get-manifest", SnapshotMessages.GET_MANIFEST)
+          .withRateLimit(new RateLimit(2, 5));
+  public static final MessageType<Manifest> MANIFEST =
+      MessageType.direct(0x23, "manifest", SnapshotMessages.MANIFEST);
+  public static final MessageType<GetChunk> GET_CHUNK =
+      MessageType.direct(0x24, "get-chunk", SnapshotMessages.GET_CHUNK)
+          .withRateLimit(new RateLimit(20, 40));
+  public static final MessageType<Chunk> CHUNK =
+      MessageType.direct(0x25, "chunk", SnapshotMessages.CHUNK);
+  public static final MessageType<GetEpochProofs> GET_EPOCH_PROOFS =
+      MessageType.direct(0x26, "get-epoch-proofs", SnapshotMessages.GET_EPOCH_PROOFS)
+          .withRateLimit(new RateLimit(10, 20));
+  public static final MessageType<EpochProofs> EPOCH_PROOFS =
+      MessageType.direct(0x27, "epoch-proofs", SnapshotMessages.EPOCH_PROOFS);
+
+  /** Every type above, for a network that must accept them all (even to drop them). */
+  public static List<MessageType<?>> all() {
+    return List.of(
+        PROPOSAL,
+        VOTE,
+        COMPACT_PROPOSAL,
+        GET_BLOCK_TXS,
+        BLOCK_TXS,
+        TX_INV,
+        GET_TXS,
+        TXS,
+        STATUS,
+        GET_BLOCKS,
+        BLOCKS,
+        GET_STATE_ROOT,
+        STATE_ROOT,
+        GET_SNAPSHOTS,
+        SNAPSHOTS,
+        GET_MANIFEST,
+        MANIFEST,
+        GET_CHUNK,
+        CHUNK,
+        GET_EPOCH_PROOFS,
+        EPOCH_PROOFS);
+  }
 }

@@ -1,0 +1,82 @@
+package org.timecoin.node.fastsync;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.timecoin.domain.crypto.PublicKey;
+
+/**
+ * Where a fast sync is, for operators: its phase, the snapshot height it aims at and how many of
+ * its chunks are in. Written by the fast sync's thread, read from anywhere.
+ */
+public final class FastSyncProgress {
+  /** The phases, in order; {@code DONE} when the snapshot is imported or none was usable. */
+  public enum Phase {
+    WAITING_FOR_PEERS("waiting_for_peers"),
+    OFFERS("snapshot_offers"),
+    HEADERS("headers"),
+    MANIFEST("manifest"),
+    CHUNKS("snapshot_chunks"),
+    FINISHING("finishing"),
+    DONE("blocks");
+
+    private final String label;
+
+    Phase(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  /** What a reader sees at once. */
+  public record View(Phase phase, long snapshotHeight, int chunksDone, int chunks) {
+    /** E.g. "snapshot_chunks 12/200", for the RPC's phase field. */
+    public String describe() {
+      return phase == Phase.CHUNKS
+          ? phase.label() + " " + chunksDone + "/" + chunks
+          : phase.label();
+    }
+  }
+
+  private volatile View view = new View(Phase.WAITING_FOR_PEERS, 0, 0, 0);
+  private final Set<PublicKey> punished = ConcurrentHashMap.newKeySet();
+  private final Set<PublicKey> servers = ConcurrentHashMap.newKeySet();
+
+  /** Peers that lost standing for a bad proof, manifest or chunk. */
+  public Set<PublicKey> punished() {
+    return Set.copyOf(punished);
+  }
+
+  /** Peers that served at least one good chunk. */
+  public Set<PublicKey> chunkServers() {
+    return Set.copyOf(servers);
+  }
+
+  void punished(PublicKey peer) {
+    punished.add(peer);
+  }
+
+  void servedBy(PublicKey peer) {
+    servers.add(peer);
+  }
+
+  public View view() {
+    return view;
+  }
+
+  void phase(Phase phase) {
+    View v = view;
+    view = new View(phase, v.snapshotHeight(), v.chunksDone(), v.chunks());
+  }
+
+  void target(long height, int chunks) {
+    view = new View(view.phase(), height, 0, chunks);
+  }
+
+  void chunks(int done) {
+    View v = view;
+    view = new View(v.phase(), v.snapshotHeight(), done, v.chunks());
+  }
+}

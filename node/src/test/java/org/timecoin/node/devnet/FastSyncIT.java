@@ -1,0 +1,232 @@
+package org.timecoin.node.devnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.timecoin.common.Hash32;
+import org.timecoin.common.time.Clock;
+import org.timecoin.domain.block.Block;
+import org.timecoin.domain.block.ValidatorSet;
+import org.timecoin.domain.crypto.KeyPair;
+import org.timecoin.node.TimeNode;
+import org.timecoin.node.config.SyncSection;
+import org.timecoin.node.fastsync.FastSync;
+import org.timecoin.node.fastsync.FastSyncProgress;
+import org.timecoin.node.net.NodeMessages;
+import org.timecoin.node.net.SnapshotMessages;
+import org.timecoin.node.net.SnapshotMessages.Chunk;
+import org.timecoin.node.net.SnapshotMessages.EpochProof;
+import org.timecoin.node.net.SnapshotMessages.EpochProofs;
+import org.timecoin.node.net.SnapshotMessages.GetChunk;
+import org.timecoin.node.net.SnapshotMessages.Manifest;
+import org.timecoin.node.net.SnapshotMessages.Offer;
+import org.timecoin.node.net.SnapshotMessages.Snapshots;
+import org.timecoin.storage.snapshot.SnapshotManifest;
+import org.timecoin.testkit.net.HostilePeer;
+
+/**
+ * Fast sync between real nodes over real sockets: a new node proves a snapshot's header from
+ * genesis, imports its chunks and follows the chain from there without replaying a block; and a
+ * peer serving a false epoch proof and a corrupted chunk is punished while the snapshot still comes
+ * in from an honest peer.
+ */
+class FastSyncIT {
+  static final long TESTNET_MAGIC = 0x54494D30L;
+  static final long PREBUILT = 990;
+  static final long INTERVAL = 1000;
+  static final long SNAPSHOT = 1001;
+
+  @TempDir Path dir;
+  LocalDevnet net;
+
+  @AfterEach
+  void stop() {
+    if (net != null) {
+      net.close();
+    }
+  }
+
+  void awaitThat(String what, Duration atMost, BooleanSupplier condition) {
+    try {
+      await().atMost(atMost).until(condition::getAsBoolean);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(what + " did not happen:" + net.describe(), e);
+    }
+  }
+
+  /** Four validators with a history of PREBUILT blocks, each keeping the snapshot at SNAPSHOT. */
+  void validatorsWithASnapshot() throws Exception {
+    int base = Ports.freeRun(12);
+    net =
+        LocalDevnet.create(
+            dir, 4, base, Duration.ofMillis(100), Duration.ofMillis(300), List.of(), Clock.SYSTEM);
+    for (int i = 0; i < 4; i++) {
+      net.changeConfig(i, c -> c.withSync(c.sync().withSnapshots(INTERVAL, 1)));
+    }
+    net.prebuildEmptyBlocks((int) PREBUILT);
+    net.startAll();
+    awaitThat(
+        "every validator keeping the snapshot",
+        Duration.ofSeconds(90),
+        () -> net.running().stream().allMatch(n -> n.snapshots().heights().contains(SNAPSHOT)));
+  }
+
+  int fullNode(FastSync.Settings settings, boolean allValidatorsAsPeers) {
+    int ports = Ports.freeRun(2);
+    int f = net.addFullNode(ports, ports + 1);
+    List<String> peers = new ArrayList<>();
+    for (int i = 0; i < (allValidatorsAsPeers ? 4 : 1); i++) {
+      peers.add("127.0.0.1:" + net.config(i).network().port());
+    }
+    net.rewriteConfig(
+        f,
+        c ->
+            c.withSync(c.sync().withFastSync(SyncSection.FastSyncMode.ON))
+                .withNetwork(c.network().withBootstrapPeers(peers).withConnectOnly(true)));
+    net.tuneFastSync(f, settings);
+    return f;
+  }
+
+  /** The new node's state matches the chain's: its recomputed root is its tip header's. */
+  void assertFollowsWithTheSameState(TimeNode fresh) {
+    TimeNode v0 = net.node(0);
+    long target = v0.chain().height() + 3;
+    awaitThat(
+        "following the chain", Duration.ofSeconds(60), () -> fresh.chain().height() >= target);
+    Block ours = fresh.chain().store().blocks().blockAt(target).orElseThrow();
+    assertThat(ours.hash())
+        .isEqualTo(v0.chain().store().blocks().blockAt(target).orElseThrow().hash());
+    assertThat(fresh.chain().store().recomputeStateRoot())
+        .isEqualTo(
+            fresh
+                .chain()
+                .store()
+                .blocks()
+                .blockAt(fresh.chain().store().tip().orElseThrow().height())
+                .orElseThrow()
+                .header()
+                .stateRoot());
+  }
+
+  @Test
+  void aNewNodeImportsAProvenSnapshotFromSeveralPeersAndFollowsTheChain() throws Exception {
+    validatorsWithASnapshot();
+    int f =
+        fullNode(new FastSync.Settings(Duration.ofSeconds(30), Duration.ofSeconds(10), 1, 4), true);
+    TimeNode fresh = net.start(f);
+
+    assertThat(fresh.chain().store().baseHeight()).isEqualTo(SNAPSHOT);
+    assertThat(fresh.chain().store().blocks().blockAt(1)).as("no block replayed").isEmpty();
+    assertThat(fresh.chain().store().blocks().blockAt(PREBUILT)).isEmpty();
+    FastSyncProgress.View view = fresh.fastSyncProgress().view();
+    assertThat(view.phase()).isEqualTo(FastSyncProgress.Phase.DONE);
+    assertThat(view.chunksDone()).isEqualTo(view.chunks()).isGreaterThanOrEqualTo(2);
+    assertThat(fresh.fastSyncProgress().chunkServers())
+        .as("chunks came from more than one peer")
+        .hasSizeGreaterThanOrEqualTo(2);
+    assertThat(fresh.fastSyncProgress().punished()).isEmpty();
+    assertFollowsWithTheSameState(fresh);
+  }
+
+  @Test
+  void aPeerServingAFalseProofAndABadChunkIsPunishedAndAnHonestPeerServesTheSnapshot()
+      throws Exception {
+    validatorsWithASnapshot();
+    TimeNode v0 = net.node(0);
+    SnapshotManifest manifest = v0.snapshots().manifest(SNAPSHOT).orElseThrow();
+    byte[] manifestBytes = v0.snapshots().manifestBytes(SNAPSHOT).orElseThrow();
+    List<byte[]> chunks = new ArrayList<>();
+    for (int i = 0; i < manifest.chunks().size(); i++) {
+      chunks.add(v0.snapshots().chunk(SNAPSHOT, i).orElseThrow());
+    }
+    Block epochEnd = v0.chain().store().blocks().blockAt(40).orElseThrow();
+    EpochProof falseProof =
+        new EpochProof(
+            epochEnd.header(),
+            v0.chain().store().blocks().certificateAt(40).orElseThrow(),
+            new ValidatorSet(List.of(net.genesis().validatorSet().validators().get(0))));
+    Offer real =
+        new Offer(
+            SNAPSHOT, manifest.blockHash(), manifest.stateRoot(), manifest.id(), chunks.size());
+    Offer unprovable =
+        new Offer(SNAPSHOT + 5000, Hash32.ZERO, Hash32.ZERO, Hash32.of(new byte[32]), 3);
+
+    // Two offers awaited: the liar's and validator 0's, so the liar is a chunk source.
+    int f =
+        fullNode(new FastSync.Settings(Duration.ofSeconds(30), Duration.ofSeconds(3), 1, 2), false);
+    KeyPair liarKey = KeyPair.fromSeed(new byte[32]);
+    int port = net.config(f).network().port();
+    Hash32 genesisHash = net.genesis().hash();
+    CompletableFuture<TimeNode> starting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return net.start(f);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    HostilePeer liar = connectWhenListening(port, genesisHash, liarKey);
+    liar.startReading(true);
+    boolean proofSent = false;
+    while (!starting.isDone()) {
+      HostilePeer.Frame frame = liar.poll(Duration.ofMillis(100));
+      if (frame == null) {
+        continue;
+      }
+      if (frame.type() == NodeMessages.GET_SNAPSHOTS.id()) {
+        liar.send(NodeMessages.SNAPSHOTS, new Snapshots(List.of(unprovable, real)));
+      } else if (frame.type() == NodeMessages.GET_EPOCH_PROOFS.id() && !proofSent) {
+        proofSent = true;
+        liar.send(NodeMessages.EPOCH_PROOFS, new EpochProofs(List.of(falseProof)));
+      } else if (frame.type() == NodeMessages.GET_MANIFEST.id()) {
+        liar.send(NodeMessages.MANIFEST, new Manifest(SNAPSHOT, manifestBytes));
+      } else if (frame.type() == NodeMessages.GET_CHUNK.id()) {
+        GetChunk ask = SnapshotMessages.GET_CHUNK.decode(frame.payload());
+        byte[] bad = chunks.get(ask.index()).clone();
+        bad[bad.length / 2] ^= 0x5A;
+        liar.send(NodeMessages.CHUNK, new Chunk(SNAPSHOT, ask.index(), bad));
+      }
+    }
+    TimeNode fresh = starting.get(5, TimeUnit.SECONDS);
+
+    assertThat(proofSent).as("the liar was asked for epoch proofs").isTrue();
+    assertThat(fresh.chain().store().baseHeight()).isEqualTo(SNAPSHOT);
+    assertThat(fresh.fastSyncProgress().punished()).containsExactly(liarKey.publicKey());
+    assertThat(fresh.fastSyncProgress().chunkServers()).containsExactly(v0.network().nodeKey());
+    assertThat(liar.awaitClosedByNode(Duration.ofSeconds(10)))
+        .as("banned after a false proof and a bad chunk")
+        .isTrue();
+    liar.close();
+    assertFollowsWithTheSameState(fresh);
+  }
+
+  /** Connects as soon as the node listens (it starts listening when its fast sync begins). */
+  static HostilePeer connectWhenListening(int port, Hash32 genesis, KeyPair key) {
+    InetSocketAddress at = new InetSocketAddress("127.0.0.1", port);
+    java.util.concurrent.atomic.AtomicReference<HostilePeer> peer =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              peer.set(HostilePeer.connect(at).handshake(TESTNET_MAGIC, genesis, key, 0));
+              return true;
+            });
+    return peer.get();
+  }
+}
