@@ -367,6 +367,11 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
   }
 
   @Override
+  public long snapshotHeight() {
+    return chain.store().baseHeight();
+  }
+
+  @Override
   public long uptimeSeconds() {
     return TimeUnit.NANOSECONDS.toSeconds(clock.monoNanos() - startedNanos);
   }

@@ -26,8 +26,13 @@ import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.tx.Network;
 import org.timecoin.domain.validation.SignatureCache;
+import org.timecoin.node.api.ChainQueries;
+import org.timecoin.node.api.MasternodeService;
 import org.timecoin.node.api.NodeControl;
 import org.timecoin.node.api.RpcServerFactory;
+import org.timecoin.node.api.TransactionSubmitter;
+import org.timecoin.node.api.WalletKeys;
+import org.timecoin.node.api.WalletService;
 import org.timecoin.node.chain.ChainStoreOpener;
 import org.timecoin.node.chain.FinalityWatch;
 import org.timecoin.node.chain.LocalChain;
@@ -122,6 +127,7 @@ public final class TimeNode implements AutoCloseable {
   private FastSync.Settings fastSyncSettings = FastSync.Settings.defaults();
   private final FastSyncProgress fastSyncProgress = new FastSyncProgress();
   private SnapshotKeeper keeper;
+  private StartupRpc startupRpc;
   private ConsensusHandler consensusHandler;
   private CompactProposals compactProposals;
   private TxAnnouncements txAnnouncements;
@@ -477,12 +483,13 @@ public final class TimeNode implements AutoCloseable {
    * is off or no peer offers its snapshot any more, and the node syncs from genesis.
    */
   private void fastSyncIfNew(ChainStore store, Path data, ExecutorService delivery)
-      throws InterruptedException {
+      throws Exception {
     if (!FastSyncBootstrap.applies(store)) {
       return;
     }
     Duration chainAge = Duration.ofMillis(Math.max(0, clock.wallMillis() - genesis.timestamp()));
     if (config.sync().fastSync().enabledFor(chainAge)) {
+      startRpcEarly();
       FastSyncBootstrap.run(
           store,
           genesis,
@@ -529,32 +536,62 @@ public final class TimeNode implements AutoCloseable {
   }
 
   private void startRpc() throws Exception {
+    WalletKeys keys = new WalletKeysService(wallet, genesis.network());
+    WalletService spending =
+        new org.timecoin.node.wallet.PresentWalletOnly(this::walletPresent, spender);
+    MasternodeService mn = masternodes(this::walletPresent);
+    if (startupRpc != null) {
+      startupRpc.started(queries, queries, keys, spending, mn);
+      return;
+    }
+    startRpcWith(queries, queries, keys, spending, mn);
+  }
+
+  private boolean walletPresent() {
+    return keyRing != null || wallet.status().exists();
+  }
+
+  /**
+   * Starts RPC before the node's parts, answering from {@link StartupRpc}'s stand-ins until {@link
+   * #startRpc()} switches it to them: an operator sees the fast sync's phase.
+   */
+  private void startRpcEarly() throws Exception {
     if (!config.rpc().enabled()) {
       return;
+    }
+    StartupRpc early =
+        new StartupRpc(
+            genesis, validator, () -> fastSyncProgress.view().describe(), clock.monoNanos(), clock);
+    if (startRpcWith(
+        early.queries(),
+        early.submitter(),
+        early.walletKeys(),
+        early.wallet(),
+        early.masternodes())) {
+      startupRpc = early;
+    }
+  }
+
+  /** Starts the RPC server on these ports; false when there is no RPC module or it is off. */
+  private boolean startRpcWith(
+      ChainQueries q, TransactionSubmitter s, WalletKeys keys, WalletService w, MasternodeService m)
+      throws Exception {
+    if (!config.rpc().enabled()) {
+      return false;
     }
     Optional<RpcServerFactory> factory = ServiceLoader.load(RpcServerFactory.class).findFirst();
     if (factory.isEmpty()) {
       log.warn(
           "JSON-RPC is enabled but the rpc module is not on the class path; running without RPC");
-      return;
+      return false;
     }
     NodeControl control = () -> requestStop("stop requested over RPC");
-    java.util.function.BooleanSupplier walletPresent =
-        () -> keyRing != null || wallet.status().exists();
     rpc =
         factory
             .get()
-            .start(
-                config.rpc(),
-                config.security(),
-                config.dataDir(),
-                queries,
-                queries,
-                control,
-                new WalletKeysService(wallet, genesis.network()),
-                new org.timecoin.node.wallet.PresentWalletOnly(walletPresent, spender),
-                masternodes(walletPresent));
+            .start(config.rpc(), config.security(), config.dataDir(), q, s, control, keys, w, m);
     started.push(rpc);
+    return true;
   }
 
   /** What RPC sees of the registry, registering through the wallet with the operator key. */

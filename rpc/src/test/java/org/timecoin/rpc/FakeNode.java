@@ -42,6 +42,20 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
   }
 
   /** What getblockchaininfo reports of sync; tests change it. */
+  public volatile String syncPhase = "blocks";
+
+  public volatile long snapshotHeight;
+
+  @Override
+  public String syncPhase() {
+    return syncPhase;
+  }
+
+  @Override
+  public long snapshotHeight() {
+    return snapshotHeight;
+  }
+
   public volatile SyncView sync = new SyncView(SyncView.FOLLOWING, 1.0, 7, 7, 0, 0, "");
 
   /** The raw encoding of the block at height 7. */

@@ -17,6 +17,19 @@ public interface ChainQueries {
     return chainInfo().height();
   }
 
+  /**
+   * What the node is doing to reach the tip: the fast sync's phase ("headers", "snapshot_chunks
+   * 12/200", ...) while it runs, then "blocks".
+   */
+  default String syncPhase() {
+    return "blocks";
+  }
+
+  /** The height of the snapshot the store was fast-synced from; 0 if it replayed from genesis. */
+  default long snapshotHeight() {
+    return 0;
+  }
+
   Optional<BlockView> blockByHeight(long height);
 
   /** {@code hashHex} is 64 hex characters; an unknown hash gives empty. */

@@ -29,7 +29,10 @@ public final class GetBlockchainInfo implements RpcMethod {
         + "verificationprogress: our height over the height sync aims for, 0 to 1.\n"
         + "best_peer_height: the highest block a peer proved by serving it (a claimed height does not count).\n"
         + "blocks_per_s, eta_s: sync rate over the last 30 s and the time left at that rate (null: unknown).\n"
-        + "warnings: why the node is not progressing, or empty.";
+        + "warnings: why the node is not progressing, or empty.\n"
+        + "sync_phase: while a new node fast-syncs, waiting_for_peers, snapshot_offers, headers,\n"
+        + "  manifest, snapshot_chunks DONE/TOTAL or finishing; then blocks.\n"
+        + "snapshot_height: the snapshot the node started from (0: it replayed from genesis).";
   }
 
   @Override
@@ -59,6 +62,8 @@ public final class GetBlockchainInfo implements RpcMethod {
       o.put("eta_s", s.etaSeconds());
     }
     o.put("warnings", s.warnings());
+    o.put("sync_phase", chain.syncPhase());
+    o.put("snapshot_height", chain.snapshotHeight());
     return o;
   }
 }

@@ -285,6 +285,9 @@ public final class JsonRpcDispatcher {
           if (cause instanceof RejectedExecutionException) {
             return error(id, RpcErrorCodes.SERVER_BUSY, "Server busy: try again later");
           }
+          if (cause instanceof org.timecoin.node.api.NodeStarting starting) {
+            return error(id, RpcErrorCodes.IN_WARMUP, starting.getMessage());
+          }
           log.error("RPC method {} failed", m.name(), cause);
           return error(id, RpcErrorCodes.INTERNAL_ERROR, "Internal error");
         });

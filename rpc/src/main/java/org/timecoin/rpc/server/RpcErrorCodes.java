@@ -20,6 +20,9 @@ public final class RpcErrorCodes {
   /** Unknown block, transaction or address (Bitcoin RPC_INVALID_ADDRESS_OR_KEY). */
   public static final int NOT_FOUND = -5;
 
+  /** The node is still starting (Bitcoin Core's RPC_IN_WARMUP): retry later. */
+  public static final int IN_WARMUP = -28;
+
   /** Bytes that do not decode as the expected structure (Bitcoin RPC_DESERIALIZATION_ERROR). */
   public static final int DESERIALIZATION_ERROR = -22;
 

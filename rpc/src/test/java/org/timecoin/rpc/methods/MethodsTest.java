@@ -23,6 +23,17 @@ class MethodsTest {
     assertThat(r.get("blocks").asLong()).isEqualTo(7);
     assertThat(r.get("bestblockhash").asText()).isEqualTo(FakeNode.HASH);
     assertThat(r.get("initialblockdownload").asBoolean()).isFalse();
+    assertThat(r.get("sync_phase").asText()).isEqualTo("blocks");
+    assertThat(r.get("snapshot_height").asLong()).isZero();
+  }
+
+  @Test
+  void blockchainInfoShowsTheFastSyncPhaseAndTheSnapshotStartedFrom() throws Exception {
+    node.syncPhase = "snapshot_chunks 12/200";
+    node.snapshotHeight = 1001;
+    JsonNode r = new GetBlockchainInfo(node).call(Params.of(null));
+    assertThat(r.get("sync_phase").asText()).isEqualTo("snapshot_chunks 12/200");
+    assertThat(r.get("snapshot_height").asLong()).isEqualTo(1001);
   }
 
   @Test

@@ -42,7 +42,33 @@ class JsonRpcDispatcherTest {
             throw new IllegalStateException("secret internal detail");
           }
         });
+    methods.add(
+        new RpcMethod() {
+          @Override
+          public String name() {
+            return "warming";
+          }
+
+          @Override
+          public String help() {
+            return "";
+          }
+
+          @Override
+          public JsonNode call(Params params) {
+            throw new org.timecoin.node.api.NodeStarting(
+                "the node is starting: fast sync snapshot_chunks 3/9");
+          }
+        });
     return new JsonRpcDispatcher(methods);
+  }
+
+  @Test
+  void aNodeStillStartingAnswersTheWarmUpCodeWithWhatItIsDoing() throws Exception {
+    JsonNode r = send("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"warming\"}");
+    assertThat(r.at("/error/code").asInt()).isEqualTo(RpcErrorCodes.IN_WARMUP).isEqualTo(-28);
+    assertThat(r.at("/error/message").asText())
+        .isEqualTo("the node is starting: fast sync snapshot_chunks 3/9");
   }
 
   private JsonNode send(String body) throws Exception {
