@@ -479,8 +479,9 @@ public final class TimeNode implements AutoCloseable {
 
   /**
    * A node with no block yet takes its state from a peer's snapshot when fast sync is on (see
-   * {@link SyncSection.FastSyncMode}); an interrupted import resumes, or is dropped when fast sync
-   * is off or no peer offers its snapshot any more, and the node syncs from genesis.
+   * {@link SyncSection.FastSyncMode}). An interrupted import resumes; it is replaced by a newer
+   * snapshot when peers no longer offer its own, dropped when fast sync is off, and otherwise the
+   * node refuses to start rather than throw it away.
    */
   private void fastSyncIfNew(ChainStore store, Path data, ExecutorService delivery)
       throws Exception {
@@ -498,9 +499,26 @@ public final class TimeNode implements AutoCloseable {
           fastSyncSettings,
           fastSyncProgress);
     }
-    if (store.tip().isEmpty() && store.chunkedImportInProgress().isPresent()) {
-      log.warn("dropping an interrupted fast sync that cannot resume; syncing from genesis");
-      store.abortChunkedImport();
+    var unfinished = store.chunkedImportInProgress();
+    if (store.tip().isEmpty() && unfinished.isPresent()) {
+      if (config.sync().fastSync() == SyncSection.FastSyncMode.OFF) {
+        log.warn(
+            "fast sync is off: dropping the unfinished import of the snapshot at height {}; "
+                + "syncing from genesis",
+            unfinished.get().height());
+        store.abortChunkedImport();
+      } else {
+        // Never thrown away silently: the next start resumes it if a peer serves it again.
+        throw new IllegalStateException(
+            "the fast sync of the snapshot at height "
+                + unfinished.get().height()
+                + " is unfinished ("
+                + store.importedChunks().cardinality()
+                + " of "
+                + unfinished.get().chunks().size()
+                + " chunks) and no peer serves it or a newer one now; start again to resume, or"
+                + " with --no-fast-sync to drop it and replay from genesis");
+      }
     }
   }
 

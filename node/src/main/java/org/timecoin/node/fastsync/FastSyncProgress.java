@@ -43,6 +43,8 @@ public final class FastSyncProgress {
   private volatile View view = new View(Phase.WAITING_FOR_PEERS, 0, 0, 0);
   private final Set<PublicKey> punished = ConcurrentHashMap.newKeySet();
   private final Set<PublicKey> servers = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicLong fetched =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** Peers that lost standing for a bad proof, manifest or chunk. */
   public Set<PublicKey> punished() {
@@ -60,6 +62,12 @@ public final class FastSyncProgress {
 
   void servedBy(PublicKey peer) {
     servers.add(peer);
+    fetched.incrementAndGet();
+  }
+
+  /** Chunks fetched and imported by this run (a resumed one skips those imported before). */
+  public long chunksFetched() {
+    return fetched.get();
   }
 
   public View view() {

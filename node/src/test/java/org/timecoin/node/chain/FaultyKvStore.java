@@ -22,6 +22,7 @@ public final class FaultyKvStore extends ForwardingKvStore {
   }
 
   private final AtomicLong writesLeft = new AtomicLong(Long.MAX_VALUE);
+  private final AtomicLong unloggedLeft = new AtomicLong(Long.MAX_VALUE);
   private volatile Fault fault = Fault.DISK_FULL;
   private volatile boolean failReads;
 
@@ -33,6 +34,23 @@ public final class FaultyKvStore extends ForwardingKvStore {
   public void failAfter(long writes, Fault f) {
     fault = f;
     writesLeft.set(writes);
+  }
+
+  /**
+   * Lets {@code writes} more WAL-less (bulk) writes through, then fails every one with {@code f}.
+   */
+  public void failUnloggedAfter(long writes, Fault f) {
+    fault = f;
+    unloggedLeft.set(writes);
+  }
+
+  @Override
+  public void writeUnlogged(KvBatch batch) {
+    if (unloggedLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) <= 0) {
+      Path path = inner.location().orElse(Path.of("memory"));
+      throw RocksErrors.translate(path, "writing", exception(path, fault));
+    }
+    inner.writeUnlogged(batch);
   }
 
   /** From now on every read fails with an I/O error. */

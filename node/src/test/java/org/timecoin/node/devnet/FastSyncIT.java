@@ -1,6 +1,7 @@
 package org.timecoin.node.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetSocketAddress;
@@ -21,6 +22,7 @@ import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.node.TimeNode;
+import org.timecoin.node.chain.FaultyKvStore;
 import org.timecoin.node.config.SyncSection;
 import org.timecoin.node.fastsync.FastSync;
 import org.timecoin.node.fastsync.FastSyncProgress;
@@ -214,6 +216,33 @@ class FastSyncIT {
   }
 
   /** Connects as soon as the node listens (it starts listening when its fast sync begins). */
+  @Test
+  void aFastSyncCutShortByADiskFaultStopsTheNodeAndResumesWithTheChunksStillMissing()
+      throws Exception {
+    validatorsWithASnapshot();
+    int f =
+        fullNode(
+            new FastSync.Settings(Duration.ofSeconds(30), Duration.ofSeconds(10), 1, 1), false);
+    int total = net.node(0).snapshots().manifest(SNAPSHOT).orElseThrow().chunks().size();
+    assertThatThrownBy(
+            () ->
+                net.start(
+                    f,
+                    inner -> {
+                      FaultyKvStore kv = new FaultyKvStore(inner);
+                      kv.failUnloggedAfter(1, FaultyKvStore.Fault.DISK_FULL);
+                      return kv;
+                    }))
+        .hasMessageContaining("No space left on device");
+
+    TimeNode resumed = net.start(f);
+    assertThat(resumed.fastSyncProgress().chunksFetched())
+        .as("only the chunks the first run did not import")
+        .isEqualTo(total - 1);
+    assertThat(resumed.chain().store().baseHeight()).isEqualTo(SNAPSHOT);
+    assertFollowsWithTheSameState(resumed);
+  }
+
   static HostilePeer connectWhenListening(int port, Hash32 genesis, KeyPair key) {
     InetSocketAddress at = new InetSocketAddress("127.0.0.1", port);
     java.util.concurrent.atomic.AtomicReference<HostilePeer> peer =
