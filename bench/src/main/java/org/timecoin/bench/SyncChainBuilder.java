@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.LongConsumer;
 import org.timecoin.common.Hash32;
 import org.timecoin.common.time.Clock;
 import org.timecoin.domain.block.Block;
@@ -39,20 +40,73 @@ import org.timecoin.storage.StateUpdate;
  * block depends on the ones before.
  */
 final class SyncChainBuilder {
+  /** What one payout carries: 1 TIME, enough for the load's transfers to split it a few times. */
+  static final long PAYOUT = 100_000_000L;
+
+  /** Blocks one treasury coin pays for. */
+  static final long TREASURY_BLOCKS = 1_000;
+
+  /**
+   * A treasury coin in block payouts: 1,000 blocks of payouts, plus what their per-mille fees take
+   * (the coin shrinks by 0.1% a block, about 63% over 1,000 blocks).
+   */
+  static final long TREASURY_COIN_BLOCKS_FACTOR = 3 * TREASURY_BLOCKS;
+
   private final int txsPerBlock;
   private final LoadKeys keys;
   private final long seed;
+  private final int payoutsPerBlock;
+  private final KeyPair treasury =
+      KeyPair.fromSeed(
+          org.timecoin.common.Sha256.digest(
+              "bench-treasury".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+  private LongConsumer afterBlock = h -> {};
 
   SyncChainBuilder(int txsPerBlock, LoadKeys keys, long seed) {
+    this(txsPerBlock, 0, keys, seed);
+  }
+
+  /**
+   * As above, each block also carrying one payout transaction of {@code payoutsPerBlock} outputs to
+   * the load keys (an exchange's or pool's batch payment), so the UTXO set grows by about that much
+   * per block.
+   */
+  SyncChainBuilder(int txsPerBlock, int payoutsPerBlock, LoadKeys keys, long seed) {
     this.txsPerBlock = txsPerBlock;
+    this.payoutsPerBlock = payoutsPerBlock;
     this.keys = keys;
     this.seed = seed;
   }
 
-  /** The genesis coins of the load keys: one per key at least, 5 per transfer of a block. */
-  List<TxOut> genesisAllocations() {
+  /** Called with each height once its block is applied (on the building thread). */
+  SyncChainBuilder afterBlock(LongConsumer hook) {
+    this.afterBlock = hook;
+    return this;
+  }
+
+  /**
+   * The genesis coins of the load keys: one per key at least, 5 per transfer of a block; and the
+   * payout treasury's, for {@code blocks} blocks.
+   */
+  List<TxOut> genesisAllocations(long blocks) {
     int coins = Math.max(keys.size(), 5 * txsPerBlock);
-    return keys.genesisAllocations(coins, LoadFunding.COIN);
+    List<TxOut> out = new ArrayList<>(keys.genesisAllocations(coins, LoadFunding.COIN));
+    if (payoutsPerBlock > 0) {
+      // The fee is a per-mille of what a transaction moves, change included: the treasury is cut
+      // into coins that each last TREASURY_BLOCKS blocks, so its fees stay small.
+      for (long i = 0; i <= blocks / TREASURY_BLOCKS; i++) {
+        out.add(
+            new TxOut(
+                TREASURY_COIN_BLOCKS_FACTOR * payoutsPerBlock * PAYOUT,
+                org.timecoin.domain.tx.Address.fromPublicKey(treasury.publicKey())));
+      }
+    }
+    return out;
+  }
+
+  /** As {@link #genesisAllocations(long)} without payouts. */
+  List<TxOut> genesisAllocations() {
+    return genesisAllocations(0);
   }
 
   /**
@@ -73,11 +127,19 @@ final class SyncChainBuilder {
         new LoadWallet(keys, chainId, params, MempoolPolicy.DEFAULT_MIN_FEE_RATE, new Random(seed));
     wallet.credit(genesis.genesisTransaction());
     Map<OutPoint, Utxo> unspent = new HashMap<>();
+    org.timecoin.domain.tx.Address treasuryAddress =
+        org.timecoin.domain.tx.Address.fromPublicKey(treasury.publicKey());
+    java.util.ArrayDeque<Utxo> treasuryCoins = new java.util.ArrayDeque<>();
     for (Utxo u : genesis.genesisUtxos()) {
       if (keys.indexOf(u.address()) >= 0) {
         unspent.put(u.outPoint(), u);
+      } else if (u.address().equals(treasuryAddress)) {
+        unspent.put(u.outPoint(), u);
+        treasuryCoins.add(u);
       }
     }
+    Utxo treasuryCoin = treasuryCoins.poll();
+    Random payoutTo = new Random(seed ^ 0x7A7A);
     Block parent = store.blocks().blockAt(store.tip().orElseThrow().height()).orElseThrow();
     long written = 0;
     LastCommit lastCommit =
@@ -94,7 +156,19 @@ final class SyncChainBuilder {
         }
         drafts.add(d);
       }
-      List<Transaction> transfers = drafts.parallelStream().map(d -> wallet.sign(d).tx()).toList();
+      List<Transaction> transfers =
+          new ArrayList<>(drafts.parallelStream().map(d -> wallet.sign(d).tx()).toList());
+      if (treasuryCoin != null && treasuryCoin.amount() < payoutCost(params, treasuryCoin)) {
+        treasuryCoin = treasuryCoins.poll(); // this one is spent down: the next lasts as long
+      }
+      if (payoutsPerBlock > 0 && treasuryCoin != null) {
+        Transaction payout =
+            payout(treasuryCoin, treasuryAddress, payoutTo, chainId, params, height);
+        transfers.add(payout);
+        int change = payout.outputs().size() - 1;
+        treasuryCoin =
+            new Utxo(payout.outPoint(change), payout.outputs().get(change), height, false);
+      }
       List<Utxo> spent = new ArrayList<>();
       long fees = 0;
       for (Transaction tx : transfers) {
@@ -162,11 +236,34 @@ final class SyncChainBuilder {
       }
       written += transfers.size();
       parent = block;
+      afterBlock.accept(height);
       if (height % 1_000 == 0) {
         progress.log("built block %d", height);
       }
     }
     return written;
+  }
+
+  /** One input of the treasury, a payout to random load keys per output, and the change. */
+  private Transaction payout(
+      Utxo coin,
+      org.timecoin.domain.tx.Address treasuryAddress,
+      Random to,
+      Hash32 chainId,
+      ConsensusParams params,
+      long height) {
+    org.timecoin.domain.tx.TxBuilder b =
+        new org.timecoin.domain.tx.TxBuilder().timestamp(height).input(coin.outPoint(), treasury);
+    for (int i = 0; i < payoutsPerBlock; i++) {
+      b.output(PAYOUT, keys.address(to.nextInt(keys.size())));
+    }
+    b.output(coin.amount() - payoutCost(params, coin), treasuryAddress);
+    return b.sign(chainId);
+  }
+
+  /** The payouts and the fee on all the coin moves (outputs plus change are at most the coin). */
+  private long payoutCost(ConsensusParams params, Utxo coin) {
+    return (long) payoutsPerBlock * PAYOUT + params.requiredFee(coin.amount());
   }
 
   private static CommitCertificate certify(Block block, Hash32 chainId, List<KeyPair> keys) {

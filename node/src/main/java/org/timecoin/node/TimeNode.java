@@ -125,7 +125,7 @@ public final class TimeNode implements AutoCloseable {
   private ConsensusRuntime runtime;
   private BlockSync sync;
   private FastSync.Settings fastSyncSettings = FastSync.Settings.defaults();
-  private final FastSyncProgress fastSyncProgress = new FastSyncProgress();
+  private final FastSyncProgress fastSyncProgress;
   private SnapshotKeeper keeper;
   private StartupRpc startupRpc;
   private ConsensusHandler consensusHandler;
@@ -163,6 +163,7 @@ public final class TimeNode implements AutoCloseable {
     this.genesis = genesis;
     this.key = key;
     this.clock = clock;
+    this.fastSyncProgress = new FastSyncProgress(clock);
     this.validator = config.masternode().enabled();
   }
 

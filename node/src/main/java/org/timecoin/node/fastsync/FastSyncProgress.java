@@ -2,6 +2,7 @@ package org.timecoin.node.fastsync;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.timecoin.common.time.Clock;
 import org.timecoin.domain.crypto.PublicKey;
 
 /**
@@ -41,6 +42,21 @@ public final class FastSyncProgress {
   }
 
   private volatile View view = new View(Phase.WAITING_FOR_PEERS, 0, 0, 0);
+  private final Clock clock;
+  private final long[] entered = new long[Phase.values().length];
+  private final long[] spent = new long[Phase.values().length];
+
+  public FastSyncProgress(Clock clock) {
+    this.clock = clock;
+    entered[Phase.WAITING_FOR_PEERS.ordinal()] = clock.monoNanos();
+  }
+
+  /** Nanoseconds spent in {@code phase} so far (a phase may be entered again for another try). */
+  public synchronized long nanosIn(Phase phase) {
+    long n = spent[phase.ordinal()];
+    return view.phase() == phase ? n + clock.monoNanos() - entered[phase.ordinal()] : n;
+  }
+
   private final Set<PublicKey> punished = ConcurrentHashMap.newKeySet();
   private final Set<PublicKey> servers = ConcurrentHashMap.newKeySet();
   private final java.util.concurrent.atomic.AtomicLong fetched =
@@ -74,16 +90,22 @@ public final class FastSyncProgress {
     return view;
   }
 
-  void phase(Phase phase) {
+  synchronized void phase(Phase phase) {
     View v = view;
+    if (v.phase() == phase) {
+      return;
+    }
+    long now = clock.monoNanos();
+    spent[v.phase().ordinal()] += now - entered[v.phase().ordinal()];
+    entered[phase.ordinal()] = now;
     view = new View(phase, v.snapshotHeight(), v.chunksDone(), v.chunks());
   }
 
-  void target(long height, int chunks) {
+  synchronized void target(long height, int chunks) {
     view = new View(view.phase(), height, 0, chunks);
   }
 
-  void chunks(int done) {
+  synchronized void chunks(int done) {
     View v = view;
     view = new View(v.phase(), v.snapshotHeight(), done, v.chunks());
   }
