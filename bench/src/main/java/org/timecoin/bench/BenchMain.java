@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       SyncBench.class,
       WalletBench.class,
       EpochBench.class,
+      SnapshotImportBench.class,
     })
 public final class BenchMain implements Callable<Integer> {
   @Spec private CommandSpec spec;
