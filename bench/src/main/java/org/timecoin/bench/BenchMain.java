@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       WalletBench.class,
       EpochBench.class,
       FastSyncBench.class,
+      SnapshotImportBench.class,
     })
 public final class BenchMain implements Callable<Integer> {
   @Spec private CommandSpec spec;

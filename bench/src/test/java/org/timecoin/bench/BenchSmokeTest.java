@@ -77,6 +77,17 @@ class BenchSmokeTest {
             List.of("apply_ms_p50", "apply_ms_p99", "rocksdb_batch_ms_p50")),
         Arguments.of(
             List.of(
+                "snapshot-import",
+                "--utxos",
+                "3000",
+                "--load-chunk",
+                "1000",
+                "--keys",
+                "64",
+                "--json"),
+            List.of("import_utxo_per_s", "import_chunks_s", "finish_s", "write_s")),
+        Arguments.of(
+            List.of(
                 "utxo-memory",
                 "--txs",
                 "200",
@@ -251,7 +262,8 @@ class BenchSmokeTest {
             "load",
             "sync",
             "wallet",
-            "epoch");
+            "epoch",
+            "snapshot-import");
   }
 
   @Test

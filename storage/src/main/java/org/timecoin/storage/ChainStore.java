@@ -529,30 +529,7 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
    */
   public synchronized ChainTip finishChunkedImport(
       Block block, CommitCertificate certificate, Map<Long, ValidatorSet> epochSets) {
-    SnapshotManifest m =
-        imports
-            .manifest()
-            .orElseThrow(() -> new IllegalStateException("no snapshot import in progress"));
-    if (!imports.complete()) {
-      throw new IllegalStateException(
-          "snapshot import has "
-              + imports.done().cardinality()
-              + " of "
-              + m.chunks().size()
-              + " chunks");
-    }
-    var header = block.header();
-    if (header.height() != m.height()
-        || !block.hash().equals(m.blockHash())
-        || !header.stateRoot().equals(m.stateRoot())) {
-      throw new IllegalArgumentException(
-          "block " + block.height() + "/" + block.hash() + " is not the snapshot's block");
-    }
-    if (certificate == null
-        ? block.height() != 0
-        : certificate.height() != block.height() || !certificate.blockHash().equals(block.hash())) {
-      throw new IllegalArgumentException("no certificate for the snapshot's block");
-    }
+    SnapshotManifest m = imports.checkFinish(block, certificate);
     LtHash16 imported = StateScan.sum(kv, hasher);
     if (!imported.digest().equals(m.stateRoot())) {
       throw new IllegalArgumentException(

@@ -7,6 +7,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import org.timecoin.common.codec.ByteWriter;
+import org.timecoin.domain.block.Block;
+import org.timecoin.domain.block.CommitCertificate;
 import org.timecoin.domain.masternode.MasternodeRecord;
 import org.timecoin.domain.tx.Utxo;
 import org.timecoin.storage.StorageException.Kind;
@@ -157,6 +159,35 @@ final class ChunkedImport {
         batch.put(RegistryStore.COLLATERALS, r.collateral(), r.operatorKey());
       }
     }
+  }
+
+  /**
+   * Checks that the import can finish with {@code block}: every chunk is done, the block is the
+   * manifest's and the certificate is for it (absent only at height 0).
+   *
+   * @return the manifest
+   */
+  SnapshotManifest checkFinish(Block block, CommitCertificate certificate) {
+    SnapshotManifest m = manifest;
+    if (m == null) {
+      throw new IllegalStateException("no snapshot import in progress");
+    }
+    if (!complete()) {
+      throw new IllegalStateException(
+          "snapshot import has " + done().cardinality() + " of " + m.chunks().size() + " chunks");
+    }
+    if (block.height() != m.height()
+        || !block.hash().equals(m.blockHash())
+        || !block.header().stateRoot().equals(m.stateRoot())) {
+      throw new IllegalArgumentException(
+          "block " + block.height() + "/" + block.hash() + " is not the snapshot's block");
+    }
+    if (certificate == null
+        ? block.height() != 0
+        : certificate.height() != block.height() || !certificate.blockHash().equals(block.hash())) {
+      throw new IllegalArgumentException("no certificate for the snapshot's block");
+    }
+    return m;
   }
 
   /** Adds to {@code batch} the deletion of the manifest and every marker (the import is over). */

@@ -14,6 +14,12 @@ import org.timecoin.storage.commit.LtHash16;
  * goes to the sink and its entry is kept for the manifest.
  */
 public final class ChunkCutter {
+  /** Chunks a manifest can list within both bounds (its header takes 4 + 8 + 32 + 32 + 4 bytes). */
+  static final int CHUNKS_LIMIT =
+      Math.min(
+          SnapshotFormat.MAX_CHUNKS,
+          (SnapshotFormat.MAX_MANIFEST_BYTES - 80) / ChunkInfo.ENCODED_SIZE);
+
   private final ChunkSink sink;
   private final List<ChunkInfo> infos = new ArrayList<>();
   private ChunkKind kind;
@@ -56,7 +62,7 @@ public final class ChunkCutter {
   }
 
   private void close() throws IOException {
-    if (infos.size() == SnapshotFormat.MAX_CHUNKS) {
+    if (infos.size() == CHUNKS_LIMIT) {
       throw new IllegalStateException("the state needs more than " + infos.size() + " chunks");
     }
     byte[] elements = body.toByteArray();

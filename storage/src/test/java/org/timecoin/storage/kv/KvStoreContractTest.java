@@ -46,6 +46,16 @@ abstract class KvStoreContractTest {
     store.close();
   }
 
+  @Test
+  void unloggedWritesAreReadLikeOthersAndSurviveAFlush() {
+    try (KvBatch batch = store.newBatch()) {
+      store.writeUnlogged(batch.put(A, b("k"), b("v")).put(B, b("k2"), b("v2")));
+    }
+    store.flush();
+    assertThat(store.get(A, b("k"))).isEqualTo(b("v"));
+    assertThat(store.get(B, b("k2"))).isEqualTo(b("v2"));
+  }
+
   static byte[] b(String s) {
     return s.getBytes(UTF_8);
   }

@@ -29,6 +29,18 @@ class RocksKvStoreTest extends KvStoreContractTest {
   }
 
   @Test
+  void unloggedWritesSurviveReopenOnceFlushed() {
+    try (KvBatch batch = store.newBatch()) {
+      store.writeUnlogged(batch.put(A, b("k"), b("v")));
+    }
+    store.flush();
+    store.close();
+    store =
+        RocksKvStore.open(dir.resolve("db"), RocksConfig.defaults(), COLUMNS, OpenMode.MUST_EXIST);
+    assertThat(store.get(A, b("k"))).isEqualTo(b("v"));
+  }
+
+  @Test
   void syncWritesAreDurableToo() {
     store.close();
     store =
