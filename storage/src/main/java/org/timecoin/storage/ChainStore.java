@@ -579,14 +579,20 @@ public final class ChainStore implements StateRootCheck, AutoCloseable {
 
   @Override
   public synchronized void close() {
-    readPool.shutdown();
-    hashPool.shutdown();
     try {
-      readPool.awaitTermination(10, TimeUnit.SECONDS);
-      hashPool.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      if (imports.inProgress()) {
+        imports.persistMarks(); // a clean stop keeps every chunk imported
+      }
+    } finally {
+      readPool.shutdown();
+      hashPool.shutdown();
+      try {
+        readPool.awaitTermination(10, TimeUnit.SECONDS);
+        hashPool.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      kv.close();
     }
-    kv.close();
   }
 }

@@ -25,7 +25,8 @@ import org.timecoin.storage.snapshot.SnapshotManifest;
 /**
  * The progress of a chunked snapshot import, kept in META so it survives a crash: the manifest
  * being imported and one done-marker per chunk written. A chunk's elements are written without the
- * WAL and flushed before its marker is written, so a marker never names data a crash could lose.
+ * WAL and flushed before its marker is written (every few chunks, {@link #persistMarks}), so a
+ * marker never names data a crash could lose.
  *
  * <p>Threading: {@link #importChunk} may run on several threads at once for different chunks; the
  * other writes run on the chain's writer, never while a chunk is being imported.
@@ -47,6 +48,12 @@ final class ChunkedImport {
   private final KvStore kv;
   private volatile SnapshotManifest manifest;
   private final BitSet done = new BitSet(); // guarded by "this"
+  // Chunks written (unlogged) whose markers are not on disk yet; guarded by "this".
+  private final BitSet unmarked = new BitSet();
+  private final Object marking = new Object();
+
+  /** Chunks imported between two flushes. */
+  static final int MARK_EVERY = 8;
 
   private ChunkedImport(KvStore kv, SnapshotManifest manifest) {
     this.kv = kv;
@@ -135,14 +142,41 @@ final class ChunkedImport {
       stage(batch, chunk);
       kv.writeUnlogged(batch);
     }
-    kv.flush();
-    try (KvBatch batch = kv.newBatch()) {
-      kv.write(batch.put(ChainSchema.META, doneKey(index), new byte[0]));
-    }
+    boolean markNow;
     synchronized (this) {
       done.set(index);
+      unmarked.set(index);
+      markNow = unmarked.cardinality() >= MARK_EVERY;
+    }
+    if (markNow) {
+      persistMarks();
     }
     return true;
+  }
+
+  /**
+   * Flushes the chunks written since the last call, then writes their markers. A flush per chunk
+   * would stall the bulk load; a crash loses at most {@link #MARK_EVERY} chunks of progress, which
+   * are imported again.
+   */
+  void persistMarks() {
+    synchronized (marking) {
+      BitSet pending;
+      synchronized (this) {
+        pending = (BitSet) unmarked.clone();
+      }
+      if (pending.isEmpty()) {
+        return;
+      }
+      kv.flush();
+      try (KvBatch batch = kv.newBatch()) {
+        pending.stream().forEach(i -> batch.put(ChainSchema.META, doneKey(i), new byte[0]));
+        kv.write(batch);
+      }
+      synchronized (this) {
+        unmarked.andNot(pending);
+      }
+    }
   }
 
   private static void stage(KvBatch batch, SnapshotChunk chunk) {
@@ -172,6 +206,7 @@ final class ChunkedImport {
     if (m == null) {
       throw new IllegalStateException("no snapshot import in progress");
     }
+    persistMarks(); // the tip must never be written before the state it covers is durable
     if (!complete()) {
       throw new IllegalStateException(
           "snapshot import has " + done().cardinality() + " of " + m.chunks().size() + " chunks");
@@ -199,6 +234,7 @@ final class ChunkedImport {
   /** After the batch of {@link #stageClear} was written. */
   synchronized void cleared() {
     done.clear();
+    unmarked.clear();
     manifest = null;
   }
 
@@ -213,6 +249,7 @@ final class ChunkedImport {
     }
     synchronized (this) {
       done.clear();
+      unmarked.clear();
     }
     STATE_COLUMNS.forEach(this::deleteAll);
     try (KvBatch batch = kv.newBatch()) {
