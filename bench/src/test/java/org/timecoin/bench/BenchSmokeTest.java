@@ -219,7 +219,23 @@ class BenchSmokeTest {
                 "epoch_change_gap_ms",
                 "normal_interval_ms_p50",
                 "committed_tps",
-                "sync_verify_blocks_per_s")));
+                "sync_verify_blocks_per_s")),
+        Arguments.of(
+            List.of(
+                "fast-sync",
+                "--blocks",
+                "60",
+                "--txs-per-block",
+                "3",
+                "--payouts",
+                "5",
+                "--keys",
+                "50",
+                "--snapshot-interval",
+                "50",
+                "--json"),
+            List.of(
+                "replay_s", "fast_sync_s", "import_utxo_per_s", "speedup", "snapshot_utxos")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -263,6 +279,7 @@ class BenchSmokeTest {
             "sync",
             "wallet",
             "epoch",
+            "fast-sync",
             "snapshot-import");
   }
 
