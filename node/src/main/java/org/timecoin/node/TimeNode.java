@@ -128,6 +128,7 @@ public final class TimeNode implements AutoCloseable {
   private final FastSyncProgress fastSyncProgress;
   private SnapshotKeeper keeper;
   private StartupRpc startupRpc;
+  private SnapshotServer snapshotServer;
   private ConsensusHandler consensusHandler;
   private CompactProposals compactProposals;
   private TxAnnouncements txAnnouncements;
@@ -526,14 +527,15 @@ public final class TimeNode implements AutoCloseable {
   /** Serves snapshots and epoch proofs, and keeps a snapshot every {@code snapshot_interval}. */
   private void serveSnapshots(Path data, ChainStore store) throws java.io.IOException {
     keeper = new SnapshotKeeper(data.resolve("snapshots"), config.sync().snapshotKeep());
-    new SnapshotServer(
+    snapshotServer =
+        new SnapshotServer(
             sync,
             keeper,
             network,
             config.sync().snapshotServingBytesPerSecond(),
             config.network().maxFrameBytes() / 2,
-            clock)
-        .register(lane("snapshot-lane"));
+            clock);
+    snapshotServer.register(lane("snapshot-lane"));
     if (config.sync().snapshotInterval() > 0) {
       SnapshotTaker taker =
           new SnapshotTaker(
@@ -711,6 +713,11 @@ public final class TimeNode implements AutoCloseable {
   public TimeNode withFastSyncSettings(FastSync.Settings settings) {
     this.fastSyncSettings = settings;
     return this;
+  }
+
+  /** Serves snapshots and epoch proofs to fast-syncing peers. */
+  public SnapshotServer snapshotServer() {
+    return snapshotServer;
   }
 
   /** The snapshots this node keeps and serves. */

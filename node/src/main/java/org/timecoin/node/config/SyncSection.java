@@ -87,6 +87,18 @@ public record SyncSection(
         snapshotServingBytesPerSecond);
   }
 
+  /** Snapshot data served to one peer per second. */
+  public SyncSection withSnapshotServing(long bytesPerSecond) {
+    return new SyncSection(
+        rangeDeadline,
+        servingBytesPerSecond,
+        maxRangeBlocks,
+        fastSync,
+        snapshotInterval,
+        snapshotKeep,
+        bytesPerSecond);
+  }
+
   static SyncSection read(TomlTable t) {
     SyncSection d = defaults();
     String mode = t.string("fast_sync", "auto");
@@ -109,7 +121,7 @@ public record SyncSection(
             t.longIn(
                 "snapshot_serving_bytes_per_second",
                 d.snapshotServingBytesPerSecond,
-                1L << 20,
+                64L << 10,
                 1L << 40));
     t.rejectUnknownKeys();
     return s;

@@ -76,7 +76,7 @@ public final class FastSync {
   public record Settings(
       Duration peerWait, Duration requestDeadline, int chunksPerPeer, int enoughOffers) {
     public static Settings defaults() {
-      return new Settings(Duration.ofSeconds(20), Duration.ofSeconds(30), 4, 3);
+      return new Settings(Duration.ofSeconds(20), Duration.ofSeconds(15), 4, 3);
     }
   }
 

@@ -25,6 +25,7 @@ import org.timecoin.node.net.SnapshotMessages.Manifest;
 import org.timecoin.node.net.SnapshotMessages.Offer;
 import org.timecoin.node.net.SnapshotMessages.Snapshots;
 import org.timecoin.p2p.PeerNetwork;
+import org.timecoin.storage.snapshot.SnapshotFormat;
 import org.timecoin.storage.snapshot.SnapshotKeeper;
 import org.timecoin.storage.snapshot.SnapshotManifest;
 
@@ -35,6 +36,9 @@ import org.timecoin.storage.snapshot.SnapshotManifest;
  * disk), never the consensus lane.
  */
 public final class SnapshotServer {
+  /** Chunks a fresh balance pays for. */
+  static final int BURST_CHUNKS = 4;
+
   private final LocalChain chain;
   private final SnapshotKeeper keeper;
   private final PeerNetwork network;
@@ -56,10 +60,15 @@ public final class SnapshotServer {
     this.chain = sync.chain();
     this.keeper = keeper;
     this.network = network;
-    // Burst of one chunk and a half: a fetching node keeps a few chunks in flight per peer.
+    // A fetching node keeps four chunks in flight per peer: a fresh balance serves them all, so an
+    // honest fetcher is never dropped (and left to wait for its deadline) unless it outpaces the
+    // rate. Balances are remembered for ten minutes across reconnections.
     this.budget =
         new ServingBudget(
-            bytesPerSecond, Math.max(bytesPerSecond, 6L << 20), 600_000_000_000L, clock);
+            bytesPerSecond,
+            Math.max(bytesPerSecond, BURST_CHUNKS * (long) SnapshotFormat.MAX_CHUNK_BYTES),
+            600_000_000_000L,
+            clock);
     this.maxAnswerBytes = maxAnswerBytes;
   }
 

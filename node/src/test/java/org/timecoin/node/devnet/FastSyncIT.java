@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,8 @@ import org.timecoin.common.time.Clock;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.ValidatorSet;
 import org.timecoin.domain.crypto.KeyPair;
+import org.timecoin.domain.tx.Address;
+import org.timecoin.domain.tx.TxOut;
 import org.timecoin.node.TimeNode;
 import org.timecoin.node.chain.FaultyKvStore;
 import org.timecoin.node.config.SyncSection;
@@ -32,6 +35,7 @@ import org.timecoin.node.net.SnapshotMessages.Chunk;
 import org.timecoin.node.net.SnapshotMessages.EpochProof;
 import org.timecoin.node.net.SnapshotMessages.EpochProofs;
 import org.timecoin.node.net.SnapshotMessages.GetChunk;
+import org.timecoin.node.net.SnapshotMessages.GetEpochProofs;
 import org.timecoin.node.net.SnapshotMessages.Manifest;
 import org.timecoin.node.net.SnapshotMessages.Offer;
 import org.timecoin.node.net.SnapshotMessages.Snapshots;
@@ -70,12 +74,23 @@ class FastSyncIT {
 
   /** Four validators with a history of PREBUILT blocks, each keeping the snapshot at SNAPSHOT. */
   void validatorsWithASnapshot() throws Exception {
+    validatorsWithASnapshot(List.of(), UnaryOperator.identity());
+  }
+
+  void validatorsWithASnapshot(List<TxOut> allocations, UnaryOperator<SyncSection> sync)
+      throws Exception {
     int base = Ports.freeRun(12);
     net =
         LocalDevnet.create(
-            dir, 4, base, Duration.ofMillis(100), Duration.ofMillis(300), List.of(), Clock.SYSTEM);
+            dir,
+            4,
+            base,
+            Duration.ofMillis(100),
+            Duration.ofMillis(300),
+            allocations,
+            Clock.SYSTEM);
     for (int i = 0; i < 4; i++) {
-      net.changeConfig(i, c -> c.withSync(c.sync().withSnapshots(INTERVAL, 1)));
+      net.changeConfig(i, c -> c.withSync(sync.apply(c.sync().withSnapshots(INTERVAL, 1))));
     }
     net.prebuildEmptyBlocks((int) PREBUILT);
     net.startAll();
@@ -213,6 +228,87 @@ class FastSyncIT {
         .isTrue();
     liar.close();
     assertFollowsWithTheSameState(fresh);
+  }
+
+  @Test
+  void aPeerFloodingChunkAndProofRequestsIsServedWithinItsBudgetAndTheChainGoesOn()
+      throws Exception {
+    // A genesis of 30,000 outputs makes a chunk of about 2 MiB: the flood asks far more per
+    // second than the 64 KiB/s budget allows once the fresh balance (four largest chunks) is spent.
+    List<TxOut> allocations = new ArrayList<>();
+    KeyPair payee = KeyPair.fromSeed(new byte[32]);
+    for (int i = 0; i < 30_000; i++) {
+      allocations.add(new TxOut(100_000 + i, Address.fromPublicKey(payee.publicKey())));
+    }
+    long budget = 64 << 10;
+    validatorsWithASnapshot(allocations, s -> s.withSnapshotServing(budget));
+    TimeNode victim = net.node(0);
+    SnapshotManifest manifest = victim.snapshots().manifest(SNAPSHOT).orElseThrow();
+    int biggest = 0;
+    for (int i = 0; i < manifest.chunks().size(); i++) {
+      if (manifest.chunks().get(i).byteLength() > manifest.chunks().get(biggest).byteLength()) {
+        biggest = i;
+      }
+    }
+    long heightBefore = victim.chain().height();
+    HostilePeer flooder =
+        connectWhenListening(
+            victim.network().localAddress().getPort(),
+            net.genesis().hash(),
+            KeyPair.fromSeed(key()));
+    flooder.startReading(true);
+    long start = System.nanoTime();
+    long served = 0;
+    int emptyAnswers = 0;
+    List<Long> farHeights = new ArrayList<>();
+    for (int i = 0; i < SnapshotMessages.MAX_PROOFS; i++) {
+      farHeights.add(1L << 40 + i % 8);
+    }
+    // Just under the per-connection rate limits: 18 chunks and 9 proof requests a second, 4 s.
+    for (int second = 0; second < 4; second++) {
+      flooder.send(NodeMessages.GET_CHUNK, new GetChunk(SNAPSHOT + 7, 0)); // not kept
+      flooder.send(NodeMessages.GET_CHUNK, new GetChunk(SNAPSHOT, 1 << 30)); // no such chunk
+      for (int k = 0; k < 18; k++) {
+        flooder.send(NodeMessages.GET_CHUNK, new GetChunk(SNAPSHOT, biggest));
+      }
+      for (int k = 0; k < 8; k++) {
+        flooder.send(NodeMessages.GET_EPOCH_PROOFS, new GetEpochProofs(farHeights));
+      }
+      long until = System.nanoTime() + 1_000_000_000L;
+      for (HostilePeer.Frame f; System.nanoTime() < until; ) {
+        f = flooder.poll(Duration.ofMillis(50));
+        if (f != null && f.type() == NodeMessages.CHUNK.id()) {
+          Chunk c = SnapshotMessages.CHUNK.decode(f.payload());
+          served += c.bytes().length;
+          emptyAnswers += c.bytes().length == 0 ? 1 : 0;
+        } else if (f != null && f.type() == NodeMessages.EPOCH_PROOFS.id()) {
+          assertThat(SnapshotMessages.EPOCH_PROOFS.decode(f.payload()).proofs())
+              .as("no proof for heights beyond the tip")
+              .isEmpty();
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    flooder.close();
+
+    long burst = 4L * org.timecoin.storage.snapshot.SnapshotFormat.MAX_CHUNK_BYTES;
+    long oneAnswer = manifest.chunks().get(biggest).byteLength();
+    assertThat(served)
+        .as("chunk bytes served in %.1f s", seconds)
+        .isPositive()
+        .isLessThanOrEqualTo((long) (burst + oneAnswer + budget * (seconds + 1)));
+    assertThat(emptyAnswers).as("unknown snapshots and chunks answered empty").isPositive();
+    assertThat(victim.snapshotServer().dropped()).as("requests dropped over budget").isPositive();
+    awaitThat(
+        "blocks during the flood",
+        Duration.ofSeconds(30),
+        () -> victim.chain().height() >= heightBefore + 5);
+  }
+
+  static byte[] key() {
+    byte[] seed = new byte[32];
+    seed[0] = 0x3C;
+    return seed;
   }
 
   /** Connects as soon as the node listens (it starts listening when its fast sync begins). */
