@@ -43,7 +43,6 @@ import org.timecoin.node.chainspec.ChainSpecFile;
 import org.timecoin.node.chainspec.ChainSpecHome;
 import org.timecoin.node.clock.ClockCheck;
 import org.timecoin.node.config.NodeConfig;
-import org.timecoin.node.config.SyncSection;
 import org.timecoin.node.consensus.ChainPorts;
 import org.timecoin.node.consensus.CompactProposals;
 import org.timecoin.node.consensus.ConsensusHandler;
@@ -480,48 +479,22 @@ public final class TimeNode implements AutoCloseable {
   }
 
   /**
-   * A node with no block yet takes its state from a peer's snapshot when fast sync is on (see
-   * {@link SyncSection.FastSyncMode}). An interrupted import resumes; it is replaced by a newer
-   * snapshot when peers no longer offer its own, dropped when fast sync is off, and otherwise the
-   * node refuses to start rather than throw it away.
+   * A node with no block yet takes its state from a peer's snapshot when fast sync is on, with RPC
+   * started first to show its phase (see {@link FastSyncBootstrap#runIfNew}).
    */
   private void fastSyncIfNew(ChainStore store, Path data, ExecutorService delivery)
       throws Exception {
-    if (!FastSyncBootstrap.applies(store)) {
-      return;
-    }
-    Duration chainAge = Duration.ofMillis(Math.max(0, clock.wallMillis() - genesis.timestamp()));
-    if (config.sync().fastSync().enabledFor(chainAge)) {
-      startRpcEarly();
-      FastSyncBootstrap.run(
-          store,
-          genesis,
-          new P2pNode(p2pConfig(data), key, delivery, clock, () -> 0L),
-          clock,
-          fastSyncSettings,
-          fastSyncProgress);
-    }
-    var unfinished = store.chunkedImportInProgress();
-    if (store.tip().isEmpty() && unfinished.isPresent()) {
-      if (config.sync().fastSync() == SyncSection.FastSyncMode.OFF) {
-        log.warn(
-            "fast sync is off: dropping the unfinished import of the snapshot at height {}; "
-                + "syncing from genesis",
-            unfinished.get().height());
-        store.abortChunkedImport();
-      } else {
-        // Never thrown away silently: the next start resumes it if a peer serves it again.
-        throw new IllegalStateException(
-            "the fast sync of the snapshot at height "
-                + unfinished.get().height()
-                + " is unfinished ("
-                + store.importedChunks().cardinality()
-                + " of "
-                + unfinished.get().chunks().size()
-                + " chunks) and no peer serves it or a newer one now; start again to resume, or"
-                + " with --no-fast-sync to drop it and replay from genesis");
-      }
-    }
+    FastSyncBootstrap.runIfNew(
+        store,
+        genesis,
+        config.sync().fastSync(),
+        clock,
+        () -> {
+          startRpcEarly();
+          return new P2pNode(p2pConfig(data), key, delivery, clock, () -> 0L);
+        },
+        fastSyncSettings,
+        fastSyncProgress);
   }
 
   /** Serves snapshots and epoch proofs, and keeps a snapshot every {@code snapshot_interval}. */

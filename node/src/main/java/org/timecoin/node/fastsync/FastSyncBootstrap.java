@@ -1,11 +1,17 @@
 package org.timecoin.node.fastsync;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.timecoin.common.time.Clock;
 import org.timecoin.domain.genesis.GenesisConfig;
+import org.timecoin.node.config.SyncSection;
 import org.timecoin.p2p.PeerNetwork;
 import org.timecoin.storage.ChainStore;
+import org.timecoin.storage.snapshot.SnapshotManifest;
 
 /**
  * Runs a fast sync before the node starts, when the store holds no block yet (a new node, or one
@@ -13,7 +19,62 @@ import org.timecoin.storage.ChainStore;
  * sync's requests, closed before the node's network opens on the same port.
  */
 public final class FastSyncBootstrap {
+  private static final Logger log = LoggerFactory.getLogger(FastSyncBootstrap.class);
+
   private FastSyncBootstrap() {}
+
+  /** Opens the network a fast sync runs on (and whatever must start before it). */
+  @FunctionalInterface
+  public interface NetworkOpener {
+    PeerNetwork open() throws Exception;
+  }
+
+  /**
+   * Fast-syncs a store that holds no block yet when {@code mode} says so for this chain's age. An
+   * interrupted import resumes; it is replaced by a newer snapshot when peers no longer offer its
+   * own, dropped when fast sync is off, and otherwise the node refuses to start rather than throw
+   * it away.
+   *
+   * @throws IllegalStateException when an unfinished import can neither resume nor be dropped
+   */
+  public static void runIfNew(
+      ChainStore store,
+      GenesisConfig genesis,
+      SyncSection.FastSyncMode mode,
+      Clock clock,
+      NetworkOpener network,
+      FastSync.Settings settings,
+      FastSyncProgress progress)
+      throws Exception {
+    if (!applies(store)) {
+      return;
+    }
+    Duration chainAge = Duration.ofMillis(Math.max(0, clock.wallMillis() - genesis.timestamp()));
+    if (mode.enabledFor(chainAge)) {
+      run(store, genesis, network.open(), clock, settings, progress);
+    }
+    Optional<SnapshotManifest> unfinished = store.chunkedImportInProgress();
+    if (store.tip().isPresent() || unfinished.isEmpty()) {
+      return;
+    }
+    if (mode == SyncSection.FastSyncMode.OFF) {
+      log.warn(
+          "fast sync is off: dropping the unfinished import of the snapshot at height {}; "
+              + "syncing from genesis",
+          unfinished.get().height());
+      store.abortChunkedImport();
+      return;
+    }
+    throw new IllegalStateException(
+        "the fast sync of the snapshot at height "
+            + unfinished.get().height()
+            + " is unfinished ("
+            + store.importedChunks().cardinality()
+            + " of "
+            + unfinished.get().chunks().size()
+            + " chunks) and no peer serves it or a newer one now; start again to resume, or"
+            + " with --no-fast-sync to drop it and replay from genesis");
+  }
 
   /** True when the store has no block: fast sync may give it a snapshot's state. */
   public static boolean applies(ChainStore store) {

@@ -46,10 +46,7 @@ public final class FaultyKvStore extends ForwardingKvStore {
 
   @Override
   public void writeUnlogged(KvBatch batch) {
-    if (unloggedLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) <= 0) {
-      Path path = inner.location().orElse(Path.of("memory"));
-      throw RocksErrors.translate(path, "writing", exception(path, fault));
-    }
+    spend(unloggedLeft);
     inner.writeUnlogged(batch);
   }
 
@@ -69,11 +66,16 @@ public final class FaultyKvStore extends ForwardingKvStore {
 
   @Override
   public void write(KvBatch batch) {
-    if (writesLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) <= 0) {
+    spend(writesLeft);
+    inner.write(batch);
+  }
+
+  /** Takes one write from {@code left}, or fails as the disk would when none is left. */
+  private void spend(AtomicLong left) {
+    if (left.getAndUpdate(n -> n > 0 ? n - 1 : 0) <= 0) {
       Path path = inner.location().orElse(Path.of("memory"));
       throw RocksErrors.translate(path, "writing", exception(path, fault));
     }
-    inner.write(batch);
   }
 
   private static RocksDBException exception(Path path, Fault f) {
