@@ -4,21 +4,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.masternode.Epochs;
-import org.timecoin.domain.validation.SignatureCache;
 import org.timecoin.node.TimeNode;
-import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.config.NodeKeyFile;
 import org.timecoin.node.config.SyncSection.FastSyncMode;
 import org.timecoin.node.fastsync.FastSync;
 import org.timecoin.node.fastsync.FastSyncProgress;
-import org.timecoin.storage.ChainStore;
-import org.timecoin.storage.StorageConfig;
 import org.timecoin.storage.snapshot.ChunkKind;
 import org.timecoin.storage.snapshot.SnapshotKeeper;
 import org.timecoin.storage.snapshot.SnapshotManifest;
@@ -100,16 +94,11 @@ public final class FastSyncBench extends BenchCommand {
       long buildStart = clock.monoNanos();
       long[] snapshotNanos = new long[1];
       SnapshotManifest[] manifest = new SnapshotManifest[1];
-      writeChain(
-          v0,
-          genesis,
-          validatorKeys,
-          builder,
-          progress,
-          (store, height) -> {
+      builder.afterBlock(
+          height -> {
             if (height == snapshotHeight) {
               long t = clock.monoNanos();
-              try (SnapshotSource source = store.snapshotSource()) {
+              try (SnapshotSource source = builder.store().snapshotSource()) {
                 manifest[0] = keeper.write(source);
               } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -118,6 +107,7 @@ public final class FastSyncBench extends BenchCommand {
               progress.log("snapshot at %d written in %.1f s", height, snapshotNanos[0] / 1e9);
             }
           });
+      builder.writeInto(v0, genesis, validatorKeys, blocks, clock, progress);
       double buildS = (clock.monoNanos() - buildStart) / 1e9;
       long utxos = manifest[0].elementCount(ChunkKind.UTXOS);
       progress.log("chain written in %.1f s; %d UTXOs at the snapshot", buildS, utxos);
@@ -213,34 +203,5 @@ public final class FastSyncBench extends BenchCommand {
     }
     long at = devnet.times().at(i, tip);
     return ((at > 0 ? at : clock.monoNanos()) - start) / 1e9;
-  }
-
-  /** Called after each block written, with the store. */
-  @FunctionalInterface
-  interface AfterBlock {
-    void accept(ChainStore store, long height);
-  }
-
-  private void writeChain(
-      NodeConfig config,
-      GenesisConfig genesis,
-      List<KeyPair> keys,
-      SyncChainBuilder builder,
-      Progress progress,
-      AfterBlock after) {
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try (ChainStore store =
-        ChainStore.open(
-            StorageConfig.defaults(config.dataDir().resolve("chain"))
-                .withUtxoCacheBytes(config.storage().cacheBytes()),
-            genesis.chainId())) {
-      LocalChain chain = new LocalChain(store, genesis, new SignatureCache(1_000), pool, 2, clock);
-      chain.initialize();
-      builder.afterBlock(h -> after.accept(store, h));
-      builder.build(store, genesis, keys, blocks, clock, progress);
-      chain.close();
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }

@@ -4,17 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.timecoin.bench.VerifyThroughput.Limit;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.GenesisConfig;
-import org.timecoin.domain.validation.SignatureCache;
-import org.timecoin.node.chain.LocalChain;
-import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.config.NodeKeyFile;
-import org.timecoin.storage.ChainStore;
-import org.timecoin.storage.StorageConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,7 +75,8 @@ public final class SyncBench extends BenchCommand {
       progress.log("writing %d blocks of %d transfers into node0's store", blocks, txsPerBlock);
       long buildStart = clock.monoNanos();
       long transfers =
-          writeChain(devnet.net().config(0), genesis, validatorKeys, builder, progress);
+          builder.writeInto(
+              devnet.net().config(0), genesis, validatorKeys, blocks, clock, progress);
       double buildS = (clock.monoNanos() - buildStart) / 1e9;
       long target = blocks;
       // Measured next to the catch-up, before and after it: other work on the machine changes.
@@ -132,29 +126,6 @@ public final class SyncBench extends BenchCommand {
       double ratio = txPerS / limitPerS;
       report.figure("tx_per_s_over_limit", ratio, "", "tx/s over the Ed25519 limit");
       report.goalAtLeast("catch_up", "catch-up tx/s >= 60% of the signature limit", ratio, 0.6);
-    }
-  }
-
-  /** The store as validator 0 opens it (same directory and cache), with the chain appended. */
-  private long writeChain(
-      NodeConfig config,
-      GenesisConfig genesis,
-      List<KeyPair> keys,
-      SyncChainBuilder builder,
-      Progress progress) {
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try (ChainStore store =
-        ChainStore.open(
-            StorageConfig.defaults(config.dataDir().resolve("chain"))
-                .withUtxoCacheBytes(config.storage().cacheBytes()),
-            genesis.chainId())) {
-      LocalChain chain = new LocalChain(store, genesis, new SignatureCache(1_000), pool, 2, clock);
-      chain.initialize();
-      long transfers = builder.build(store, genesis, keys, blocks, clock, progress);
-      chain.close();
-      return transfers;
-    } finally {
-      pool.shutdownNow();
     }
   }
 }

@@ -61,6 +61,7 @@ final class SyncChainBuilder {
           org.timecoin.common.Sha256.digest(
               "bench-treasury".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
   private LongConsumer afterBlock = h -> {};
+  private ChainStore store;
 
   SyncChainBuilder(int txsPerBlock, LoadKeys keys, long seed) {
     this(txsPerBlock, 0, keys, seed);
@@ -242,6 +243,47 @@ final class SyncChainBuilder {
       }
     }
     return written;
+  }
+
+  /**
+   * Opens the store as the node of {@code config} opens it (same directory and cache), stores
+   * the genesis and appends {@code blocks} blocks ({@link #build}); returns the transfers written.
+   */
+  long writeInto(
+      org.timecoin.node.config.NodeConfig config,
+      GenesisConfig genesis,
+      List<KeyPair> validatorKeys,
+      int blocks,
+      Clock clock,
+      Progress progress) {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try (ChainStore store =
+        ChainStore.open(
+            org.timecoin.storage.StorageConfig.defaults(config.dataDir().resolve("chain"))
+                .withUtxoCacheBytes(config.storage().cacheBytes()),
+            genesis.chainId())) {
+      org.timecoin.node.chain.LocalChain chain =
+          new org.timecoin.node.chain.LocalChain(
+              store,
+              genesis,
+              new org.timecoin.domain.validation.SignatureCache(1_000),
+              pool,
+              2,
+              clock);
+      chain.initialize();
+      this.store = store;
+      long transfers = build(store, genesis, validatorKeys, blocks, clock, progress);
+      chain.close();
+      return transfers;
+    } finally {
+      this.store = null;
+      pool.shutdownNow();
+    }
+  }
+
+  /** The store being written by {@link #writeInto}, for an {@link #afterBlock} hook. */
+  ChainStore store() {
+    return store;
   }
 
   /** One input of the treasury, a payout to random load keys per output, and the change. */

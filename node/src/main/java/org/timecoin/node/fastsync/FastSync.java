@@ -424,6 +424,9 @@ public final class FastSync {
       return new ChunkImported(from, index, e, null);
     } catch (RuntimeException e) {
       return new ChunkImported(from, index, null, e);
+    } catch (Error e) {
+      // Reported rather than lost on the pool's thread, where the loop would wait for it forever.
+      return new ChunkImported(from, index, null, new IllegalStateException(e));
     }
   }
 
