@@ -246,8 +246,8 @@ final class SyncChainBuilder {
   }
 
   /**
-   * Opens the store as the node of {@code config} opens it (same directory and cache), stores
-   * the genesis and appends {@code blocks} blocks ({@link #build}); returns the transfers written.
+   * Opens the store as the node of {@code config} opens it (same directory and cache), stores the
+   * genesis and appends {@code blocks} blocks ({@link #build}); returns the transfers written.
    */
   long writeInto(
       org.timecoin.node.config.NodeConfig config,
@@ -256,7 +256,8 @@ final class SyncChainBuilder {
       int blocks,
       Clock clock,
       Progress progress) {
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
     try (ChainStore store =
         ChainStore.open(
             org.timecoin.storage.StorageConfig.defaults(config.dataDir().resolve("chain"))

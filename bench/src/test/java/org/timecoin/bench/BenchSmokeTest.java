@@ -234,8 +234,7 @@ class BenchSmokeTest {
                 "--snapshot-interval",
                 "50",
                 "--json"),
-            List.of(
-                "replay_s", "fast_sync_s", "import_utxo_per_s", "speedup", "snapshot_utxos")));
+            List.of("replay_s", "fast_sync_s", "import_utxo_per_s", "speedup", "snapshot_utxos")));
   }
 
   @ParameterizedTest(name = "{0}")

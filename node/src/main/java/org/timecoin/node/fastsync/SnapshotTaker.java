@@ -2,6 +2,7 @@ package org.timecoin.node.fastsync;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,8 +84,19 @@ public final class SnapshotTaker implements BlockListener, AutoCloseable {
     }
   }
 
+  /**
+   * Stops a snapshot being written (it is left half-written, and the keeper drops it when it next
+   * opens) and waits for the writer to let go of its view: the store closes after this.
+   */
   @Override
   public void close() {
     writer.shutdownNow();
+    try {
+      if (!writer.awaitTermination(60, TimeUnit.SECONDS)) {
+        log.error("the snapshot writer did not stop within 60 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
