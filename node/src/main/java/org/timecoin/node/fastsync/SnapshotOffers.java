@@ -30,7 +30,8 @@ final class SnapshotOffers {
     for (Offer o : offers) {
       Candidate c = byManifest.get(o.manifestId());
       if (c == null) {
-        if (byManifest.size() == MAX_CANDIDATES || o.chunks() < 1) {
+        // Height 0 holds no snapshot (and would fail the epoch arithmetic of the proof).
+        if (byManifest.size() == MAX_CANDIDATES || o.chunks() < 1 || o.height() < 1) {
           continue;
         }
         c = new Candidate(o, new LinkedHashSet<>());
