@@ -101,7 +101,7 @@ public record SyncSection(
 
   static SyncSection read(TomlTable t) {
     SyncSection d = defaults();
-    String mode = t.string("fast_sync", "auto");
+    String mode = t.stringOrBool("fast_sync", "auto");
     FastSyncMode fastSync = FastSyncMode.parse(mode);
     if (fastSync == null) {
       throw t.invalid("fast_sync", "expected \"auto\", \"on\" or \"off\", got \"" + mode + "\"");

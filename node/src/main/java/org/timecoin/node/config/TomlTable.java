@@ -48,6 +48,15 @@ final class TomlTable {
     return v.asText();
   }
 
+  /** A string, or a bare true/false read as "true"/"false" (for keys that take either). */
+  String stringOrBool(String key, String def) {
+    JsonNode v = value(key);
+    if (v != null && v.isBoolean()) {
+      return Boolean.toString(v.asBoolean());
+    }
+    return string(key, def);
+  }
+
   boolean bool(String key, boolean def) {
     JsonNode v = value(key);
     if (v == null) {

@@ -35,6 +35,12 @@ class SyncSectionTest {
     assertThat(sync("fast_sync = \"" + text + "\"").fastSync()).isEqualTo(mode);
   }
 
+  @ParameterizedTest
+  @CsvSource({"true, ON", "false, OFF"})
+  void aBareTomlBooleanForFastSyncParses(String text, FastSyncMode mode) {
+    assertThat(sync("fast_sync = " + text).fastSync()).isEqualTo(mode);
+  }
+
   @Test
   void fastSyncDefaultsToAuto() {
     assertThat(sync("").fastSync()).isEqualTo(FastSyncMode.AUTO);
