@@ -29,6 +29,7 @@ final class ChunkSchedule {
   private final Map<PublicKey, Integer> load = new HashMap<>();
   private final Set<PublicKey> excluded = new HashSet<>();
   private final Map<Integer, Set<PublicKey>> missedBy = new HashMap<>();
+  private final Set<Integer> arrived = new HashSet<>();
 
   ChunkSchedule(int chunks, BitSet done, int perPeer, long deadlineNanos) {
     if (perPeer < 1 || deadlineNanos <= 0) {
@@ -91,6 +92,14 @@ final class ChunkSchedule {
     return r != null && r.peer().equals(peer);
   }
 
+  /**
+   * Chunk {@code index} arrived from the peer it was asked from and is being checked and stored:
+   * its deadline no longer runs, however long the import takes.
+   */
+  void arrived(int index) {
+    arrived.add(index);
+  }
+
   /** Chunk {@code index} was imported. */
   void imported(int index) {
     release(index);
@@ -119,7 +128,7 @@ final class ChunkSchedule {
   List<Request> expire(long nowNanos) {
     List<Request> late = new ArrayList<>();
     for (Request r : inFlight.values()) {
-      if (nowNanos - r.deadlineNanos() >= 0) {
+      if (!arrived.contains(r.index()) && nowNanos - r.deadlineNanos() >= 0) {
         late.add(r);
       }
     }
@@ -131,6 +140,7 @@ final class ChunkSchedule {
   }
 
   private void release(int index) {
+    arrived.remove(index);
     Request r = inFlight.remove(index);
     if (r != null) {
       load.merge(r.peer(), -1, Integer::sum);

@@ -389,6 +389,7 @@ public final class FastSync {
           schedule.peerGone(a.from()); // no longer kept there
           offers.peersOf(c.offer().manifestId()).remove(a.from());
         } else if (schedule.expected(a.from(), index)) {
+          schedule.arrived(index);
           importing++;
           byte[] bytes = a.chunk().bytes();
           PublicKey from = a.from();

@@ -205,4 +205,16 @@ class ChunkScheduleTest {
     assertThatThrownBy(() -> new ChunkSchedule(1, new BitSet(), 1, 0))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aChunkThatArrivedIsNotExpiredWhileItIsImported() {
+    ChunkSchedule s = new ChunkSchedule(2, new BitSet(), 1, 100);
+    PublicKey a = A;
+    assertThat(s.assign(List.of(a), 0)).hasSize(1);
+    s.arrived(0);
+    assertThat(s.expire(1_000)).isEmpty();
+    assertThat(s.expected(a, 0)).isTrue();
+    s.imported(0);
+    assertThat(s.importedCount()).isEqualTo(1);
+  }
 }
