@@ -516,7 +516,8 @@ public final class TimeNode implements AutoCloseable {
               keeper,
               config.sync().snapshotInterval(),
               genesis.params().epochBlocks(),
-              clock);
+              clock,
+              sync::syncing);
       started.push(taker);
       chain.addListener(taker);
     }

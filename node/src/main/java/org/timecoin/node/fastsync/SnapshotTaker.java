@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.timecoin.common.time.Clock;
@@ -31,13 +32,23 @@ public final class SnapshotTaker implements BlockListener, AutoCloseable {
   private final long interval;
   private final long epochBlocks;
   private final Clock clock;
+  private final BooleanSupplier catchingUp;
   private final ExecutorService writer =
       Executors.newSingleThreadExecutor(
           Thread.ofPlatform().name("snapshot-writer").daemon().factory());
   private final AtomicBoolean writing = new AtomicBoolean();
 
+  /**
+   * @param catchingUp true while the node syncs blocks far behind its peers: a snapshot of a height
+   *     the network left long ago would only cost the catch-up time, so none is taken then
+   */
   public SnapshotTaker(
-      ChainStore store, SnapshotKeeper keeper, long interval, long epochBlocks, Clock clock) {
+      ChainStore store,
+      SnapshotKeeper keeper,
+      long interval,
+      long epochBlocks,
+      Clock clock,
+      BooleanSupplier catchingUp) {
     if (interval < 2) {
       throw new IllegalArgumentException("snapshot interval must be at least 2 blocks");
     }
@@ -46,6 +57,7 @@ public final class SnapshotTaker implements BlockListener, AutoCloseable {
     this.interval = interval;
     this.epochBlocks = epochBlocks;
     this.clock = clock;
+    this.catchingUp = catchingUp;
   }
 
   /** True for the heights a snapshot is taken at (the same on every node, so offers match). */
@@ -56,6 +68,10 @@ public final class SnapshotTaker implements BlockListener, AutoCloseable {
   @Override
   public void onBlockStored(Block block, CommitCertificate certificate) {
     if (!isSnapshotHeight(block.height(), interval, epochBlocks)) {
+      return;
+    }
+    if (catchingUp.getAsBoolean()) {
+      log.debug("no snapshot at height {}: catching up", block.height());
       return;
     }
     if (!writing.compareAndSet(false, true)) {

@@ -68,6 +68,24 @@ public final class TestChain implements AutoCloseable {
     chain.initialize();
   }
 
+  /** An empty block at {@code height} on this chain, for listeners that read only its height. */
+  public Block emptyBlockAt(long height) {
+    org.timecoin.domain.block.BlockHeader header =
+        new org.timecoin.domain.block.BlockHeader(
+            GenesisConfig.BLOCK_VERSION,
+            genesis.chainId(),
+            height,
+            org.timecoin.common.Hash32.ZERO,
+            org.timecoin.common.Hash32.ZERO,
+            org.timecoin.common.Hash32.ZERO,
+            1_000 + height,
+            validatorKeys.get(0).publicKey(),
+            0,
+            org.timecoin.common.Hash32.ZERO,
+            org.timecoin.domain.block.LastCommit.empty().hash());
+    return new Block(header, org.timecoin.domain.block.LastCommit.empty(), List.of());
+  }
+
   /** The precommits of all four validators for {@code block} at round 0. */
   public CommitCertificate certify(Block block) {
     byte[] msg =

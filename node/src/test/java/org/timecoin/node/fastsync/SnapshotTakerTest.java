@@ -1,11 +1,20 @@
 package org.timecoin.node.fastsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.timecoin.common.time.Clock;
+import org.timecoin.domain.block.Block;
+import org.timecoin.node.chain.TestChain;
+import org.timecoin.storage.snapshot.SnapshotKeeper;
 
 class SnapshotTakerTest {
   @ParameterizedTest(name = "h={0} interval={1} epoch={2} -> {3}")
@@ -55,6 +64,29 @@ class SnapshotTakerTest {
   void everyHeightEndsItsEpochWhenEpochsAreOneBlockLong() {
     for (long h = 1; h < 100; h++) {
       assertThat(SnapshotTaker.isSnapshotHeight(h, 2, 1)).as("h=%d", h).isFalse();
+    }
+  }
+
+  @Test
+  void aSnapshotIsKeptAtASnapshotHeightButNotWhileCatchingUp(@TempDir Path dir) throws Exception {
+    AtomicBoolean catchingUp = new AtomicBoolean(true);
+    SnapshotKeeper keeper = new SnapshotKeeper(dir, 2);
+    try (TestChain t = new TestChain(10);
+        SnapshotTaker taker =
+            new SnapshotTaker(t.chain.store(), keeper, 10, 20, Clock.SYSTEM, catchingUp::get)) {
+      Block atSnapshotHeight = t.emptyBlockAt(11);
+      taker.onBlockStored(atSnapshotHeight, null);
+      taker.onBlockStored(t.emptyBlockAt(12), null);
+      catchingUp.set(false);
+      taker.onBlockStored(t.emptyBlockAt(12), null); // not a snapshot height
+      assertThat(keeper.heights()).as("nothing kept while catching up").isEmpty();
+
+      taker.onBlockStored(atSnapshotHeight, null);
+      // The store's tip is its genesis block: the snapshot is of the state there.
+      await().atMost(Duration.ofSeconds(30)).until(() -> !keeper.heights().isEmpty());
+      assertThat(keeper.heights()).containsExactly(0L);
+      assertThat(keeper.manifest(0).orElseThrow().stateRoot())
+          .isEqualTo(t.chain.store().stateRoot());
     }
   }
 }
