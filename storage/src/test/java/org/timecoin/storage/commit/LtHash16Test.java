@@ -193,8 +193,8 @@ class LtHash16Test {
   }
 
   static final String EMPTY = "d58b7eda175c248f7e77c2b85ba4b1cc21e77b5d6977f5a79fedc8bd713d555c";
-  static final String ABC = "104a5b7a683fd33de0bed38534c725d84541094b489683f952ebfa72b0252d53";
-  static final String ABC_XYZ = "c4807448518d1749ee2f68e352645e35c5b79f52ace895b989be57dc68ede58b";
+  static final String ABC = "0b5a657c46201d2aab1882ba0973549b7c45c167b8999aa6f2619fb5838b6468";
+  static final String ABC_XYZ = "220dd31ed9f63e39d7155ba697ee20a06e6661691f148e7acb923009c7fcd5f9";
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {41, 42})
