@@ -18,8 +18,12 @@ import org.timecoin.storage.kv.KvColumn;
 public final class ChainSchema {
   private ChainSchema() {}
 
-  /** Version of the layout below; stored in the marker so another layout is refused on open. */
-  public static final int SCHEMA_VERSION = 2;
+  /**
+   * Version of the layout below; stored in the marker so another layout is refused on open. 3: the
+   * state commitment sums registry records too, with the counter-mode element expansion, and a
+   * store may start at a snapshot's height.
+   */
+  public static final int SCHEMA_VERSION = 3;
 
   /** Marker, tip and commitment under the keys below. */
   public static final KvColumn META = new KvColumn("meta", false);
