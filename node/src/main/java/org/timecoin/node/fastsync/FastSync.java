@@ -55,6 +55,9 @@ import org.timecoin.storage.snapshot.SnapshotManifest;
 public final class FastSync {
   private static final Logger log = LoggerFactory.getLogger(FastSync.class);
 
+  /** Epoch-proof requests no closer than this: the limit is 10 a second with a burst of 20. */
+  static final long PROOF_REQUEST_SPACING_NANOS = 125_000_000L;
+
   /** Standing lost for a proof, manifest or chunk that does not check out: two and it is banned. */
   static final int LIE_PENALTY = 50;
 
@@ -98,6 +101,7 @@ public final class FastSync {
   private final SnapshotOffers offers = new SnapshotOffers();
   private final Set<PublicKey> asked = new LinkedHashSet<>();
   private final Set<PublicKey> answered = new LinkedHashSet<>();
+  private long nextProofRequestNanos;
 
   FastSync(
       ChainStore store,
@@ -247,6 +251,7 @@ public final class FastSync {
         heights.add(height);
       }
       int before = chain.sets().size();
+      awaitProofPace();
       ProofsArrived answer =
           ask(
               sources,
@@ -271,6 +276,20 @@ public final class FastSync {
         sources.remove(answer.from()); // it has none of them: ask another
       }
     }
+  }
+
+  /**
+   * Keeps epoch-proof requests under the per-connection rate limit (a long chain needs many),
+   * tracking peers meanwhile.
+   */
+  private void awaitProofPace() throws InterruptedException {
+    for (long wait; (wait = nextProofRequestNanos - clock.monoNanos()) > 0; ) {
+      Event e = link.next(wait);
+      if (e != null) {
+        track(e);
+      }
+    }
+    nextProofRequestNanos = clock.monoNanos() + PROOF_REQUEST_SPACING_NANOS;
   }
 
   private void checkOffered(Candidate c, BlockHeader header, PublicKey prover) throws Unusable {

@@ -21,8 +21,11 @@ public final class SnapshotMessages {
   /** Most snapshots a node lists. */
   public static final int MAX_OFFERS = 8;
 
-  /** Most epoch proofs asked for, or sent, in one message. */
-  public static final int MAX_PROOFS = 64;
+  /**
+   * Most epoch proofs asked for, or sent, in one message: about 1 KiB each with a small set, so a
+   * chain of a million blocks in epochs of 20 needs some 200 requests.
+   */
+  public static final int MAX_PROOFS = 256;
 
   /** Largest manifest or chunk carried (a chunk is at most 4 MiB; see the storage's limits). */
   public static final int MAX_PAYLOAD = 8 << 20;

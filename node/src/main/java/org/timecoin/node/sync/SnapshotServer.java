@@ -36,6 +36,9 @@ import org.timecoin.storage.snapshot.SnapshotManifest;
  * disk), never the consensus lane.
  */
 public final class SnapshotServer {
+  /** Block bytes read for one epoch-proof answer at most (it stops after the block past it). */
+  static final long MAX_PROOF_READ_BYTES = 16L << 20;
+
   /** Chunks a fresh balance pays for. */
   static final int BURST_CHUNKS = 4;
 
@@ -158,8 +161,9 @@ public final class SnapshotServer {
     long epochBlocks = chain.genesis().params().epochBlocks();
     List<EpochProof> proofs = new ArrayList<>();
     long bytes = 0;
+    long read = 0; // whole blocks are read for their headers: the disk work is charged too
     for (long height : req.heights()) {
-      if (height < 1 || height > tip) {
+      if (height < 1 || height > tip || read > MAX_PROOF_READ_BYTES) {
         break;
       }
       Optional<Block> block = chain.store().blocks().blockAt(height);
@@ -169,6 +173,7 @@ public final class SnapshotServer {
       if (block.isEmpty() || cert.isEmpty() || next.isEmpty()) {
         break; // below a fast-synced store's base: not kept here
       }
+      read += block.get().encodedSize();
       BlockHeader header = block.get().header();
       EpochProof proof = new EpochProof(header, cert.get(), next.get());
       long size = EpochProof.CODEC.encode(proof).length;
@@ -178,7 +183,7 @@ public final class SnapshotServer {
       bytes += size;
       proofs.add(proof);
     }
-    budget.charge(from, Math.max(64, bytes));
+    budget.charge(from, Math.max(64, bytes + read));
     network.send(from, NodeMessages.EPOCH_PROOFS, new EpochProofs(proofs));
   }
 
