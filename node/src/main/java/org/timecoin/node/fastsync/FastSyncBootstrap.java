@@ -103,7 +103,7 @@ public final class FastSyncBootstrap {
         Executors.newFixedThreadPool(
             2, Thread.ofPlatform().name("fast-sync-import-", 0).daemon().factory());
     try (network) {
-      FastSyncLink link = new FastSyncLink(network);
+      FastSyncLink link = new FastSyncLink(network, progress);
       link.register(lane);
       network.start();
       return new FastSync(store, genesis, link, importers, clock, settings, progress).run();

@@ -56,8 +56,11 @@ final class FastSyncLink {
   private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final Set<Want> wanted = ConcurrentHashMap.newKeySet();
 
-  FastSyncLink(PeerNetwork network) {
+  private final FastSyncProgress progress;
+
+  FastSyncLink(PeerNetwork network, FastSyncProgress progress) {
     this.network = network;
+    this.progress = progress;
   }
 
   /** Registers every node message type on {@code lane}; call before the network starts. */
@@ -117,6 +120,7 @@ final class FastSyncLink {
     if (wanted.remove(new Want(from, what))) {
       events.add(event);
     } else {
+      progress.unasked();
       network.penalize(from, UNASKED_PENALTY, "sent fast-sync data it was not asked for");
     }
   }

@@ -61,6 +61,8 @@ public final class FastSyncProgress {
   private final Set<PublicKey> servers = ConcurrentHashMap.newKeySet();
   private final java.util.concurrent.atomic.AtomicLong fetched =
       new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong unasked =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** Peers that lost standing for a bad proof, manifest or chunk. */
   public Set<PublicKey> punished() {
@@ -79,6 +81,15 @@ public final class FastSyncProgress {
   void servedBy(PublicKey peer) {
     servers.add(peer);
     fetched.incrementAndGet();
+  }
+
+  /** Answers that arrived unasked (each cost its sender standing). */
+  public long unaskedAnswers() {
+    return unasked.get();
+  }
+
+  void unasked() {
+    unasked.incrementAndGet();
   }
 
   /** Chunks fetched and imported by this run (a resumed one skips those imported before). */

@@ -46,7 +46,7 @@ import org.timecoin.testkit.net.HostilePeer;
  * Fast sync between real nodes over real sockets: a new node proves a snapshot's header from
  * genesis, imports its chunks and follows the chain from there without replaying a block; and a
  * peer serving a false epoch proof and a corrupted chunk is punished while the snapshot still comes
- * in from an honest peer.
+ * in from an honest peer. (It also sends a chunk nobody asked for, which costs it too.)
  */
 class FastSyncIT {
   static final long TESTNET_MAGIC = 0x54494D30L;
@@ -197,6 +197,8 @@ class FastSyncIT {
             });
     HostilePeer liar = connectWhenListening(port, genesisHash, liarKey);
     liar.startReading(true);
+    // A chunk nobody asked for: dropped unread, and it costs the sender.
+    liar.send(NodeMessages.CHUNK, new Chunk(SNAPSHOT, 0, new byte[1 << 20]));
     boolean proofSent = false;
     while (!starting.isDone()) {
       HostilePeer.Frame frame = liar.poll(Duration.ofMillis(100));
@@ -222,6 +224,7 @@ class FastSyncIT {
     assertThat(proofSent).as("the liar was asked for epoch proofs").isTrue();
     assertThat(fresh.chain().store().baseHeight()).isEqualTo(SNAPSHOT);
     assertThat(fresh.fastSyncProgress().punished()).containsExactly(liarKey.publicKey());
+    assertThat(fresh.fastSyncProgress().unaskedAnswers()).as("the unasked chunk").isEqualTo(1);
     assertThat(fresh.fastSyncProgress().chunkServers()).containsExactly(v0.network().nodeKey());
     assertThat(liar.awaitClosedByNode(Duration.ofSeconds(10)))
         .as("banned after a false proof and a bad chunk")
