@@ -35,7 +35,6 @@ import org.timecoin.node.net.SnapshotMessages.GetEpochProofs;
 import org.timecoin.node.net.SnapshotMessages.GetManifest;
 import org.timecoin.node.net.SnapshotMessages.GetSnapshots;
 import org.timecoin.node.net.SyncMessages.GetBlocks;
-import org.timecoin.p2p.PeerInfo;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.snapshot.BadChunkException;
 import org.timecoin.storage.snapshot.SnapshotManifest;
@@ -483,7 +482,7 @@ public final class FastSync {
           sources.remove(0);
           break;
         }
-        if (answer.isInstance(e) && fromOf(e).equals(peer)) {
+        if (answer.isInstance(e) && e.from().equals(peer)) {
           return answer.cast(e);
         }
         track(e);
@@ -496,27 +495,9 @@ public final class FastSync {
     throw new Unusable("no peer answered " + what);
   }
 
-  private static PublicKey fromOf(Event e) {
-    return switch (e) {
-      case ProofsArrived p -> p.from();
-      case BlocksArrived b -> b.from();
-      case ManifestArrived m -> m.from();
-      case OffersArrived o -> o.from();
-      case ChunkArrived c -> c.from();
-      case ChunkImported i -> i.from();
-      case PeerJoined j -> j.peer();
-      case PeerLeft l -> l.peer();
-    };
-  }
-
   private void lie(PublicKey peer, String what) {
     log.warn("fast sync: peer {} {}", peer, what);
     progress.punished(peer);
     link.network().penalize(peer, LIE_PENALTY, what);
-  }
-
-  /** Connected peers' keys (for tests and logs). */
-  List<PublicKey> connected() {
-    return link.network().peers().stream().map(PeerInfo::nodeKey).toList();
   }
 }

@@ -28,8 +28,10 @@ final class FastSyncLink {
   /** Standing lost for an answer never asked for. */
   static final int UNASKED_PENALTY = 10;
 
-  /** What the fast sync's thread is told. */
-  sealed interface Event {}
+  /** What the fast sync's thread is told, and the peer it is about. */
+  sealed interface Event {
+    PublicKey from();
+  }
 
   record OffersArrived(PublicKey from, Snapshots snapshots) implements Event {}
 
@@ -41,9 +43,19 @@ final class FastSyncLink {
 
   record BlocksArrived(PublicKey from, Blocks blocks) implements Event {}
 
-  record PeerJoined(PublicKey peer) implements Event {}
+  record PeerJoined(PublicKey peer) implements Event {
+    @Override
+    public PublicKey from() {
+      return peer;
+    }
+  }
 
-  record PeerLeft(PublicKey peer) implements Event {}
+  record PeerLeft(PublicKey peer) implements Event {
+    @Override
+    public PublicKey from() {
+      return peer;
+    }
+  }
 
   /** A chunk import finished: {@code error} null when it was good. */
   record ChunkImported(PublicKey from, int index, BadChunkException error, RuntimeException fault)

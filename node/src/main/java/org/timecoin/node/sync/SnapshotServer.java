@@ -27,7 +27,6 @@ import org.timecoin.node.net.SnapshotMessages.Snapshots;
 import org.timecoin.p2p.PeerNetwork;
 import org.timecoin.storage.snapshot.SnapshotFormat;
 import org.timecoin.storage.snapshot.SnapshotKeeper;
-import org.timecoin.storage.snapshot.SnapshotManifest;
 
 /**
  * Serves fast sync: the snapshots this node keeps (their list, manifests and chunks) and epoch
@@ -144,11 +143,8 @@ public final class SnapshotServer {
     if (!admitted(from)) {
       return;
     }
-    Optional<SnapshotManifest> manifest = keeper.manifest(req.height());
-    byte[] bytes =
-        manifest.isPresent() && req.index() < manifest.get().chunks().size()
-            ? keeper.chunk(req.height(), req.index()).orElse(new byte[0])
-            : new byte[0];
+    // Empty when the snapshot or the chunk is not kept: the keeper checks both before reading.
+    byte[] bytes = keeper.chunk(req.height(), req.index()).orElse(new byte[0]);
     budget.charge(from, Math.max(64, bytes.length));
     network.send(from, NodeMessages.CHUNK, new Chunk(req.height(), req.index(), bytes));
   }
