@@ -24,9 +24,10 @@ import org.timecoin.storage.snapshot.SnapshotManifest;
 
 /**
  * The progress of a chunked snapshot import, kept in META so it survives a crash: the manifest
- * being imported and one done-marker per chunk written. A chunk's elements are written without the
- * WAL and flushed before its marker is written (every few chunks, {@link #persistMarks}), so a
- * marker never names data a crash could lose.
+ * being imported and one done-marker per chunk written. A chunk's UTXOs are stored as a sorted run
+ * (durable at once); its other entries are written without the WAL and flushed before its marker is
+ * written (every few chunks, {@link #persistMarks}), so a marker never names data a crash could
+ * lose.
  *
  * <p>Threading: {@link #importChunk} may run on several threads at once for different chunks; the
  * other writes run on the chain's writer, never while a chunk is being imported.
@@ -138,6 +139,10 @@ final class ChunkedImport {
       return false;
     }
     SnapshotChunk chunk = SnapshotChunk.verify(index, m.chunks().get(index), bytes);
+    // A chunk's UTXOs are in key order and no other chunk's keys fall between them: stored as a
+    // sorted run they skip the memtable and the compactions. The address index is not in that
+    // order and goes through a batch.
+    kv.ingestSorted(ChainSchema.UTXOS, utxoEntries(chunk));
     try (KvBatch batch = kv.newBatch()) {
       stage(batch, chunk);
       kv.writeUnlogged(batch);
@@ -179,9 +184,16 @@ final class ChunkedImport {
     }
   }
 
+  private static List<KvEntry> utxoEntries(SnapshotChunk chunk) {
+    List<KvEntry> entries = new ArrayList<>(chunk.utxos().size());
+    for (Utxo u : chunk.utxos()) {
+      entries.add(new KvEntry(ChainSchema.utxoKey(u.outPoint()), ChainSchema.utxoValue(u)));
+    }
+    return entries;
+  }
+
   private static void stage(KvBatch batch, SnapshotChunk chunk) {
     for (Utxo u : chunk.utxos()) {
-      batch.put(ChainSchema.UTXOS, ChainSchema.utxoKey(u.outPoint()), ChainSchema.utxoValue(u));
       batch.put(
           ChainSchema.UTXOS_BY_ADDRESS,
           ChainSchema.addressKey(u.address(), u.outPoint()),

@@ -36,6 +36,11 @@ public abstract class ForwardingKvStore implements KvStore {
   }
 
   @Override
+  public void ingestSorted(KvColumn column, List<KvEntry> entries) {
+    inner.ingestSorted(column, entries);
+  }
+
+  @Override
   public byte[] get(KvColumn column, byte[] key) {
     return inner.get(column, key);
   }

@@ -1,6 +1,7 @@
 package org.timecoin.storage.kv;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,24 @@ public interface KvStore extends KvReader, AutoCloseable {
 
   /** Makes every write so far durable, logged or not. */
   default void flush() {}
+
+  /**
+   * Adds a sorted run to {@code column}, durably once this returns (no {@link #flush()} needed):
+   * for bulk loads of key-ordered data, which an engine may store without rewriting it. Keys
+   * already present take the run's values.
+   *
+   * @param entries keys strictly ascending as unsigned bytes
+   * @throws IllegalArgumentException when they are not (nothing is written)
+   */
+  default void ingestSorted(KvColumn column, List<KvEntry> entries) {
+    SortedRun.checkAscending(entries);
+    try (KvBatch batch = newBatch()) {
+      for (KvEntry e : entries) {
+        batch.put(column, e.key(), e.value());
+      }
+      write(batch);
+    }
+  }
 
   KvSnapshot snapshot();
 

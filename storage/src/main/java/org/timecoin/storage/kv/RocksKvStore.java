@@ -69,6 +69,7 @@ public final class RocksKvStore implements KvStore {
   private final WriteOptions writeOptions;
   private final ReadOptions readOptions;
   private final Statistics statistics;
+  private final RocksIngest ingest;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Set<AutoCloseable> openViews = ConcurrentHashMap.newKeySet();
   private boolean closed;
@@ -81,7 +82,8 @@ public final class RocksKvStore implements KvStore {
       List<RocksObject> resources,
       WriteOptions writeOptions,
       ReadOptions readOptions,
-      Statistics statistics) {
+      Statistics statistics,
+      RocksIngest ingest) {
     this.path = path;
     this.createdNew = createdNew;
     this.db = db;
@@ -90,6 +92,7 @@ public final class RocksKvStore implements KvStore {
     this.writeOptions = writeOptions;
     this.readOptions = readOptions;
     this.statistics = statistics;
+    this.ingest = ingest;
   }
 
   /**
@@ -112,12 +115,14 @@ public final class RocksKvStore implements KvStore {
       LRUCache cache = keep(resources, new LRUCache(config.blockCacheBytes()));
       BloomFilter bloom = keep(resources, new BloomFilter(10, false));
       List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+      Map<String, ColumnFamilyOptions> optionsByColumn = new HashMap<>();
       descriptors.add(
           new ColumnFamilyDescriptor(
               RocksDB.DEFAULT_COLUMN_FAMILY, keep(resources, columnOptions(config, cache, null))));
       for (KvColumn c : columns) {
         ColumnFamilyOptions cfo =
             keep(resources, columnOptions(config, cache, c.pointLookups() ? bloom : null));
+        optionsByColumn.put(c.name(), cfo);
         descriptors.add(new ColumnFamilyDescriptor(c.name().getBytes(StandardCharsets.UTF_8), cfo));
       }
       // The cheapest level the Java binding offers; one batch per block and point reads make its
@@ -147,7 +152,15 @@ public final class RocksKvStore implements KvStore {
       handleList.get(0).close();
       WriteOptions wo = keep(resources, new WriteOptions().setSync(config.syncWrites()));
       ReadOptions ro = keep(resources, new ReadOptions());
-      return new RocksKvStore(path, !exists, db, handles, resources, wo, ro, statistics);
+      RocksIngest ingest;
+      try {
+        ingest = RocksIngest.open(db, path, dbOptions, optionsByColumn);
+      } catch (StorageException e) {
+        handles.values().forEach(ColumnFamilyHandle::close);
+        db.close();
+        throw e;
+      }
+      return new RocksKvStore(path, !exists, db, handles, resources, wo, ro, statistics, ingest);
     } catch (RocksDBException e) {
       closeAll(resources);
       throw RocksErrors.translate(path, "opening", e);
@@ -392,6 +405,21 @@ public final class RocksKvStore implements KvStore {
           try (FlushOptions options = new FlushOptions().setWaitForFlush(true)) {
             db.flush(options, List.copyOf(handles.values()));
           }
+          return null;
+        });
+  }
+
+  @Override
+  public void ingestSorted(KvColumn column, List<KvEntry> entries) {
+    SortedRun.checkAscending(entries);
+    if (entries.isEmpty()) {
+      return; // a table file cannot be empty
+    }
+    ColumnFamilyHandle h = handle(column);
+    guarded(
+        "bulk-loading",
+        () -> {
+          ingest.ingest(column, h, entries);
           return null;
         });
   }

@@ -56,6 +56,38 @@ abstract class KvStoreContractTest {
     assertThat(store.get(B, b("k2"))).isEqualTo(b("v2"));
   }
 
+  @Test
+  void aSortedRunIsReadAndScannedLikeOtherWritesAndReplacesWhatItCovers() {
+    put(A, b("b"), b("old"));
+    put(A, b("z"), b("kept"));
+    store.ingestSorted(
+        A,
+        List.of(
+            new KvEntry(b("a"), b("1")), new KvEntry(b("b"), b("2")), new KvEntry(b("c"), b("3"))));
+    store.ingestSorted(A, List.of(new KvEntry(b("d"), b("4"))));
+    store.ingestSorted(A, List.of());
+    assertThat(store.get(A, b("b"))).isEqualTo(b("2"));
+    assertThat(keys(store.scan(A, KeyRange.all()))).containsExactly("a", "b", "c", "d", "z");
+    assertThat(store.get(B, b("a"))).isNull();
+  }
+
+  @Test
+  void aRunWhoseKeysAreNotStrictlyAscendingIsRefusedWholeAndNothingIsWritten() {
+    List<KvEntry> repeated = List.of(new KvEntry(b("a"), b("1")), new KvEntry(b("a"), b("2")));
+    List<KvEntry> descending =
+        List.of(
+            new KvEntry(bytes(1), b("1")),
+            new KvEntry(bytes(0xff), b("2")),
+            new KvEntry(bytes(2), b("3")));
+    assertThatThrownBy(() -> store.ingestSorted(A, repeated))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("entry 1");
+    assertThatThrownBy(() -> store.ingestSorted(A, descending))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("entry 2");
+    assertThat(keys(store.scan(A, KeyRange.all()))).isEmpty();
+  }
+
   static byte[] b(String s) {
     return s.getBytes(UTF_8);
   }

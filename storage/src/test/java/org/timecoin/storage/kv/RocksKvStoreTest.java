@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +40,32 @@ class RocksKvStoreTest extends KvStoreContractTest {
     store =
         RocksKvStore.open(dir.resolve("db"), RocksConfig.defaults(), COLUMNS, OpenMode.MUST_EXIST);
     assertThat(store.get(A, b("k"))).isEqualTo(b("v"));
+  }
+
+  @Test
+  void aSortedRunSurvivesReopenWithoutAFlushAndItsFileIsNotLeftBehind() throws IOException {
+    List<KvEntry> run = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      run.add(new KvEntry(bytes(i >>> 8, i & 0xff), b("v" + i)));
+    }
+    store.ingestSorted(A, run);
+    store.close();
+    store =
+        RocksKvStore.open(dir.resolve("db"), RocksConfig.defaults(), COLUMNS, OpenMode.MUST_EXIST);
+    assertThat(store.get(A, bytes(3, 0xe7))).isEqualTo(b("v999"));
+    try (Stream<Path> left = Files.list(dir.resolve("db").resolve("ingest"))) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
+  void filesAnInterruptedBulkLoadLeftAreDeletedOnOpen() throws IOException {
+    store.close();
+    Path leftover = dir.resolve("db").resolve("ingest").resolve("7.sst");
+    Files.write(leftover, new byte[] {1, 2, 3});
+    store =
+        RocksKvStore.open(dir.resolve("db"), RocksConfig.defaults(), COLUMNS, OpenMode.MUST_EXIST);
+    assertThat(leftover).doesNotExist();
   }
 
   @Test
