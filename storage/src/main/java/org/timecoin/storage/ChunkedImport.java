@@ -10,7 +10,6 @@ import org.timecoin.common.codec.ByteWriter;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.CommitCertificate;
 import org.timecoin.domain.masternode.MasternodeRecord;
-import org.timecoin.domain.tx.Utxo;
 import org.timecoin.storage.StorageException.Kind;
 import org.timecoin.storage.kv.KeyRange;
 import org.timecoin.storage.kv.KvBatch;
@@ -19,6 +18,7 @@ import org.timecoin.storage.kv.KvCursor;
 import org.timecoin.storage.kv.KvEntry;
 import org.timecoin.storage.kv.KvStore;
 import org.timecoin.storage.snapshot.BadChunkException;
+import org.timecoin.storage.snapshot.ChunkKind;
 import org.timecoin.storage.snapshot.SnapshotChunk;
 import org.timecoin.storage.snapshot.SnapshotManifest;
 
@@ -185,18 +185,24 @@ final class ChunkedImport {
   }
 
   private static List<KvEntry> utxoEntries(SnapshotChunk chunk) {
-    List<KvEntry> entries = new ArrayList<>(chunk.utxos().size());
-    for (Utxo u : chunk.utxos()) {
-      entries.add(new KvEntry(ChainSchema.utxoKey(u.outPoint()), ChainSchema.utxoValue(u)));
+    byte[] bytes = chunk.bytes();
+    int n = chunk.kind() == ChunkKind.UTXOS ? chunk.size() : 0;
+    List<KvEntry> entries = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      int at = chunk.utxoOffset(i);
+      entries.add(
+          new KvEntry(ChainSchema.utxoKeyAt(bytes, at), ChainSchema.utxoValueAt(bytes, at)));
     }
     return entries;
   }
 
   private static void stage(KvBatch batch, SnapshotChunk chunk) {
-    for (Utxo u : chunk.utxos()) {
+    byte[] bytes = chunk.bytes();
+    int n = chunk.kind() == ChunkKind.UTXOS ? chunk.size() : 0;
+    for (int i = 0; i < n; i++) {
       batch.put(
           ChainSchema.UTXOS_BY_ADDRESS,
-          ChainSchema.addressKey(u.address(), u.outPoint()),
+          ChainSchema.addressKeyAt(bytes, chunk.utxoOffset(i)),
           new byte[0]);
     }
     for (MasternodeRecord r : chunk.records()) {

@@ -2,6 +2,7 @@ package org.timecoin.storage.commit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 import org.timecoin.common.Sha256;
@@ -37,6 +38,8 @@ final class ElementExpander {
   private ElementExpander() {}
 
   private static final class State {
+    final MessageDigest sha256;
+    final byte[] start = new byte[32];
     final Cipher cipher;
     final byte[] counters = new byte[LtHash16.BYTES];
     final byte[] out = new byte[LtHash16.BYTES];
@@ -47,6 +50,7 @@ final class ElementExpander {
         // thread and never initialised again (an init per element costs more than its 2 KiB).
         cipher = Cipher.getInstance("AES/ECB/NoPadding");
         cipher.init(Cipher.ENCRYPT_MODE, KEY);
+        sha256 = MessageDigest.getInstance("SHA-256");
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("the JDK lacks AES", e);
       }
@@ -57,8 +61,20 @@ final class ElementExpander {
    * The lanes of {@code element}. The returned buffer is reused by the next call on this thread.
    */
   static byte[] expand(byte[] element) {
+    return expand(element, 0, element.length);
+  }
+
+  /** As {@link #expand(byte[])} for the element in {@code length} bytes from {@code offset}. */
+  static byte[] expand(byte[] buffer, int offset, int length) {
     State s = STATE.get();
-    byte[] start = Sha256.digest(TAG, element);
+    byte[] start = s.start;
+    try {
+      s.sha256.update(TAG);
+      s.sha256.update(buffer, offset, length);
+      s.sha256.digest(start, 0, start.length);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 failed", e);
+    }
     long hi = (long) BIG_ENDIAN.get(start, 0);
     long lo = (long) BIG_ENDIAN.get(start, 8);
     for (int block = 0; block < LtHash16.BYTES / 16; block++) {

@@ -77,7 +77,12 @@ public final class LtHash16 {
 
   /** Adds one element (its canonical bytes). */
   public LtHash16 add(byte[] element) {
-    addExpanded(ElementExpander.expand(element));
+    return add(element, 0, element.length);
+  }
+
+  /** Adds the element held in {@code length} bytes of {@code buffer} from {@code offset}. */
+  public LtHash16 add(byte[] buffer, int offset, int length) {
+    addExpanded(ElementExpander.expand(buffer, offset, length));
     return this;
   }
 
