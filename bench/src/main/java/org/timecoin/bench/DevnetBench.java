@@ -89,6 +89,13 @@ public final class DevnetBench extends BenchCommand {
         c.gcPauseSeconds() * 1000 / (windowS / 60.0) / validators,
         "ms",
         "GC pauses per minute, mean over validators");
+    report.figure(
+        "node_finality_ms_mean",
+        c.finalized() > 0 ? c.finalitySeconds() * 1000 / c.finalized() : Double.NaN,
+        "ms",
+        "admission to stored block, as the nodes time it (mean)");
+    report.figure("node_cores", observed.nodeCores(), "", "cores the validators used");
+    report.figure("load_cores", observed.loadCores(), "", "cores the load process used");
   }
 
   /** First to last node at each height of the window, p99; NaN without a sample. */

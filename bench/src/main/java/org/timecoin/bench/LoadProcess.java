@@ -28,6 +28,11 @@ final class LoadProcess implements AutoCloseable {
   }
 
   /** Starts the load against every node of {@code devnet}; {@code options} as for the command. */
+  /** CPU time the load's process used so far. */
+  Duration cpu() {
+    return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
   static LoadProcess start(ProcessDevnet devnet, Path workDir, long seed, List<String> options)
       throws IOException {
     List<String> endpoints = new ArrayList<>();

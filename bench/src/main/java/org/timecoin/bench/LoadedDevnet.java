@@ -33,7 +33,8 @@ final class LoadedDevnet {
 
   /**
    * The load's report, the heights of its window, the largest height spread in it, the spread at
-   * each height (first to last node), and the bytes written during the window.
+   * each height (first to last node), the nodes' counters over the window, and the cores the
+   * validators' processes and the load's process used in it (CPU seconds over wall seconds).
    */
   record Result(
       JsonNode load,
@@ -41,7 +42,9 @@ final class LoadedDevnet {
       long toHeight,
       long maxSpread,
       List<Long> spreads,
-      NodeCounters counters) {}
+      NodeCounters counters,
+      double nodeCores,
+      double loadCores) {}
 
   private LoadedDevnet() {}
 
@@ -89,6 +92,9 @@ final class LoadedDevnet {
       devnet.times().await(() -> false, Duration.ofSeconds(plan.warmupS() + 3));
       long fromHeight = devnet.maxRunningHeight() + 1;
       NodeCounters countersBefore = devnet.counters();
+      long windowStart = System.nanoTime();
+      Duration nodeCpuBefore = devnet.cpu();
+      Duration loadCpuBefore = loadProcess.cpu();
       timer.scheduleAtFixedRate(
           () ->
               maxSpread.accumulateAndGet(
@@ -98,13 +104,17 @@ final class LoadedDevnet {
           TimeUnit.MILLISECONDS);
       devnet.times().await(() -> false, Duration.ofSeconds(plan.seconds()));
       timer.shutdownNow();
+      double windowS = (System.nanoTime() - windowStart) / 1e9;
+      double nodeCores = devnet.cpu().minus(nodeCpuBefore).toNanos() / 1e9 / windowS;
+      double loadCores = loadProcess.cpu().minus(loadCpuBefore).toNanos() / 1e9 / windowS;
       NodeCounters counters = devnet.counters().minus(countersBefore);
       long toHeight = devnet.minRunningHeight();
       JsonNode report =
           loadProcess.awaitReport(
               Duration.ofSeconds(plan.seconds() + plan.warmupS() + plan.drainS() + 120));
       List<Long> spreads = devnet.times().spreads(fromHeight, toHeight, plan.validators());
-      return new Result(report, fromHeight, toHeight, maxSpread.get(), spreads, counters);
+      return new Result(
+          report, fromHeight, toHeight, maxSpread.get(), spreads, counters, nodeCores, loadCores);
     } finally {
       timer.shutdownNow();
       timer.awaitTermination(10, TimeUnit.SECONDS);

@@ -16,14 +16,18 @@ import java.util.regex.Pattern;
  * message type ({@code p2p_sent_bytes_total}: every frame handed to a socket, headers included,
  * after compression when it is on; TCP/IP headers are not counted) and the same frames'
  * uncompressed size ({@code p2p_sent_uncompressed_bytes_total}), the compact relay counters ({@code
- * relay_*_total}), heap bytes allocated by all threads and seconds of GC pauses.
+ * relay_*_total}), heap bytes allocated by all threads, seconds of GC pauses, and the time from
+ * admission to the block being stored, summed over the transactions admitted there ({@code
+ * mempool_tx_finality_seconds}).
  */
 record NodeCounters(
     Map<String, Long> bytesByType,
     Map<String, Long> uncompressedByType,
     Map<String, Long> relayCounters,
     long allocatedBytes,
-    double gcPauseSeconds) {
+    double gcPauseSeconds,
+    double finalitySeconds,
+    long finalized) {
   private static final Pattern SENT =
       Pattern.compile("^p2p_sent_bytes_total\\{[^}]*type=\"([^\"]+)\"[^}]*}\\s+([0-9.eE+]+)");
   private static final Pattern UNCOMPRESSED =
@@ -35,11 +39,15 @@ record NodeCounters(
       Pattern.compile("^jvm_threads_allocated_bytes_total(\\{[^}]*})?\\s+([0-9.eE+]+)");
   private static final Pattern GC_PAUSE =
       Pattern.compile("^jvm_gc_pause_seconds_sum(\\{[^}]*})?\\s+([0-9.eE+]+)");
+  private static final Pattern FINALITY_SUM =
+      Pattern.compile("^mempool_tx_finality_seconds_sum(\\{[^}]*})?\\s+([0-9.eE+]+)");
+  private static final Pattern FINALITY_COUNT =
+      Pattern.compile("^mempool_tx_finality_seconds_count(\\{[^}]*})?\\s+([0-9.eE+]+)");
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   static NodeCounters none() {
-    return new NodeCounters(Map.of(), Map.of(), Map.of(), 0, 0);
+    return new NodeCounters(Map.of(), Map.of(), Map.of(), 0, 0, 0, 0);
   }
 
   /** One node's counters now. */
@@ -60,6 +68,8 @@ record NodeCounters(
     Map<String, Long> relay = new TreeMap<>();
     long allocated = 0;
     double pauses = 0;
+    double finality = 0;
+    long finalized = 0;
     for (String line : prometheusText.split("\n")) {
       Matcher a = ALLOCATED.matcher(line);
       if (a.find()) {
@@ -68,6 +78,14 @@ record NodeCounters(
       Matcher g = GC_PAUSE.matcher(line);
       if (g.find()) {
         pauses += Double.parseDouble(g.group(2));
+      }
+      Matcher fs = FINALITY_SUM.matcher(line);
+      if (fs.find()) {
+        finality += Double.parseDouble(fs.group(2));
+      }
+      Matcher fc = FINALITY_COUNT.matcher(line);
+      if (fc.find()) {
+        finalized += (long) Double.parseDouble(fc.group(2));
       }
       Matcher m = SENT.matcher(line);
       if (m.find()) {
@@ -85,7 +103,7 @@ record NodeCounters(
     if (bytes.isEmpty()) {
       throw new IllegalStateException("no p2p_sent_bytes_total in the metrics");
     }
-    return new NodeCounters(bytes, uncompressed, relay, allocated, pauses);
+    return new NodeCounters(bytes, uncompressed, relay, allocated, pauses, finality, finalized);
   }
 
   NodeCounters plus(NodeCounters o) {
@@ -94,7 +112,9 @@ record NodeCounters(
         combine(uncompressedByType, o.uncompressedByType, 1),
         combine(relayCounters, o.relayCounters, 1),
         allocatedBytes + o.allocatedBytes,
-        gcPauseSeconds + o.gcPauseSeconds);
+        gcPauseSeconds + o.gcPauseSeconds,
+        finalitySeconds + o.finalitySeconds,
+        finalized + o.finalized);
   }
 
   NodeCounters minus(NodeCounters earlier) {
@@ -103,7 +123,9 @@ record NodeCounters(
         combine(uncompressedByType, earlier.uncompressedByType, -1),
         combine(relayCounters, earlier.relayCounters, -1),
         allocatedBytes - earlier.allocatedBytes,
-        gcPauseSeconds - earlier.gcPauseSeconds);
+        gcPauseSeconds - earlier.gcPauseSeconds,
+        finalitySeconds - earlier.finalitySeconds,
+        finalized - earlier.finalized);
   }
 
   private static Map<String, Long> combine(Map<String, Long> a, Map<String, Long> b, int sign) {

@@ -85,6 +85,13 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /** CPU time the node's process used so far (all its threads, native ones too). */
+  Duration cpu() {
+    return process == null
+        ? Duration.ZERO
+        : process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
   boolean isAlive() {
     return process != null && process.isAlive();
   }

@@ -151,6 +151,17 @@ final class ProcessDevnet implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + (basePort + 2 * nodes.length + i) + "/metrics");
   }
 
+  /** CPU time every running node's process used so far, summed. */
+  Duration cpu() {
+    Duration sum = Duration.ZERO;
+    for (NodeProcess n : nodes) {
+      if (n.isAlive()) {
+        sum = sum.plus(n.cpu());
+      }
+    }
+    return sum;
+  }
+
   /** Bytes every running node wrote to its peers so far, summed over the nodes. */
   NodeCounters counters() throws IOException, InterruptedException {
     NodeCounters sum = NodeCounters.none();

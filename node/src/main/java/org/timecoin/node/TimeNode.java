@@ -322,6 +322,7 @@ public final class TimeNode implements AutoCloseable {
             producing,
             config.consensus().timeoutPropose().dividedBy(2),
             PROPOSE_AFTER);
+    mempool.capBacklogAt(producer::transactionCapacity);
     var c = config.consensus();
     ConsensusConfig cc =
         ConsensusConfig.DEFAULT

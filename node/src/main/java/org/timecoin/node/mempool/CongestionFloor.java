@@ -3,6 +3,7 @@ package org.timecoin.node.mempool;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.NavigableSet;
+import java.util.function.IntSupplier;
 
 /**
  * Keeps the mempool's backlog within what the chain commits in {@code targetWait}, so that what is
@@ -12,6 +13,10 @@ import java.util.NavigableSet;
  * the one at the backlog's limit: it would then be among the transactions due within the target,
  * and the fee floor rises with the pressure. Below the limit only the node's base fee rate counts.
  * The check runs before the signatures, so refused load costs no signature check.
+ *
+ * <p>The backlog is also held to what the next block can carry ({@link #capAt}): a proposer takes
+ * no more than its validators can check in time, and whatever waits beyond that misses the next
+ * block whatever the chain's rate says, which is where the slowest finality comes from.
  *
  * <p>Admissions under way are bounded the same way ({@link #admissionLimit}): beyond that many, a
  * transaction is refused as busy at the door, before any lookup.
@@ -24,7 +29,14 @@ final class CongestionFloor {
   static final int MIN_BACKLOG = 512;
 
   /** Admissions always allowed under way at once. */
-  static final int MIN_IN_FLIGHT = 256;
+  static final int MIN_IN_FLIGHT = 32;
+
+  /**
+   * The share of the target wait a submission may spend queued for admission. Relayed copies of the
+   * other validators' submissions queue in the same pool, so the wait ahead of a submission is
+   * about what is under way here over what this node admits of its own per second.
+   */
+  static final int ADMISSION_SHARE = 10;
 
   /** Weight of the newest block in the moving average. */
   static final double SMOOTHING = 0.3;
@@ -39,6 +51,7 @@ final class CongestionFloor {
   record Threshold(long fee, int size, int limit, int waiting) {}
 
   private final long targetWaitNanos;
+  private volatile IntSupplier nextBlockCapacity = () -> Integer.MAX_VALUE;
   private volatile double committedPerSecond;
   private volatile double admittedPerSecond;
   private int admittedSinceBlock;
@@ -52,6 +65,11 @@ final class CongestionFloor {
    */
   CongestionFloor(Duration targetWait) {
     this.targetWaitNanos = targetWait.toNanos();
+  }
+
+  /** Holds the backlog to {@code nextBlockCapacity} transactions as well (read at each check). */
+  void capAt(IntSupplier nextBlockCapacity) {
+    this.nextBlockCapacity = nextBlockCapacity;
   }
 
   boolean enabled() {
@@ -87,21 +105,26 @@ final class CongestionFloor {
 
   /**
    * Submissions that may be under way here at once (their lookups and signature checks queued): as
-   * many as this node admits of its own submissions in half the target wait, so a transaction does
-   * not queue for admission longer than that. Any thread.
+   * many as this node admits of its own submissions in a tenth of the target wait, so a transaction
+   * does not queue for admission longer than that: beyond it, a refusal at the door is cheaper for
+   * everyone than a queue that makes every admitted transaction late for its block. Any thread.
    */
   int admissionLimit(int hardLimit) {
     if (!enabled()) {
       return hardLimit;
     }
-    long due = (long) (admittedPerSecond * targetWaitNanos / 2e9);
+    long due = (long) (admittedPerSecond * targetWaitNanos / (ADMISSION_SHARE * 1e9));
     return (int) Math.min(hardLimit, Math.max(MIN_IN_FLIGHT, due));
   }
 
-  /** Transactions that may wait before the floor rises. */
+  /**
+   * Transactions that may wait before the floor rises: what the chain commits in the target wait
+   * (at least {@link #MIN_BACKLOG}), but never more than the next block carries.
+   */
   int backlogLimit() {
     long due = (long) (committedPerSecond * targetWaitNanos / 1e9);
-    return (int) Math.min(Integer.MAX_VALUE, Math.max(MIN_BACKLOG, due));
+    long byRate = Math.max(MIN_BACKLOG, due);
+    return (int) Math.max(1, Math.min(byRate, nextBlockCapacity.getAsInt()));
   }
 
   private void recompute(NavigableSet<MempoolEntry> waitingBestFirst) {

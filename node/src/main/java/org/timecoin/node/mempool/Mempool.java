@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import org.timecoin.common.Hash32;
 import org.timecoin.common.collect.RecentMap;
 import org.timecoin.common.time.Clock;
@@ -475,6 +476,14 @@ public final class Mempool {
 
   public long maxBytes() {
     return policy.maxBytes();
+  }
+
+  /**
+   * Holds the backlog the congestion floor allows to what the next block can carry, as {@code
+   * nextBlockCapacity} says at the time (the block producer's limit).
+   */
+  public void capBacklogAt(IntSupplier nextBlockCapacity) {
+    congestion.capAt(nextBlockCapacity);
   }
 
   /** Transactions that may wait before the congestion floor rises. */

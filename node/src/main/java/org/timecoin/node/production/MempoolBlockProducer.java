@@ -118,6 +118,11 @@ public final class MempoolBlockProducer implements BlockProducer {
     return (int) Math.min(maxBlockTxs, Math.max(MIN_TXS, fits));
   }
 
+  /** Transactions the next block may take besides its coinbase. */
+  public int transactionCapacity() {
+    return Math.max(0, txLimit() - 1);
+  }
+
   Block build(long height, int round) {
     BlockHeader parent = chain.tipHeader();
     if (parent.height() != height - 1) {
@@ -131,9 +136,7 @@ public final class MempoolBlockProducer implements BlockProducer {
         lastCommit.encodedSize() + (long) (ctx.validators().size() + 1) * TxOut.ENCODED_SIZE;
     List<Transaction> candidates =
         mempool.selectForBlock(
-            Math.max(0, maxBlockBytes - RESERVED_BYTES - setBytes),
-            Math.max(0, txLimit() - 1),
-            settle);
+            Math.max(0, maxBlockBytes - RESERVED_BYTES - setBytes), transactionCapacity(), settle);
     List<OutPoint> inputs = new ArrayList<>();
     for (Transaction tx : candidates) {
       for (TxIn in : tx.inputs()) {

@@ -163,7 +163,39 @@ class MempoolCongestionTest {
   }
 
   @Test
-  void admissionsUnderWayFollowWhatThisNodeAdmitsOfItsOwnInHalfTheTargetWait() {
+  void theBacklogIsHeldToWhatTheNextBlockCarriesWhateverTheChainsRate() {
+    CongestionFloor floor = new CongestionFloor(Duration.ofSeconds(1));
+    TreeSet<MempoolEntry> none = new TreeSet<>();
+    long t = 0;
+    floor.blockCommitted(0, t, none);
+    for (int i = 0; i < 30; i++) {
+      t += Duration.ofSeconds(1).toNanos();
+      floor.blockCommitted(3_000, t, none);
+    }
+    int[] capacity = {450};
+    floor.capAt(() -> capacity[0]);
+    assertThat(floor.backlogLimit()).isEqualTo(450);
+    capacity[0] = 10_000; // a faster validator: the chain's rate bounds it again
+    assertThat(floor.backlogLimit()).isBetween(2_950, 3_000);
+    capacity[0] = 0;
+    assertThat(floor.backlogLimit()).isEqualTo(1);
+  }
+
+  @Test
+  void aSubmissionBeyondTheNextBlocksCapacityIsRefusedAsCongested() {
+    Mempool m = mempool(Duration.ofSeconds(1));
+    m.capBacklogAt(() -> 128);
+    for (int i = 0; i < 128; i++) {
+      assertThat(m.submit(MempoolTest.pay(coin(i), 990_000)).join().admitted()).isTrue();
+    }
+    AdmitResult same = m.submit(MempoolTest.pay(coin(9_200), 990_000)).join();
+    assertThat(same.code()).isEqualTo(AdmitResult.CONGESTED);
+    assertThat(same.detail()).contains("128 transactions wait").contains("(128)");
+    assertThat(m.backlogLimit()).isEqualTo(128);
+  }
+
+  @Test
+  void admissionsUnderWayFollowWhatThisNodeAdmitsOfItsOwnInATenthOfTheTargetWait() {
     CongestionFloor floor = new CongestionFloor(Duration.ofSeconds(1));
     TreeSet<MempoolEntry> none = new TreeSet<>();
     long t = 0;
@@ -175,8 +207,8 @@ class MempoolCongestionTest {
       t += Duration.ofSeconds(1).toNanos();
       floor.blockCommitted(2_000, t, none);
     }
-    assertThat(floor.admissionLimit(16_384)).isBetween(490, 500);
-    assertThat(floor.admissionLimit(300)).isEqualTo(300);
+    assertThat(floor.admissionLimit(16_384)).isBetween(98, 100);
+    assertThat(floor.admissionLimit(50)).isEqualTo(50);
     assertThat(new CongestionFloor(Duration.ZERO).admissionLimit(16_384)).isEqualTo(16_384);
   }
 
