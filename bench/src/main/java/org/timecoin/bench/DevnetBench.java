@@ -95,6 +95,7 @@ public final class DevnetBench extends BenchCommand {
         "ms",
         "admission to stored block, as the nodes time it (mean)");
     report.figure("node_cores", observed.nodeCores(), "", "cores the validators used");
+    report.field("relay_counters", java.util.Map.copyOf(c.relayCounters()));
     report.figure("load_cores", observed.loadCores(), "", "cores the load process used");
   }
 

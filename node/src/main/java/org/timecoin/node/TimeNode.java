@@ -105,7 +105,7 @@ public final class TimeNode implements AutoCloseable {
    * A transaction is proposed once it waited this long in the mempool: the relay delay plus the
    * other validators' admission, so their signature caches hold it when the proposal comes.
    */
-  static final Duration PROPOSE_AFTER = Duration.ofMillis(200);
+  static final Duration PROPOSE_AFTER = Duration.ofMillis(100);
 
   private final NodeConfig config;
   private final GenesisConfig genesis;
