@@ -36,6 +36,8 @@ import org.timecoin.node.net.SnapshotMessages.EpochProof;
 import org.timecoin.node.net.SnapshotMessages.EpochProofs;
 import org.timecoin.node.net.SnapshotMessages.GetChunk;
 import org.timecoin.node.net.SnapshotMessages.GetEpochProofs;
+import org.timecoin.node.net.SnapshotMessages.GetManifest;
+import org.timecoin.node.net.SnapshotMessages.GetSnapshots;
 import org.timecoin.node.net.SnapshotMessages.Manifest;
 import org.timecoin.node.net.SnapshotMessages.Offer;
 import org.timecoin.node.net.SnapshotMessages.Snapshots;
@@ -234,7 +236,7 @@ class FastSyncIT {
   }
 
   @Test
-  void aPeerFloodingChunkAndProofRequestsIsServedWithinItsBudgetAndTheChainGoesOn()
+  void aPeerFloodingSnapshotRequestsOfEveryKindIsServedWithinItsBudgetAndTheChainGoesOn()
       throws Exception {
     // A genesis of 30,000 outputs makes a chunk of about 2 MiB: the flood asks far more per
     // second than the 64 KiB/s budget allows once the fresh balance (four largest chunks) is spent.
@@ -263,12 +265,19 @@ class FastSyncIT {
     long start = System.nanoTime();
     long served = 0;
     int emptyAnswers = 0;
+    int offerLists = 0;
+    int manifests = 0;
+    int emptyManifests = 0;
     List<Long> farHeights = new ArrayList<>();
     for (int i = 0; i < SnapshotMessages.MAX_PROOFS; i++) {
       farHeights.add(1L << 40 + i % 8);
     }
-    // Just under the per-connection rate limits: 18 chunks and 9 proof requests a second, 4 s.
+    // Just under the per-connection rate limits: 18 chunks, 8 proof requests, one offer list and
+    // two manifests (one not kept) a second, for 4 s.
     for (int second = 0; second < 4; second++) {
+      flooder.send(NodeMessages.GET_SNAPSHOTS, new GetSnapshots());
+      flooder.send(NodeMessages.GET_MANIFEST, new GetManifest(SNAPSHOT));
+      flooder.send(NodeMessages.GET_MANIFEST, new GetManifest(SNAPSHOT + 7));
       flooder.send(NodeMessages.GET_CHUNK, new GetChunk(SNAPSHOT + 7, 0)); // not kept
       flooder.send(NodeMessages.GET_CHUNK, new GetChunk(SNAPSHOT, 1 << 30)); // no such chunk
       for (int k = 0; k < 18; k++) {
@@ -284,6 +293,17 @@ class FastSyncIT {
           Chunk c = SnapshotMessages.CHUNK.decode(f.payload());
           served += c.bytes().length;
           emptyAnswers += c.bytes().length == 0 ? 1 : 0;
+        } else if (f != null && f.type() == NodeMessages.MANIFEST.id()) {
+          Manifest m = SnapshotMessages.MANIFEST.decode(f.payload());
+          served += m.bytes().length;
+          manifests++;
+          emptyManifests += m.bytes().length == 0 ? 1 : 0;
+        } else if (f != null && f.type() == NodeMessages.SNAPSHOTS.id()) {
+          assertThat(SnapshotMessages.SNAPSHOTS.decode(f.payload()).offers())
+              .as("the snapshots kept, within the offer limit")
+              .isNotEmpty()
+              .hasSizeLessThanOrEqualTo(SnapshotMessages.MAX_OFFERS);
+          offerLists++;
         } else if (f != null && f.type() == NodeMessages.EPOCH_PROOFS.id()) {
           assertThat(SnapshotMessages.EPOCH_PROOFS.decode(f.payload()).proofs())
               .as("no proof for heights beyond the tip")
@@ -301,6 +321,9 @@ class FastSyncIT {
         .isPositive()
         .isLessThanOrEqualTo((long) (burst + oneAnswer + budget * (seconds + 1)));
     assertThat(emptyAnswers).as("unknown snapshots and chunks answered empty").isPositive();
+    assertThat(offerLists).as("offer lists answered").isPositive();
+    assertThat(manifests).as("manifests answered").isPositive();
+    assertThat(emptyManifests).as("a manifest not kept answered empty").isPositive();
     assertThat(victim.snapshotServer().dropped()).as("requests dropped over budget").isPositive();
     awaitThat(
         "blocks during the flood",

@@ -158,6 +158,7 @@ public final class RocksKvStore implements KvStore {
       } catch (StorageException e) {
         handles.values().forEach(ColumnFamilyHandle::close);
         db.close();
+        closeAll(resources);
         throw e;
       }
       return new RocksKvStore(path, !exists, db, handles, resources, wo, ro, statistics, ingest);

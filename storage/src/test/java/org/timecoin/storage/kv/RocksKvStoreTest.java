@@ -1,6 +1,7 @@
 package org.timecoin.storage.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.timecoin.storage.StorageException;
 
 class RocksKvStoreTest extends KvStoreContractTest {
   @TempDir Path dir;
@@ -66,6 +68,27 @@ class RocksKvStoreTest extends KvStoreContractTest {
     store =
         RocksKvStore.open(dir.resolve("db"), RocksConfig.defaults(), COLUMNS, OpenMode.MUST_EXIST);
     assertThat(leftover).doesNotExist();
+  }
+
+  @Test
+  void aBulkLoadDirectoryThatCannotBeClearedStopsTheOpenNamingIt() throws IOException {
+    store.close();
+    Path stuck = dir.resolve("db").resolve("ingest").resolve("not-ours");
+    Files.createDirectories(stuck);
+    Files.write(stuck.resolve("file"), new byte[] {1});
+    assertThatThrownBy(
+            () ->
+                RocksKvStore.open(
+                    dir.resolve("db"), RocksConfig.defaults(), COLUMNS, OpenMode.MUST_EXIST))
+        .isInstanceOfSatisfying(
+            StorageException.class, e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.IO))
+        .hasMessageContaining("bulk-load directory")
+        .hasMessageContaining("ingest");
+    Files.delete(stuck.resolve("file"));
+    Files.delete(stuck);
+    store =
+        RocksKvStore.open(dir.resolve("db"), RocksConfig.defaults(), COLUMNS, OpenMode.MUST_EXIST);
+    assertThat(store.get(A, b("missing"))).isNull();
   }
 
   @Test
