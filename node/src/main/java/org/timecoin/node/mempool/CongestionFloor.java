@@ -31,11 +31,7 @@ final class CongestionFloor {
   /** Admissions always allowed under way at once. */
   static final int MIN_IN_FLIGHT = 32;
 
-  /**
-   * The share of the target wait a submission may spend queued for admission. Relayed copies of the
-   * other validators' submissions queue in the same pool, so the wait ahead of a submission is
-   * about what is under way here over what this node admits of its own per second.
-   */
+  /** The share of the target wait a submission may spend queued for admission: a tenth. */
   static final int ADMISSION_SHARE = 10;
 
   /** Weight of the newest block in the moving average. */
@@ -93,21 +89,24 @@ final class CongestionFloor {
     recompute(waitingBestFirst);
   }
 
-  /** A transaction entered the mempool; {@code local}: submitted here, not relayed. */
-  void inserted(NavigableSet<MempoolEntry> waitingBestFirst, boolean local) {
-    if (local) {
-      admittedSinceBlock++;
-    }
+  /**
+   * A transaction entered the mempool, submitted here or relayed: both count towards the admission
+   * rate, since they are checked in the same pool.
+   */
+  void inserted(NavigableSet<MempoolEntry> waitingBestFirst) {
+    admittedSinceBlock++;
     if (enabled() && ++insertsSinceRecompute >= RECOMPUTE_EVERY) {
       recompute(waitingBestFirst);
     }
   }
 
   /**
-   * Submissions that may be under way here at once (their lookups and signature checks queued): as
-   * many as this node admits of its own submissions in a tenth of the target wait, so a transaction
-   * does not queue for admission longer than that: beyond it, a refusal at the door is cheaper for
-   * everyone than a queue that makes every admitted transaction late for its block. Any thread.
+   * Admissions that may be under way here, own and relayed together, when a submission arrives
+   * (their lookups and signature checks queued): as many as this node admits, own and relayed, in a
+   * tenth of the target wait, so a submission does not queue for admission longer than that. Beyond
+   * it, a refusal at the door is cheaper for everyone than a queue that makes every admitted
+   * transaction late for its block. Relayed ones are not refused here (a peer admitted them), but
+   * they take their share of the queue first. Any thread.
    */
   int admissionLimit(int hardLimit) {
     if (!enabled()) {

@@ -220,7 +220,7 @@ public final class Mempool {
       Transaction tx, BooleanSupplier wanted, boolean local, long fee, long seenEpoch, int retry) {
     synchronized (this) {
       if (epoch == seenEpoch) {
-        return done(insert(tx, fee, local));
+        return done(insert(tx, fee));
       }
     }
     if (retry >= MAX_RETRIES) {
@@ -252,7 +252,7 @@ public final class Mempool {
     return null;
   }
 
-  private AdmitResult insert(Transaction tx, long fee, boolean local) {
+  private AdmitResult insert(Transaction tx, long fee) {
     AdmitResult pre = precheck(tx);
     if (pre != null) {
       return pre;
@@ -293,7 +293,7 @@ public final class Mempool {
       spentBy.put(in.prev(), tx.txid());
     }
     bytes += entry.size();
-    congestion.inserted(byFeeRate, local);
+    congestion.inserted(byFeeRate);
     if (touches) {
       touchingRegistry.add(tx.txid());
     }

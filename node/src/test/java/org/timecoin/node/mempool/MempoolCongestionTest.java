@@ -195,19 +195,19 @@ class MempoolCongestionTest {
   }
 
   @Test
-  void admissionsUnderWayFollowWhatThisNodeAdmitsOfItsOwnInATenthOfTheTargetWait() {
+  void admissionsUnderWayFollowWhatThisNodeAdmitsOwnAndRelayedInATenthOfTheTargetWait() {
     CongestionFloor floor = new CongestionFloor(Duration.ofSeconds(1));
     TreeSet<MempoolEntry> none = new TreeSet<>();
     long t = 0;
     floor.blockCommitted(0, t, none);
     for (int i = 0; i < 30; i++) {
       for (int j = 0; j < 2_000; j++) {
-        floor.inserted(none, j % 2 == 0); // 1,000 a second submitted here, as many relayed
+        floor.inserted(none); // 2,000 a second, submitted here and relayed
       }
       t += Duration.ofSeconds(1).toNanos();
       floor.blockCommitted(2_000, t, none);
     }
-    assertThat(floor.admissionLimit(16_384)).isBetween(98, 100);
+    assertThat(floor.admissionLimit(16_384)).isBetween(196, 200);
     assertThat(floor.admissionLimit(50)).isEqualTo(50);
     assertThat(new CongestionFloor(Duration.ZERO).admissionLimit(16_384)).isEqualTo(16_384);
   }
@@ -223,7 +223,7 @@ class MempoolCongestionTest {
       waiting.add(e);
     }
     floor.blockCommitted(0, 0, waiting);
-    floor.inserted(waiting, true);
+    floor.inserted(waiting);
     // The 512th best pays 10,000 + 100 units for 200 bytes.
     assertThat(floor.refusal(10_100, 200)).isNotNull();
     assertThat(floor.refusal(10_101, 200)).isNull();
