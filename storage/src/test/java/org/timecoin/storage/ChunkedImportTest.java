@@ -139,6 +139,37 @@ class ChunkedImportTest {
   }
 
   @Test
+  void aFullDiskWhileAChunksUtxosAreStoredLeavesItUndoneAndItImportsOnceThereIsRoom()
+      throws Exception {
+    WrittenSnapshot snap = snapshotOfSource(true);
+    DiskFullKvStore disk =
+        new DiskFullKvStore(
+            RocksKvStore.open(
+                dir.resolve("target"),
+                RocksConfig.defaults(),
+                ChainSchema.COLUMNS,
+                OpenMode.CREATE_IF_MISSING));
+    ChainStore target = ChainStore.open(disk, StorageConfig.defaults(dir.resolve("target")), CHAIN);
+    open.add(target);
+    target.beginChunkedImport(snap.manifest());
+    int utxos = 0;
+    while (snap.manifest().chunks().get(utxos).kind() != ChunkKind.UTXOS) {
+      utxos++;
+    }
+    int chunk = utxos;
+    disk.full = true;
+    assertThatThrownBy(() -> target.importChunk(chunk, snap.chunks().get(chunk)))
+        .isInstanceOfSatisfying(
+            StorageException.class,
+            e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.DISK_FULL));
+    assertThat(target.importedChunks().get(chunk)).as("not marked done").isFalse();
+    disk.full = false;
+    snap.importAll(target);
+    finish(target);
+    ChainStoreTest.assertMatches(target, chain);
+  }
+
+  @Test
   void chunksImportConcurrentlyFromTwoThreads() throws Exception {
     WrittenSnapshot snap = snapshotOfSource(true);
     ChainStore target = store(true, "target");
