@@ -18,7 +18,6 @@ import org.timecoin.storage.kv.KvCursor;
 import org.timecoin.storage.kv.KvEntry;
 import org.timecoin.storage.kv.KvStore;
 import org.timecoin.storage.snapshot.BadChunkException;
-import org.timecoin.storage.snapshot.ChunkKind;
 import org.timecoin.storage.snapshot.SnapshotChunk;
 import org.timecoin.storage.snapshot.SnapshotManifest;
 
@@ -186,7 +185,7 @@ final class ChunkedImport {
 
   private static List<KvEntry> utxoEntries(SnapshotChunk chunk) {
     byte[] bytes = chunk.bytes();
-    int n = chunk.kind() == ChunkKind.UTXOS ? chunk.size() : 0;
+    int n = chunk.utxoCount();
     List<KvEntry> entries = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       int at = chunk.utxoOffset(i);
@@ -198,7 +197,7 @@ final class ChunkedImport {
 
   private static void stage(KvBatch batch, SnapshotChunk chunk) {
     byte[] bytes = chunk.bytes();
-    int n = chunk.kind() == ChunkKind.UTXOS ? chunk.size() : 0;
+    int n = chunk.utxoCount();
     for (int i = 0; i < n; i++) {
       batch.put(
           ChainSchema.UTXOS_BY_ADDRESS,

@@ -60,6 +60,11 @@ public final class SnapshotChunk {
     return bytes;
   }
 
+  /** The UTXOs in this chunk: its size for a chunk of UTXOs, none for a chunk of records. */
+  public int utxoCount() {
+    return kind == ChunkKind.UTXOS ? count : 0;
+  }
+
   /** Where UTXO {@code i}'s canonical encoding ({@link Utxo#ENCODED_SIZE} bytes) starts. */
   public int utxoOffset(int i) {
     if (kind != ChunkKind.UTXOS || i < 0 || i >= count) {
