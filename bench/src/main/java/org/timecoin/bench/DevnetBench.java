@@ -41,6 +41,7 @@ public final class DevnetBench extends BenchCommand {
     report.field("heights", observed.toHeight() - observed.fromHeight() + 1);
     double committedTps = LoadFunding.copyLoadFigures(observed.load(), report);
     reportAllocation(report, observed, committedTps, seconds, validators);
+    reportWarmup(report, observed, validators, "");
     double propagationP99 = propagationP99(observed);
     report.figure(
         "propagation_ms_p99",
@@ -97,6 +98,22 @@ public final class DevnetBench extends BenchCommand {
     report.figure("node_cores", observed.nodeCores(), "", "cores the validators used");
     report.field("relay_counters", java.util.Map.copyOf(c.relayCounters()));
     report.figure("load_cores", observed.loadCores(), "", "cores the load process used");
+  }
+
+  /**
+   * How long the load warmed the nodes up, whether their JIT compilers had settled by then, and how
+   * busy the compilers still were in the window (per node, share of the window).
+   */
+  static void reportWarmup(
+      Report report, LoadedDevnet.Result observed, int validators, String suffix) {
+    report.field("warmup_s" + suffix, Math.round(observed.warmup().waitedS() * 10) / 10.0);
+    report.field("jit_settled" + suffix, observed.warmup().settled());
+    double windowS = number(observed.load().get("window_s"));
+    report.figure(
+        "node_compile_share" + suffix,
+        observed.counters().compileSeconds() / windowS / validators,
+        "",
+        "time the nodes' JIT compilers were busy in the window, per node");
   }
 
   /** First to last node at each height of the window, p99; NaN without a sample. */

@@ -1,6 +1,10 @@
 package org.timecoin.bench;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,8 +58,16 @@ public final class LoadBench extends BenchCommand {
   @Option(names = "--seconds", defaultValue = "60", description = "Measured window.")
   long seconds;
 
-  @Option(names = "--warmup-s", defaultValue = "5", description = "Load before the window.")
+  @Option(
+      names = "--warmup-s",
+      defaultValue = "5",
+      description = "Load before the window (with --window-on-stdin: at most).")
   long warmupS;
+
+  @Option(
+      names = "--window-on-stdin",
+      description = "Open the window early when a line \"window\" arrives on standard input.")
+  boolean windowOnStdin;
 
   @Option(
       names = "--drain-s",
@@ -122,6 +134,9 @@ public final class LoadBench extends BenchCommand {
         rate, targets.size(), coins, warmupS, seconds);
     LoadRun.Result result;
     try (LoadRun run = new LoadRun(wallet, targets, targets.get(0), options, clock)) {
+      if (windowOnStdin) {
+        Thread.ofPlatform().daemon().name("window-signal").start(() -> awaitWindowLine(run));
+      }
       result = run.run();
     }
     report.field("keys", keys);
@@ -130,6 +145,21 @@ public final class LoadBench extends BenchCommand {
     report.field("rate_tps", rate);
     report.field("poll_ms", pollMs);
     reportFigures(report, result, finalityGoalMs);
+  }
+
+  /** Opens the run's window at the first line "window" on standard input. */
+  private static void awaitWindowLine(LoadRun run) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (line.trim().equals("window")) {
+          run.openWindowNow();
+          return;
+        }
+      }
+    } catch (IOException e) {
+      // no signal: the warm-up ends at its longest
+    }
   }
 
   /** The figures of a load run, under the keys every benchmark that runs the load reports. */

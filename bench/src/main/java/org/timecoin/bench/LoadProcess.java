@@ -3,6 +3,8 @@ package org.timecoin.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,12 +29,12 @@ final class LoadProcess implements AutoCloseable {
     this.process = process;
   }
 
-  /** Starts the load against every node of {@code devnet}; {@code options} as for the command. */
   /** CPU time the load's process used so far. */
   Duration cpu() {
     return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
+  /** Starts the load against every node of {@code devnet}; {@code options} as for the command. */
   static LoadProcess start(ProcessDevnet devnet, Path workDir, long seed, List<String> options)
       throws IOException {
     List<String> endpoints = new ArrayList<>();
@@ -60,6 +62,13 @@ final class LoadProcess implements AutoCloseable {
     Process p =
         new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(log.toFile()).start();
     return new LoadProcess(out, log, p);
+  }
+
+  /** Tells a load started with {@code --window-on-stdin} to open its measured window now. */
+  void openWindow() throws IOException {
+    OutputStream in = process.getOutputStream();
+    in.write("window\n".getBytes(StandardCharsets.UTF_8));
+    in.flush();
   }
 
   /** Waits for the load to end and returns its report; fails with its log when it did not. */

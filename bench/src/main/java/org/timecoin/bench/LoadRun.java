@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.timecoin.bench.JsonRpcBatch.Answer;
 import org.timecoin.bench.JsonRpcBatch.Call;
@@ -70,6 +71,7 @@ final class LoadRun implements AutoCloseable {
   private long next;
   private long observedHeight = -1;
   private long measuredPending;
+  private ScheduledFuture<?> warmupEnd;
 
   /**
    * The window's counts; {@code pendingAtEnd}: transfers offered in the window not seen in a block
@@ -103,12 +105,36 @@ final class LoadRun implements AutoCloseable {
           owner.scheduleAtFixedRate(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
         });
     poller.scheduleWithFixedDelay(this::poll, 0, options.poll().toMillis(), TimeUnit.MILLISECONDS);
-    owner.schedule(this::openWindow, options.warmup().toMillis(), TimeUnit.MILLISECONDS);
+    owner.execute(
+        () -> {
+          if (phase == Phase.WARMUP) {
+            warmupEnd =
+                owner.schedule(
+                    this::openWindow, options.warmup().toMillis(), TimeUnit.MILLISECONDS);
+          }
+        });
     long total = options.warmup().plus(options.window()).plus(options.drain()).toMillis();
     return done.get(total + 60_000, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Ends the warm-up now (the caller judged the nodes ready); the warm-up's length stays the latest
+   * the window opens. Any thread; does nothing once the window has opened.
+   */
+  void openWindowNow() {
+    owner.execute(
+        () -> {
+          if (warmupEnd != null) {
+            warmupEnd.cancel(false);
+          }
+          openWindow();
+        });
+  }
+
   private void openWindow() {
+    if (phase != Phase.WARMUP) {
+      return;
+    }
     phase = Phase.MEASURE;
     windowStartNanos = clock.monoNanos();
     owner.schedule(this::closeWindow, options.window().toMillis(), TimeUnit.MILLISECONDS);

@@ -32,12 +32,13 @@ final class LoadedDevnet {
       UnaryOperator<NodeConfig> config) {}
 
   /**
-   * The load's report, the heights of its window, the largest height spread in it, the spread at
-   * each height (first to last node), the nodes' counters over the window, and the cores the
-   * validators' processes and the load's process used in it (CPU seconds over wall seconds).
+   * The load's report, its warm-up, the heights of its window, the largest height spread in it, the
+   * spread at each height (first to last node), the nodes' counters over the window, and the cores
+   * the validators' processes and the load's process used in it (CPU seconds over wall seconds).
    */
   record Result(
       JsonNode load,
+      JitSettle.Outcome warmup,
       long fromHeight,
       long toHeight,
       long maxSpread,
@@ -45,6 +46,9 @@ final class LoadedDevnet {
       NodeCounters counters,
       double nodeCores,
       double loadCores) {}
+
+  /** Seconds the load's process takes to start and derive its keys before it sends anything. */
+  private static final long LOAD_START_S = 3;
 
   private LoadedDevnet() {}
 
@@ -84,12 +88,18 @@ final class LoadedDevnet {
             "--keys=" + plan.keys(),
             "--rate=" + plan.load(),
             "--seconds=" + plan.seconds(),
-            "--warmup-s=" + plan.warmupS(),
+            // The window opens when the nodes' compilers have settled; the load's own warm-up
+            // limit is only a fallback should this process fail to say so.
+            "--warmup-s=" + (plan.warmupS() + LOAD_START_S),
+            "--window-on-stdin",
             "--drain-s=" + plan.drainS());
     try (LoadProcess loadProcess =
         LoadProcess.start(devnet, devnet.home(0).getParent(), seed, options)) {
-      // The load's JVM start and key derivation come before its warm-up: wait for its blocks.
-      devnet.times().await(() -> false, Duration.ofSeconds(plan.warmupS() + 3));
+      // The load's JVM start and key derivation come before its warm-up.
+      devnet.times().await(() -> false, Duration.ofSeconds(LOAD_START_S));
+      JitSettle.Outcome warmup =
+          JitSettle.await(devnet, plan.validators(), Duration.ofSeconds(plan.warmupS()));
+      loadProcess.openWindow();
       long fromHeight = devnet.maxRunningHeight() + 1;
       NodeCounters countersBefore = devnet.counters();
       long windowStart = System.nanoTime();
@@ -114,7 +124,15 @@ final class LoadedDevnet {
               Duration.ofSeconds(plan.seconds() + plan.warmupS() + plan.drainS() + 120));
       List<Long> spreads = devnet.times().spreads(fromHeight, toHeight, plan.validators());
       return new Result(
-          report, fromHeight, toHeight, maxSpread.get(), spreads, counters, nodeCores, loadCores);
+          report,
+          warmup,
+          fromHeight,
+          toHeight,
+          maxSpread.get(),
+          spreads,
+          counters,
+          nodeCores,
+          loadCores);
     } finally {
       timer.shutdownNow();
       timer.awaitTermination(10, TimeUnit.SECONDS);

@@ -16,8 +16,10 @@ public final class LoadedDevnetOptions {
 
   @Option(
       names = "--warmup-s",
-      defaultValue = "5",
-      description = "Load before the measured window.")
+      defaultValue = "300",
+      description =
+          "Longest load before the measured window; it opens earlier, once the nodes' JIT"
+              + " compilers have settled.")
   long warmupS;
 
   @Option(

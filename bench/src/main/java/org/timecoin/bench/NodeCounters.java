@@ -27,7 +27,8 @@ record NodeCounters(
     long allocatedBytes,
     double gcPauseSeconds,
     double finalitySeconds,
-    long finalized) {
+    long finalized,
+    double compileSeconds) {
   private static final Pattern SENT =
       Pattern.compile("^p2p_sent_bytes_total\\{[^}]*type=\"([^\"]+)\"[^}]*}\\s+([0-9.eE+]+)");
   private static final Pattern UNCOMPRESSED =
@@ -43,11 +44,13 @@ record NodeCounters(
       Pattern.compile("^mempool_tx_finality_seconds_sum(\\{[^}]*})?\\s+([0-9.eE+]+)");
   private static final Pattern FINALITY_COUNT =
       Pattern.compile("^mempool_tx_finality_seconds_count(\\{[^}]*})?\\s+([0-9.eE+]+)");
+  private static final Pattern COMPILE =
+      Pattern.compile("^jvm_compilation_elapsed_seconds_total(\\{[^}]*})?\\s+([0-9.eE+]+)");
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   static NodeCounters none() {
-    return new NodeCounters(Map.of(), Map.of(), Map.of(), 0, 0, 0, 0);
+    return new NodeCounters(Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0);
   }
 
   /** One node's counters now. */
@@ -70,6 +73,7 @@ record NodeCounters(
     double pauses = 0;
     double finality = 0;
     long finalized = 0;
+    double compile = 0;
     for (String line : prometheusText.split("\n")) {
       Matcher a = ALLOCATED.matcher(line);
       if (a.find()) {
@@ -87,6 +91,10 @@ record NodeCounters(
       if (fc.find()) {
         finalized += (long) Double.parseDouble(fc.group(2));
       }
+      Matcher c = COMPILE.matcher(line);
+      if (c.find()) {
+        compile += Double.parseDouble(c.group(2));
+      }
       Matcher m = SENT.matcher(line);
       if (m.find()) {
         bytes.merge(m.group(1), (long) Double.parseDouble(m.group(2)), Long::sum);
@@ -103,7 +111,8 @@ record NodeCounters(
     if (bytes.isEmpty()) {
       throw new IllegalStateException("no p2p_sent_bytes_total in the metrics");
     }
-    return new NodeCounters(bytes, uncompressed, relay, allocated, pauses, finality, finalized);
+    return new NodeCounters(
+        bytes, uncompressed, relay, allocated, pauses, finality, finalized, compile);
   }
 
   NodeCounters plus(NodeCounters o) {
@@ -114,7 +123,8 @@ record NodeCounters(
         allocatedBytes + o.allocatedBytes,
         gcPauseSeconds + o.gcPauseSeconds,
         finalitySeconds + o.finalitySeconds,
-        finalized + o.finalized);
+        finalized + o.finalized,
+        compileSeconds + o.compileSeconds);
   }
 
   NodeCounters minus(NodeCounters earlier) {
@@ -125,7 +135,8 @@ record NodeCounters(
         allocatedBytes - earlier.allocatedBytes,
         gcPauseSeconds - earlier.gcPauseSeconds,
         finalitySeconds - earlier.finalitySeconds,
-        finalized - earlier.finalized);
+        finalized - earlier.finalized,
+        compileSeconds - earlier.compileSeconds);
   }
 
   private static Map<String, Long> combine(Map<String, Long> a, Map<String, Long> b, int sign) {

@@ -36,8 +36,8 @@ public final class WireBench extends BenchCommand {
     report.field("validators", devnet.validators);
     report.field("load_tps", load);
     report.field("keys", devnet.keys);
-    off.report(report, "off");
-    on.report(report, "on");
+    off.report(report, "off", devnet.validators);
+    on.report(report, "on", devnet.validators);
     double ratio = on.bytesPerTx() / off.bytesPerTx();
     report.figure("wire_ratio", ratio, "", "bytes per committed transaction, on / off");
     report.goalAtMost("wire_ratio", "compact relay halves the bytes per transaction", ratio, 0.5);
@@ -69,7 +69,7 @@ public final class WireBench extends BenchCommand {
       return DevnetBench.propagationP99(run);
     }
 
-    void report(Report report, String side) {
+    void report(Report report, String side, int validators) {
       report.figure(
           "wire_bytes_per_tx_" + side,
           bytesPerTx(),
@@ -93,6 +93,7 @@ public final class WireBench extends BenchCommand {
           "ms",
           "first to last node at a height, p99, relay " + side);
       report.field("propagation_samples_" + side, run.spreads().size());
+      DevnetBench.reportWarmup(report, run, validators, "_" + side);
       report.field(
           "alloc_bytes_per_tx_" + side,
           committed > 0 ? run.counters().allocatedBytes() / committed : Double.NaN);

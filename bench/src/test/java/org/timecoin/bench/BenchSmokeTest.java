@@ -164,7 +164,9 @@ class BenchSmokeTest {
                 "propagation_ms_p99",
                 "max_height_spread",
                 "verify_per_s_all",
-                "tps_over_limit")),
+                "tps_over_limit",
+                "warmup_s",
+                "node_compile_share")),
         Arguments.of(
             List.of(
                 "sync",

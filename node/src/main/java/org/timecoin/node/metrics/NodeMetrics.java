@@ -14,14 +14,16 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The node's meter registry, in Prometheus form, with the JVM's own meters (heap and buffer pools
- * including direct memory, GC pauses, threads, classes, CPU, uptime) and Netty's direct memory.
- * Each node has its own registry, so several nodes in one process (a devnet) do not mix.
+ * including direct memory, GC pauses, threads, classes, JIT compilation, CPU, uptime) and Netty's
+ * direct memory. Each node has its own registry, so several nodes in one process (a devnet) do not
+ * mix.
  *
  * <p>Some figures are read once per scrape rather than by each meter ({@link #beforeScrape}): the
  * storage engine's properties, and labels that appear while the node runs (ban causes, refusal
@@ -58,6 +60,16 @@ public final class NodeMetrics implements AutoCloseable {
               "jvm.threads.allocated", threads, t -> t.getTotalThreadAllocatedBytes())
           .description("heap bytes allocated by all threads since the start")
           .baseUnit("bytes")
+          .register(registry);
+    }
+    // The JIT's work since the start (elapsed time in the compiler threads): a fresh node compiles
+    // for minutes under load, so a reading taken then is not the steady state.
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    if (jit != null && jit.isCompilationTimeMonitoringSupported()) {
+      FunctionCounter.builder(
+              "jvm.compilation.elapsed", jit, j -> j.getTotalCompilationTime() / 1000.0)
+          .description("time the JIT compilers spent compiling since the start")
+          .baseUnit("seconds")
           .register(registry);
     }
     if (ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider netty) {

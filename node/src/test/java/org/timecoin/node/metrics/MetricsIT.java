@@ -80,6 +80,7 @@ class MetricsIT {
           "jvm_memory_used_bytes",
           "jvm_gc_memory_allocated_bytes_total",
           "jvm_threads_live_threads",
+          "jvm_compilation_elapsed_seconds_total",
           "jvm_buffer_memory_used_bytes",
           "netty_direct_memory_used_bytes");
 
