@@ -33,8 +33,9 @@ final class LoadedDevnet {
 
   /**
    * The load's report, its warm-up, the heights of its window, the largest height spread in it, the
-   * spread at each height (first to last node), the nodes' counters over the window, and the cores
-   * the validators' processes and the load's process used in it (CPU seconds over wall seconds).
+   * spread at each height (first to last node) as polled and as the nodes timed it, the nodes'
+   * counters over the window, and the cores the validators' processes and the load's process used
+   * in it (CPU seconds over wall seconds).
    */
   record Result(
       JsonNode load,
@@ -43,6 +44,7 @@ final class LoadedDevnet {
       long toHeight,
       long maxSpread,
       List<Long> spreads,
+      List<Long> storedSpreads,
       NodeCounters counters,
       double nodeCores,
       double loadCores) {}
@@ -72,7 +74,7 @@ final class LoadedDevnet {
       progress.log(
           "load process: %d tx/s from %d keys (%d coins) to every validator",
           plan.load(), plan.keys(), coins);
-      return underLoad(devnet, plan, seed);
+      return underLoad(devnet, plan, seed, progress);
     }
   }
 
@@ -80,7 +82,8 @@ final class LoadedDevnet {
     return LoadFunding.coins(plan.load(), plan.keys(), plan.validators());
   }
 
-  private static Result underLoad(ProcessDevnet devnet, Plan plan, long seed) throws Exception {
+  private static Result underLoad(ProcessDevnet devnet, Plan plan, long seed, Progress progress)
+      throws Exception {
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     AtomicLong maxSpread = new AtomicLong();
     List<String> options =
@@ -100,6 +103,9 @@ final class LoadedDevnet {
       JitSettle.Outcome warmup =
           JitSettle.await(devnet, plan.validators(), Duration.ofSeconds(plan.warmupS()));
       loadProcess.openWindow();
+      progress.log(
+          "measured window opens after %.0f s of load: compilers busy %.2f of the time per node%s",
+          warmup.waitedS(), warmup.lastShare(), warmup.settled() ? "" : " (not settled)");
       long fromHeight = devnet.maxRunningHeight() + 1;
       NodeCounters countersBefore = devnet.counters();
       long windowStart = System.nanoTime();
@@ -123,6 +129,7 @@ final class LoadedDevnet {
           loadProcess.awaitReport(
               Duration.ofSeconds(plan.seconds() + plan.warmupS() + plan.drainS() + 120));
       List<Long> spreads = devnet.times().spreads(fromHeight, toHeight, plan.validators());
+      List<Long> storedSpreads = devnet.storedSpreads(fromHeight, toHeight);
       return new Result(
           report,
           warmup,
@@ -130,6 +137,7 @@ final class LoadedDevnet {
           toHeight,
           maxSpread.get(),
           spreads,
+          storedSpreads,
           counters,
           nodeCores,
           loadCores);

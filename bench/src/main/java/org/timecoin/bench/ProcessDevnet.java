@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -290,6 +292,47 @@ final class ProcessDevnet implements AutoCloseable {
       }
     }
     return clients[i];
+  }
+
+  /**
+   * For each height in {@code [from, to]} that every node reports having stored (getblock's {@code
+   * stored_at_ms}, the nodes' own clock, which they share on one machine), the nanos from the first
+   * to the last: propagation as the nodes timed it, free of the polling interval and of how fast a
+   * loaded node answers RPC. Asked once the load is over.
+   */
+  List<Long> storedSpreads(long from, long to) throws Exception {
+    Map<Long, long[]> firstLastCount = new TreeMap<>();
+    for (int i = 0; i < nodes.length; i++) {
+      JsonRpcBatch c = client(i);
+      if (c == null) {
+        throw new IllegalStateException("node " + i + " has no RPC client");
+      }
+      // A block's answer lists its txids: a few blocks per call keep answers small.
+      for (long start = from; start <= to; start += 10) {
+        List<Call> calls = new ArrayList<>();
+        for (long h = start; h <= Math.min(to, start + 9); h++) {
+          calls.add(new Call("getblock", List.of(h, 1)));
+        }
+        for (Answer a : c.send(calls).get(30, TimeUnit.SECONDS)) {
+          JsonNode at = a.ok() ? a.result().get("stored_at_ms") : null;
+          if (at != null) {
+            long ms = at.asLong();
+            firstLastCount.merge(
+                a.result().get("height").asLong(),
+                new long[] {ms, ms, 1},
+                (x, y) -> new long[] {Math.min(x[0], y[0]), Math.max(x[1], y[1]), x[2] + y[2]});
+          }
+        }
+      }
+    }
+    List<Long> out = new ArrayList<>();
+    firstLastCount.forEach(
+        (h, s) -> {
+          if (s[2] == nodes.length) {
+            out.add((s[1] - s[0]) * 1_000_000);
+          }
+        });
+    return out;
   }
 
   /** Asks every live node for its height; a node still answering the last ask is skipped. */

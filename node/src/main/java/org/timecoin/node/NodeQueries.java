@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,6 +39,7 @@ import org.timecoin.node.api.TxView;
 import org.timecoin.node.api.UnspentOutput;
 import org.timecoin.node.api.UtxoSetView;
 import org.timecoin.node.api.ValidatorView;
+import org.timecoin.node.chain.BlockStoredTimes;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.mempool.Mempool;
 import org.timecoin.node.sync.SyncStatus;
@@ -55,6 +57,7 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
   private final java.util.function.Supplier<ConsensusStatus> consensus;
   private final SyncStatus sync;
   private final org.timecoin.node.chain.FinalityWatch finality;
+  private final BlockStoredTimes storedTimes;
   private final Network addressNetwork;
   private final boolean validator;
   private final String localKey;
@@ -72,6 +75,7 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
       java.util.function.Supplier<ConsensusStatus> consensus,
       SyncStatus sync,
       org.timecoin.node.chain.FinalityWatch finality,
+      BlockStoredTimes storedTimes,
       Network addressNetwork,
       boolean validator,
       String localKey,
@@ -86,6 +90,7 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
     this.consensus = consensus;
     this.sync = sync;
     this.finality = finality;
+    this.storedTimes = storedTimes;
     this.addressNetwork = addressNetwork;
     this.validator = validator;
     this.localKey = localKey;
@@ -96,6 +101,11 @@ final class NodeQueries implements ChainQueries, TransactionSubmitter {
   @Override
   public long height() {
     return chain.height();
+  }
+
+  @Override
+  public OptionalLong storedAtMillis(long height) {
+    return storedTimes.storedAtMillis(height);
   }
 
   @Override

@@ -33,6 +33,7 @@ import org.timecoin.node.api.RpcServerFactory;
 import org.timecoin.node.api.TransactionSubmitter;
 import org.timecoin.node.api.WalletKeys;
 import org.timecoin.node.api.WalletService;
+import org.timecoin.node.chain.BlockStoredTimes;
 import org.timecoin.node.chain.ChainStoreOpener;
 import org.timecoin.node.chain.FinalityWatch;
 import org.timecoin.node.chain.LocalChain;
@@ -220,6 +221,9 @@ public final class TimeNode implements AutoCloseable {
             store, genesis, signatures, validation, cores, clock, validation.background());
     started.push(chain);
     chain.initialize();
+    // First listener: the time a block was stored, before the others' work is done.
+    BlockStoredTimes storedTimes = new BlockStoredTimes(clock);
+    chain.addListener(storedTimes);
 
     ExecutorScheduler scheduler = new ExecutorScheduler("node-timer");
     started.push(scheduler);
@@ -452,6 +456,7 @@ public final class TimeNode implements AutoCloseable {
             runtime::status,
             sync,
             finality,
+            storedTimes,
             addressNetwork,
             validator,
             validator ? operator.publicKey().toHex() : null,

@@ -2,6 +2,7 @@ package org.timecoin.rpc;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.timecoin.node.api.AddressCheck;
 import org.timecoin.node.api.BlockView;
@@ -23,6 +24,9 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
   public final AtomicBoolean stopped = new AtomicBoolean();
   public final FakeWallet wallet = new FakeWallet();
   public final FakeMasternodes masternodes = new FakeMasternodes();
+
+  /** When block 7 was stored here; null: not known (stored before the start, or long ago). */
+  public volatile Long block7StoredAt = 1_700_000_000_123L;
 
   @Override
   public ChainInfo chainInfo() {
@@ -74,6 +78,12 @@ public final class FakeNode implements ChainQueries, TransactionSubmitter, NodeC
   @Override
   public Optional<BlockView> blockByHeight(long height) {
     return height == 7 ? Optional.of(block()) : Optional.empty();
+  }
+
+  @Override
+  public OptionalLong storedAtMillis(long height) {
+    Long at = block7StoredAt;
+    return height == 7 && at != null ? OptionalLong.of(at) : OptionalLong.empty();
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.timecoin.node.api;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Read-only questions about a running node, answered from its components. The RPC server and other
@@ -31,6 +32,14 @@ public interface ChainQueries {
   }
 
   Optional<BlockView> blockByHeight(long height);
+
+  /**
+   * When this node stored the block at {@code height} (wall clock, ms since the epoch): known for
+   * the latest blocks stored since its start, empty otherwise. Local, unlike the block itself.
+   */
+  default OptionalLong storedAtMillis(long height) {
+    return OptionalLong.empty();
+  }
 
   /** {@code hashHex} is 64 hex characters; an unknown hash gives empty. */
   Optional<BlockView> blockByHash(String hashHex);

@@ -1,6 +1,7 @@
 package org.timecoin.rpc.methods;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import org.timecoin.node.api.BlockView;
 import org.timecoin.node.api.ChainQueries;
@@ -29,7 +30,8 @@ public final class GetBlock implements RpcMethod {
   public String help() {
     return "getblock <hash|height> [verbosity=1] - The block with this hash or at this height.\n"
         + "verbosity 0: the block in its canonical encoding, hex.\n"
-        + "verbosity 1: an object with header fields, txids and the commit certificate summary.\n"
+        + "verbosity 1: an object with header fields, txids and the commit certificate summary;\n"
+        + "  stored_at_ms: when this node stored it (ms since the epoch), for recent blocks.\n"
         + "verbosity 2: as 1, with each transaction in full.";
   }
 
@@ -51,7 +53,9 @@ public final class GetBlock implements RpcMethod {
     BlockView b =
         found(
             byHeight(which) ? chain.blockByHeight(height(which)) : chain.blockByHash(hash(which)));
-    return Views.block(b, verbosity);
+    ObjectNode out = Views.block(b, verbosity);
+    chain.storedAtMillis(b.height()).ifPresent(ms -> out.put("stored_at_ms", ms));
+    return out;
   }
 
   private static boolean byHeight(JsonNode which) {

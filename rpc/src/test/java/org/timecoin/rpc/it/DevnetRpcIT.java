@@ -61,6 +61,7 @@ class DevnetRpcIT {
 
   @Test
   void everyMethodAnswersOnARunningNodeAndATransferIsFinalized() throws Exception {
+    long startedMs = System.currentTimeMillis();
     net =
         LocalDevnet.create(
             dir,
@@ -83,6 +84,8 @@ class DevnetRpcIT {
     assertThat(info.get("validators").asInt()).isEqualTo(4);
     JsonNode block = rpc.call("getblock", 1, 2);
     assertThat(block.get("height").asLong()).isEqualTo(1);
+    // stored since the node's start: it says when, by its own clock
+    assertThat(block.get("stored_at_ms").asLong()).isBetween(startedMs, System.currentTimeMillis());
     assertThat(rpc.call("getblock", block.get("hash").asText()).get("height").asLong())
         .isEqualTo(1);
     assertThat(rpc.call("getbestblockhash").asText()).hasSize(64);

@@ -32,6 +32,21 @@ class SurfaceMethodsTest {
   }
 
   @Test
+  void getBlockSaysWhenThisNodeStoredTheBlockWhileItKnows() throws Exception {
+    assertThat(new GetBlock(node).call(params("[7]")).get("stored_at_ms").asLong())
+        .isEqualTo(1_700_000_000_123L);
+    assertThat(
+            new GetBlock(node)
+                .call(params("[\"" + FakeNode.HASH + "\", 2]"))
+                .get("stored_at_ms")
+                .asLong())
+        .isEqualTo(1_700_000_000_123L);
+    node.block7StoredAt = null;
+    assertThat(new GetBlock(node).call(params("[7]")).has("stored_at_ms")).isFalse();
+    assertThat(new GetBlock(node).call(params("[7]")).get("height").asLong()).isEqualTo(7);
+  }
+
+  @Test
   void getBlockRefusesWhatIsNotABlock() {
     assertThatThrownBy(() -> new GetBlock(node).call(params("[8, 0]")))
         .isInstanceOf(RpcException.class)
