@@ -80,6 +80,9 @@ final class ChunkedImport {
       }
     }
     ChunkedImport imports = new ChunkedImport(kv, m);
+    if (m != null) {
+      imports.deferIndexCompactions(true); // resumed
+    }
     try (KvCursor c = kv.scan(ChainSchema.META, KeyRange.prefix(DONE_PREFIX))) {
       while (c.hasNext()) {
         byte[] key = c.next().key();
@@ -106,6 +109,16 @@ final class ChunkedImport {
       done.clear();
     }
     manifest = m;
+    deferIndexCompactions(true);
+  }
+
+  /**
+   * The address index arrives in random order across chunks: while it loads, its files are merged
+   * in a few large passes instead of one every few files (the UTXOs, loaded as sorted runs, are not
+   * merged at all).
+   */
+  private void deferIndexCompactions(boolean deferred) {
+    kv.deferCompactions(ChainSchema.UTXOS_BY_ADDRESS, deferred);
   }
 
   synchronized BitSet done() {
@@ -249,10 +262,14 @@ final class ChunkedImport {
   }
 
   /** After the batch of {@link #stageClear} was written. */
-  synchronized void cleared() {
-    done.clear();
-    unmarked.clear();
-    manifest = null;
+  void cleared() {
+    synchronized (this) {
+      done.clear();
+      unmarked.clear();
+      manifest = null;
+    }
+    // What gathered is merged in the background while blocks are applied, which it does not slow.
+    deferIndexCompactions(false);
   }
 
   /**
@@ -273,6 +290,7 @@ final class ChunkedImport {
       kv.write(batch.delete(ChainSchema.META, MANIFEST_KEY));
     }
     manifest = null;
+    deferIndexCompactions(false);
   }
 
   private void deleteAll(KvColumn column) {

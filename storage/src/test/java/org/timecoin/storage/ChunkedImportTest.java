@@ -297,6 +297,43 @@ class ChunkedImportTest {
   }
 
   @Test
+  void theAddressIndexMergesRarelyWhileAnImportRunsResumedOrNotAndAsUsualAfterIt()
+      throws Exception {
+    WrittenSnapshot snap = snapshotOfSource(true);
+    String index = ChainSchema.UTXOS_BY_ADDRESS.name();
+    Path path = dir.resolve("target");
+    DeferralRecordingKvStore kv = recording(path, OpenMode.CREATE_IF_MISSING);
+    ChainStore target = ChainStore.open(kv, StorageConfig.defaults(path), CHAIN);
+    assertThat(kv.deferrals).isEmpty();
+    target.beginChunkedImport(snap.manifest());
+    assertThat(kv.deferrals).containsExactly(index + "=true");
+    target.importChunk(0, snap.chunks().get(0));
+    target.close();
+
+    kv = recording(path, OpenMode.MUST_EXIST); // a restart: not persisted, deferred again
+    target = ChainStore.open(kv, StorageConfig.defaults(path), CHAIN);
+    open.add(target);
+    assertThat(kv.deferrals).containsExactly(index + "=true");
+    snap.importAll(target);
+    finish(target);
+    assertThat(kv.deferrals).containsExactly(index + "=true", index + "=false");
+    ChainStoreTest.assertMatches(target, chain);
+
+    DeferralRecordingKvStore other =
+        new DeferralRecordingKvStore(new MemoryKvStore(ChainSchema.COLUMNS));
+    ChainStore aborted = ChainStore.open(other, StorageConfig.defaults(Path.of("mem")), CHAIN);
+    open.add(aborted);
+    aborted.beginChunkedImport(snap.manifest());
+    aborted.abortChunkedImport();
+    assertThat(other.deferrals).containsExactly(index + "=true", index + "=false");
+  }
+
+  private static DeferralRecordingKvStore recording(Path path, OpenMode mode) {
+    return new DeferralRecordingKvStore(
+        RocksKvStore.open(path, RocksConfig.defaults(), ChainSchema.COLUMNS, mode));
+  }
+
+  @Test
   void twoStoresWithTheSameStateCutIdenticalSnapshots() {
     WrittenSnapshot fromRocks = snapshotOfSource(true);
     ChainStore twin = store(false, "twin");

@@ -41,6 +41,11 @@ public abstract class ForwardingKvStore implements KvStore {
   }
 
   @Override
+  public void deferCompactions(KvColumn column, boolean deferred) {
+    inner.deferCompactions(column, deferred);
+  }
+
+  @Override
   public byte[] get(KvColumn column, byte[] key) {
     return inner.get(column, key);
   }

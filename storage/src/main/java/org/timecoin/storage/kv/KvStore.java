@@ -48,6 +48,15 @@ public interface KvStore extends KvReader, AutoCloseable {
     }
   }
 
+  /**
+   * While {@code deferred}, {@code column}'s flushed data is merged in larger, rarer passes: for a
+   * bulk load of keys in random order, which otherwise rewrites what it loaded many times over.
+   * Once no longer deferred, what gathered is merged in the background, and writes are not slowed
+   * or stopped for it meanwhile. Reads stay correct throughout. Not persisted: a reopened store
+   * merges as usual.
+   */
+  default void deferCompactions(KvColumn column, boolean deferred) {}
+
   KvSnapshot snapshot();
 
   /** The directory of the database, or empty for an in-memory store. */

@@ -426,6 +426,25 @@ public final class RocksKvStore implements KvStore {
   }
 
   @Override
+  public void deferCompactions(KvColumn column, boolean deferred) {
+    ColumnFamilyHandle h = handle(column);
+    guarded(
+        "setting when to merge files",
+        () -> {
+          db.setOptions(h, L0Triggers.of(deferred));
+          return null;
+        });
+  }
+
+  /** Files in {@code column}'s level 0: flushed and not merged yet. */
+  long level0Files(KvColumn column) {
+    ColumnFamilyHandle h = handle(column);
+    return guarded(
+        "reading statistics",
+        () -> Long.parseLong(db.getProperty(h, "rocksdb.num-files-at-level0").trim()));
+  }
+
+  @Override
   public KvSnapshot snapshot() {
     return guarded(
         "taking a snapshot",

@@ -88,6 +88,22 @@ abstract class KvStoreContractTest {
     assertThat(keys(store.scan(A, KeyRange.all()))).isEmpty();
   }
 
+  @Test
+  void deferredCompactionsChangeNothingReadsSee() {
+    store.deferCompactions(A, true);
+    for (int i = 0; i < 5; i++) {
+      put(A, b("k" + i), b("v" + i));
+      store.flush();
+    }
+    put(A, b("k0"), b("new"));
+    assertThat(store.get(A, b("k0"))).isEqualTo(b("new"));
+    store.deferCompactions(A, false);
+    put(A, b("k5"), b("v5"));
+    assertThat(keys(store.scan(A, KeyRange.all())))
+        .containsExactly("k0", "k1", "k2", "k3", "k4", "k5");
+    assertThat(store.get(A, b("k3"))).isEqualTo(b("v3"));
+  }
+
   static byte[] b(String s) {
     return s.getBytes(UTF_8);
   }

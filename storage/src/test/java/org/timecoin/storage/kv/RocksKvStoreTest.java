@@ -2,10 +2,12 @@ package org.timecoin.storage.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -103,6 +105,32 @@ class RocksKvStoreTest extends KvStoreContractTest {
     put(B, b("k"), b("v"));
     assertThat(store.get(B, b("k"))).isEqualTo(b("v"));
     assertThat(store.location()).contains(dir.resolve("db"));
+  }
+
+  @Test
+  void deferredFilesGatherWithoutStoppingWritesAndAreMergedInTheBackgroundAfterwards() {
+    RocksKvStore rocks = (RocksKvStore) store;
+    rocks.deferCompactions(A, true);
+    int files = 40; // beyond RocksDB's default stop trigger (36 files at level 0)
+    for (int i = 0; i < files; i++) {
+      put(A, bytes(i), b("v" + i));
+      rocks.flush();
+    }
+    assertThat(rocks.level0Files(A)).isEqualTo(files); // not one merge yet
+    EngineStats gathered = rocks.engineStats().orElseThrow();
+    assertThat(gathered.writeStopped()).isFalse();
+    assertThat(gathered.delayedWriteRate()).isZero();
+
+    rocks.deferCompactions(A, false);
+    assertThat(rocks.engineStats().orElseThrow().writeStopped()).isFalse();
+    put(A, bytes(200), b("after")); // not held up by the merge
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> rocks.level0Files(A) < L0Triggers.DEFERRED_COMPACTION / 4);
+    for (int i = 0; i < files; i++) {
+      assertThat(rocks.get(A, bytes(i))).isEqualTo(b("v" + i));
+    }
+    assertThat(rocks.get(A, bytes(200))).isEqualTo(b("after"));
   }
 
   /** RocksDB writes the options in force to an OPTIONS file; the WAL must be bounded there. */
