@@ -1,12 +1,14 @@
 package org.timecoin.node.chain;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.Status;
 import org.timecoin.storage.kv.ForwardingKvStore;
 import org.timecoin.storage.kv.KvBatch;
 import org.timecoin.storage.kv.KvColumn;
+import org.timecoin.storage.kv.KvEntry;
 import org.timecoin.storage.kv.KvStore;
 import org.timecoin.storage.kv.RocksErrors;
 
@@ -23,6 +25,7 @@ public final class FaultyKvStore extends ForwardingKvStore {
 
   private final AtomicLong writesLeft = new AtomicLong(Long.MAX_VALUE);
   private final AtomicLong unloggedLeft = new AtomicLong(Long.MAX_VALUE);
+  private final AtomicLong sortedRunsLeft = new AtomicLong(Long.MAX_VALUE);
   private volatile Fault fault = Fault.DISK_FULL;
   private volatile boolean failReads;
 
@@ -42,6 +45,18 @@ public final class FaultyKvStore extends ForwardingKvStore {
   public void failUnloggedAfter(long writes, Fault f) {
     fault = f;
     unloggedLeft.set(writes);
+  }
+
+  /** Lets {@code runs} more sorted runs (bulk-loaded table files) through, then fails each one. */
+  public void failSortedRunsAfter(long runs, Fault f) {
+    fault = f;
+    sortedRunsLeft.set(runs);
+  }
+
+  @Override
+  public void ingestSorted(KvColumn column, List<KvEntry> entries) {
+    spend(sortedRunsLeft);
+    inner.ingestSorted(column, entries);
   }
 
   @Override

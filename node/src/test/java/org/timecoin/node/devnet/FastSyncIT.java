@@ -17,6 +17,8 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.timecoin.common.Hash32;
 import org.timecoin.common.time.Clock;
 import org.timecoin.domain.block.Block;
@@ -338,9 +340,10 @@ class FastSyncIT {
   }
 
   /** Connects as soon as the node listens (it starts listening when its fast sync begins). */
-  @Test
-  void aFastSyncCutShortByADiskFaultStopsTheNodeAndResumesWithTheChunksStillMissing()
-      throws Exception {
+  @ParameterizedTest(name = "in a sorted run: {0}")
+  @ValueSource(booleans = {false, true})
+  void aFastSyncCutShortByADiskFaultStopsTheNodeAndResumesWithTheChunksStillMissing(
+      boolean inSortedRun) throws Exception {
     validatorsWithASnapshot();
     int f =
         fullNode(
@@ -352,7 +355,12 @@ class FastSyncIT {
                     f,
                     inner -> {
                       FaultyKvStore kv = new FaultyKvStore(inner);
-                      kv.failUnloggedAfter(1, FaultyKvStore.Fault.DISK_FULL);
+                      // the second chunk's UTXOs (a sorted run) or its address index (a batch)
+                      if (inSortedRun) {
+                        kv.failSortedRunsAfter(1, FaultyKvStore.Fault.DISK_FULL);
+                      } else {
+                        kv.failUnloggedAfter(1, FaultyKvStore.Fault.DISK_FULL);
+                      }
                       return kv;
                     }))
         .hasMessageContaining("No space left on device");
