@@ -1,6 +1,7 @@
 package org.timecoin.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -102,7 +103,11 @@ final class LoadedDevnet {
       devnet.times().await(() -> false, Duration.ofSeconds(LOAD_START_S));
       JitSettle.Outcome warmup =
           JitSettle.await(devnet, plan.validators(), Duration.ofSeconds(plan.warmupS()));
-      loadProcess.openWindow();
+      try {
+        loadProcess.openWindow();
+      } catch (IOException e) {
+        // the load has ended already: its report (awaited below) says why
+      }
       progress.log(
           "measured window opens after %.0f s of load: compilers busy %.2f of the time per node%s",
           warmup.waitedS(), warmup.lastShare(), warmup.settled() ? "" : " (not settled)");
