@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.CommitCertificate;
@@ -111,16 +114,30 @@ public final class SnapshotImportBench extends BenchCommand {
   }
 
   /** Waits (at most ten minutes) until the store has no compaction running or pending. */
-  private static void awaitNoCompaction(ChainStore store) throws InterruptedException {
-    long deadline = System.nanoTime() + 600_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      EngineStats s = store.engineStats().orElse(null);
-      if (s == null || (!s.compactionPending() && s.runningCompactions() == 0)) {
-        return;
-      }
-      Thread.sleep(50);
+  private static void awaitNoCompaction(ChainStore store) throws Exception {
+    CompletableFuture<Void> settled = new CompletableFuture<>();
+    ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
+    try {
+      poller.scheduleWithFixedDelay(
+          () -> {
+            try {
+              EngineStats s = store.engineStats().orElse(null);
+              if (s == null || (!s.compactionPending() && s.runningCompactions() == 0)) {
+                settled.complete(null);
+              }
+            } catch (RuntimeException e) {
+              settled.completeExceptionally(e);
+            }
+          },
+          0,
+          50,
+          TimeUnit.MILLISECONDS);
+      settled.get(10, TimeUnit.MINUTES);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("compactions still running ten minutes after the import");
+    } finally {
+      poller.shutdownNow();
     }
-    throw new IllegalStateException("compactions still running ten minutes after the import");
   }
 
   /** CPU time of this whole process, native threads included (RocksDB's flushes, compactions). */
