@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.Callable;
 import org.timecoin.common.time.Clock;
+import org.timecoin.node.consensus.ExecutorScheduler;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,6 +27,12 @@ public abstract class BenchCommand implements Callable<Integer> {
   protected long seed;
 
   protected final Clock clock = Clock.SYSTEM;
+
+  /** The benchmarks' timer thread (a daemon, for the process's life). */
+  private static final ExecutorScheduler TIMER = new ExecutorScheduler("bench-timer");
+
+  /** Waits of a benchmark driver, on the timer rather than a sleeping thread. */
+  protected final Pause pause = new Pause(TIMER);
 
   /** Runs the benchmark and fills {@code report}. */
   protected abstract void run(Report report, Progress progress) throws Exception;

@@ -215,7 +215,7 @@ public final class EpochBench extends BenchCommand {
       if (!AdmitResult.BUSY.equals(r.code()) || clock.monoNanos() > deadline) {
         throw new IllegalStateException("registration " + index + " refused: " + r);
       }
-      Thread.sleep(50);
+      pause.of(Duration.ofMillis(50));
     }
   }
 

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -29,23 +30,11 @@ record NodeCounters(
     double finalitySeconds,
     long finalized,
     double compileSeconds) {
-  private static final Pattern SENT =
-      Pattern.compile("^p2p_sent_bytes_total\\{[^}]*type=\"([^\"]+)\"[^}]*}\\s+([0-9.eE+]+)");
-  private static final Pattern UNCOMPRESSED =
-      Pattern.compile(
-          "^p2p_sent_uncompressed_bytes_total\\{[^}]*type=\"([^\"]+)\"[^}]*}\\s+([0-9.eE+]+)");
-  private static final Pattern RELAY =
-      Pattern.compile("^(relay_[a-z_]+_total)(\\{[^}]*})?\\s+([0-9.eE+]+)");
-  private static final Pattern ALLOCATED =
-      Pattern.compile("^jvm_threads_allocated_bytes_total(\\{[^}]*})?\\s+([0-9.eE+]+)");
-  private static final Pattern GC_PAUSE =
-      Pattern.compile("^jvm_gc_pause_seconds_sum(\\{[^}]*})?\\s+([0-9.eE+]+)");
-  private static final Pattern FINALITY_SUM =
-      Pattern.compile("^mempool_tx_finality_seconds_sum(\\{[^}]*})?\\s+([0-9.eE+]+)");
-  private static final Pattern FINALITY_COUNT =
-      Pattern.compile("^mempool_tx_finality_seconds_count(\\{[^}]*})?\\s+([0-9.eE+]+)");
-  private static final Pattern COMPILE =
-      Pattern.compile("^jvm_compilation_elapsed_seconds_total(\\{[^}]*})?\\s+([0-9.eE+]+)");
+  /** A sample line: metric name, its labels if any, its value. */
+  private static final Pattern SAMPLE =
+      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+([-0-9.eE+]+)");
+
+  private static final Pattern TYPE_LABEL = Pattern.compile("type=\"([^\"]+)\"");
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -66,53 +55,42 @@ record NodeCounters(
   }
 
   static NodeCounters parse(String prometheusText) {
+    Map<String, Double> totals = new HashMap<>(); // each metric summed over its label sets
     Map<String, Long> bytes = new TreeMap<>();
     Map<String, Long> uncompressed = new TreeMap<>();
     Map<String, Long> relay = new TreeMap<>();
-    long allocated = 0;
-    double pauses = 0;
-    double finality = 0;
-    long finalized = 0;
-    double compile = 0;
     for (String line : prometheusText.split("\n")) {
-      Matcher a = ALLOCATED.matcher(line);
-      if (a.find()) {
-        allocated += (long) Double.parseDouble(a.group(2));
+      Matcher sample = SAMPLE.matcher(line);
+      if (!sample.find()) {
+        continue; // a comment or a blank line
       }
-      Matcher g = GC_PAUSE.matcher(line);
-      if (g.find()) {
-        pauses += Double.parseDouble(g.group(2));
+      String name = sample.group(1);
+      double value = Double.parseDouble(sample.group(3));
+      totals.merge(name, value, Double::sum);
+      if (name.startsWith("relay_") && name.endsWith("_total")) {
+        relay.merge(name, (long) value, Long::sum);
       }
-      Matcher fs = FINALITY_SUM.matcher(line);
-      if (fs.find()) {
-        finality += Double.parseDouble(fs.group(2));
-      }
-      Matcher fc = FINALITY_COUNT.matcher(line);
-      if (fc.find()) {
-        finalized += (long) Double.parseDouble(fc.group(2));
-      }
-      Matcher c = COMPILE.matcher(line);
-      if (c.find()) {
-        compile += Double.parseDouble(c.group(2));
-      }
-      Matcher m = SENT.matcher(line);
-      if (m.find()) {
-        bytes.merge(m.group(1), (long) Double.parseDouble(m.group(2)), Long::sum);
-      }
-      Matcher u = UNCOMPRESSED.matcher(line);
-      if (u.find()) {
-        uncompressed.merge(u.group(1), (long) Double.parseDouble(u.group(2)), Long::sum);
-      }
-      Matcher r = RELAY.matcher(line);
-      if (r.find()) {
-        relay.merge(r.group(1), (long) Double.parseDouble(r.group(3)), Long::sum);
+      Matcher type = TYPE_LABEL.matcher(sample.group(2) == null ? "" : sample.group(2));
+      if (type.find()) {
+        if (name.equals("p2p_sent_bytes_total")) {
+          bytes.merge(type.group(1), (long) value, Long::sum);
+        } else if (name.equals("p2p_sent_uncompressed_bytes_total")) {
+          uncompressed.merge(type.group(1), (long) value, Long::sum);
+        }
       }
     }
     if (bytes.isEmpty()) {
       throw new IllegalStateException("no p2p_sent_bytes_total in the metrics");
     }
     return new NodeCounters(
-        bytes, uncompressed, relay, allocated, pauses, finality, finalized, compile);
+        bytes,
+        uncompressed,
+        relay,
+        (long) (double) totals.getOrDefault("jvm_threads_allocated_bytes_total", 0.0),
+        totals.getOrDefault("jvm_gc_pause_seconds_sum", 0.0),
+        totals.getOrDefault("mempool_tx_finality_seconds_sum", 0.0),
+        (long) (double) totals.getOrDefault("mempool_tx_finality_seconds_count", 0.0),
+        totals.getOrDefault("jvm_compilation_elapsed_seconds_total", 0.0));
   }
 
   NodeCounters plus(NodeCounters o) {

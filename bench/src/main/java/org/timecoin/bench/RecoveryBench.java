@@ -176,7 +176,7 @@ public final class RecoveryBench extends BenchCommand {
     long before = maxHeight(rest);
     partition(side, true);
     progress.log("cut %s off at height %d", side, before);
-    pause(cut);
+    pause.of(cut);
     long during = maxHeight(rest);
     long stranded = maxHeight(side);
     if (during < before + 3 || stranded >= during) {
@@ -202,7 +202,7 @@ public final class RecoveryBench extends BenchCommand {
     partition(side, true);
     progress.log("split %s from %s", side, others(side));
     long atSplit = maxHeight(others(side));
-    pause(cut);
+    pause.of(cut);
     long stalled = maxHeight(all());
     if (maxHeight(others(side)) > atSplit + 1) {
       throw new IllegalStateException(
@@ -271,11 +271,7 @@ public final class RecoveryBench extends BenchCommand {
       if (clock.monoNanos() - deadline > 0) {
         throw new IllegalStateException(what + " within " + timeout);
       }
-      pause(POLL);
+      pause.of(POLL);
     }
-  }
-
-  private static void pause(Duration d) throws InterruptedException {
-    Thread.sleep(d.toMillis());
   }
 }

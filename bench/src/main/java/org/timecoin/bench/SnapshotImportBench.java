@@ -1,6 +1,7 @@
 package org.timecoin.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,9 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.timecoin.domain.block.Block;
 import org.timecoin.domain.block.CommitCertificate;
@@ -114,29 +112,17 @@ public final class SnapshotImportBench extends BenchCommand {
   }
 
   /** Waits (at most ten minutes) until the store has no compaction running or pending. */
-  private static void awaitNoCompaction(ChainStore store) throws Exception {
-    CompletableFuture<Void> settled = new CompletableFuture<>();
-    ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
-    try {
-      poller.scheduleWithFixedDelay(
-          () -> {
-            try {
-              EngineStats s = store.engineStats().orElse(null);
-              if (s == null || (!s.compactionPending() && s.runningCompactions() == 0)) {
-                settled.complete(null);
-              }
-            } catch (RuntimeException e) {
-              settled.completeExceptionally(e);
-            }
-          },
-          0,
-          50,
-          TimeUnit.MILLISECONDS);
-      settled.get(10, TimeUnit.MINUTES);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("compactions still running ten minutes after the import");
-    } finally {
-      poller.shutdownNow();
+  private void awaitNoCompaction(ChainStore store) throws InterruptedException {
+    long deadline = clock.monoNanos() + Duration.ofMinutes(10).toNanos();
+    while (true) {
+      EngineStats s = store.engineStats().orElse(null);
+      if (s == null || (!s.compactionPending() && s.runningCompactions() == 0)) {
+        return;
+      }
+      if (clock.monoNanos() - deadline > 0) {
+        throw new IllegalStateException("compactions still running ten minutes after the import");
+      }
+      pause.of(Duration.ofMillis(50));
     }
   }
 
