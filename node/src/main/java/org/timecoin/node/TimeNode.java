@@ -8,12 +8,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +33,7 @@ import org.timecoin.node.api.WalletService;
 import org.timecoin.node.chain.BlockStoredTimes;
 import org.timecoin.node.chain.ChainStoreOpener;
 import org.timecoin.node.chain.FinalityWatch;
+import org.timecoin.node.chain.HeldBackPool;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.chain.ValidationPool;
 import org.timecoin.node.chain.ValidatorPriority;
@@ -191,20 +189,6 @@ public final class TimeNode implements AutoCloseable {
     ValidationPool validation =
         new ValidationPool(cores, Thread.ofPlatform().name("validation-", 0).daemon().factory());
     started.push(validation::shutdownNow);
-    // Transactions are admitted on their own pool, so a backlog of transactions to verify never
-    // queues ahead of proposal validation and vote checks on the validation pool.
-    // Its queue is bounded: beyond ADMISSION_QUEUE waiting checks a transaction is refused as busy
-    // rather than admitted seconds later.
-    int admitters = Math.max(1, cores - 1);
-    ExecutorService admission =
-        new ThreadPoolExecutor(
-            admitters,
-            admitters,
-            0,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(ADMISSION_QUEUE),
-            Thread.ofPlatform().name("tx-admission-", 0).daemon().factory());
-    started.push(admission::shutdownNow);
     ExecutorService delivery =
         Executors.newFixedThreadPool(
             2, Thread.ofPlatform().name("p2p-delivery-", 0).daemon().factory());
@@ -221,6 +205,19 @@ public final class TimeNode implements AutoCloseable {
             store, genesis, signatures, validation, cores, clock, validation.background());
     started.push(chain);
     chain.initialize();
+    // Transactions are admitted on their own pool, so a backlog of transactions to verify never
+    // queues ahead of proposal validation and vote checks on the validation pool; its threads make
+    // way while a block is validated or stored (the block is what every validator waits for).
+    // Its queue is bounded: beyond ADMISSION_QUEUE waiting checks a transaction is refused as busy
+    // rather than admitted seconds later.
+    int admitters = Math.max(1, cores - 1);
+    ExecutorService admission =
+        new HeldBackPool(
+            admitters,
+            ADMISSION_QUEUE,
+            chain.blockWork(),
+            Thread.ofPlatform().name("tx-admission-", 0).daemon().factory());
+    started.push(admission::shutdownNow);
     // First listener: the time a block was stored, before the others' work is done.
     BlockStoredTimes storedTimes = new BlockStoredTimes(clock);
     chain.addListener(storedTimes);

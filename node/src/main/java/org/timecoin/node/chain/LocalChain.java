@@ -68,6 +68,7 @@ public final class LocalChain implements AutoCloseable {
   private final List<java.util.function.Consumer<Block>> beforeApply = new CopyOnWriteArrayList<>();
   private final LongAdder appliedBlocks = new LongAdder();
   private final LongAdder applyNanos = new LongAdder();
+  private final BlockWorkGate blockWork;
   private volatile BlockHeader tipHeader;
 
   /** Recent validation time per transaction of a block (moving average), 0 before the first. */
@@ -106,6 +107,18 @@ public final class LocalChain implements AutoCloseable {
     // Inputs not found are told apart (unknown or spent) by key reads only, never a block decode.
     this.utxoView = store.utxos();
     this.clock = clock;
+    this.blockWork = new BlockWorkGate(BLOCK_WORK_MAX_HOLD_MS, clock);
+  }
+
+  /**
+   * The longest that work held back by {@link #blockWork()} waits at a time: about one block's
+   * validation under load, so catching up (blocks back to back) never stops admission.
+   */
+  static final long BLOCK_WORK_MAX_HOLD_MS = 500;
+
+  /** Validation and storing of blocks in progress, for work that should make way for them. */
+  public BlockWorkGate blockWork() {
+    return blockWork;
   }
 
   /** Stores the genesis block when the store is empty; checks it otherwise. Call once at start. */
@@ -309,6 +322,10 @@ public final class LocalChain implements AutoCloseable {
 
   /** Full validation of a block meant to follow the current tip. */
   public CompletableFuture<ValidationResult> validate(Block block) {
+    return blockWork.during(() -> validateNow(block));
+  }
+
+  private CompletableFuture<ValidationResult> validateNow(Block block) {
     BlockHeader parent = tipHeader;
     if (block.height() != parent.height() + 1) {
       return CompletableFuture.completedFuture(
@@ -446,13 +463,17 @@ public final class LocalChain implements AutoCloseable {
    * here, else it is validated first. Completes once durable and listeners were told.
    */
   public CompletableFuture<ChainTip> store(Block block, CommitCertificate certificate) {
+    return blockWork.during(() -> storeNow(block, certificate));
+  }
+
+  private CompletableFuture<ChainTip> storeNow(Block block, CommitCertificate certificate) {
     if (block.height() <= tipHeader.height()) {
       // Block sync and consensus may both deliver a height: the second delivery is a no-op.
       return CompletableFuture.supplyAsync(() -> alreadyStored(block), writer);
     }
     Prepared p = prepared.get(block.hash());
     if (p == null) {
-      return validate(block)
+      return validateNow(block)
           .thenCompose(
               r -> {
                 if (!r.isValid()) {
@@ -460,7 +481,7 @@ public final class LocalChain implements AutoCloseable {
                       new IllegalStateException(
                           "finalized block " + block.height() + " is invalid here: " + r));
                 }
-                return store(block, certificate);
+                return storeNow(block, certificate);
               });
     }
     return CompletableFuture.supplyAsync(() -> write(block, certificate, p.update()), writer);

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.timecoin.consensus.runtime.ConsensusRuntime;
+import org.timecoin.node.chain.BlockWorkGate;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.mempool.AdmissionOutcomes;
 import org.timecoin.node.mempool.AdmitResult;
@@ -39,6 +40,10 @@ final class ChainMeters {
             c -> c.applyStats().totalNanos(),
             TimeUnit.NANOSECONDS)
         .description("atomic writes of finalized blocks to the store")
+        .register(r);
+    FunctionCounter.builder("mempool.admission.held", chain.blockWork(), BlockWorkGate::heldSeconds)
+        .description("time admission threads waited for block validation or storing to finish")
+        .baseUnit("seconds")
         .register(r);
     Gauge.builder("consensus.queued.events", runtime, ConsensusRuntime::queuedEvents)
         .description("inputs waiting for the consensus owner thread")

@@ -105,7 +105,10 @@ public final class MempoolBlockProducer implements BlockProducer {
 
   @Override
   public CompletionStage<Block> produce(long height, int round) {
-    return CompletableFuture.supplyAsync(() -> build(height, round), executor);
+    // Block work: the validators wait for this proposal, admission can wait for it.
+    return chain
+        .blockWork()
+        .during(() -> CompletableFuture.supplyAsync(() -> build(height, round), executor));
   }
 
   /** max_block_txs, lowered to what this node validated lately within the validation budget. */

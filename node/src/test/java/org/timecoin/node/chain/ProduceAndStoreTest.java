@@ -123,6 +123,58 @@ class ProduceAndStoreTest {
     assertThat(again.detail()).contains("already in a block");
   }
 
+  /** Keeps both threads of the test pool busy until the latch is counted down. */
+  java.util.concurrent.CountDownLatch occupyPool() {
+    java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+    for (int i = 0; i < 2; i++) {
+      t.pool.execute(
+          () -> {
+            try {
+              hold.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+    }
+    return hold;
+  }
+
+  @Test
+  void validatingABlockIsBlockWorkUntilItsResultIsKnown() {
+    assertThat(mempool.submit(spendGenesis(0, 990_000)).join().admitted()).isTrue();
+    Block block = producer.produce(1, 0).toCompletableFuture().join();
+    var hold = occupyPool();
+    var validation = t.chain.validate(block);
+    assertThat(t.chain.blockWork().running()).isEqualTo(1);
+    assertThat(validation).isNotDone();
+
+    hold.countDown();
+    assertThat(validation.join().isValid()).isTrue();
+    assertThat(t.chain.blockWork().running()).isZero();
+  }
+
+  @Test
+  void buildingAProposalIsBlockWorkUntilItIsBuilt() {
+    var hold = occupyPool();
+    var proposal = producer.produce(1, 0).toCompletableFuture();
+    assertThat(t.chain.blockWork().running()).isEqualTo(1);
+    assertThat(proposal).isNotDone();
+
+    hold.countDown();
+    assertThat(proposal.join().height()).isEqualTo(1);
+    assertThat(t.chain.blockWork().running()).isZero();
+  }
+
+  @Test
+  void storingABlockIsBlockWorkUntilItsListenersWereTold() {
+    List<Integer> runningDuringListener = new ArrayList<>();
+    t.chain.addListener((b, c) -> runningDuringListener.add(t.chain.blockWork().running()));
+    Block one = producer.produce(1, 0).toCompletableFuture().join();
+    t.chain.store(one, t.certify(one)).join();
+    assertThat(runningDuringListener).containsExactly(1);
+    assertThat(t.chain.blockWork().running()).isZero();
+  }
+
   @Test
   void blocksAheadOfTheTipHaveTheirLastCommitVerifiedInTheBackground() {
     Block one = producer.produce(1, 0).toCompletableFuture().join();

@@ -67,6 +67,7 @@ class MetricsIT {
           "mempool_admitted_total",
           "mempool_rejected_total",
           "mempool_tx_finality_seconds",
+          "mempool_admission_held_seconds_total",
           "sync_syncing",
           "sync_target_height",
           "sync_blocks_applied_total",
