@@ -76,7 +76,8 @@ public final class DevnetBench extends BenchCommand {
 
   /**
    * Heap bytes all validators allocated in the window per transfer committed in it (end to end: RPC
-   * decode, admission, relay, proposal, validation, apply), and GC pause time per minute.
+   * decode, admission, relay, proposal, validation, apply), GC pause time per minute, and what the
+   * nodes' counters say about admission.
    */
   static void reportAllocation(
       Report report,
@@ -101,6 +102,16 @@ public final class DevnetBench extends BenchCommand {
         c.finalized() > 0 ? c.finalitySeconds() * 1000 / c.finalized() : Double.NaN,
         "ms",
         "admission to stored block, as the nodes time it (mean)");
+    report.figure(
+        "admission_held_share",
+        c.admissionHeldSeconds() / windowS / validators,
+        "",
+        "time admission waited for block work, per node (one admission thread each here)");
+    report.figure(
+        "decoded_keys_hit_ratio",
+        c.decodedKeysHitRatio(),
+        "",
+        "signature checks whose key an earlier check had decoded");
     report.figure("node_cores", observed.nodeCores(), "", "cores the validators used");
     report.field("relay_counters", java.util.Map.copyOf(c.relayCounters()));
     report.figure("load_cores", observed.loadCores(), "", "cores the load process used");

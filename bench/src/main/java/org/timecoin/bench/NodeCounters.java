@@ -17,19 +17,15 @@ import java.util.regex.Pattern;
  * message type ({@code p2p_sent_bytes_total}: every frame handed to a socket, headers included,
  * after compression when it is on; TCP/IP headers are not counted) and the same frames'
  * uncompressed size ({@code p2p_sent_uncompressed_bytes_total}), the compact relay counters ({@code
- * relay_*_total}), heap bytes allocated by all threads, seconds of GC pauses, and the time from
- * admission to the block being stored, summed over the transactions admitted there ({@code
- * mempool_tx_finality_seconds}).
+ * relay_*_total}), and every metric summed over its label sets ({@link #total}): heap bytes
+ * allocated by all threads, seconds of GC pauses, the time from admission to the block being
+ * stored, summed over the transactions admitted there ({@code mempool_tx_finality_seconds}), ...
  */
 record NodeCounters(
     Map<String, Long> bytesByType,
     Map<String, Long> uncompressedByType,
     Map<String, Long> relayCounters,
-    long allocatedBytes,
-    double gcPauseSeconds,
-    double finalitySeconds,
-    long finalized,
-    double compileSeconds) {
+    Map<String, Double> totals) {
   /** A sample line: metric name, its labels if any, its value. */
   private static final Pattern SAMPLE =
       Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+([-0-9.eE+]+)");
@@ -39,7 +35,7 @@ record NodeCounters(
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   static NodeCounters none() {
-    return new NodeCounters(Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0);
+    return new NodeCounters(Map.of(), Map.of(), Map.of(), Map.of());
   }
 
   /** One node's counters now. */
@@ -82,15 +78,44 @@ record NodeCounters(
     if (bytes.isEmpty()) {
       throw new IllegalStateException("no p2p_sent_bytes_total in the metrics");
     }
-    return new NodeCounters(
-        bytes,
-        uncompressed,
-        relay,
-        (long) (double) totals.getOrDefault("jvm_threads_allocated_bytes_total", 0.0),
-        totals.getOrDefault("jvm_gc_pause_seconds_sum", 0.0),
-        totals.getOrDefault("mempool_tx_finality_seconds_sum", 0.0),
-        (long) (double) totals.getOrDefault("mempool_tx_finality_seconds_count", 0.0),
-        totals.getOrDefault("jvm_compilation_elapsed_seconds_total", 0.0));
+    return new NodeCounters(bytes, uncompressed, relay, totals);
+  }
+
+  /** A metric summed over its label sets (and nodes, once added up); 0 when absent. */
+  double total(String metric) {
+    return totals.getOrDefault(metric, 0.0);
+  }
+
+  long allocatedBytes() {
+    return (long) total("jvm_threads_allocated_bytes_total");
+  }
+
+  double gcPauseSeconds() {
+    return total("jvm_gc_pause_seconds_sum");
+  }
+
+  /** Admission to stored, summed over the transactions admitted there. */
+  double finalitySeconds() {
+    return total("mempool_tx_finality_seconds_sum");
+  }
+
+  long finalized() {
+    return (long) total("mempool_tx_finality_seconds_count");
+  }
+
+  double compileSeconds() {
+    return total("jvm_compilation_elapsed_seconds_total");
+  }
+
+  /** Time admission threads waited for block work ({@code mempool_admission_held_seconds}). */
+  double admissionHeldSeconds() {
+    return total("mempool_admission_held_seconds_total");
+  }
+
+  /** Share of signature checks whose key an earlier check had decoded; 0 without checks. */
+  double decodedKeysHitRatio() {
+    double lookups = total("validation_decoded_keys_lookups_total");
+    return lookups == 0 ? 0 : total("validation_decoded_keys_hits_total") / lookups;
   }
 
   NodeCounters plus(NodeCounters o) {
@@ -98,11 +123,7 @@ record NodeCounters(
         combine(bytesByType, o.bytesByType, 1),
         combine(uncompressedByType, o.uncompressedByType, 1),
         combine(relayCounters, o.relayCounters, 1),
-        allocatedBytes + o.allocatedBytes,
-        gcPauseSeconds + o.gcPauseSeconds,
-        finalitySeconds + o.finalitySeconds,
-        finalized + o.finalized,
-        compileSeconds + o.compileSeconds);
+        combineTotals(totals, o.totals, 1));
   }
 
   NodeCounters minus(NodeCounters earlier) {
@@ -110,16 +131,19 @@ record NodeCounters(
         combine(bytesByType, earlier.bytesByType, -1),
         combine(uncompressedByType, earlier.uncompressedByType, -1),
         combine(relayCounters, earlier.relayCounters, -1),
-        allocatedBytes - earlier.allocatedBytes,
-        gcPauseSeconds - earlier.gcPauseSeconds,
-        finalitySeconds - earlier.finalitySeconds,
-        finalized - earlier.finalized,
-        compileSeconds - earlier.compileSeconds);
+        combineTotals(totals, earlier.totals, -1));
   }
 
   private static Map<String, Long> combine(Map<String, Long> a, Map<String, Long> b, int sign) {
     Map<String, Long> out = new TreeMap<>(a);
     b.forEach((k, v) -> out.merge(k, sign * v, Long::sum));
+    return out;
+  }
+
+  private static Map<String, Double> combineTotals(
+      Map<String, Double> a, Map<String, Double> b, int sign) {
+    Map<String, Double> out = new HashMap<>(a);
+    b.forEach((k, v) -> out.merge(k, sign * v, Double::sum));
     return out;
   }
 

@@ -24,6 +24,9 @@ class NodeCountersTest {
       mempool_tx_finality_seconds_sum 12.5
       mempool_tx_finality_seconds_count 25.0
       jvm_compilation_elapsed_seconds_total 4.75
+      mempool_admission_held_seconds_total 1.5
+      validation_decoded_keys_lookups_total 400.0
+      validation_decoded_keys_hits_total 300.0
       jvm_memory_max_bytes{area="heap",id="G1 Eden Space"} -1.0
       """;
 
@@ -40,6 +43,22 @@ class NodeCountersTest {
     assertThat(c.finalized()).isEqualTo(25);
     assertThat(c.compileSeconds()).isEqualTo(4.75);
     assertThat(c.total()).isEqualTo(1534);
+    assertThat(c.admissionHeldSeconds()).isEqualTo(1.5);
+    assertThat(c.decodedKeysHitRatio()).isEqualTo(0.75);
+  }
+
+  @Test
+  void aWindowIsTheDifferenceOfTwoScrapesSummedOverNodes() {
+    NodeCounters before = NodeCounters.parse(SCRAPE);
+    NodeCounters later =
+        NodeCounters.parse(
+            SCRAPE
+                .replace("lookups_total 400.0", "lookups_total 600.0")
+                .replace("hits_total 300.0", "hits_total 500.0"));
+    NodeCounters window = later.plus(later).minus(before.plus(before));
+    assertThat(window.decodedKeysHitRatio()).as("400 of 400 in the window").isEqualTo(1.0);
+    assertThat(window.admissionHeldSeconds()).isZero();
+    assertThat(NodeCounters.none().decodedKeysHitRatio()).isZero();
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.timecoin.common.codec.ByteReader;
 import org.timecoin.common.codec.ByteWriter;
 import org.timecoin.common.codec.Codec;
+import org.timecoin.domain.crypto.DecodedKeys;
 import org.timecoin.domain.crypto.Ed25519;
 import org.timecoin.domain.crypto.PublicKey;
 
@@ -64,6 +65,11 @@ public record TxIn(OutPoint prev, PublicKey pubKey, byte[] signature) {
   /** True when the signature verifies over {@code message} under this input's key. */
   public boolean verifySignature(byte[] message) {
     return pubKey.verify(message, signature);
+  }
+
+  /** As above, with the decoded point of this key that {@code keys} holds, if any. */
+  public boolean verifySignature(byte[] message, DecodedKeys keys) {
+    return keys.verify(pubKey, message, signature);
   }
 
   /** Writes the fields covered by the signature: outpoint and pubkey. */

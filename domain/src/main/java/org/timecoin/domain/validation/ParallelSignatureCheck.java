@@ -139,7 +139,7 @@ final class ParallelSignatureCheck {
         for (int k = start; k < end && !abort.get(); k++) {
           int index = pending[k];
           Transaction tx = txs.get(index);
-          ValidationResult r = TxRules.checkSignatures(tx, chainId);
+          ValidationResult r = TxRules.checkSignatures(tx, chainId, cache.keys());
           if (r.isValid()) {
             cache.markVerified(tx.txid());
           } else {

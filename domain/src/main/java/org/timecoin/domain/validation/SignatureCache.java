@@ -6,6 +6,7 @@ import org.timecoin.common.Hash32;
 import org.timecoin.common.Sha256;
 import org.timecoin.common.collect.RecentMap;
 import org.timecoin.domain.block.CommitCertificate;
+import org.timecoin.domain.crypto.DecodedKeys;
 
 /**
  * Txids whose signatures all verified, so a transaction checked when it entered the mempool is not
@@ -18,11 +19,18 @@ import org.timecoin.domain.block.CommitCertificate;
  */
 public final class SignatureCache {
   private final RecentMap<Hash32, Boolean> verified;
+  private final DecodedKeys keys;
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
   public SignatureCache(long maxEntries) {
     this.verified = new RecentMap<>((int) Math.min(Integer.MAX_VALUE, maxEntries));
+    this.keys = new DecodedKeys(Math.min(maxEntries, DecodedKeys.DEFAULT_MAX_KEYS));
+  }
+
+  /** The decoded keys of transactions verified lately, for the checks of the next ones. */
+  public DecodedKeys keys() {
+    return keys;
   }
 
   private static final byte[] CERTIFICATE_DOMAIN =
@@ -52,8 +60,10 @@ public final class SignatureCache {
     verified.remove(txid);
   }
 
+  /** Forgets every entry and every decoded key. */
   public void clear() {
     verified.clear();
+    keys.clear();
   }
 
   /** Number of entries. */

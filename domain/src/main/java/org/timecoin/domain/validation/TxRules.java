@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.timecoin.common.Hash32;
 import org.timecoin.domain.block.Tier;
+import org.timecoin.domain.crypto.DecodedKeys;
 import org.timecoin.domain.genesis.ConsensusParams;
 import org.timecoin.domain.masternode.MasternodeDeregistration;
 import org.timecoin.domain.masternode.MasternodeRegistration;
@@ -173,10 +174,18 @@ public final class TxRules {
 
   /** Verifies every input's signature for chain {@code chainId}. */
   public static ValidationResult checkSignatures(Transaction tx, Hash32 chainId) {
+    return checkSignatures(tx, chainId, null);
+  }
+
+  /** As above, verifying with the decoded points {@code keys} holds (none when null). */
+  public static ValidationResult checkSignatures(Transaction tx, Hash32 chainId, DecodedKeys keys) {
     byte[][] messages = SigHash.all(chainId, tx);
     List<TxIn> inputs = tx.inputs();
     for (int i = 0; i < inputs.size(); i++) {
-      if (!inputs.get(i).verifySignature(messages[i])) {
+      TxIn in = inputs.get(i);
+      boolean valid =
+          keys == null ? in.verifySignature(messages[i]) : in.verifySignature(messages[i], keys);
+      if (!valid) {
         return ValidationResult.reject(
             Rejection.BAD_SIGNATURE, "signature of input " + i + " does not verify");
       }

@@ -67,7 +67,7 @@ public final class TxValidator {
     if (!spend.isValid() || cache.isVerified(tx.txid())) {
       return spend;
     }
-    ValidationResult sigs = TxRules.checkSignatures(tx, chainId);
+    ValidationResult sigs = TxRules.checkSignatures(tx, chainId, cache.keys());
     if (!sigs.isValid()) {
       return sigs;
     }

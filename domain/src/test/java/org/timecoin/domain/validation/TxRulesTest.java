@@ -103,6 +103,30 @@ class TxRulesTest {
     assertThat(r.rejection()).isEqualTo(Rejection.BAD_SIGNATURE);
   }
 
+  @Test
+  void sharedDecodedKeysGiveTheSameAnswersAndServeTheSecondInputOfAKey() {
+    Utxo a = utxo("a", 5_000_000);
+    Utxo b = utxo("b", 5_000_000);
+    var chain = Sha256.hash("c".getBytes());
+    Transaction tx =
+        new TxBuilder()
+            .input(a.outPoint(), ALICE)
+            .input(b.outPoint(), ALICE)
+            .output(9_000_000, ChainFixture.address(ALICE))
+            .sign(chain);
+    Transaction decoded = Transaction.CODEC.decode(Transaction.CODEC.encode(tx));
+    org.timecoin.domain.crypto.DecodedKeys keys = new org.timecoin.domain.crypto.DecodedKeys(10);
+    assertThat(TxRules.checkSignatures(decoded, chain, keys).isValid()).isTrue();
+    assertThat(keys.hitCount()).as("the second input's key was decoded by the first").isOne();
+    Transaction swapped =
+        tx.withInputs(
+            List.of(
+                tx.inputs().get(0).withSignature(tx.inputs().get(1).signature()),
+                tx.inputs().get(1).withSignature(tx.inputs().get(0).signature())));
+    assertThat(TxRules.checkSignatures(swapped, chain, keys).rejection())
+        .isEqualTo(Rejection.BAD_SIGNATURE);
+  }
+
   private static Utxo utxo(String name, long amount) {
     return new Utxo(
         new OutPoint(Sha256.hash(name.getBytes()), 0),

@@ -116,6 +116,11 @@ public final class LocalChain implements AutoCloseable {
    */
   static final long BLOCK_WORK_MAX_HOLD_MS = 500;
 
+  /** Signatures and keys verified here lately. */
+  public SignatureCache signatures() {
+    return signatures;
+  }
+
   /** Validation and storing of blocks in progress, for work that should make way for them. */
   public BlockWorkGate blockWork() {
     return blockWork;
@@ -287,7 +292,7 @@ public final class LocalChain implements AutoCloseable {
             background.execute(
                 () -> {
                   if (!signatures.isVerified(tx.txid())
-                      && TxRules.checkSignatures(tx, id).isValid()) {
+                      && TxRules.checkSignatures(tx, id, signatures.keys()).isValid()) {
                     signatures.markVerified(tx.txid());
                   }
                 });

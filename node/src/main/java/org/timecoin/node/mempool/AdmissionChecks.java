@@ -182,7 +182,7 @@ final class AdmissionChecks {
       return unwanted(tx); // asked again here: its sender may have been caught while this waited
     }
     signatureChecks.increment();
-    ValidationResult r = TxRules.checkSignatures(tx, chainId);
+    ValidationResult r = TxRules.checkSignatures(tx, chainId, signatures.keys());
     if (!r.isValid()) {
       return new Outcome(reject(tx.txid(), r, null), 0);
     }

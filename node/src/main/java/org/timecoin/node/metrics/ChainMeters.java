@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.timecoin.consensus.runtime.ConsensusRuntime;
+import org.timecoin.domain.crypto.DecodedKeys;
 import org.timecoin.node.chain.BlockWorkGate;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.mempool.AdmissionOutcomes;
@@ -44,6 +45,13 @@ final class ChainMeters {
     FunctionCounter.builder("mempool.admission.held", chain.blockWork(), BlockWorkGate::heldSeconds)
         .description("time admission threads waited for block validation or storing to finish")
         .baseUnit("seconds")
+        .register(r);
+    DecodedKeys keys = chain.signatures().keys();
+    FunctionCounter.builder("validation.decoded.keys.lookups", keys, DecodedKeys::lookupCount)
+        .description("public keys of signature checks looked up among the keys decoded lately")
+        .register(r);
+    FunctionCounter.builder("validation.decoded.keys.hits", keys, DecodedKeys::hitCount)
+        .description("signature checks whose public key an earlier check had decoded")
         .register(r);
     Gauge.builder("consensus.queued.events", runtime, ConsensusRuntime::queuedEvents)
         .description("inputs waiting for the consensus owner thread")

@@ -68,6 +68,8 @@ class MetricsIT {
           "mempool_rejected_total",
           "mempool_tx_finality_seconds",
           "mempool_admission_held_seconds_total",
+          "validation_decoded_keys_lookups_total",
+          "validation_decoded_keys_hits_total",
           "sync_syncing",
           "sync_target_height",
           "sync_blocks_applied_total",

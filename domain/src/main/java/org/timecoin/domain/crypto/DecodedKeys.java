@@ -1,0 +1,51 @@
+package org.timecoin.domain.crypto;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * Public keys verified lately, each held as one {@link PublicKey} instance that keeps its decoded
+ * curve point. Every transaction decoded from the wire carries fresh key objects, so without this
+ * each signature check decodes its key again (a square root in the field, a fifth of a
+ * verification); payers who spend several coins or pay again are verified with the point decoded
+ * the first time. Bounded in entries; Caffeine's admission by frequency keeps the keys that recur,
+ * so a flood of one-off keys does not evict them. The answer of a verification is the same with or
+ * without this: the point is a pure function of the key bytes. Thread-safe.
+ */
+public final class DecodedKeys {
+  /** Each entry holds a key and its point: about 250 bytes. */
+  public static final long DEFAULT_MAX_KEYS = 50_000;
+
+  private final Cache<PublicKey, PublicKey> keys;
+
+  public DecodedKeys(long maxKeys) {
+    if (maxKeys < 1) {
+      throw new IllegalArgumentException("maxKeys must be >= 1, got " + maxKeys);
+    }
+    this.keys = Caffeine.newBuilder().maximumSize(maxKeys).recordStats().build();
+  }
+
+  /** The instance held for {@code key}'s bytes; {@code key} itself when it was not held. */
+  public PublicKey shared(PublicKey key) {
+    return keys.get(key, k -> k);
+  }
+
+  /** Verifies with the decoded point of an earlier check of the same key, if held. */
+  public boolean verify(PublicKey key, byte[] message, byte[] signature) {
+    return shared(key).verify(message, signature);
+  }
+
+  public void clear() {
+    keys.invalidateAll();
+  }
+
+  /** Lookups that found the key held, since start. */
+  public long hitCount() {
+    return keys.stats().hitCount();
+  }
+
+  /** All lookups since start. */
+  public long lookupCount() {
+    return keys.stats().requestCount();
+  }
+}

@@ -1,0 +1,84 @@
+package org.timecoin.domain.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HexFormat;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DecodedKeysTest {
+  @Test
+  void equalKeyBytesShareOneInstanceSoThePointIsDecodedOnce() {
+    DecodedKeys keys = new DecodedKeys(100);
+    KeyPair pair = KeyPair.fromSeed(new byte[32]);
+    PublicKey first = PublicKey.of(pair.publicKey().toBytes());
+    PublicKey second = PublicKey.of(pair.publicKey().toBytes());
+    assertThat(second).isNotSameAs(first);
+
+    assertThat(keys.shared(first)).isSameAs(first);
+    assertThat(keys.shared(second)).isSameAs(first);
+    assertThat(keys.hitCount()).isEqualTo(1);
+    assertThat(keys.lookupCount()).isEqualTo(2);
+  }
+
+  @Test
+  void clearedKeysAreDecodedAgain() {
+    DecodedKeys keys = new DecodedKeys(100);
+    PublicKey first = KeyPair.fromSeed(new byte[32]).publicKey();
+    keys.shared(first);
+    keys.clear();
+    PublicKey fresh = PublicKey.of(first.toBytes());
+    assertThat(keys.shared(fresh)).isSameAs(fresh);
+  }
+
+  @ParameterizedTest(name = "seed={0}")
+  @ValueSource(longs = {1, 2, 3})
+  void verifyingThroughSharedKeysAgreesWithTheRawBytes(long seed) {
+    Random random = new Random(seed);
+    DecodedKeys keys = new DecodedKeys(8); // small: entries come and go during the run
+    KeyPair[] payers = new KeyPair[16];
+    for (int i = 0; i < payers.length; i++) {
+      byte[] seed32 = new byte[32];
+      random.nextBytes(seed32);
+      payers[i] = KeyPair.fromSeed(seed32);
+    }
+    for (int i = 0; i < 300; i++) {
+      KeyPair pair = payers[random.nextInt(payers.length)];
+      byte[] msg = new byte[1 + random.nextInt(64)];
+      random.nextBytes(msg);
+      byte[] sig = pair.sign(msg);
+      if (random.nextInt(3) == 0) {
+        sig[random.nextInt(64)] ^= (byte) (1 + random.nextInt(255));
+      }
+      byte[] pub = pair.publicKey().toBytes();
+      if (random.nextInt(8) == 0) {
+        random.nextBytes(pub); // usually not a point at all
+      }
+      boolean expected = Ed25519.verify(pub, msg, sig);
+      assertThat(keys.verify(PublicKey.of(pub), msg, sig))
+          .as("seed %d case %d", seed, i)
+          .isEqualTo(expected);
+    }
+    assertThat(keys.hitCount()).as("payers recur").isPositive();
+  }
+
+  @Test
+  void aKeyThatIsNotAPointFailsEveryTimeItIsShared() {
+    DecodedKeys keys = new DecodedKeys(100);
+    byte[] pub =
+        HexFormat.of().parseHex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
+    byte[] sig = new byte[64];
+    sig[0] = 1;
+    for (int i = 0; i < 3; i++) {
+      assertThat(keys.verify(PublicKey.of(pub), new byte[] {1}, sig)).isFalse();
+    }
+  }
+
+  @Test
+  void aCacheWithoutRoomIsRefused() {
+    assertThatThrownBy(() -> new DecodedKeys(0)).hasMessageContaining("maxKeys");
+  }
+}
