@@ -138,6 +138,8 @@ public final class BlockValidateBench extends BenchCommand {
     final Ratios coldRatios = new Ratios();
     final Ratios warmRatios = new Ratios();
     final CpuMeter cpu = new CpuMeter();
+    long coldKeyLookups;
+    long coldKeyHits;
   }
 
   /** One cold validation of {@code block}, then the warm repeats, next to a limit slice. */
@@ -157,10 +159,14 @@ public final class BlockValidateBench extends BenchCommand {
     signatureCache.clear();
     memo.validating(block.hash());
     var cpuBefore = m.cpu.snapshot();
+    long lookupsBefore = signatureCache.keys().lookupCount();
+    long hitsBefore = signatureCache.keys().hitCount();
     timeline.start();
     long coldNanos = validate(validator, block, ctx, timeline.view(), stateRoot(timeline, memo));
     timeline.record();
     m.coldCpu.add(m.cpu.since(cpuBefore));
+    m.coldKeyLookups += signatureCache.keys().lookupCount() - lookupsBefore;
+    m.coldKeyHits += signatureCache.keys().hitCount() - hitsBefore;
     m.cold.add(coldNanos);
     m.coldRatios.add(coldNanos / 1e6 / sliceLimitMs);
     for (int r = 0; r < warmRepeats; r++) {
@@ -213,6 +219,11 @@ public final class BlockValidateBench extends BenchCommand {
     report.figure("sig_cpu_ms", sigCpuMs, "ms", "CPU of " + txs + " verifications");
     report.figure(
         "cold_cpu_over_sig_cpu", m.coldCpu.p50Ms() / sigCpuMs, "x", "cold CPU / signature CPU");
+    report.figure(
+        "cold_decoded_keys_hit_ratio",
+        m.coldKeyLookups == 0 ? 0 : (double) m.coldKeyHits / m.coldKeyLookups,
+        "",
+        "  cold: inputs whose key an earlier input of the block had decoded");
     report.figure(
         "cold_lookup_done_ms_p50", timeline.lookupDone.p50Ms(), "ms", "  cold: inputs fetched at");
     report.figure(

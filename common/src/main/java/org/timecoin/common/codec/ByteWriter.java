@@ -96,7 +96,11 @@ public final class ByteWriter {
     return size;
   }
 
+  /**
+   * The bytes written so far. A writer sized exactly (the encoded size known beforehand) hands over
+   * its buffer without a copy: a full buffer is never written again, as the next write grows it.
+   */
   public byte[] toByteArray() {
-    return Arrays.copyOf(buf, size);
+    return size == buf.length ? buf : Arrays.copyOf(buf, size);
   }
 }

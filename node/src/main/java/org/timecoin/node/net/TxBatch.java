@@ -27,6 +27,17 @@ public record TxBatch(List<Transaction> txs) {
         }
 
         @Override
+        public byte[] encode(TxBatch b) {
+          int size = 4; // the list's length
+          for (Transaction tx : b.txs()) {
+            size += tx.encodedSize();
+          }
+          ByteWriter out = new ByteWriter(size); // a batch is up to 1 MiB: sized once, not doubled
+          write(out, b);
+          return out.toByteArray();
+        }
+
+        @Override
         public TxBatch read(ByteReader in) {
           List<Transaction> txs = in.list(MAX_TXS, Transaction.CODEC::read);
           if (txs.isEmpty()) {

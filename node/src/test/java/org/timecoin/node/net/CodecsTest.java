@@ -108,6 +108,12 @@ class CodecsTest {
       assertThat(roundTrip(TxBatch.CODEC, batch).txs())
           .extracting(x -> x.txid())
           .containsExactly(tx.txid(), tx.txid());
+      var generic = new org.timecoin.common.codec.ByteWriter();
+      TxBatch.CODEC.write(generic, batch);
+      assertThat(TxBatch.CODEC.encode(batch))
+          .as("sized up front, same bytes")
+          .isEqualTo(generic.toByteArray())
+          .hasSize(generic.size());
     }
     byte[] empty = new org.timecoin.common.codec.ByteWriter().u32(0).toByteArray();
     assertThatThrownBy(() -> TxBatch.CODEC.decode(empty))
