@@ -22,7 +22,10 @@ public final class DecodedKeys {
     if (maxKeys < 1) {
       throw new IllegalArgumentException("maxKeys must be >= 1, got " + maxKeys);
     }
-    this.keys = Caffeine.newBuilder().maximumSize(maxKeys).recordStats().build();
+    // Upkeep (eviction, the frequency sketch) runs on the checking thread: it is small, and the
+    // common fork-join pool is nobody's to take cores from during a block's validation.
+    this.keys =
+        Caffeine.newBuilder().maximumSize(maxKeys).executor(Runnable::run).recordStats().build();
   }
 
   /** The instance held for {@code key}'s bytes; {@code key} itself when it was not held. */
