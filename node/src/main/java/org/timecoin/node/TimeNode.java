@@ -5,9 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,11 +21,6 @@ import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.tx.Network;
 import org.timecoin.domain.validation.SignatureCache;
-import org.timecoin.node.api.ChainQueries;
-import org.timecoin.node.api.MasternodeService;
-import org.timecoin.node.api.NodeControl;
-import org.timecoin.node.api.RpcServerFactory;
-import org.timecoin.node.api.TransactionSubmitter;
 import org.timecoin.node.api.WalletKeys;
 import org.timecoin.node.api.WalletService;
 import org.timecoin.node.chain.BlockStoredTimes;
@@ -39,7 +32,6 @@ import org.timecoin.node.chain.ValidationPool;
 import org.timecoin.node.chain.ValidatorPriority;
 import org.timecoin.node.chainspec.ChainSpecExport;
 import org.timecoin.node.chainspec.ChainSpecFile;
-import org.timecoin.node.chainspec.ChainSpecHome;
 import org.timecoin.node.clock.ClockCheck;
 import org.timecoin.node.config.NodeConfig;
 import org.timecoin.node.consensus.ChainPorts;
@@ -75,9 +67,7 @@ import org.timecoin.node.wallet.Wallet;
 import org.timecoin.node.wallet.WalletKeysService;
 import org.timecoin.node.wallet.WalletOpener;
 import org.timecoin.node.wallet.WalletOptions;
-import org.timecoin.p2p.P2pConfig;
 import org.timecoin.p2p.P2pNode;
-import org.timecoin.p2p.PeerAddress;
 import org.timecoin.p2p.RateLimit;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.kv.KvStore;
@@ -90,12 +80,9 @@ import org.timecoin.storage.snapshot.SnapshotKeeper;
  */
 public final class TimeNode implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TimeNode.class);
-  static final long TESTNET_MAGIC = 0x54494D30L; // "TIM0", a u32 on the wire
 
   /** Own consensus messages are sent again when no new one went out for this long. */
   static final Duration RESEND_AFTER = Duration.ofSeconds(1);
-
-  static final long MAINNET_MAGIC = 0x54494D31L; // "TIM1"
 
   /** Transactions waiting for their signature check, at most (about a second of work). */
   static final int ADMISSION_QUEUE = 8_192;
@@ -125,13 +112,12 @@ public final class TimeNode implements AutoCloseable {
   private FastSync.Settings fastSyncSettings = FastSync.Settings.defaults();
   private final FastSyncProgress fastSyncProgress;
   private SnapshotKeeper keeper;
-  private StartupRpc startupRpc;
   private SnapshotServer snapshotServer;
   private ConsensusHandler consensusHandler;
   private CompactProposals compactProposals;
   private TxAnnouncements txAnnouncements;
   private NodeQueries queries;
-  private RpcServerFactory.RunningServer rpc;
+  private final NodeRpc rpc;
   private org.timecoin.node.wallet.KeyRing keyRing;
   private Wallet wallet;
   private org.timecoin.node.wallet.WalletSpender spender;
@@ -164,6 +150,7 @@ public final class TimeNode implements AutoCloseable {
     this.clock = clock;
     this.fastSyncProgress = new FastSyncProgress(clock);
     this.validator = config.masternode().enabled();
+    this.rpc = new NodeRpc(config, () -> requestStop("stop requested over RPC"), started::push);
   }
 
   public synchronized void start() throws Exception {
@@ -193,18 +180,55 @@ public final class TimeNode implements AutoCloseable {
         Executors.newFixedThreadPool(
             2, Thread.ofPlatform().name("p2p-delivery-", 0).daemon().factory());
     started.push(delivery::shutdownNow);
+    ChainStore store = openChain(data, validation, delivery, cores);
+    ExecutorService admission = admissionPool(cores);
+    // First listener: the time a block was stored, before the others' work is done.
+    BlockStoredTimes storedTimes = new BlockStoredTimes(clock);
+    chain.addListener(storedTimes);
+    ExecutorScheduler scheduler = new ExecutorScheduler("node-timer");
+    started.push(scheduler);
+    openWallet();
+    joinNetwork(data, delivery);
+    startMempool(scheduler, admission);
+    attachWallet(data);
+    ProposalSender proposals = new ProposalSender(network, config.network().compactRelay());
+    runtime = buildConsensus(data, scheduler, validation, startGossip(scheduler, proposals));
+    startProtocols(scheduler, validation, proposals);
+    serveSnapshots(data, store);
+    ClockCheck clockCheck = startServing(scheduler);
+    queries = buildQueries(storedTimes, clockCheck);
+    startRpc();
+    NodeMeters.bind(metrics, this);
+    if (config.metrics().enabled()) {
+      metricsServer = MetricsServer.start(config.metrics(), metrics::scrape);
+      started.push(metricsServer);
+    }
+    logStarted();
+  }
 
+  /** The chain store (fast-synced first when new) and the chain over it. */
+  private ChainStore openChain(
+      Path data, ValidationPool validation, ExecutorService delivery, int cores) throws Exception {
     ChainStore store =
         ChainStoreOpener.open(
             config.storage().storeConfig(data.resolve("chain")), genesis.chainId(), kvWrapper);
     started.push(store);
     fastSyncIfNew(store, data, delivery);
-    SignatureCache signatures = new SignatureCache(1_000_000);
     chain =
         new LocalChain(
-            store, genesis, signatures, validation, cores, clock, validation.background());
+            store,
+            genesis,
+            new SignatureCache(1_000_000),
+            validation,
+            cores,
+            clock,
+            validation.background());
     started.push(chain);
     chain.initialize();
+    return store;
+  }
+
+  private ExecutorService admissionPool(int cores) {
     // Transactions are admitted on their own pool, so a backlog of transactions to verify never
     // queues ahead of proposal validation and vote checks on the validation pool; its threads make
     // way while a block is validated or stored (the block is what every validator waits for).
@@ -218,12 +242,10 @@ public final class TimeNode implements AutoCloseable {
             chain.blockWork(),
             Thread.ofPlatform().name("tx-admission-", 0).daemon().factory());
     started.push(admission::shutdownNow);
-    // First listener: the time a block was stored, before the others' work is done.
-    BlockStoredTimes storedTimes = new BlockStoredTimes(clock);
-    chain.addListener(storedTimes);
+    return admission;
+  }
 
-    ExecutorScheduler scheduler = new ExecutorScheduler("node-timer");
-    started.push(scheduler);
+  private void openWallet() throws Exception {
     // The wallet's relock timer waits for the wallet's monitor: on its own thread, never a
     // consensus timer's.
     ExecutorScheduler walletTimer = new ExecutorScheduler("wallet-timer");
@@ -236,13 +258,24 @@ public final class TimeNode implements AutoCloseable {
             FileOps.REAL,
             WalletOptions.standard(clock, walletTimer));
     started.push(wallet);
+  }
 
-    network = new P2pNode(p2pConfig(data), key, delivery, clock, () -> chain.height());
+  private void joinNetwork(Path data, ExecutorService delivery) throws Exception {
+    network =
+        new P2pNode(
+            NodeP2pConfig.of(config, genesis, data, validator),
+            key,
+            delivery,
+            clock,
+            () -> chain.height());
     // Links to the validators of the current and the next epoch get the short keep-alive; the
     // list follows the sets as epochs pass.
     ValidatorPriority priority = new ValidatorPriority(chain, network::prioritize);
     priority.refresh();
     chain.addListener((block, cert) -> priority.refresh());
+  }
+
+  private void startMempool(ExecutorScheduler scheduler, ExecutorService admission) {
     // The relay encodes a frame per peer every few milliseconds: on its own thread, not on the one
     // that runs consensus timeouts.
     ExecutorScheduler relayTimer = new ExecutorScheduler("tx-relay");
@@ -267,7 +300,7 @@ public final class TimeNode implements AutoCloseable {
             chain.utxoView(),
             RegistryRules.over(
                 genesis.chainId(), chain.registry(), chain::height, genesis.params().epochBlocks()),
-            signatures,
+            chain.signatures(),
             admission,
             config.node().mempoolPolicy(),
             tx -> {
@@ -277,13 +310,17 @@ public final class TimeNode implements AutoCloseable {
             clock);
     chain.addBeforeApplyListener(mempool::beforeBlockApplied);
     chain.addListener((block, cert) -> mempool.onBlockCommitted(block));
+  }
+
+  /** Spending with the wallet, and the masternode transactions built on it. */
+  private void attachWallet(Path data) throws Exception {
     // Spends with the wallet file's keys, unless a test or devnet gave the node other keys.
     var nodeWallet =
         org.timecoin.node.wallet.NodeWallet.attach(
             keyRing != null ? keyRing : wallet,
             chain,
             mempool,
-            signatures,
+            chain.signatures(),
             config.node().mempoolPolicy().minFeeRate(),
             data,
             clock);
@@ -296,9 +333,10 @@ public final class TimeNode implements AutoCloseable {
         new org.timecoin.node.masternode.CollateralGuard(masternodeChain, masternodeTx);
     collaterals.load();
     chain.addListener(collaterals);
+  }
 
-    ChainPorts ports = new ChainPorts(chain);
-    ProposalSender proposals = new ProposalSender(network, config.network().compactRelay());
+  /** Gossip of own proposals and votes, re-sent to peers while the height stalls. */
+  private P2pGossip startGossip(ExecutorScheduler scheduler, ProposalSender proposals) {
     P2pGossip gossip = new P2pGossip(network, proposals, clock, RESEND_AFTER);
     network.addPeerListener(gossip);
     var resend =
@@ -307,6 +345,13 @@ public final class TimeNode implements AutoCloseable {
             .scheduleWithFixedDelay(
                 gossip::resendIfStalled, 250, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
     started.push(() -> resend.cancel(false));
+    return gossip;
+  }
+
+  private ConsensusRuntime buildConsensus(
+      Path data, ExecutorScheduler scheduler, ValidationPool validation, P2pGossip gossip)
+      throws Exception {
+    ChainPorts ports = new ChainPorts(chain);
     // Its own thread: building waits for no validation backlog, and delays none.
     ExecutorService producing =
         Executors.newSingleThreadExecutor(
@@ -324,20 +369,9 @@ public final class TimeNode implements AutoCloseable {
             config.consensus().timeoutPropose().dividedBy(2),
             PROPOSE_AFTER);
     mempool.capBacklogAt(producer::transactionCapacity);
-    var c = config.consensus();
-    ConsensusConfig cc =
-        ConsensusConfig.DEFAULT
-            .withTimeouts(
-                c.timeoutPropose(),
-                c.timeoutPrevote(),
-                c.timeoutPrecommit(),
-                c.timeoutDelta(),
-                c.maxRoundTimeout())
-            .withBlockIntervals(
-                config.block().blockInterval(), config.block().emptyBlockInterval());
     ConsensusRuntime.Builder rb =
         ConsensusRuntime.builder()
-            .config(cc)
+            .config(consensusConfig())
             .chainId(genesis.chainId())
             .dataDir(data.resolve("consensus"))
             .startHeight(chain.height() + 1)
@@ -358,8 +392,24 @@ public final class TimeNode implements AutoCloseable {
     if (validator) {
       rb.signer(new LocalKeySigner(operator));
     }
-    runtime = rb.build();
+    return rb.build();
+  }
 
+  private ConsensusConfig consensusConfig() {
+    var c = config.consensus();
+    return ConsensusConfig.DEFAULT
+        .withTimeouts(
+            c.timeoutPropose(),
+            c.timeoutPrevote(),
+            c.timeoutPrecommit(),
+            c.timeoutDelta(),
+            c.maxRoundTimeout())
+        .withBlockIntervals(config.block().blockInterval(), config.block().emptyBlockInterval());
+  }
+
+  /** Block sync and the handlers of each protocol, each on its own delivery lane. */
+  private void startProtocols(
+      ExecutorScheduler scheduler, ValidationPool validation, ProposalSender proposals) {
     sync =
         new BlockSync(
             chain,
@@ -399,6 +449,15 @@ public final class TimeNode implements AutoCloseable {
             proposals,
             clock);
     compactProposals.register(perPeer, consensusHandler.lane(), lane("block-txs-lane"));
+    startTransactionProtocols(perPeer);
+    // Block serving and state checks read the disk: each on a lane of its own, so neither a
+    // backlog of them nor the other's delays proposals and votes.
+    new SyncHandler(sync, network).register(lane("sync-lane"));
+    new StateCheckHandler(sync, network).register(lane("state-check-lane"));
+  }
+
+  /** Relayed transactions and their announcements, on one lane of their own. */
+  private void startTransactionProtocols(RateLimit perPeer) {
     // Its own lane: admission work behind a flood of transactions never delays votes.
     transactions =
         new TransactionHandler(
@@ -417,12 +476,10 @@ public final class TimeNode implements AutoCloseable {
             clock,
             Math.min(TxRelay.MAX_BATCH_BYTES, config.network().maxFrameBytes() / 4));
     txAnnouncements.register(perPeer, txLane);
-    // Block serving and state checks read the disk: each on a lane of its own, so neither a
-    // backlog of them nor the other's delays proposals and votes.
-    new SyncHandler(sync, network).register(lane("sync-lane"));
-    new StateCheckHandler(sync, network).register(lane("state-check-lane"));
-    serveSnapshots(data, store);
+  }
 
+  /** Starts the network, consensus and block sync; the clock check it returns runs too. */
+  private ClockCheck startServing(ExecutorScheduler scheduler) {
     network.start();
     started.push(network);
     ClockCheck clockCheck =
@@ -434,7 +491,10 @@ public final class TimeNode implements AutoCloseable {
     runtime.failure().thenAccept(t -> requestStop("consensus halted: " + t));
     sync.start();
     started.push(sync);
+    return clockCheck;
+  }
 
+  private NodeQueries buildQueries(BlockStoredTimes storedTimes, ClockCheck clockCheck) {
     Network addressNetwork = genesis.network();
     // Waiters time out on a thread of their own, so many expiring together delay no other timer.
     ExecutorScheduler finalityTimer = new ExecutorScheduler("finality-watch");
@@ -445,27 +505,23 @@ public final class TimeNode implements AutoCloseable {
             config.rpc().maxFinalityWaiters(),
             config.rpc().maxFinalityWaitersPerTxid());
     chain.addListener(finality);
-    queries =
-        new NodeQueries(
-            chain,
-            mempool,
-            network,
-            runtime::status,
-            sync,
-            finality,
-            storedTimes,
-            addressNetwork,
-            validator,
-            validator ? operator.publicKey().toHex() : null,
-            clock,
-            clockCheck::offsetMillis,
-            () -> ChainSpecFile.toJson(ChainSpecExport.of(config, genesis)));
-    startRpc();
-    NodeMeters.bind(metrics, this);
-    if (config.metrics().enabled()) {
-      metricsServer = MetricsServer.start(config.metrics(), metrics::scrape);
-      started.push(metricsServer);
-    }
+    return new NodeQueries(
+        chain,
+        mempool,
+        network,
+        runtime::status,
+        sync,
+        finality,
+        storedTimes,
+        addressNetwork,
+        validator,
+        validator ? operator.publicKey().toHex() : null,
+        clock,
+        clockCheck::offsetMillis,
+        () -> ChainSpecFile.toJson(ChainSpecExport.of(config, genesis)));
+  }
+
+  private void logStarted() {
     log.info(
         "node {} started as {} at height {}; p2p {}{}{}",
         key.publicKey().toHex(),
@@ -477,7 +533,7 @@ public final class TimeNode implements AutoCloseable {
                     + " set holds its key)",
         chain.height(),
         network.localAddress(),
-        rpc == null ? "" : ", rpc " + rpc.address(),
+        rpc.address().map(a -> ", rpc " + a).orElse(""),
         metricsServer == null ? "" : ", metrics " + metricsUrl(metricsServer.address()));
   }
 
@@ -494,7 +550,8 @@ public final class TimeNode implements AutoCloseable {
         clock,
         () -> {
           startRpcEarly();
-          return new P2pNode(p2pConfig(data), key, delivery, clock, () -> 0L);
+          return new P2pNode(
+              NodeP2pConfig.of(config, genesis, data, validator), key, delivery, clock, () -> 0L);
         },
         fastSyncSettings,
         fastSyncProgress);
@@ -537,12 +594,7 @@ public final class TimeNode implements AutoCloseable {
     WalletKeys keys = new WalletKeysService(wallet, genesis.network());
     WalletService spending =
         new org.timecoin.node.wallet.PresentWalletOnly(this::walletPresent, spender);
-    MasternodeService mn = masternodes(this::walletPresent);
-    if (startupRpc != null) {
-      startupRpc.started(queries, queries, keys, spending, mn);
-      return;
-    }
-    startRpcWith(queries, queries, keys, spending, mn);
+    rpc.serve(queries, queries, keys, spending, masternodes(this::walletPresent));
   }
 
   private boolean walletPresent() {
@@ -554,42 +606,15 @@ public final class TimeNode implements AutoCloseable {
    * #startRpc()} switches it to them: an operator sees the fast sync's phase.
    */
   private void startRpcEarly() throws Exception {
-    if (!config.rpc().enabled()) {
-      return;
+    if (rpc.enabled()) {
+      rpc.startEarly(
+          new StartupRpc(
+              genesis,
+              validator,
+              () -> fastSyncProgress.view().describe(),
+              clock.monoNanos(),
+              clock));
     }
-    StartupRpc early =
-        new StartupRpc(
-            genesis, validator, () -> fastSyncProgress.view().describe(), clock.monoNanos(), clock);
-    if (startRpcWith(
-        early.queries(),
-        early.submitter(),
-        early.walletKeys(),
-        early.wallet(),
-        early.masternodes())) {
-      startupRpc = early;
-    }
-  }
-
-  /** Starts the RPC server on these ports; false when there is no RPC module or it is off. */
-  private boolean startRpcWith(
-      ChainQueries q, TransactionSubmitter s, WalletKeys keys, WalletService w, MasternodeService m)
-      throws Exception {
-    if (!config.rpc().enabled()) {
-      return false;
-    }
-    Optional<RpcServerFactory> factory = ServiceLoader.load(RpcServerFactory.class).findFirst();
-    if (factory.isEmpty()) {
-      log.warn(
-          "JSON-RPC is enabled but the rpc module is not on the class path; running without RPC");
-      return false;
-    }
-    NodeControl control = () -> requestStop("stop requested over RPC");
-    rpc =
-        factory
-            .get()
-            .start(config.rpc(), config.security(), config.dataDir(), q, s, control, keys, w, m);
-    started.push(rpc);
-    return true;
   }
 
   /** What RPC sees of the registry, registering through the wallet with the operator key. */
@@ -607,34 +632,6 @@ public final class TimeNode implements AutoCloseable {
                 .toString()),
         walletPresent,
         masternodeTx);
-  }
-
-  private P2pConfig p2pConfig(Path data) {
-    var n = config.network();
-    long magic = genesis.network() == Network.MAINNET ? MAINNET_MAGIC : TESTNET_MAGIC;
-    List<PeerAddress> peers = n.bootstrapPeers().stream().map(PeerAddress::parse).toList();
-    return P2pConfig.builder(magic, genesis.hash())
-        .listen(n.listenAddress(), n.port())
-        .bootstrapPeers(peers)
-        .seeds(
-            ChainSpecHome.seeds(config, genesis).stream()
-                .map(s -> PeerAddress.parse(s.toString()))
-                .toList())
-        // A validator keeps its links to the validators it was configured with, whatever the book.
-        .persistentPeers(validator ? peers : List.of())
-        .dataDir(data.resolve("p2p"))
-        .pingInterval(n.pingInterval())
-        .peerTimeout(n.peerTimeout())
-        .maxFrameSize(n.maxFrameBytes())
-        .outboundTarget(n.maxOutboundPeers())
-        .inboundLimit(n.maxInboundPeers())
-        .banDuration(config.security().banDuration())
-        .inboundPerSource(
-            config.security().maxInboundPerIp(), config.security().maxInboundPerSubnet())
-        .sendStallTimeout(config.security().peerSendStall())
-        .connectOnly(n.connectOnly())
-        .compression(n.compression())
-        .build();
   }
 
   /** Completes with a reason when something asks the node to stop (RPC stop, consensus halt). */
@@ -721,7 +718,7 @@ public final class TimeNode implements AutoCloseable {
   }
 
   public Optional<InetSocketAddress> rpcAddress() {
-    return Optional.ofNullable(rpc).map(RpcServerFactory.RunningServer::address);
+    return rpc.address();
   }
 
   static String metricsUrl(InetSocketAddress a) {
