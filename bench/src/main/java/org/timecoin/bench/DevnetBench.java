@@ -106,7 +106,8 @@ public final class DevnetBench extends BenchCommand {
         "admission_held_share",
         c.admissionHeldSeconds() / windowS / validators,
         "",
-        "time admission waited for block work, per node (one admission thread each here)");
+        "time admission waited for block work, per node (summed over its admission threads: one on"
+            + " a node that sees 2 cores)");
     report.figure(
         "decoded_keys_hit_ratio",
         c.decodedKeysHitRatio(),

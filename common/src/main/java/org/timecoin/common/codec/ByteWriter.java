@@ -99,6 +99,7 @@ public final class ByteWriter {
   /**
    * The bytes written so far. A writer sized exactly (the encoded size known beforehand) hands over
    * its buffer without a copy: a full buffer is never written again, as the next write grows it.
+   * Two calls on a full writer therefore return the same array.
    */
   public byte[] toByteArray() {
     return size == buf.length ? buf : Arrays.copyOf(buf, size);

@@ -10,6 +10,7 @@ class ByteWriterTest {
     ByteWriter out = new ByteWriter(16);
     out.u64(1).u64(2); // exactly full
     byte[] first = out.toByteArray();
+    assertThat(out.toByteArray()).as("handed over, not copied").isSameAs(first);
     out.u8(0xff);
     out.u64(3);
     assertThat(first).hasSize(16).isEqualTo(new ByteWriter(16).u64(1).u64(2).toByteArray());

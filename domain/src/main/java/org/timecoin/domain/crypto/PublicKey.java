@@ -26,7 +26,7 @@ public final class PublicKey implements Comparable<PublicKey> {
 
   private final byte[] bytes;
   private final int hash;
-  // Decoded point, computed on first verify (about a tenth of a verification) and reused: keys of
+  // Decoded point, computed on first verify (about a fifth of a verification) and reused: keys of
   // validators and of repeat payers are verified many times. Racy single-check: PublicPoint's only
   // field is final, so a published point is always complete.
   private org.bouncycastle.math.ec.rfc8032.Ed25519.PublicPoint point;

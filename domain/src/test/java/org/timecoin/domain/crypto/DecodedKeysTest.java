@@ -10,28 +10,42 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DecodedKeysTest {
+  static final byte[] MESSAGE = {1, 2, 3};
+
   @Test
-  void equalKeyBytesShareOneInstanceSoThePointIsDecodedOnce() {
+  void aKeyThatSignedValidlyIsHeldAndServesTheNextCheckWithItsPoint() {
     DecodedKeys keys = new DecodedKeys(100);
     KeyPair pair = KeyPair.fromSeed(new byte[32]);
+    byte[] sig = pair.sign(MESSAGE);
     PublicKey first = PublicKey.of(pair.publicKey().toBytes());
     PublicKey second = PublicKey.of(pair.publicKey().toBytes());
-    assertThat(second).isNotSameAs(first);
 
-    assertThat(keys.shared(first)).isSameAs(first);
-    assertThat(keys.shared(second)).isSameAs(first);
+    assertThat(keys.verify(first, MESSAGE, sig)).isTrue();
+    assertThat(keys.held(second)).isSameAs(first);
+    assertThat(keys.verify(second, MESSAGE, sig)).isTrue();
     assertThat(keys.hitCount()).isEqualTo(1);
     assertThat(keys.lookupCount()).isEqualTo(2);
   }
 
   @Test
+  void aKeyWhoseSignatureFailsIsNotHeld() {
+    DecodedKeys keys = new DecodedKeys(100);
+    KeyPair pair = KeyPair.fromSeed(new byte[32]);
+    byte[] sig = pair.sign(MESSAGE);
+    sig[0] ^= 1;
+    PublicKey key = PublicKey.of(pair.publicKey().toBytes());
+    assertThat(keys.verify(key, MESSAGE, sig)).isFalse();
+    assertThat(keys.held(key)).isNull();
+  }
+
+  @Test
   void clearedKeysAreDecodedAgain() {
     DecodedKeys keys = new DecodedKeys(100);
-    PublicKey first = KeyPair.fromSeed(new byte[32]).publicKey();
-    keys.shared(first);
+    KeyPair pair = KeyPair.fromSeed(new byte[32]);
+    PublicKey first = PublicKey.of(pair.publicKey().toBytes());
+    keys.verify(first, MESSAGE, pair.sign(MESSAGE));
     keys.clear();
-    PublicKey fresh = PublicKey.of(first.toBytes());
-    assertThat(keys.shared(fresh)).isSameAs(fresh);
+    assertThat(keys.held(first)).isNull();
   }
 
   @ParameterizedTest(name = "seed={0}")
@@ -66,7 +80,7 @@ class DecodedKeysTest {
   }
 
   @Test
-  void aKeyThatIsNotAPointFailsEveryTimeItIsShared() {
+  void aKeyThatIsNotAPointFailsEveryTimeAndIsNeverHeld() {
     DecodedKeys keys = new DecodedKeys(100);
     byte[] pub =
         HexFormat.of().parseHex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
@@ -75,6 +89,7 @@ class DecodedKeysTest {
     for (int i = 0; i < 3; i++) {
       assertThat(keys.verify(PublicKey.of(pub), new byte[] {1}, sig)).isFalse();
     }
+    assertThat(keys.held(PublicKey.of(pub))).isNull();
   }
 
   @Test

@@ -12,14 +12,17 @@ class SignatureCacheTest {
   void clearingForgetsVerifiedTxidsAndDecodedKeys() {
     SignatureCache cache = new SignatureCache(100);
     var txid = Sha256.hash("tx".getBytes());
-    PublicKey key = KeyPair.fromSeed(new byte[32]).publicKey();
+    KeyPair pair = KeyPair.fromSeed(new byte[32]);
+    byte[] msg = {7};
+    byte[] sig = pair.sign(msg);
     cache.markVerified(txid);
-    cache.keys().shared(key);
+    cache.keys().verify(PublicKey.of(pair.publicKey().toBytes()), msg, sig);
 
     cache.clear();
 
     assertThat(cache.isVerified(txid)).isFalse();
-    PublicKey fresh = PublicKey.of(key.toBytes());
-    assertThat(cache.keys().shared(fresh)).as("decoded anew").isSameAs(fresh);
+    long hits = cache.keys().hitCount();
+    cache.keys().verify(PublicKey.of(pair.publicKey().toBytes()), msg, sig);
+    assertThat(cache.keys().hitCount()).as("decoded anew").isEqualTo(hits);
   }
 }

@@ -24,6 +24,7 @@ public final class BlockWorkGate {
   private final LongAdder heldNanos = new LongAdder();
   private int running; // guarded by lock
   private int waiting; // guarded by lock
+  private long quietMoments; // guarded by lock: how often running fell to 0
 
   public BlockWorkGate(long maxHoldMillis, Clock clock) {
     if (maxHoldMillis < 0) {
@@ -36,14 +37,12 @@ public final class BlockWorkGate {
   /** Runs {@code work} as block work until the future it returns completes. */
   public <T> CompletableFuture<T> during(Supplier<CompletableFuture<T>> work) {
     begin();
-    CompletableFuture<T> f;
     try {
-      f = work.get();
-    } catch (RuntimeException | Error e) {
+      return work.get().whenComplete((r, e) -> end());
+    } catch (RuntimeException | Error e) { // including a null future: the work never started
       end();
       throw e;
     }
-    return f.whenComplete((r, e) -> end());
   }
 
   void begin() {
@@ -62,6 +61,7 @@ public final class BlockWorkGate {
         throw new IllegalStateException("block work ended more often than it began");
       }
       if (--running == 0) {
+        quietMoments++;
         quiet.signalAll();
       }
     } finally {
@@ -70,8 +70,9 @@ public final class BlockWorkGate {
   }
 
   /**
-   * Returns once no block work runs, or after {@code maxHold} if it still does. An interrupt ends
-   * the wait early and stays set.
+   * Returns once no block work runs or ran since the call, or after {@code maxHold} if it still
+   * does. An interrupt ends the wait early and stays set. The time held is read from the clock; the
+   * wait itself is in real time.
    */
   public void awaitQuiet() {
     lock.lock();
@@ -81,9 +82,10 @@ public final class BlockWorkGate {
       }
       long start = clock.monoNanos();
       long left = maxHoldNanos;
+      long quietBefore = quietMoments;
       waiting++;
       try {
-        while (running > 0 && left > 0) {
+        while (running > 0 && quietMoments == quietBefore && left > 0) {
           left = quiet.awaitNanos(left);
         }
       } catch (InterruptedException e) {

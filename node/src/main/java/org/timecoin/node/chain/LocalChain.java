@@ -112,7 +112,7 @@ public final class LocalChain implements AutoCloseable {
 
   /**
    * The longest that work held back by {@link #blockWork()} waits at a time: about one block's
-   * validation under load, so catching up (blocks back to back) never stops admission.
+   * validation under load.
    */
   static final long BLOCK_WORK_MAX_HOLD_MS = 500;
 

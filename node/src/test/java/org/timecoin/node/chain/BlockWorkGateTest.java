@@ -14,6 +14,11 @@ import org.timecoin.common.time.Clock;
 class BlockWorkGateTest {
   static final Duration PATIENCE = Duration.ofSeconds(30);
 
+  /** A waiter on a thread of its own: one held by a failed test keeps no pool thread. */
+  static CompletableFuture<Void> onItsOwnThread(Runnable r) {
+    return CompletableFuture.runAsync(r, task -> Thread.ofPlatform().daemon().start(task));
+  }
+
   @Test
   void withoutBlockWorkNothingWaits() {
     BlockWorkGate gate = new BlockWorkGate(60_000, Clock.SYSTEM);
@@ -27,7 +32,7 @@ class BlockWorkGateTest {
     CompletableFuture<String> validation = new CompletableFuture<>();
     CompletableFuture<String> during = gate.during(() -> validation);
     assertThat(gate.running()).isEqualTo(1);
-    CompletableFuture<Void> waiter = CompletableFuture.runAsync(gate::awaitQuiet);
+    CompletableFuture<Void> waiter = onItsOwnThread(gate::awaitQuiet);
     Awaitility.await().atMost(PATIENCE).until(() -> gate.waiting() == 1);
     assertThat(waiter).isNotDone();
 
@@ -36,6 +41,34 @@ class BlockWorkGateTest {
     assertThat(during.join()).isEqualTo("valid");
     assertThat(gate.running()).isZero();
     assertThat(gate.heldSeconds()).isPositive();
+  }
+
+  @Test
+  void aWaiterGoesOnAtAQuietMomentEvenIfTheNextBlockStartsRightAfter() {
+    BlockWorkGate gate = new BlockWorkGate(600_000, Clock.SYSTEM); // the cap cannot be what ends it
+    CompletableFuture<Void> first = new CompletableFuture<>();
+    CompletableFuture<Void> stored = gate.during(() -> first);
+    CompletableFuture<Void> waiter = onItsOwnThread(gate::awaitQuiet);
+    Awaitility.await().atMost(PATIENCE).until(() -> gate.waiting() == 1);
+
+    // Storing blocks back to back, as block sync does: the next begins as soon as the last ended.
+    stored.thenRun(() -> gate.during(CompletableFuture::new));
+    first.complete(null);
+
+    waiter.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+    assertThat(gate.running()).as("the next block's work is under way").isEqualTo(1);
+  }
+
+  @Test
+  void shuttingAHeldBackPoolDownEndsAHeldWait() throws Exception {
+    BlockWorkGate gate = new BlockWorkGate(600_000, Clock.SYSTEM);
+    HeldBackPool pool = new HeldBackPool(1, 1, gate, Thread.ofPlatform().daemon().factory());
+    gate.during(CompletableFuture::new);
+    pool.execute(() -> {});
+    Awaitility.await().atMost(PATIENCE).until(() -> gate.waiting() == 1);
+    pool.shutdownNow();
+    assertThat(pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(gate.waiting()).isZero();
   }
 
   @Test
@@ -55,9 +88,7 @@ class BlockWorkGateTest {
   void aWaiterGoesOnAfterTheLongestHoldEvenIfTheWorkDoesNotEnd() {
     BlockWorkGate gate = new BlockWorkGate(20, Clock.SYSTEM);
     gate.during(CompletableFuture::new); // never completes
-    CompletableFuture.runAsync(gate::awaitQuiet)
-        .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
-        .join();
+    onItsOwnThread(gate::awaitQuiet).orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
     assertThat(gate.running()).isEqualTo(1);
     assertThat(gate.heldSeconds()).isGreaterThanOrEqualTo(0.02);
   }

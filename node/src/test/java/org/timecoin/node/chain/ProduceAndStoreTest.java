@@ -144,11 +144,14 @@ class ProduceAndStoreTest {
     assertThat(mempool.submit(spendGenesis(0, 990_000)).join().admitted()).isTrue();
     Block block = producer.produce(1, 0).toCompletableFuture().join();
     var hold = occupyPool();
-    var validation = t.chain.validate(block);
-    assertThat(t.chain.blockWork().running()).isEqualTo(1);
-    assertThat(validation).isNotDone();
-
-    hold.countDown();
+    java.util.concurrent.CompletableFuture<ValidationResult> validation;
+    try {
+      validation = t.chain.validate(block);
+      assertThat(t.chain.blockWork().running()).isEqualTo(1);
+      assertThat(validation).isNotDone();
+    } finally {
+      hold.countDown();
+    }
     assertThat(validation.join().isValid()).isTrue();
     assertThat(t.chain.blockWork().running()).isZero();
   }
@@ -156,11 +159,14 @@ class ProduceAndStoreTest {
   @Test
   void buildingAProposalIsBlockWorkUntilItIsBuilt() {
     var hold = occupyPool();
-    var proposal = producer.produce(1, 0).toCompletableFuture();
-    assertThat(t.chain.blockWork().running()).isEqualTo(1);
-    assertThat(proposal).isNotDone();
-
-    hold.countDown();
+    java.util.concurrent.CompletableFuture<Block> proposal;
+    try {
+      proposal = producer.produce(1, 0).toCompletableFuture();
+      assertThat(t.chain.blockWork().running()).isEqualTo(1);
+      assertThat(proposal).isNotDone();
+    } finally {
+      hold.countDown();
+    }
     assertThat(proposal.join().height()).isEqualTo(1);
     assertThat(t.chain.blockWork().running()).isZero();
   }

@@ -68,6 +68,7 @@ class MetricsIT {
           "mempool_rejected_total",
           "mempool_tx_finality_seconds",
           "mempool_admission_held_seconds_total",
+          "chain_block_work",
           "validation_decoded_keys_lookups_total",
           "validation_decoded_keys_hits_total",
           "sync_syncing",
