@@ -42,6 +42,9 @@ final class ChainMeters {
             TimeUnit.NANOSECONDS)
         .description("atomic writes of finalized blocks to the store")
         .register(r);
+    Gauge.builder("chain.block.work", chain.blockWork(), BlockWorkGate::running)
+        .description("blocks being built, validated or stored now")
+        .register(r);
     FunctionCounter.builder("mempool.admission.held", chain.blockWork(), BlockWorkGate::heldSeconds)
         .description("time admission threads waited for block validation or storing to finish")
         .baseUnit("seconds")
