@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.timecoin.common.Hash32;
 import org.timecoin.common.Sha256;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.ConsensusParams;
@@ -82,48 +83,41 @@ class TxRulesTest {
     assertThat(TxRules.checkStructure(dust, P).rejection()).isEqualTo(Rejection.DUST);
   }
 
+  static final Hash32 CHAIN = Sha256.hash("c".getBytes());
+
+  /** Alice spends two of her coins in one transaction. */
+  private static Transaction twoCoinsOfAlice() {
+    return new TxBuilder()
+        .input(utxo("a", 5_000_000).outPoint(), ALICE)
+        .input(utxo("b", 5_000_000).outPoint(), ALICE)
+        .output(9_000_000, ChainFixture.address(ALICE))
+        .sign(CHAIN);
+  }
+
+  /** The same transaction with the two inputs' signatures swapped. */
+  private static Transaction signaturesSwapped(Transaction tx) {
+    return tx.withInputs(
+        List.of(
+            tx.inputs().get(0).withSignature(tx.inputs().get(1).signature()),
+            tx.inputs().get(1).withSignature(tx.inputs().get(0).signature())));
+  }
+
   @Test
   void signatureOfOneInputCannotBeMovedToAnother() {
-    Utxo a = utxo("a", 5_000_000);
-    Utxo b = utxo("b", 5_000_000);
-    var chain = Sha256.hash("c".getBytes());
-    Transaction tx =
-        new TxBuilder()
-            .input(a.outPoint(), ALICE)
-            .input(b.outPoint(), ALICE)
-            .output(9_000_000, ChainFixture.address(ALICE))
-            .sign(chain);
-    assertThat(TxRules.checkSignatures(tx, chain).isValid()).isTrue();
-    Transaction swapped =
-        tx.withInputs(
-            List.of(
-                tx.inputs().get(0).withSignature(tx.inputs().get(1).signature()),
-                tx.inputs().get(1).withSignature(tx.inputs().get(0).signature())));
-    ValidationResult r = TxRules.checkSignatures(swapped, chain);
+    Transaction tx = twoCoinsOfAlice();
+    assertThat(TxRules.checkSignatures(tx, CHAIN).isValid()).isTrue();
+    ValidationResult r = TxRules.checkSignatures(signaturesSwapped(tx), CHAIN);
     assertThat(r.rejection()).isEqualTo(Rejection.BAD_SIGNATURE);
   }
 
   @Test
   void sharedDecodedKeysGiveTheSameAnswersAndServeTheSecondInputOfAKey() {
-    Utxo a = utxo("a", 5_000_000);
-    Utxo b = utxo("b", 5_000_000);
-    var chain = Sha256.hash("c".getBytes());
-    Transaction tx =
-        new TxBuilder()
-            .input(a.outPoint(), ALICE)
-            .input(b.outPoint(), ALICE)
-            .output(9_000_000, ChainFixture.address(ALICE))
-            .sign(chain);
+    Transaction tx = twoCoinsOfAlice();
     Transaction decoded = Transaction.CODEC.decode(Transaction.CODEC.encode(tx));
     org.timecoin.domain.crypto.DecodedKeys keys = new org.timecoin.domain.crypto.DecodedKeys(10);
-    assertThat(TxRules.checkSignatures(decoded, chain, keys).isValid()).isTrue();
+    assertThat(TxRules.checkSignatures(decoded, CHAIN, keys).isValid()).isTrue();
     assertThat(keys.hitCount()).as("the second input's key was decoded by the first").isOne();
-    Transaction swapped =
-        tx.withInputs(
-            List.of(
-                tx.inputs().get(0).withSignature(tx.inputs().get(1).signature()),
-                tx.inputs().get(1).withSignature(tx.inputs().get(0).signature())));
-    assertThat(TxRules.checkSignatures(swapped, chain, keys).rejection())
+    assertThat(TxRules.checkSignatures(signaturesSwapped(tx), CHAIN, keys).rejection())
         .isEqualTo(Rejection.BAD_SIGNATURE);
   }
 
