@@ -9,12 +9,14 @@ import java.util.function.Supplier;
 import org.timecoin.common.time.Clock;
 
 /**
- * Tells work that can wait when the chain does work that consensus waits for: validating a block
- * and storing a finalized one. Under load the node's cores are busy checking the signatures of
- * submitted transactions; a block validated or stored meanwhile gets a fraction of a core, and
- * every validator waits for the slowest to store it. Transaction admission therefore checks no
- * further signature while block work runs ({@link #awaitQuiet}), for at most {@code maxHold} at a
- * time, so a node that validates blocks back to back (catching up) still admits some transactions.
+ * Tells work that can wait when the chain does work that consensus waits for: building a proposal,
+ * validating a block and storing a finalized one. Under load the node's cores are busy checking the
+ * signatures of submitted transactions; a block validated or stored meanwhile gets a fraction of a
+ * core, and every validator waits for the slowest to store it. Transaction admission therefore
+ * checks no further signature while block work runs ({@link #awaitQuiet}). A waiter goes on at the
+ * first moment without block work, even if new work began right after (blocks stored back to back
+ * while catching up leave such moments between them, so admission takes a task per thread per
+ * block), and after {@code maxHold} at the latest.
  */
 public final class BlockWorkGate {
   private final ReentrantLock lock = new ReentrantLock();

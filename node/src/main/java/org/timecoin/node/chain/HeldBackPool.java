@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A fixed pool with a bounded queue for work that can wait for blocks: before each task its thread
- * waits while the chain validates or stores a block ({@link BlockWorkGate#awaitQuiet}). A full
- * queue rejects the task, so its submitter can refuse rather than queue without end.
+ * waits while the chain builds, validates or stores a block ({@link BlockWorkGate#awaitQuiet}). A
+ * full queue rejects the task, so its submitter can refuse rather than queue without end.
  */
 public final class HeldBackPool extends ThreadPoolExecutor {
   private final BlockWorkGate gate;

@@ -46,7 +46,7 @@ final class ChainMeters {
         .description("blocks being built, validated or stored now")
         .register(r);
     FunctionCounter.builder("mempool.admission.held", chain.blockWork(), BlockWorkGate::heldSeconds)
-        .description("time admission threads waited for block validation or storing to finish")
+        .description("time admission threads waited for a block to be built, validated or stored")
         .baseUnit("seconds")
         .register(r);
     DecodedKeys keys = chain.signatures().keys();
