@@ -6,8 +6,17 @@ public interface Codec<T> {
 
   T read(ByteReader in);
 
+  /**
+   * The bytes {@link #encode} reserves before writing {@code value}: a codec that knows its values'
+   * exact size says so here, and a large value is written into one buffer that is never regrown and
+   * handed over without a copy.
+   */
+  default int sizeHint(T value) {
+    return 64;
+  }
+
   default byte[] encode(T value) {
-    ByteWriter out = new ByteWriter(64);
+    ByteWriter out = new ByteWriter(sizeHint(value));
     write(out, value);
     return out.toByteArray();
   }

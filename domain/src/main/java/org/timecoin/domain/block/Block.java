@@ -34,10 +34,8 @@ public record Block(BlockHeader header, LastCommit lastCommit, List<Transaction>
         }
 
         @Override
-        public byte[] encode(Block b) {
-          ByteWriter out = new ByteWriter(b.encodedSize());
-          write(out, b);
-          return out.toByteArray();
+        public int sizeHint(Block b) {
+          return b.encodedSize();
         }
       };
 

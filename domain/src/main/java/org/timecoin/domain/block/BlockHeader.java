@@ -71,10 +71,8 @@ public final class BlockHeader {
         }
 
         @Override
-        public byte[] encode(BlockHeader h) {
-          ByteWriter out = new ByteWriter(ENCODED_SIZE);
-          write(out, h);
-          return out.toByteArray();
+        public int sizeHint(BlockHeader h) {
+          return ENCODED_SIZE;
         }
       };
 

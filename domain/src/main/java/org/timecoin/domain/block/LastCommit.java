@@ -42,10 +42,8 @@ public record LastCommit(int round, List<CommitSignature> signatures) {
         }
 
         @Override
-        public byte[] encode(LastCommit c) {
-          ByteWriter out = new ByteWriter(c.encodedSize());
-          write(out, c);
-          return out.toByteArray();
+        public int sizeHint(LastCommit c) {
+          return c.encodedSize();
         }
       };
 

@@ -48,10 +48,8 @@ public final class Transaction {
         }
 
         @Override
-        public byte[] encode(Transaction tx) {
-          ByteWriter out = new ByteWriter(tx.encodedSize());
-          tx.write(out, true);
-          return out.toByteArray();
+        public int sizeHint(Transaction tx) {
+          return tx.encodedSize();
         }
       };
 

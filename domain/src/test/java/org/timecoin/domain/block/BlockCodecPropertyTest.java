@@ -67,6 +67,10 @@ class BlockCodecPropertyTest {
     assertThat(BlockHeader.CODEC.encode(block.header())).hasSize(BlockHeader.ENCODED_SIZE);
     LastCommit lc = gen.lastCommit();
     assertThat(lc.encodedSize()).isEqualTo(LastCommit.CODEC.encode(lc).length);
+    // The hints size the buffers encode writes into: exact, so none is regrown or copied.
+    assertThat(Block.CODEC.sizeHint(block)).isEqualTo(block.encodedSize());
+    assertThat(BlockHeader.CODEC.sizeHint(block.header())).isEqualTo(BlockHeader.ENCODED_SIZE);
+    assertThat(LastCommit.CODEC.sizeHint(lc)).isEqualTo(lc.encodedSize());
   }
 
   static LongStream seeds() {

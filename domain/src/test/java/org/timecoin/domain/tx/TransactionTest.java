@@ -23,6 +23,7 @@ class TransactionTest {
     Transaction tx = new DomainGen(seed).transaction();
     byte[] bytes = Transaction.CODEC.encode(tx);
     assertThat(tx.encodedSize()).isEqualTo(bytes.length);
+    assertThat(Transaction.CODEC.sizeHint(tx)).as("encode's buffer, exact").isEqualTo(bytes.length);
     assertThat(tx.txid()).isEqualTo(Sha256.hash(bytes)).isSameAs(tx.txid());
   }
 

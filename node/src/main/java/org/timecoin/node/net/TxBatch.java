@@ -27,14 +27,12 @@ public record TxBatch(List<Transaction> txs) {
         }
 
         @Override
-        public byte[] encode(TxBatch b) {
+        public int sizeHint(TxBatch b) {
           int size = 4; // the list's length
           for (Transaction tx : b.txs()) {
             size += tx.encodedSize();
           }
-          ByteWriter out = new ByteWriter(size); // a batch is up to 1 MiB: sized once, not doubled
-          write(out, b);
-          return out.toByteArray();
+          return size; // a batch is up to 1 MiB: sized once, not doubled
         }
 
         @Override

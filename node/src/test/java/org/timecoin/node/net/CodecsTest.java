@@ -114,6 +114,7 @@ class CodecsTest {
           .as("sized up front, same bytes")
           .isEqualTo(generic.toByteArray())
           .hasSize(generic.size());
+      assertThat(TxBatch.CODEC.sizeHint(batch)).as("the buffer's size").isEqualTo(generic.size());
     }
     byte[] empty = new org.timecoin.common.codec.ByteWriter().u32(0).toByteArray();
     assertThatThrownBy(() -> TxBatch.CODEC.decode(empty))
