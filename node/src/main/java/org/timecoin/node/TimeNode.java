@@ -2,7 +2,6 @@ package org.timecoin.node;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -13,16 +12,11 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.timecoin.common.time.Clock;
-import org.timecoin.consensus.MessageVerifier;
-import org.timecoin.consensus.runtime.ConsensusConfig;
 import org.timecoin.consensus.runtime.ConsensusRuntime;
-import org.timecoin.consensus.runtime.LocalKeySigner;
 import org.timecoin.domain.crypto.KeyPair;
 import org.timecoin.domain.genesis.GenesisConfig;
 import org.timecoin.domain.tx.Network;
 import org.timecoin.domain.validation.SignatureCache;
-import org.timecoin.node.api.WalletKeys;
-import org.timecoin.node.api.WalletService;
 import org.timecoin.node.chain.BlockStoredTimes;
 import org.timecoin.node.chain.ChainStoreOpener;
 import org.timecoin.node.chain.FinalityWatch;
@@ -34,19 +28,14 @@ import org.timecoin.node.chainspec.ChainSpecExport;
 import org.timecoin.node.chainspec.ChainSpecFile;
 import org.timecoin.node.clock.ClockCheck;
 import org.timecoin.node.config.NodeConfig;
-import org.timecoin.node.consensus.ChainPorts;
 import org.timecoin.node.consensus.CompactProposals;
 import org.timecoin.node.consensus.ConsensusHandler;
 import org.timecoin.node.consensus.ExecutorScheduler;
-import org.timecoin.node.consensus.LoggingConsensusListener;
-import org.timecoin.node.consensus.P2pGossip;
 import org.timecoin.node.consensus.ProposalSender;
 import org.timecoin.node.fastsync.FastSync;
 import org.timecoin.node.fastsync.FastSyncBootstrap;
 import org.timecoin.node.fastsync.FastSyncProgress;
-import org.timecoin.node.fastsync.SnapshotTaker;
 import org.timecoin.node.mempool.Mempool;
-import org.timecoin.node.mempool.PeerTxBudget;
 import org.timecoin.node.mempool.RegistryRules;
 import org.timecoin.node.mempool.TransactionHandler;
 import org.timecoin.node.mempool.TxAnnouncements;
@@ -54,21 +43,11 @@ import org.timecoin.node.mempool.TxRelay;
 import org.timecoin.node.metrics.MetricsServer;
 import org.timecoin.node.metrics.NodeMeters;
 import org.timecoin.node.metrics.NodeMetrics;
-import org.timecoin.node.net.NodeMessages;
-import org.timecoin.node.production.MempoolBlockProducer;
 import org.timecoin.node.production.SettledTransactionNotice;
 import org.timecoin.node.sync.BlockSync;
 import org.timecoin.node.sync.SnapshotServer;
-import org.timecoin.node.sync.StateCheckHandler;
-import org.timecoin.node.sync.SyncHandler;
-import org.timecoin.node.sync.SyncLimits;
-import org.timecoin.node.wallet.FileOps;
 import org.timecoin.node.wallet.Wallet;
-import org.timecoin.node.wallet.WalletKeysService;
-import org.timecoin.node.wallet.WalletOpener;
-import org.timecoin.node.wallet.WalletOptions;
 import org.timecoin.p2p.P2pNode;
-import org.timecoin.p2p.RateLimit;
 import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.kv.KvStore;
 import org.timecoin.storage.snapshot.SnapshotKeeper;
@@ -81,17 +60,8 @@ import org.timecoin.storage.snapshot.SnapshotKeeper;
 public final class TimeNode implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TimeNode.class);
 
-  /** Own consensus messages are sent again when no new one went out for this long. */
-  static final Duration RESEND_AFTER = Duration.ofSeconds(1);
-
   /** Transactions waiting for their signature check, at most (about a second of work). */
   static final int ADMISSION_QUEUE = 8_192;
-
-  /**
-   * A transaction is proposed once it waited this long in the mempool: the relay delay plus the
-   * other validators' admission, so their signature caches hold it when the proposal comes.
-   */
-  static final Duration PROPOSE_AFTER = Duration.ofMillis(100);
 
   private final NodeConfig config;
   private final GenesisConfig genesis;
@@ -105,24 +75,16 @@ public final class TimeNode implements AutoCloseable {
   private LocalChain chain;
   private Mempool mempool;
   private TxRelay txRelay;
-  private TransactionHandler transactions;
   private P2pNode network;
   private ConsensusRuntime runtime;
-  private BlockSync sync;
   private FastSync.Settings fastSyncSettings = FastSync.Settings.defaults();
   private final FastSyncProgress fastSyncProgress;
-  private SnapshotKeeper keeper;
-  private SnapshotServer snapshotServer;
-  private ConsensusHandler consensusHandler;
-  private CompactProposals compactProposals;
-  private TxAnnouncements txAnnouncements;
+  private NodeProtocols protocols;
   private NodeQueries queries;
   private final NodeRpc rpc;
+  private final NodeContext context;
   private org.timecoin.node.wallet.KeyRing keyRing;
-  private Wallet wallet;
-  private org.timecoin.node.wallet.WalletSpender spender;
-  private org.timecoin.node.wallet.WalletMasternodeTx masternodeTx;
-  private org.timecoin.node.masternode.MasternodeChain masternodeChain;
+  private NodeWalletParts wallet;
 
   /** The key that signs proposals and votes: [masternode] operator_key_file, else the node key. */
   private KeyPair operator;
@@ -151,6 +113,7 @@ public final class TimeNode implements AutoCloseable {
     this.fastSyncProgress = new FastSyncProgress(clock);
     this.validator = config.masternode().enabled();
     this.rpc = new NodeRpc(config, () -> requestStop("stop requested over RPC"), started::push);
+    this.context = new NodeContext(config, genesis, clock, started::push, this::requestStop);
   }
 
   public synchronized void start() throws Exception {
@@ -187,14 +150,27 @@ public final class TimeNode implements AutoCloseable {
     chain.addListener(storedTimes);
     ExecutorScheduler scheduler = new ExecutorScheduler("node-timer");
     started.push(scheduler);
-    openWallet();
+    wallet = NodeWalletParts.open(context, keyRing);
     joinNetwork(data, delivery);
     startMempool(scheduler, admission);
-    attachWallet(data);
+    wallet.attach(chain, mempool);
     ProposalSender proposals = new ProposalSender(network, config.network().compactRelay());
-    runtime = buildConsensus(data, scheduler, validation, startGossip(scheduler, proposals));
-    startProtocols(scheduler, validation, proposals);
-    serveSnapshots(data, store);
+    runtime =
+        NodeConsensus.build(
+            context,
+            new NodeConsensus.Over(chain, mempool, network, proposals),
+            scheduler,
+            validation,
+            metrics.registry(),
+            operator,
+            validator);
+    protocols =
+        new NodeProtocols(
+            context,
+            new NodeProtocols.Served(chain, store, network, runtime, mempool, txRelay),
+            scheduler,
+            validation,
+            proposals);
     ClockCheck clockCheck = startServing(scheduler);
     queries = buildQueries(storedTimes, clockCheck);
     startRpc();
@@ -245,21 +221,6 @@ public final class TimeNode implements AutoCloseable {
     return admission;
   }
 
-  private void openWallet() throws Exception {
-    // The wallet's relock timer waits for the wallet's monitor: on its own thread, never a
-    // consensus timer's.
-    ExecutorScheduler walletTimer = new ExecutorScheduler("wallet-timer");
-    started.push(walletTimer);
-    wallet =
-        WalletOpener.open(
-            config.walletFile(),
-            config.wallet().encrypted(),
-            genesis.network(),
-            FileOps.REAL,
-            WalletOptions.standard(clock, walletTimer));
-    started.push(wallet);
-  }
-
   private void joinNetwork(Path data, ExecutorService delivery) throws Exception {
     network =
         new P2pNode(
@@ -287,7 +248,7 @@ public final class TimeNode implements AutoCloseable {
         new SettledTransactionNotice(
             clock,
             scheduler,
-            PROPOSE_AFTER,
+            NodeConsensus.PROPOSE_AFTER,
             () -> {
               if (runtime != null) {
                 runtime.transactionsAvailable();
@@ -312,172 +273,6 @@ public final class TimeNode implements AutoCloseable {
     chain.addListener((block, cert) -> mempool.onBlockCommitted(block));
   }
 
-  /** Spending with the wallet, and the masternode transactions built on it. */
-  private void attachWallet(Path data) throws Exception {
-    // Spends with the wallet file's keys, unless a test or devnet gave the node other keys.
-    var nodeWallet =
-        org.timecoin.node.wallet.NodeWallet.attach(
-            keyRing != null ? keyRing : wallet,
-            chain,
-            mempool,
-            chain.signatures(),
-            config.node().mempoolPolicy().minFeeRate(),
-            data,
-            clock);
-    started.push(nodeWallet);
-    spender = nodeWallet.spender();
-    // Keeps the wallet's locked collaterals out of its sends; listens after the wallet.
-    masternodeChain = new org.timecoin.node.masternode.LocalMasternodeChain(chain);
-    masternodeTx = new org.timecoin.node.wallet.WalletMasternodeTx(spender);
-    var collaterals =
-        new org.timecoin.node.masternode.CollateralGuard(masternodeChain, masternodeTx);
-    collaterals.load();
-    chain.addListener(collaterals);
-  }
-
-  /** Gossip of own proposals and votes, re-sent to peers while the height stalls. */
-  private P2pGossip startGossip(ExecutorScheduler scheduler, ProposalSender proposals) {
-    P2pGossip gossip = new P2pGossip(network, proposals, clock, RESEND_AFTER);
-    network.addPeerListener(gossip);
-    var resend =
-        scheduler
-            .executor()
-            .scheduleWithFixedDelay(
-                gossip::resendIfStalled, 250, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
-    started.push(() -> resend.cancel(false));
-    return gossip;
-  }
-
-  private ConsensusRuntime buildConsensus(
-      Path data, ExecutorScheduler scheduler, ValidationPool validation, P2pGossip gossip)
-      throws Exception {
-    ChainPorts ports = new ChainPorts(chain);
-    // Its own thread: building waits for no validation backlog, and delays none.
-    ExecutorService producing =
-        Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("block-producer").daemon().factory());
-    started.push(producing::shutdownNow);
-    MempoolBlockProducer producer =
-        new MempoolBlockProducer(
-            chain,
-            mempool,
-            operator.publicKey(),
-            config.block().maxBlockBytes(),
-            config.block().maxBlockTxs(),
-            clock,
-            producing,
-            config.consensus().timeoutPropose().dividedBy(2),
-            PROPOSE_AFTER);
-    mempool.capBacklogAt(producer::transactionCapacity);
-    ConsensusRuntime.Builder rb =
-        ConsensusRuntime.builder()
-            .config(consensusConfig())
-            .chainId(genesis.chainId())
-            .dataDir(data.resolve("consensus"))
-            .startHeight(chain.height() + 1)
-            .validatorSets(chain::validatorsAt)
-            .gossip(gossip)
-            .blockProducer(producer)
-            .blockValidator(ports)
-            .finalizer(ports)
-            .listener(new LoggingConsensusListener())
-            .clock(clock)
-            .meterRegistry(metrics.registry())
-            .scheduler(scheduler)
-            .validationPool(validation)
-            .messageVerifier(MessageVerifier.PREVERIFIED); // the gate checked the signatures
-    // A masternode signs at the heights whose set holds its key, and follows at the others: it
-    // starts voting at the first height of the epoch it enters and stops where it leaves, with no
-    // restart (consensus checks membership at each height).
-    if (validator) {
-      rb.signer(new LocalKeySigner(operator));
-    }
-    return rb.build();
-  }
-
-  private ConsensusConfig consensusConfig() {
-    var c = config.consensus();
-    return ConsensusConfig.DEFAULT
-        .withTimeouts(
-            c.timeoutPropose(),
-            c.timeoutPrevote(),
-            c.timeoutPrecommit(),
-            c.timeoutDelta(),
-            c.maxRoundTimeout())
-        .withBlockIntervals(config.block().blockInterval(), config.block().emptyBlockInterval());
-  }
-
-  /** Block sync and the handlers of each protocol, each on its own delivery lane. */
-  private void startProtocols(
-      ExecutorScheduler scheduler, ValidationPool validation, ProposalSender proposals) {
-    sync =
-        new BlockSync(
-            chain,
-            network,
-            h -> runtime.caughtUp(h),
-            this::requestStop,
-            scheduler.executor(),
-            clock,
-            config.network().maxFrameBytes() / 2,
-            SyncLimits.of(config.sync(), config.security().banDuration()));
-    RateLimit perPeer = NodeMessages.perPeerLimit(config.security().peerMessagesPerSecond());
-    consensusHandler =
-        new ConsensusHandler(
-            network,
-            runtime,
-            chain::validatorsAt,
-            chain::height,
-            MessageVerifier.ed25519(genesis.chainId()),
-            validation,
-            genesis.params().maxBlockBytes(),
-            perPeer,
-            chain.lateCommits(),
-            proposals);
-    consensusHandler.register();
-    started.push(consensusHandler);
-    compactProposals =
-        new CompactProposals(
-            network,
-            consensusHandler.gate(),
-            each -> {
-              // Waiting in the mempool, or arrived from a peer and still being admitted.
-              mempool.forEach(each);
-              if (transactions != null) {
-                transactions.forEachArriving(each);
-              }
-            },
-            proposals,
-            clock);
-    compactProposals.register(perPeer, consensusHandler.lane(), lane("block-txs-lane"));
-    startTransactionProtocols(perPeer);
-    // Block serving and state checks read the disk: each on a lane of its own, so neither a
-    // backlog of them nor the other's delays proposals and votes.
-    new SyncHandler(sync, network).register(lane("sync-lane"));
-    new StateCheckHandler(sync, network).register(lane("state-check-lane"));
-  }
-
-  /** Relayed transactions and their announcements, on one lane of their own. */
-  private void startTransactionProtocols(RateLimit perPeer) {
-    // Its own lane: admission work behind a flood of transactions never delays votes.
-    transactions =
-        new TransactionHandler(
-            network,
-            mempool,
-            txRelay,
-            new PeerTxBudget(
-                PeerTxBudget.Limits.of(config.security()), config.security().banDuration(), clock));
-    ExecutorService txLane = lane("tx-lane");
-    transactions.register(perPeer, txLane);
-    txAnnouncements =
-        new TxAnnouncements(
-            network,
-            id -> mempool.knows(id) || txRelay.receivedLately(id),
-            mempool::get,
-            clock,
-            Math.min(TxRelay.MAX_BATCH_BYTES, config.network().maxFrameBytes() / 4));
-    txAnnouncements.register(perPeer, txLane);
-  }
-
   /** Starts the network, consensus and block sync; the clock check it returns runs too. */
   private ClockCheck startServing(ExecutorScheduler scheduler) {
     network.start();
@@ -489,8 +284,8 @@ public final class TimeNode implements AutoCloseable {
     runtime.start();
     started.push(runtime);
     runtime.failure().thenAccept(t -> requestStop("consensus halted: " + t));
-    sync.start();
-    started.push(sync);
+    protocols.sync.start();
+    started.push(protocols.sync);
     return clockCheck;
   }
 
@@ -510,7 +305,7 @@ public final class TimeNode implements AutoCloseable {
         mempool,
         network,
         runtime::status,
-        sync,
+        protocols.sync,
         finality,
         storedTimes,
         addressNetwork,
@@ -557,48 +352,13 @@ public final class TimeNode implements AutoCloseable {
         fastSyncProgress);
   }
 
-  /** Serves snapshots and epoch proofs, and keeps a snapshot every {@code snapshot_interval}. */
-  private void serveSnapshots(Path data, ChainStore store) throws java.io.IOException {
-    keeper = new SnapshotKeeper(data.resolve("snapshots"), config.sync().snapshotKeep());
-    snapshotServer =
-        new SnapshotServer(
-            sync,
-            keeper,
-            network,
-            config.sync().snapshotServingBytesPerSecond(),
-            config.network().maxFrameBytes() / 2,
-            clock);
-    snapshotServer.register(lane("snapshot-lane"));
-    if (config.sync().snapshotInterval() > 0) {
-      SnapshotTaker taker =
-          new SnapshotTaker(
-              store,
-              keeper,
-              config.sync().snapshotInterval(),
-              genesis.params().epochBlocks(),
-              clock,
-              sync::syncing);
-      started.push(taker);
-      chain.addListener(taker);
-    }
-  }
-
-  private ExecutorService lane(String name) {
-    ExecutorService lane =
-        Executors.newSingleThreadExecutor(Thread.ofPlatform().name(name).daemon().factory());
-    started.push(lane::shutdownNow);
-    return lane;
-  }
-
   private void startRpc() throws Exception {
-    WalletKeys keys = new WalletKeysService(wallet, genesis.network());
-    WalletService spending =
-        new org.timecoin.node.wallet.PresentWalletOnly(this::walletPresent, spender);
-    rpc.serve(queries, queries, keys, spending, masternodes(this::walletPresent));
-  }
-
-  private boolean walletPresent() {
-    return keyRing != null || wallet.status().exists();
+    rpc.serve(
+        queries,
+        queries,
+        wallet.keys(),
+        wallet.spending(),
+        wallet.masternodes(operator, validator, network.localAddress()));
   }
 
   /**
@@ -615,23 +375,6 @@ public final class TimeNode implements AutoCloseable {
               clock.monoNanos(),
               clock));
     }
-  }
-
-  /** What RPC sees of the registry, registering through the wallet with the operator key. */
-  private org.timecoin.node.api.MasternodeService masternodes(
-      java.util.function.BooleanSupplier walletPresent) {
-    InetSocketAddress listen = network.localAddress();
-    return new org.timecoin.node.masternode.NodeMasternodes(
-        masternodeChain,
-        genesis.network(),
-        new org.timecoin.node.masternode.NodeMasternodes.Identity(
-            operator,
-            validator,
-            config.masternode().reward(),
-            new org.timecoin.node.config.HostPort(listen.getHostString(), listen.getPort())
-                .toString()),
-        walletPresent,
-        masternodeTx);
   }
 
   /** Completes with a reason when something asks the node to stop (RPC stop, consensus halt). */
@@ -652,7 +395,7 @@ public final class TimeNode implements AutoCloseable {
 
   /** The spending side of the node's wallet: sends, merges, raw transactions, history. */
   public org.timecoin.node.wallet.WalletSpender spender() {
-    return spender;
+    return wallet.spender();
   }
 
   public LocalChain chain() {
@@ -664,7 +407,7 @@ public final class TimeNode implements AutoCloseable {
   }
 
   public TransactionHandler transactions() {
-    return transactions;
+    return protocols.transactions;
   }
 
   public ConsensusRuntime consensus() {
@@ -672,15 +415,15 @@ public final class TimeNode implements AutoCloseable {
   }
 
   public TxAnnouncements txAnnouncements() {
-    return txAnnouncements;
+    return protocols.txAnnouncements;
   }
 
   public CompactProposals compactProposals() {
-    return compactProposals;
+    return protocols.compactProposals;
   }
 
   public ConsensusHandler consensusHandler() {
-    return consensusHandler;
+    return protocols.consensus;
   }
 
   /** Tunes the fast sync's waits (tests, benchmarks); call before {@link #start()}. */
@@ -691,12 +434,12 @@ public final class TimeNode implements AutoCloseable {
 
   /** Serves snapshots and epoch proofs to fast-syncing peers. */
   public SnapshotServer snapshotServer() {
-    return snapshotServer;
+    return protocols.snapshotServer;
   }
 
   /** The snapshots this node keeps and serves. */
   public SnapshotKeeper snapshots() {
-    return keeper;
+    return protocols.keeper;
   }
 
   /** Where the fast sync is (its phase is "blocks" once block sync runs). */
@@ -705,7 +448,7 @@ public final class TimeNode implements AutoCloseable {
   }
 
   public BlockSync sync() {
-    return sync;
+    return protocols.sync;
   }
 
   /** What the RPC server sees of this node. */
@@ -746,7 +489,7 @@ public final class TimeNode implements AutoCloseable {
 
   /** The node's wallet (its keys, for spending code). */
   public Wallet wallet() {
-    return wallet;
+    return wallet.wallet();
   }
 
   public boolean isValidator() {
