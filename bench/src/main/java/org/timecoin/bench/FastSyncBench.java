@@ -58,6 +58,12 @@ public final class FastSyncBench extends BenchCommand {
       description = "Blocks between snapshots (the one used is the last before the tip).")
   long interval;
 
+  @Option(
+      names = "--chunks-per-peer",
+      defaultValue = "4",
+      description = "Chunks the fast-syncing node asks of one peer at a time (the node's default).")
+  int chunksPerPeer;
+
   @Option(names = "--timeout-s", defaultValue = "7200", description = "Give up after this.")
   long timeoutS;
 
@@ -127,7 +133,9 @@ public final class FastSyncBench extends BenchCommand {
       devnet
           .net()
           .tuneFastSync(
-              fast, new FastSync.Settings(Duration.ofSeconds(30), Duration.ofSeconds(60), 4, 1));
+              fast,
+              new FastSync.Settings(
+                  Duration.ofSeconds(30), Duration.ofSeconds(60), chunksPerPeer, 1));
       progress.log("a fresh node fast-syncs from the snapshot at %d", snapshotHeight);
       double fastS = timeToTip(devnet, fast, tip);
       TimeNode fastNode = devnet.net().node(fast);
@@ -146,6 +154,7 @@ public final class FastSyncBench extends BenchCommand {
       report.field("validators", validators);
       report.field("epoch_blocks", epochBlocks);
       report.field("snapshot_height", snapshotHeight);
+      report.field("chunks_per_peer", chunksPerPeer);
       report.field("snapshot_utxos", utxos);
       report.field("snapshot_chunks", manifest[0].chunks().size());
       report.field("snapshot_bytes", manifest[0].totalBytes());
