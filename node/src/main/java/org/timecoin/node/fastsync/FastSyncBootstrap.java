@@ -81,6 +81,11 @@ public final class FastSyncBootstrap {
     return store.tip().isEmpty();
   }
 
+  /** Chunk importers on a machine of {@code cores}: one per core, and two on one core. */
+  static int importerCount(int cores) {
+    return Math.max(2, cores);
+  }
+
   /**
    * Fast-syncs {@code store} over {@code network} (not yet started; closed here).
    *
@@ -98,10 +103,11 @@ public final class FastSyncBootstrap {
     ExecutorService lane =
         Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("fast-sync-lane").daemon().factory());
-    // Checking a chunk hashes every element in it: two importers keep two cores busy.
+    // Checking a chunk hashes every element in it: an importer per core keeps every core busy.
     ExecutorService importers =
         Executors.newFixedThreadPool(
-            2, Thread.ofPlatform().name("fast-sync-import-", 0).daemon().factory());
+            importerCount(Runtime.getRuntime().availableProcessors()),
+            Thread.ofPlatform().name("fast-sync-import-", 0).daemon().factory());
     try (network) {
       FastSyncLink link = new FastSyncLink(network, progress);
       link.register(lane);

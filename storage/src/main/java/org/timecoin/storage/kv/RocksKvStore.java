@@ -144,10 +144,12 @@ public final class RocksKvStore implements KvStore {
                   .setBytesPerSync(1 << 20));
       List<ColumnFamilyHandle> handleList = new ArrayList<>();
       RocksDB db = RocksDB.open(dbOptions, path.toString(), descriptors, handleList);
+      // Keyed by the columns' own name strings: every read and write looks its handle up, and the
+      // same String instance compares equal without comparing its characters.
       Map<String, ColumnFamilyHandle> handles = new HashMap<>();
-      for (int i = 1; i < descriptors.size(); i++) {
-        handles.put(
-            new String(descriptors.get(i).getName(), StandardCharsets.UTF_8), handleList.get(i));
+      int at = 1; // descriptor 0 is the default column family
+      for (KvColumn c : columns) {
+        handles.put(c.name(), handleList.get(at++));
       }
       handleList.get(0).close();
       WriteOptions wo = keep(resources, new WriteOptions().setSync(config.syncWrites()));
