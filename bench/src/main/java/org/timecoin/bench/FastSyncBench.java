@@ -72,6 +72,10 @@ public final class FastSyncBench extends BenchCommand {
 
   @Override
   protected void run(Report report, Progress progress) throws Exception {
+    if (chunksPerPeer < 1) {
+      throw new IllegalArgumentException(
+          "--chunks-per-peer must be at least 1, not " + chunksPerPeer);
+    }
     SyncChainBuilder builder =
         new SyncChainBuilder(txsPerBlock, payouts, LoadKeys.derive(seed, keys), seed);
     try (BenchDevnet devnet =

@@ -29,10 +29,11 @@ import org.timecoin.storage.ChainStore;
 import org.timecoin.storage.snapshot.SnapshotKeeper;
 
 /**
- * The handler of each protocol, registered on the network, each on a delivery lane of its own
- * (CometBFT's reactors): consensus with its compact proposals, transactions and their
- * announcements, block sync and block serving, state checks, snapshots. A backlog on one lane never
- * delays another; proposals and votes wait behind none of them.
+ * The handler of each protocol, registered on the network (CometBFT's reactors), on delivery lanes
+ * that keep them apart: proposals, votes and compact proposals (with the transactions fetched to
+ * rebuild them) on the consensus lane; serving the transactions a peer's rebuild misses, relayed
+ * transactions with their announcements, block serving, state checks and snapshots each on a lane
+ * of their own. A backlog on one lane never delays another; proposals and votes wait behind none.
  */
 final class NodeProtocols {
   final BlockSync sync;

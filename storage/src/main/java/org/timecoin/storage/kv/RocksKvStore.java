@@ -103,7 +103,8 @@ public final class RocksKvStore implements KvStore {
    *     database with column families we do not know); CORRUPT or IO when RocksDB refuses it
    */
   public static RocksKvStore open(
-      Path path, RocksConfig config, Collection<KvColumn> columns, OpenMode mode) {
+      Path path, RocksConfig config, Collection<KvColumn> columnsAsked, OpenMode mode) {
+    List<KvColumn> columns = List.copyOf(columnsAsked); // one order for descriptors and handles
     boolean exists = Files.exists(path.resolve("CURRENT"));
     if (!exists) {
       checkCreatable(path, mode);
