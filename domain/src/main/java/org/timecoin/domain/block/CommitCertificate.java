@@ -30,6 +30,11 @@ public record CommitCertificate(
         }
 
         @Override
+        public int sizeHint(CommitCertificate c) {
+          return c.encodedSize();
+        }
+
+        @Override
         public CommitCertificate read(ByteReader in) {
           long height = in.u64();
           int round = in.i32();
@@ -130,5 +135,10 @@ public record CommitCertificate(
           0);
     }
     return verify(validators, header.chainId());
+  }
+
+  /** Size of the canonical encoding: height, round, block hash, then (key, signature) pairs. */
+  public int encodedSize() {
+    return 8 + 4 + 32 + 4 + signatures.size() * (32 + 64);
   }
 }

@@ -71,6 +71,10 @@ class BlockCodecPropertyTest {
     assertThat(Block.CODEC.sizeHint(block)).isEqualTo(block.encodedSize());
     assertThat(BlockHeader.CODEC.sizeHint(block.header())).isEqualTo(BlockHeader.ENCODED_SIZE);
     assertThat(LastCommit.CODEC.sizeHint(lc)).isEqualTo(lc.encodedSize());
+    CommitCertificate certificate = gen.certificate();
+    assertThat(certificate.encodedSize())
+        .isEqualTo(CommitCertificate.CODEC.encode(certificate).length)
+        .isEqualTo(CommitCertificate.CODEC.sizeHint(certificate));
   }
 
   static LongStream seeds() {

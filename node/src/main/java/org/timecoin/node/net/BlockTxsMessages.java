@@ -80,6 +80,15 @@ public final class BlockTxsMessages {
         }
 
         @Override
+        public int sizeHint(BlockTxs b) {
+          int size = 32 + 4;
+          for (Transaction tx : b.txs()) {
+            size += tx.encodedSize();
+          }
+          return size;
+        }
+
+        @Override
         public BlockTxs read(ByteReader in) {
           return new BlockTxs(in.hash(), in.list(Block.MAX_TXS, Transaction.CODEC::read));
         }

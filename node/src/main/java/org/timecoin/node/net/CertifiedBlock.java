@@ -17,8 +17,18 @@ public record CertifiedBlock(Block block, CommitCertificate certificate) {
         }
 
         @Override
+        public int sizeHint(CertifiedBlock b) {
+          return b.encodedSize();
+        }
+
+        @Override
         public CertifiedBlock read(ByteReader in) {
           return new CertifiedBlock(Block.CODEC.read(in), CommitCertificate.CODEC.read(in));
         }
       };
+
+  /** Size of the encoding: the block's, then the certificate's. */
+  public int encodedSize() {
+    return block.encodedSize() + certificate.encodedSize();
+  }
 }

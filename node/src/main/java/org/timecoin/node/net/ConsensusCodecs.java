@@ -28,11 +28,19 @@ public final class ConsensusCodecs {
         }
 
         @Override
+        public int sizeHint(ProposalMessage m) {
+          return PROPOSAL_SIZE + m.block().encodedSize(); // a full block is megabytes
+        }
+
+        @Override
         public ProposalMessage read(ByteReader in) {
           Proposal p = readProposal(in);
           return new ProposalMessage(p, Block.CODEC.read(in));
         }
       };
+
+  /** Bytes of {@link #writeProposal}'s encoding. */
+  static final int PROPOSAL_SIZE = 8 + 4 + 32 + 4 + 32 + Vote.SIGNATURE_SIZE;
 
   /**
    * The signed proposal alone: u64 height ‖ i32 round ‖ hash value ‖ i32 validRound ‖ key ‖ sig.

@@ -139,6 +139,11 @@ public final class SnapshotMessages {
         }
 
         @Override
+        public int sizeHint(Manifest m) {
+          return 8 + 4 + m.bytes().length;
+        }
+
+        @Override
         public Manifest read(ByteReader in) {
           return new Manifest(height(in.u64()), in.bytes(MAX_PAYLOAD));
         }
@@ -162,6 +167,11 @@ public final class SnapshotMessages {
         @Override
         public void write(ByteWriter out, Chunk c) {
           out.u64(c.height()).u32(c.index()).bytes(c.bytes());
+        }
+
+        @Override
+        public int sizeHint(Chunk c) {
+          return 8 + 4 + 4 + c.bytes().length; // megabytes: sized once, not doubled
         }
 
         @Override

@@ -69,6 +69,15 @@ public final class SyncMessages {
         }
 
         @Override
+        public int sizeHint(Blocks b) {
+          long size = 4; // the list's length
+          for (CertifiedBlock block : b.blocks()) {
+            size += block.encodedSize();
+          }
+          return (int) Math.min(size, Integer.MAX_VALUE - 8); // megabytes: sized once, not doubled
+        }
+
+        @Override
         public Blocks read(ByteReader in) {
           return new Blocks(in.list(MAX_BLOCKS_PER_MESSAGE, CertifiedBlock.CODEC::read));
         }

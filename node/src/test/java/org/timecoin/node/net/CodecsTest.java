@@ -29,6 +29,10 @@ class CodecsTest {
     return Hash32.wrap(b);
   }
 
+  static <T> void assertHintExact(Codec<T> codec, T value) {
+    assertThat(codec.sizeHint(value)).as("size hint").isEqualTo(codec.encode(value).length);
+  }
+
   static <T> T roundTrip(Codec<T> codec, T value) {
     byte[] bytes = codec.encode(value);
     T back = codec.decode(bytes);
@@ -71,6 +75,12 @@ class CodecsTest {
           new SyncMessages.Blocks(List.of(new CertifiedBlock(genesis, t.certify(genesis))));
       assertThat(roundTrip(SyncMessages.BLOCKS, blocks).blocks().get(0).certificate())
           .isEqualTo(t.certify(genesis));
+      // Blocks are megabytes: their messages are encoded into buffers of their exact size.
+      ProposalMessage proposal = new ProposalMessage(p, genesis);
+      assertHintExact(ConsensusCodecs.PROPOSAL, proposal);
+      assertHintExact(SyncMessages.BLOCKS, blocks);
+      assertHintExact(
+          BlockTxsMessages.BLOCK_TXS, new BlockTxsMessages.BlockTxs(genesis.hash(), genesis.txs()));
     }
   }
 

@@ -122,6 +122,8 @@ class SnapshotMessagesTest {
       assertThat(c.height()).isEqualTo(height);
       assertThat(c.index()).isEqualTo(index);
       assertThat(c.bytes()).as(s).isEqualTo(payload);
+      CodecsTest.assertHintExact(SnapshotMessages.CHUNK, c);
+      CodecsTest.assertHintExact(SnapshotMessages.MANIFEST, m);
     }
     assertThat(roundTrip(SnapshotMessages.MANIFEST, new Manifest(7, new byte[0])).bytes())
         .isEmpty();
