@@ -45,6 +45,9 @@ final class ChunkedImport {
 
   private static final int DELETE_BATCH = 10_000;
 
+  /** The address index's value: the key says it all (one array for every entry; never written). */
+  private static final byte[] EMPTY = new byte[0];
+
   private final KvStore kv;
   private volatile SnapshotManifest manifest;
   private final BitSet done = new BitSet(); // guarded by "this"
@@ -215,7 +218,7 @@ final class ChunkedImport {
       batch.put(
           ChainSchema.UTXOS_BY_ADDRESS,
           ChainSchema.addressKeyAt(bytes, chunk.utxoOffset(i)),
-          new byte[0]);
+          EMPTY);
     }
     for (MasternodeRecord r : chunk.records()) {
       batch.put(RegistryStore.RECORDS, r.operatorKey(), r);
