@@ -22,7 +22,10 @@ public final class WireBench extends BenchCommand {
   @Option(names = "--load", defaultValue = "1500", description = "Transfers offered per second.")
   int load;
 
-  @Option(names = "--seconds", defaultValue = "40", description = "Measured window, each run.")
+  @Option(
+      names = "--seconds",
+      defaultValue = "120",
+      description = "Measured window, each run (100 propagation samples or more).")
   long seconds;
 
   @Mixin LoadedDevnetOptions devnet;
@@ -87,12 +90,7 @@ public final class WireBench extends BenchCommand {
           DevnetBench.number(run.load().get("finality_ms_p99")),
           "ms",
           "finality p99, relay " + side);
-      report.figure(
-          "propagation_ms_p99_" + side,
-          propagationP99(),
-          "ms",
-          "first to last node storing a height, p99, relay " + side);
-      report.field("propagation_samples_" + side, run.storedSpreads().size());
+      DevnetBench.reportPropagation(report, run, "_" + side);
       report.field("propagation_polled_ms_p99_" + side, DevnetBench.p99(run.spreads()));
       DevnetBench.reportWarmup(report, run, validators, "_" + side);
       report.field(
