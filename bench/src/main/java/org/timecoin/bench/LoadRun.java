@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.timecoin.bench.JsonRpcBatch.Answer;
 import org.timecoin.bench.JsonRpcBatch.Call;
@@ -56,7 +59,27 @@ final class LoadRun implements AutoCloseable {
   private final JsonRpcBatch observer;
   private final Options options;
   private final Clock clock;
-  private final ScheduledExecutorService owner = Executors.newSingleThreadScheduledExecutor();
+
+  /**
+   * The thread that owns the run's state. A task of it that throws ends the run with that error: a
+   * scheduled executor would keep it in the task's future, and the load would go quiet unreported.
+   */
+  private final ScheduledThreadPoolExecutor owner =
+      new ScheduledThreadPoolExecutor(1) {
+        @Override
+        protected void afterExecute(Runnable task, Throwable thrown) {
+          if (task instanceof Future<?> f && f.isDone() && !f.isCancelled()) {
+            try {
+              f.get();
+            } catch (ExecutionException e) {
+              fail(e.getCause());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        }
+      };
+
   private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
   private final ExecutorService answers = Executors.newFixedThreadPool(2);
   private final Map<Hash32, Pending> pending = new HashMap<>();
@@ -152,6 +175,11 @@ final class LoadRun implements AutoCloseable {
       double windowS = (windowEndNanos - windowStartNanos) / 1e9;
       done.complete(new Result(stats, windowS, measuredPending, wallet.spendable()));
     }
+  }
+
+  private void fail(Throwable error) {
+    phase = Phase.DONE;
+    done.completeExceptionally(new IllegalStateException("the load stopped: " + error, error));
   }
 
   private void tick() {

@@ -16,12 +16,24 @@ import org.timecoin.node.wallet.FeeSchedule;
 /**
  * The coins of the load keys and the transfers that spend them: 1 to 4 inputs (weights 4:3:2:1,
  * mean 2) from any keys, 1 to 3 outputs (uniform, mean 2) to random keys, so the number of coins
- * stays level. Only coins seen in finalized blocks are spent, so every transfer is valid when
- * built. Not thread-safe: one thread owns it.
+ * stays level (a coin worn down by fees takes more inputs with it; no output is split below {@link
+ * #MIN_SPLIT_OUTPUT}). Only coins seen in finalized blocks are spent, so every transfer is valid
+ * when built. Not thread-safe: one thread owns it.
  */
 final class LoadWallet {
   /** Cumulative weights of 1, 2, 3 and 4 inputs. */
   private static final int[] INPUT_WEIGHTS = {4, 7, 9, 10};
+
+  private static final int MAX_INPUTS = INPUT_WEIGHTS.length;
+
+  private static final int MAX_OUTPUTS = 3;
+
+  /**
+   * No transfer splits its value into outputs smaller than this (a hundredth of a genesis coin):
+   * were small coins split again and again, some would come down to dust and could no longer pay a
+   * fee. Below it coins only shrink by fees, by at least the minimum fee a transfer.
+   */
+  static final long MIN_SPLIT_OUTPUT = LoadFunding.COIN / 100;
 
   /** A spendable output of a load key. */
   record Coin(OutPoint outPoint, long amount, int key) {}
@@ -37,6 +49,14 @@ final class LoadWallet {
   private final FeeSchedule fees;
   private final Random random;
   private final Deque<Coin> spendable = new ArrayDeque<>();
+
+  /**
+   * Outputs that transfers left out (a split held back at {@link #MIN_SPLIT_OUTPUT}) or coins they
+   * took beyond their drawn input count; later transfers that can afford it add as many outputs, so
+   * the number of coins stays level however long the load runs.
+   */
+  private long owedOutputs;
+
   private long stamp;
 
   LoadWallet(LoadKeys keys, Hash32 chainId, ConsensusParams params, long feeRate, Random random) {
@@ -52,12 +72,17 @@ final class LoadWallet {
 
   /** Takes in the load keys' outputs of {@code tx}, e.g. of the genesis or of a final block. */
   int credit(Transaction tx) {
+    return credit(tx.txid(), tx.outputs());
+  }
+
+  /** Takes in the load keys' outputs of the transaction {@code txid}. */
+  int credit(Hash32 txid, List<TxOut> outputs) {
     int added = 0;
-    for (int i = 0; i < tx.outputs().size(); i++) {
-      TxOut o = tx.outputs().get(i);
+    for (int i = 0; i < outputs.size(); i++) {
+      TxOut o = outputs.get(i);
       int key = keys.indexOf(o.address());
       if (key >= 0) {
-        spendable.add(new Coin(tx.outPoint(i), o.amount(), key));
+        spendable.add(new Coin(new OutPoint(txid, i), o.amount(), key));
         added++;
       }
     }
@@ -84,17 +109,32 @@ final class LoadWallet {
     if (n == 0) {
       return null;
     }
-    List<Coin> inputs = new ArrayList<>(n);
+    List<Coin> inputs = new ArrayList<>(MAX_INPUTS);
     long total = 0;
     for (int i = 0; i < n; i++) {
       Coin c = spendable.poll();
       inputs.add(c);
       total += c.amount();
     }
-    int outputs = 1 + random.nextInt(3);
+    // Coins worn down by fees pay their way together with more coins.
+    while (total - fee(total, n, 1) <= fees.dustLimit() && n < MAX_INPUTS && !spendable.isEmpty()) {
+      Coin c = spendable.poll();
+      inputs.add(c);
+      total += c.amount();
+      n++;
+      owedOutputs++;
+    }
+    int outputs = 1 + random.nextInt(MAX_OUTPUTS);
+    while (owedOutputs > 0
+        && outputs < MAX_OUTPUTS
+        && (total - fee(total, n, outputs + 1)) / (outputs + 1) >= MIN_SPLIT_OUTPUT) {
+      outputs++;
+      owedOutputs--;
+    }
     long value = total - fee(total, n, outputs);
-    while (outputs > 1 && value / outputs <= fees.dustLimit()) {
+    while (outputs > 1 && value / outputs < MIN_SPLIT_OUTPUT) {
       outputs--;
+      owedOutputs++;
       value = total - fee(total, n, outputs);
     }
     if (value <= fees.dustLimit()) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.timecoin.node.config.NodeConfig;
+import org.timecoin.node.config.StorageSection;
 import picocli.CommandLine.Option;
 
 /** The options of a loaded process devnet that {@code devnet} and {@code wire} share. */
@@ -47,6 +48,16 @@ public final class LoadedDevnetOptions {
   long sampleMs;
 
   @Option(
+      names = "--sync-writes",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Validators fsync each finalized block (the node default); --no-sync-writes shows what"
+              + " the validators' sharing one disk costs.")
+  boolean syncWrites;
+
+  @Option(
       names = "--dir",
       description = "Parent of the devnets' temporary directories (default: system temp).")
   Path dir;
@@ -65,6 +76,9 @@ public final class LoadedDevnetOptions {
         Duration.ofMillis(blockIntervalMs),
         Duration.ofMillis(Math.max(blockIntervalMs, emptyBlockIntervalMs)),
         sampleMs,
-        config);
+        c -> {
+          NodeConfig set = config.apply(c);
+          return set.withStorage(new StorageSection(set.storage().cacheBytes(), syncWrites));
+        });
   }
 }

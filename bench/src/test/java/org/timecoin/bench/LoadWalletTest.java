@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.timecoin.common.Hash32;
 import org.timecoin.common.time.Clock;
 import org.timecoin.domain.block.Tier;
 import org.timecoin.domain.block.Validator;
@@ -27,29 +30,32 @@ import org.timecoin.node.wallet.FeeSchedule;
 class LoadWalletTest {
   private final LoadKeys keys = LoadKeys.derive(7, 50);
   private final KeyPair validatorKey = KeyPair.fromSeed(new byte[32]);
-  private final GenesisConfig genesis =
-      new GenesisConfig(
-          "load-test",
-          Network.TESTNET,
-          1_700_000_000_000L,
-          List.of(
-              new Validator(
-                  validatorKey.publicKey(),
-                  1,
-                  Tier.FREE,
-                  Address.fromPublicKey(validatorKey.publicKey()))),
-          keys.genesisAllocations(200, LoadFunding.COIN),
-          ConsensusParams.defaults());
+  private final GenesisConfig genesis = genesisWith(200);
+
+  private GenesisConfig genesisWith(int coins) {
+    return new GenesisConfig(
+        "load-test",
+        Network.TESTNET,
+        1_700_000_000_000L,
+        List.of(
+            new Validator(
+                validatorKey.publicKey(),
+                1,
+                Tier.FREE,
+                Address.fromPublicKey(validatorKey.publicKey()))),
+        keys.genesisAllocations(coins, LoadFunding.COIN),
+        ConsensusParams.defaults());
+  }
 
   private LoadWallet wallet() {
+    return walletOf(genesis, 200);
+  }
+
+  private LoadWallet walletOf(GenesisConfig g, int coins) {
     LoadWallet w =
         new LoadWallet(
-            keys,
-            genesis.chainId(),
-            genesis.params(),
-            MempoolPolicy.DEFAULT_MIN_FEE_RATE,
-            new Random(3));
-    assertThat(w.credit(genesis.genesisTransaction())).isEqualTo(200);
+            keys, g.chainId(), g.params(), MempoolPolicy.DEFAULT_MIN_FEE_RATE, new Random(3));
+    assertThat(w.credit(g.genesisTransaction())).isEqualTo(coins);
     return w;
   }
 
@@ -92,6 +98,34 @@ class LoadWalletTest {
     w.credit(transfers.get(0).tx());
 
     assertThat(w.spendable()).isEqualTo(transfers.get(0).tx().outputs().size());
+  }
+
+  @Test
+  void coinsNeitherWearDownToDustNorDwindleOverALongRun() {
+    // As a devnet run spends them: each coin a few dozen times.
+    LoadWallet w = walletOf(genesisWith(2_000), 2_000);
+    Map<Integer, Integer> inputCounts = new TreeMap<>();
+    Map<Integer, Integer> outputCounts = new TreeMap<>();
+    int transfers = 100_000;
+    for (int i = 0; i < transfers; i++) {
+      LoadWallet.Draft d = w.draft();
+      inputCounts.merge(d.inputs().size(), 1, Integer::sum);
+      outputCounts.merge(d.outputs().size(), 1, Integer::sum);
+      if (d.outputs().size() > 1) {
+        assertThat(d.outputs()).allMatch(o -> o.amount() >= LoadWallet.MIN_SPLIT_OUTPUT);
+      }
+      byte[] id = new byte[32];
+      java.nio.ByteBuffer.wrap(id).putInt(i);
+      w.credit(Hash32.of(id), d.outputs()); // final at once: every coin goes round fast
+    }
+    assertThat(inputCounts.keySet()).containsExactly(1, 2, 3, 4);
+    assertThat(outputCounts.keySet()).containsExactly(1, 2, 3);
+    // Still the drawn shares: 4:3:2:1 inputs, uniform outputs, give or take what the floor moves.
+    assertThat(inputCounts.get(1) / (double) transfers).isBetween(0.38, 0.42);
+    assertThat(inputCounts.get(4) / (double) transfers).isBetween(0.09, 0.11);
+    outputCounts.values().forEach(n -> assertThat(n / (double) transfers).isBetween(0.3, 0.37));
+    // The count of coins wanders, it does not drain.
+    assertThat(w.spendable()).isGreaterThan(1_000);
   }
 
   @Test

@@ -72,6 +72,23 @@ public record NodeConfig(
         metrics);
   }
 
+  public NodeConfig withStorage(StorageSection x) {
+    return new NodeConfig(
+        baseDir,
+        node,
+        network,
+        rpc,
+        x,
+        consensus,
+        block,
+        logging,
+        masternode,
+        security,
+        sync,
+        wallet,
+        metrics);
+  }
+
   public NodeConfig withRpc(RpcSection x) {
     return new NodeConfig(
         baseDir,

@@ -195,7 +195,8 @@ class ConfigLoaderTest {
                     "operator.key",
                     org.timecoin.domain.tx.Address.ofPayload(new byte[20])
                         .toText(org.timecoin.domain.tx.Network.MAINNET)))
-            .withSync(new SyncSection(Duration.ofMillis(1500), 4096, 8));
+            .withSync(new SyncSection(Duration.ofMillis(1500), 4096, 8))
+            .withStorage(new StorageSection(64 * NodeSection.MIB, false));
     Path file = dir.resolve("c.toml");
     ConfigLoader.write(file, c);
     assertThat(ConfigLoader.load(file)).isEqualTo(c);
