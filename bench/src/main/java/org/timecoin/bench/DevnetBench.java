@@ -110,6 +110,11 @@ public final class DevnetBench extends BenchCommand {
         c.decodedKeysHitRatio(),
         "",
         "signature checks whose key an earlier check had decoded");
+    report.figure(
+        "block_txs_checked_share",
+        c.blockTxsCheckedShare(),
+        "",
+        "block transactions whose signatures were checked with the block (not at admission)");
     report.figure("node_cores", observed.nodeCores(), "", "cores the validators used");
     report.field("relay_counters", java.util.Map.copyOf(c.relayCounters()));
     report.figure("load_cores", observed.loadCores(), "", "cores the load process used");

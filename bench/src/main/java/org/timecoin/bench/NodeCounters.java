@@ -118,6 +118,16 @@ record NodeCounters(
     return lookups == 0 ? 0 : total("validation_decoded_keys_hits_total") / lookups;
   }
 
+  /**
+   * Share of validated blocks' transactions whose signatures were checked with the block, not found
+   * verified by admission before; NaN without a block transaction.
+   */
+  double blockTxsCheckedShare() {
+    double checked = total("validation_block_txs_checked_total");
+    double all = checked + total("validation_block_txs_cached_total");
+    return all == 0 ? Double.NaN : checked / all;
+  }
+
   NodeCounters plus(NodeCounters o) {
     return new NodeCounters(
         combine(bytesByType, o.bytesByType, 1),

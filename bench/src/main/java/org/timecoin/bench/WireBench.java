@@ -92,6 +92,13 @@ public final class WireBench extends BenchCommand {
           "finality p99, relay " + side);
       DevnetBench.reportPropagation(report, run, "_" + side);
       report.field("propagation_polled_ms_p99_" + side, DevnetBench.p99(run.spreads()));
+      report.field("node_cores_" + side, run.nodeCores());
+      report.field("block_txs_checked_share_" + side, run.counters().blockTxsCheckedShare());
+      report.figure(
+          "node_cpu_us_per_tx_" + side,
+          committedTps > 0 ? run.nodeCores() * 1e6 / committedTps : Double.NaN,
+          "us",
+          "CPU all validators spent per committed transfer, relay " + side);
       DevnetBench.reportWarmup(report, run, validators, "_" + side);
       report.field(
           "alloc_bytes_per_tx_" + side,

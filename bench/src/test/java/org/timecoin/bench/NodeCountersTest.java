@@ -27,6 +27,8 @@ class NodeCountersTest {
       mempool_admission_held_seconds_total 1.5
       validation_decoded_keys_lookups_total 400.0
       validation_decoded_keys_hits_total 300.0
+      validation_block_txs_cached_total 90.0
+      validation_block_txs_checked_total 10.0
       jvm_memory_max_bytes{area="heap",id="G1 Eden Space"} -1.0
       """;
 
@@ -45,6 +47,8 @@ class NodeCountersTest {
     assertThat(c.total()).isEqualTo(1534);
     assertThat(c.admissionHeldSeconds()).isEqualTo(1.5);
     assertThat(c.decodedKeysHitRatio()).isEqualTo(0.75);
+    assertThat(c.blockTxsCheckedShare()).isEqualTo(0.1);
+    assertThat(NodeCounters.none().blockTxsCheckedShare()).isNaN();
   }
 
   @Test

@@ -47,12 +47,19 @@ final class ParallelSignatureCheck {
       Hash32 chainId, List<Transaction> txs, AtomicBoolean abort) {
     int[] pending = new int[txs.size()];
     int count = 0;
+    int cached = 0;
     for (int i = 0; i < txs.size(); i++) {
       Transaction tx = txs.get(i);
-      if (!tx.inputs().isEmpty() && !cache.isVerified(tx.txid())) {
+      if (tx.inputs().isEmpty()) {
+        continue;
+      }
+      if (cache.isVerified(tx.txid())) {
+        cached++;
+      } else {
         pending[count++] = i;
       }
     }
+    cache.recordBlock(cached, count);
     if (count == 0) {
       return CompletableFuture.completedFuture(ValidationResult.ok());
     }

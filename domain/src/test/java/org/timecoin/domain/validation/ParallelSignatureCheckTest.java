@@ -76,6 +76,21 @@ class ParallelSignatureCheckTest {
   }
 
   @Test
+  void countsTheBlockTransactionsFoundVerifiedAndThoseCheckedWithTheBlock() {
+    SignatureCache cache = new SignatureCache(10_000);
+    SPENDS.subList(0, 30).forEach(tx -> cache.markVerified(tx.txid()));
+
+    ValidationResult r =
+        new ParallelSignatureCheck(pool, 2, cache)
+            .verify(F.chainId, SPENDS, new AtomicBoolean())
+            .join();
+
+    assertThat(r.isValid()).isTrue();
+    assertThat(cache.blockTxsCached()).isEqualTo(30);
+    assertThat(cache.blockTxsChecked()).isEqualTo(SPENDS.size() - 30);
+  }
+
+  @Test
   void abortStopsWithoutVerifying() {
     SignatureCache cache = new SignatureCache(10_000);
     AtomicBoolean abort = new AtomicBoolean(true);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.timecoin.consensus.runtime.ConsensusRuntime;
 import org.timecoin.domain.crypto.DecodedKeys;
+import org.timecoin.domain.validation.SignatureCache;
 import org.timecoin.node.chain.BlockWorkGate;
 import org.timecoin.node.chain.LocalChain;
 import org.timecoin.node.mempool.AdmissionOutcomes;
@@ -48,6 +49,15 @@ final class ChainMeters {
     FunctionCounter.builder("mempool.admission.held", chain.blockWork(), BlockWorkGate::heldSeconds)
         .description("time admission threads waited for a block to be built, validated or stored")
         .baseUnit("seconds")
+        .register(r);
+    SignatureCache signatures = chain.signatures();
+    FunctionCounter.builder(
+            "validation.block.txs.cached", signatures, SignatureCache::blockTxsCached)
+        .description("transactions of validated blocks whose signatures were verified before")
+        .register(r);
+    FunctionCounter.builder(
+            "validation.block.txs.checked", signatures, SignatureCache::blockTxsChecked)
+        .description("transactions of validated blocks whose signatures were checked with it")
         .register(r);
     DecodedKeys keys = chain.signatures().keys();
     FunctionCounter.builder("validation.decoded.keys.lookups", keys, DecodedKeys::lookupCount)

@@ -71,6 +71,8 @@ class MetricsIT {
           "chain_block_work",
           "validation_decoded_keys_lookups_total",
           "validation_decoded_keys_hits_total",
+          "validation_block_txs_cached_total",
+          "validation_block_txs_checked_total",
           "sync_syncing",
           "sync_target_height",
           "sync_blocks_applied_total",
