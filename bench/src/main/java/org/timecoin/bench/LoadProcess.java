@@ -64,6 +64,10 @@ final class LoadProcess implements AutoCloseable {
     return new LoadProcess(out, log, p);
   }
 
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** Tells a load started with {@code --window-on-stdin} to open its measured window now. */
   void openWindow() throws IOException {
     OutputStream in = process.getOutputStream();

@@ -8,13 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.timecoin.bench.JsonRpcBatch.Answer;
 import org.timecoin.bench.JsonRpcBatch.Call;
@@ -60,25 +57,7 @@ final class LoadRun implements AutoCloseable {
   private final Options options;
   private final Clock clock;
 
-  /**
-   * The thread that owns the run's state. A task of it that throws ends the run with that error: a
-   * scheduled executor would keep it in the task's future, and the load would go quiet unreported.
-   */
-  private final ScheduledThreadPoolExecutor owner =
-      new ScheduledThreadPoolExecutor(1) {
-        @Override
-        protected void afterExecute(Runnable task, Throwable thrown) {
-          if (task instanceof Future<?> f && f.isDone() && !f.isCancelled()) {
-            try {
-              f.get();
-            } catch (ExecutionException e) {
-              fail(e.getCause());
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
-        }
-      };
+  private final OwnerThread owner = new OwnerThread(this::fail);
 
   private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
   private final ExecutorService answers = Executors.newFixedThreadPool(2);
@@ -179,7 +158,8 @@ final class LoadRun implements AutoCloseable {
 
   private void fail(Throwable error) {
     phase = Phase.DONE;
-    done.completeExceptionally(new IllegalStateException("the load stopped: " + error, error));
+    done.completeExceptionally(
+        new IllegalStateException("the load stopped: " + error.getMessage(), error));
   }
 
   private void tick() {
@@ -230,7 +210,7 @@ final class LoadRun implements AutoCloseable {
   private void send(int target, List<Transfer> transfers) {
     boolean measured = phase == Phase.MEASURE;
     if (inFlight[target] >= MAX_IN_FLIGHT) {
-      transfers.forEach(t -> wallet.restore(t.inputs()));
+      transfers.forEach(wallet::restore);
       if (measured) {
         stats.countUnsent(transfers.size());
       }
@@ -277,7 +257,7 @@ final class LoadRun implements AutoCloseable {
       // Unanswered ("transport") transfers may still commit: they stay pending, their coins held.
       if (!reason.equals("transport") && p != null) {
         forget(t.tx().txid());
-        wallet.restore(t.inputs());
+        wallet.restore(t);
       }
     }
   }

@@ -39,10 +39,14 @@ final class LoadWallet {
   record Coin(OutPoint outPoint, long amount, int key) {}
 
   /** A transfer not yet signed. */
-  record Draft(List<Coin> inputs, List<TxOut> outputs, long stamp) {}
+  /**
+   * A transfer not yet signed; {@code owedChange} is what it added to {@link #owedOutputs}, undone
+   * when its coins come back.
+   */
+  record Draft(List<Coin> inputs, List<TxOut> outputs, long stamp, int owedChange) {}
 
   /** A signed transfer and the coins it spends. */
-  record Transfer(Transaction tx, List<Coin> inputs) {}
+  record Transfer(Transaction tx, List<Coin> inputs, int owedChange) {}
 
   private final LoadKeys keys;
   private final Hash32 chainId;
@@ -89,9 +93,14 @@ final class LoadWallet {
     return added;
   }
 
-  /** Coins of a transfer the node refused: still unspent, so spendable again. */
-  void restore(List<Coin> coins) {
+  /** The coins of a transfer the node refused: still unspent, so spendable again. */
+  void restore(Transfer refused) {
+    restore(refused.inputs(), refused.owedChange());
+  }
+
+  private void restore(List<Coin> coins, int owedChange) {
     coins.forEach(spendable::addFirst);
+    owedOutputs -= owedChange;
   }
 
   /** The next transfer, or null when no coin is spendable (all wait for their blocks). */
@@ -102,7 +111,7 @@ final class LoadWallet {
 
   /**
    * The next transfer's coins and outputs, unsigned (signing may then run on other threads), or
-   * null when no coin is spendable.
+   * null when no coin is spendable (or those that are cannot pay a fee until others come back).
    */
   Draft draft() {
     int n = Math.min(inputCount(), spendable.size());
@@ -116,38 +125,45 @@ final class LoadWallet {
       inputs.add(c);
       total += c.amount();
     }
+    int owed = 0;
     // Coins worn down by fees pay their way together with more coins.
     while (total - fee(total, n, 1) <= fees.dustLimit() && n < MAX_INPUTS && !spendable.isEmpty()) {
       Coin c = spendable.poll();
       inputs.add(c);
       total += c.amount();
       n++;
-      owedOutputs++;
+      owed++;
     }
     int outputs = 1 + random.nextInt(MAX_OUTPUTS);
-    while (owedOutputs > 0
+    while (owedOutputs + owed > 0
         && outputs < MAX_OUTPUTS
         && (total - fee(total, n, outputs + 1)) / (outputs + 1) >= MIN_SPLIT_OUTPUT) {
       outputs++;
-      owedOutputs--;
+      owed--;
     }
     long value = total - fee(total, n, outputs);
     while (outputs > 1 && value / outputs < MIN_SPLIT_OUTPUT) {
       outputs--;
-      owedOutputs++;
+      owed++;
       value = total - fee(total, n, outputs);
     }
     if (value <= fees.dustLimit()) {
+      if (n < MAX_INPUTS) {
+        // Too little alone while every other coin waits for its block: again once they are back.
+        inputs.forEach(spendable::addLast);
+        return null;
+      }
       throw new IllegalStateException(
           "load coins worn down to dust: " + total + " units cannot pay a transfer's fee");
     }
+    owedOutputs += owed;
     List<TxOut> outs = new ArrayList<>(outputs);
     long share = value / outputs;
     for (int i = 0; i < outputs; i++) {
       long amount = i == outputs - 1 ? value - share * (outputs - 1) : share;
       outs.add(new TxOut(amount, keys.address(random.nextInt(keys.size()))));
     }
-    return new Draft(inputs, outs, ++stamp);
+    return new Draft(inputs, outs, ++stamp, owed);
   }
 
   /** Signs a draft: every input by its coin's key. Thread-safe (reads only fixed state). */
@@ -159,7 +175,7 @@ final class LoadWallet {
     for (TxOut o : d.outputs()) {
       b.output(o.amount(), o.address());
     }
-    return new Transfer(b.sign(chainId), d.inputs());
+    return new Transfer(b.sign(chainId), d.inputs(), d.owedChange());
   }
 
   private int inputCount() {

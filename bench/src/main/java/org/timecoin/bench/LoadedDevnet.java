@@ -123,7 +123,8 @@ final class LoadedDevnet {
           0,
           plan.sampleMs(),
           TimeUnit.MILLISECONDS);
-      devnet.times().await(() -> false, Duration.ofSeconds(plan.seconds()));
+      // A load that stops early ends the window: its report (awaited below) says why.
+      devnet.times().await(() -> !loadProcess.isAlive(), Duration.ofSeconds(plan.seconds()));
       timer.shutdownNow();
       double windowS = (System.nanoTime() - windowStart) / 1e9;
       double nodeCores = devnet.cpu().minus(nodeCpuBefore).toNanos() / 1e9 / windowS;

@@ -77,7 +77,8 @@ class LoadRunTest {
             ConsensusParams.defaults(),
             MempoolPolicy.DEFAULT_MIN_FEE_RATE,
             new Random(1));
-    // Four coins whose sum is below a transfer's minimum fee: the first transfer cannot be built.
+    // Four coins that together cannot pay a transfer's fee and leave more than dust: the first
+    // transfer cannot be built.
     wallet.credit(
         Hash32.of(new byte[32]),
         List.of(
@@ -93,9 +94,9 @@ class LoadRunTest {
     LoadRun.Options options =
         new LoadRun.Options(
             100,
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(5),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
             10,
             Duration.ofMillis(50));
 

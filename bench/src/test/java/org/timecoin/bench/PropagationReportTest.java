@@ -29,6 +29,16 @@ class PropagationReportTest {
   }
 
   @Test
+  void ninetyNineSamplesAreTheMaximumAndAHundredTheirP99() {
+    Report report = new Report("devnet");
+
+    assertThat(DevnetBench.reportPropagation(report, withSpreads(99), "")).isEqualTo(99.0);
+    assertThat(report.get("propagation_p99_is_max")).isEqualTo(true);
+    assertThat(DevnetBench.reportPropagation(report, withSpreads(100), "")).isEqualTo(99.0);
+    assertThat(report.get("propagation_p99_is_max")).isEqualTo(false);
+  }
+
+  @Test
   void aHundredSamplesOrMoreGiveTheirP99() {
     Report report = new Report("devnet");
 

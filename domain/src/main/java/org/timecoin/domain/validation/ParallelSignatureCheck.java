@@ -59,7 +59,7 @@ final class ParallelSignatureCheck {
         pending[count++] = i;
       }
     }
-    cache.recordBlock(cached, count);
+    cache.countBlockTxs(cached, count);
     if (count == 0) {
       return CompletableFuture.completedFuture(ValidationResult.ok());
     }

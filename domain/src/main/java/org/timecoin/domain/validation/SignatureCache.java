@@ -86,7 +86,7 @@ public final class SignatureCache {
    * had to be checked with the block ({@code checked}): how much of its signature work relay and
    * admission had done before the block came.
    */
-  void recordBlock(int cached, int checked) {
+  void countBlockTxs(int cached, int checked) {
     blockTxsCached.add(cached);
     blockTxsChecked.add(checked);
   }
