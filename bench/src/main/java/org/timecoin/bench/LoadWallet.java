@@ -38,7 +38,6 @@ final class LoadWallet {
   /** A spendable output of a load key. */
   record Coin(OutPoint outPoint, long amount, int key) {}
 
-  /** A transfer not yet signed. */
   /**
    * A transfer not yet signed; {@code owedChange} is what it added to {@link #owedOutputs}, undone
    * when its coins come back.
@@ -95,12 +94,8 @@ final class LoadWallet {
 
   /** The coins of a transfer the node refused: still unspent, so spendable again. */
   void restore(Transfer refused) {
-    restore(refused.inputs(), refused.owedChange());
-  }
-
-  private void restore(List<Coin> coins, int owedChange) {
-    coins.forEach(spendable::addFirst);
-    owedOutputs -= owedChange;
+    refused.inputs().forEach(spendable::addFirst);
+    owedOutputs -= refused.owedChange();
   }
 
   /** The next transfer, or null when no coin is spendable (all wait for their blocks). */

@@ -53,8 +53,8 @@ public final class LoadedDevnetOptions {
       defaultValue = "true",
       fallbackValue = "true",
       description =
-          "Validators fsync each finalized block (the node default); --no-sync-writes shows what"
-              + " the validators' sharing one disk costs.")
+          "Validators fsync each finalized block (the node default); --no-sync-writes tells what"
+              + " their sharing one disk adds.")
   boolean syncWrites;
 
   @Option(

@@ -83,8 +83,8 @@ public final class SignatureCache {
 
   /**
    * Counts a block's transactions with inputs whose signatures were found here ({@code cached}) or
-   * had to be checked with the block ({@code checked}): how much of its signature work relay and
-   * admission had done before the block came.
+   * had to be checked with the block ({@code checked}): how much of its signature work was done
+   * before it was validated (at admission, or by block sync's early checks).
    */
   void countBlockTxs(int cached, int checked) {
     blockTxsCached.add(cached);

@@ -59,7 +59,7 @@ final class ChainMeters {
             "validation.block.txs.checked", signatures, SignatureCache::blockTxsChecked)
         .description("transactions of validated blocks whose signatures were checked with it")
         .register(r);
-    DecodedKeys keys = chain.signatures().keys();
+    DecodedKeys keys = signatures.keys();
     FunctionCounter.builder("validation.decoded.keys.lookups", keys, DecodedKeys::lookupCount)
         .description("public keys of signature checks looked up among the keys decoded lately")
         .register(r);
